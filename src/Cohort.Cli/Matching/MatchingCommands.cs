@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace Cohort.Cli.Matching;
+
+/// <summary>The `match` and `reviewers` commands of the matching contract.</summary>
+internal static class MatchingCommands
+{
+    public static IEnumerable<Command> Create() => [];
+}
