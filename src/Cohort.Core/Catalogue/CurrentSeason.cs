@@ -1,0 +1,18 @@
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Catalogue;
+
+public static class CurrentSeason
+{
+    /// <summary>The season the public pages show, or null on a fresh production install.</summary>
+    public static Task<Season?> FindAsync(this IQueryable<Season> seasons, CancellationToken cancellation = default) =>
+        seasons.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.ProgrammeStart).FirstOrDefaultAsync(cancellation);
+
+    /// <summary>Streams of the current season, with their track and mentors, in the order the public list shows them.</summary>
+    public static IQueryable<ResearchStream> OfSeason(this IQueryable<ResearchStream> streams, int seasonId) =>
+        streams.Where(s => s.Track!.SeasonId == seasonId)
+            .Include(s => s.Track)
+            .Include(s => s.Mentors.OrderBy(m => m.Position)).ThenInclude(m => m.Mentor)
+            .OrderBy(s => s.Name);
+}

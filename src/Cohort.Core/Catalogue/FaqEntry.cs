@@ -1,0 +1,10 @@
+namespace Cohort.Core.Catalogue;
+
+public class FaqEntry
+{
+    public int Id { get; set; }
+    public int SeasonId { get; set; }
+    public int Position { get; set; }
+    public required string Question { get; set; }
+    public string AnswerMarkdown { get; set; } = "";
+}

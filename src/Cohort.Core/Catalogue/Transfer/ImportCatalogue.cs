@@ -1,0 +1,195 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Catalogue.Transfer;
+
+/// <summary>The outcome of an import: either every problem found, or a summary of what changed.</summary>
+public sealed record ImportOutcome(IReadOnlyList<ImportProblem> Problems, string Summary)
+{
+    public bool Succeeded => Problems.Count == 0;
+    public static ImportOutcome Failed(IReadOnlyList<ImportProblem> problems) => new(problems, "");
+}
+
+/// <summary>
+/// Imports a catalogue file. Everything is checked before anything is written, and the writes go in one
+/// SaveChanges, so an import with any error changes nothing. Records are matched by slug and updated in place;
+/// records the file does not mention are kept, because applications will point at them. Stages, key dates and
+/// FAQ entries have no identity of their own and are replaced by the file's.
+/// </summary>
+public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
+{
+    public async Task<ImportOutcome> FromJsonAsync(string text, Actor actor, CancellationToken cancellation = default)
+    {
+        var (document, problems) = CatalogueJson.Read(text);
+        if (document is null || problems.Count > 0)
+        {
+            return ImportOutcome.Failed(problems);
+        }
+
+        var season = await LoadOrCreateSeasonAsync(document.Season!, cancellation);
+        var tracks = ApplyTracks(season, document.Tracks);
+        var mentors = ApplyMentors(season, document.Mentors);
+        var streams = await LoadStreamsAsync(season, cancellation);
+        foreach (var stream in document.Streams)
+        {
+            ApplyStream(streams, tracks, mentors, stream);
+        }
+
+        season.KeyDates.Clear();
+        season.KeyDates.AddRange(document.KeyDates.Select(d => new KeyDate { Title = d.Title!, At = d.At.ToUniversalTime(), Description = d.Description }));
+        season.Faq.Clear();
+        season.Faq.AddRange(document.Faq.Select((f, i) => new FaqEntry { Position = i, Question = f.Question!, AnswerMarkdown = f.Answer }));
+
+        var summary = $"season '{season.Slug}': {document.Tracks.Count} track(s), {document.Mentors.Count} mentor(s), " +
+            $"{document.Streams.Count} stream(s), {document.KeyDates.Count} key date(s), {document.Faq.Count} FAQ entries";
+        audit.Record(actor, "catalogue.imported", $"season:{season.Slug}", summary);
+        await db.SaveChangesAsync(cancellation);
+        return new ImportOutcome([], summary);
+    }
+
+    public async Task<ImportOutcome> FromCsvAsync(string text, Actor actor, CancellationToken cancellation = default)
+    {
+        var (rows, problems) = CatalogueCsv.ReadStreams(text);
+        if (rows is null)
+        {
+            return ImportOutcome.Failed(problems);
+        }
+
+        var season = await db.Seasons.FindAsync(cancellation);
+        if (season is null)
+        {
+            return ImportOutcome.Failed([new ImportProblem("CSV", "there is no season yet; import a JSON catalogue first.")]);
+        }
+
+        var tracks = await db.Tracks.Where(t => t.SeasonId == season.Id).ToDictionaryAsync(t => t.Slug, cancellation);
+        var mentors = await db.Mentors.Where(m => m.SeasonId == season.Id).ToDictionaryAsync(m => m.Slug, cancellation);
+        var validator = new CatalogueValidator();
+        validator.CheckStreams(rows.Streams, tracks.Keys.ToHashSet(), mentors.Keys.ToHashSet(),
+            (i, field) => $"line {rows.Lines[i]}, column {field}");
+        var all = problems.Concat(validator.Problems).ToList();
+        if (all.Count > 0)
+        {
+            return ImportOutcome.Failed(all);
+        }
+
+        var streams = await LoadStreamsAsync(season, cancellation);
+        foreach (var stream in rows.Streams)
+        {
+            ApplyStream(streams, tracks, mentors, stream);
+        }
+
+        var summary = $"season '{season.Slug}': {rows.Streams.Count} stream(s) from CSV";
+        audit.Record(actor, "catalogue.imported", $"season:{season.Slug}", summary);
+        await db.SaveChangesAsync(cancellation);
+        return new ImportOutcome([], summary);
+    }
+
+    private async Task<Season> LoadOrCreateSeasonAsync(SeasonDocument source, CancellationToken cancellation)
+    {
+        var season = await db.Seasons
+            .Include(s => s.Tracks).ThenInclude(t => t.Stages)
+            .Include(s => s.Mentors)
+            .Include(s => s.KeyDates)
+            .Include(s => s.Faq)
+            .SingleOrDefaultAsync(s => s.Slug == source.Slug, cancellation);
+        if (season is null)
+        {
+            season = new Season { Slug = source.Slug!, Name = source.Name! };
+            season.IsCurrent = !await db.Seasons.AnyAsync(s => s.IsCurrent, cancellation);
+            db.Seasons.Add(season);
+        }
+
+        season.Name = source.Name!;
+        season.Tagline = source.Tagline;
+        season.SummaryMarkdown = source.Summary;
+        season.ProgrammeStart = source.ProgrammeStart;
+        season.ProgrammeEnd = source.ProgrammeEnd;
+        season.MinimumAge = source.MinimumAge;
+        season.EligibilityMarkdown = source.Eligibility;
+        return season;
+    }
+
+    private static Dictionary<string, Track> ApplyTracks(Season season, IEnumerable<TrackDocument> sources)
+    {
+        foreach (var source in sources)
+        {
+            var track = season.Tracks.SingleOrDefault(t => t.Slug == source.Slug);
+            if (track is null)
+            {
+                track = new Track { Slug = source.Slug!, Name = source.Name! };
+                season.Tracks.Add(track);
+            }
+
+            track.Name = source.Name!;
+            track.SummaryMarkdown = source.Summary;
+            track.MethodsMarkdown = source.Methods;
+            track.AudienceMarkdown = source.Audience;
+            track.Stages.Clear();
+            track.Stages.AddRange(source.Stages.Select((s, i) => new ProcessStage
+            {
+                Position = i,
+                Name = s.Name!,
+                DescriptionMarkdown = s.Description,
+                OpensAt = s.OpensAt.ToUniversalTime(),
+                ClosesAt = s.ClosesAt.ToUniversalTime(),
+            }));
+        }
+
+        return season.Tracks.ToDictionary(t => t.Slug);
+    }
+
+    private static Dictionary<string, Mentor> ApplyMentors(Season season, IEnumerable<MentorDocument> sources)
+    {
+        foreach (var source in sources)
+        {
+            var mentor = season.Mentors.SingleOrDefault(m => m.Slug == source.Slug);
+            if (mentor is null)
+            {
+                mentor = new Mentor { Slug = source.Slug!, Name = source.Name! };
+                season.Mentors.Add(mentor);
+            }
+
+            mentor.Name = source.Name!;
+            mentor.Affiliation = source.Affiliation;
+            mentor.BioMarkdown = source.Bio;
+            mentor.Email = source.Email;
+        }
+
+        return season.Mentors.ToDictionary(m => m.Slug);
+    }
+
+    private async Task<Dictionary<string, ResearchStream>> LoadStreamsAsync(Season season, CancellationToken cancellation) =>
+        season.Id == 0
+            ? []
+            : await db.Streams.Include(s => s.Mentors)
+                .Where(s => s.Track!.SeasonId == season.Id)
+                .ToDictionaryAsync(s => s.Slug, cancellation);
+
+    private static void ApplyStream(
+        Dictionary<string, ResearchStream> streams, IReadOnlyDictionary<string, Track> tracks,
+        IReadOnlyDictionary<string, Mentor> mentors, StreamDocument source)
+    {
+        var track = tracks[source.Track!];
+        if (!streams.TryGetValue(source.Slug!, out var stream))
+        {
+            stream = new ResearchStream { Slug = source.Slug!, Name = source.Name! };
+            streams[stream.Slug] = stream;
+            track.Streams.Add(stream);
+        }
+
+        stream.Track = track;
+        stream.Name = source.Name!;
+        stream.Tagline = source.Tagline;
+        stream.Topic = source.Topic;
+        stream.Location = StreamLocations.Parse(source.Location)!.Value;
+        stream.City = stream.Location == StreamLocation.Remote ? null : source.City;
+        stream.Capacity = source.Capacity;
+        stream.DescriptionMarkdown = source.Description;
+        stream.MentorshipStructureMarkdown = source.MentorshipStructure;
+        stream.DesiredCharacteristicsMarkdown = source.DesiredCharacteristics;
+        stream.ProjectSelectionMarkdown = source.ProjectSelection;
+        stream.FollowUps = source.FollowUps;
+        StreamMentors.Assign(stream, source.Mentors.Select(slug => mentors[slug]).ToList());
+    }
+}

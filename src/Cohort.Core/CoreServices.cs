@@ -1,0 +1,29 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue.Transfer;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Cohort.Core.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Core;
+
+public static class CoreServices
+{
+    /// <summary>The domain's services, shared by the web app and the command line. Identity is added by each host.</summary>
+    public static IServiceCollection AddCohortCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCohortDatabase(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<CreateAccount>();
+        services.AddScoped<ImportCatalogue>();
+        services.AddScoped<ExportCatalogue>();
+        services.AddScoped<DemoSeason>();
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+}

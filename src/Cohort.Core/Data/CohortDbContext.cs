@@ -1,0 +1,55 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Mail;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Data;
+
+public class CohortDbContext(DbContextOptions<CohortDbContext> options)
+    : IdentityDbContext<CohortUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Season> Seasons => Set<Season>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<ProcessStage> ProcessStages => Set<ProcessStage>();
+    public DbSet<ResearchStream> Streams => Set<ResearchStream>();
+    public DbSet<Mentor> Mentors => Set<Mentor>();
+    public DbSet<StreamMentor> StreamMentors => Set<StreamMentor>();
+    public DbSet<KeyDate> KeyDates => Set<KeyDate>();
+    public DbSet<FaqEntry> Faq => Set<FaqEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CohortDbContext).Assembly);
+        ModelConventions.Apply(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+}
