@@ -1,0 +1,59 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Cohort.Web.Accounts;
+
+public static class AccountSetup
+{
+    public const string AdminPolicy = "Admin";
+
+    public static IServiceCollection AddCohortAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<CohortUser, IdentityRole>(AccountPolicy.Configure)
+            .AddEntityFrameworkStores<CohortDbContext>()
+            .AddDefaultTokenProviders();
+
+        // Keys live in the database, so cookies and reset links survive a restart and work across instances.
+        services.AddDataProtection()
+            .SetApplicationName("Cohort")
+            .PersistKeysToDbContext<CohortDbContext>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/sign-in";
+            cookie.LogoutPath = "/account/sign-out";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "cohort.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
+            // An API client wants a status code, not a sign-in page.
+            cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            // Everything needs a signed-in user unless it says [AllowAnonymous]: a forgotten attribute fails closed.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        return services;
+    }
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Cohort.Web.Hosting;
+
+/// <summary>Web-host settings (section "Cohort").</summary>
+public class CohortWebOptions
+{
+    public const string Section = "Cohort";
+
+    /// <summary>Seed the demo season and demo accounts at start. On only in Development (appsettings.Development.json).</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Largest request body accepted, in bytes. Larger requests get 413 before anything reads them.</summary>
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+public class RateLimitOptions
+{
+    /// <summary>Sign-in, sign-up and password-reset attempts allowed per client address per minute.</summary>
+    public int PermitsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,37 @@
+using Cohort.Core.Data;
+using Cohort.Core.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Cohort.Web.Hosting;
+
+public static class StartupTasks
+{
+    /// <summary>Migrates the database and, where configured, seeds the demo season, before the first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        if (scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value.SeedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeason>().SeedAsync();
+            app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+        }
+    }
+
+    // Printed to the console, not the log: this is what a newcomer reads after `dotnet run`.
+    private static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine($"Cohort is running at {string.Join(", ", addresses)}");
+        Console.WriteLine("Demo accounts (Development only):");
+        foreach (var account in DemoSeason.Accounts)
+        {
+            Console.WriteLine($"  {account.Role,-10} {account.Email,-30} password: {account.Password}");
+        }
+
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Accounts;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cohort.Web.Pages.Account;
+
+[AllowAnonymous]
+public class ResetPasswordModel(UserManager<CohortUser> users, AuditLog audit, CohortDbContext db) : PageModel
+{
+    [BindProperty] public ResetInput Input { get; set; } = new();
+    public bool Done { get; private set; }
+
+    public sealed class ResetInput
+    {
+        [Required, EmailAddress, StringLength(254)]
+        public string Email { get; set; } = "";
+
+        [Required]
+        public string Token { get; set; } = "";
+
+        [Required, DataType(DataType.Password), StringLength(200), Display(Name = "New password")]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet(string? email, string? token)
+    {
+        Input.Email = email ?? "";
+        Input.Token = token ?? "";
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var result = user is null
+            ? IdentityResult.Failed(new IdentityError { Description = "This reset link is not valid. Ask for a new one." })
+            : await users.ResetPasswordAsync(user, Input.Token, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Code == "InvalidToken" ? "This reset link is not valid or has expired. Ask for a new one." : error.Description);
+            }
+
+            return Page();
+        }
+
+        // A reset also ends a lockout: the person has just proved they own the address.
+        await users.SetLockoutEndDateAsync(user!, null);
+        audit.Record(new Actor(user!.Id, user.Email!), "account.password-reset", $"user:{user.Email}");
+        await db.SaveChangesAsync();
+        Done = true;
+        return Page();
+    }
+}

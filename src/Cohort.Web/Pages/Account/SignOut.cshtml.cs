@@ -1,0 +1,20 @@
+using Cohort.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cohort.Web.Pages.Account;
+
+/// <summary>Signing out is a POST with an antiforgery token, so a link on another site cannot sign anyone out.</summary>
+[AllowAnonymous]
+public class SignOutModel(SignInManager<CohortUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,29 @@
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Mentors;
+
+[AllowAnonymous]
+public class ShowModel(CohortDbContext db) : PageModel
+{
+    public Mentor Mentor { get; private set; } = null!;
+    public List<ResearchStream> Streams { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
+    {
+        var season = await db.Seasons.FindAsync(cancellation);
+        var mentor = season is null ? null : await db.Mentors.AsNoTracking().SingleOrDefaultAsync(m => m.SeasonId == season.Id && m.Slug == slug, cancellation);
+        if (mentor is null)
+        {
+            return NotFound();
+        }
+
+        Mentor = mentor;
+        Streams = await db.Streams.AsNoTracking().OfSeason(season!.Id).Where(s => s.Mentors.Any(m => m.MentorId == mentor.Id)).AsSplitQuery().ToListAsync(cancellation);
+        return Page();
+    }
+}

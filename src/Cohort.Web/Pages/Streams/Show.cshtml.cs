@@ -1,0 +1,28 @@
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Streams;
+
+[AllowAnonymous]
+public class ShowModel(CohortDbContext db) : PageModel
+{
+    public ResearchStream Stream { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
+    {
+        var season = await db.Seasons.FindAsync(cancellation);
+        var stream = season is null ? null : await db.Streams.AsNoTracking().OfSeason(season.Id).AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Slug == slug, cancellation);
+        if (stream is null)
+        {
+            return NotFound();
+        }
+
+        Stream = stream;
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Tracks;
+
+[AllowAnonymous]
+public class ShowModel(CohortDbContext db) : PageModel
+{
+    public Track Track { get; private set; } = null!;
+    public List<ResearchStream> Streams { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
+    {
+        var season = await db.Seasons.FindAsync(cancellation);
+        var track = season is null ? null : await db.Tracks
+            .Include(t => t.Stages.OrderBy(s => s.Position))
+            .SingleOrDefaultAsync(t => t.SeasonId == season.Id && t.Slug == slug, cancellation);
+        if (track is null)
+        {
+            return NotFound();
+        }
+
+        Track = track;
+        Streams = await db.Streams.OfSeason(season!.Id).Where(s => s.TrackId == track.Id).AsSplitQuery().ToListAsync(cancellation);
+        return Page();
+    }
+}

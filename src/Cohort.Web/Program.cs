@@ -1,0 +1,42 @@
+using Cohort.Core;
+using Cohort.Web.Accounts;
+using Cohort.Web.Catalogue;
+using Cohort.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOptions<CohortWebOptions>().BindConfiguration(CohortWebOptions.Section);
+builder.Services.AddCohortCore(builder.Configuration);
+builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
+builder.Services.AddCohortAccounts();
+builder.Services.AddCohortRateLimits(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);
+    pages.Conventions.AddFolderApplicationModelConvention("/Account", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.AccountForms)));
+});
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSecurityHeaders();
+app.UseRequestSizeLimit();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapOpenApi("/api/openapi.json");
+app.MapCalendar();
+app.MapCatalogueApi();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
