@@ -1,0 +1,25 @@
+namespace Cohort.Cli.Matching;
+
+/// <summary>The ids of one list, numbered 0, 1, 2, ... in input order; duplicates are an input error.</summary>
+internal sealed class IdTable(string kind)
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+
+    public IReadOnlyList<string> Ids => _ids;
+
+    public int Count => _ids.Count;
+
+    public void Add(string id, string path)
+    {
+        if (!_index.TryAdd(id, _ids.Count))
+        {
+            throw new InvalidInputException($"{path}: duplicate {kind} id \"{id}\"");
+        }
+
+        _ids.Add(id);
+    }
+
+    public int Find(string id, string path) =>
+        _index.TryGetValue(id, out int index) ? index : throw new InvalidInputException($"{path}: unknown {kind} id \"{id}\"");
+}

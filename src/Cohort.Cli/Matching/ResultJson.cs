@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Cohort.Cli.Matching;
+
+/// <summary>The one JSON object a matching command writes to standard output.</summary>
+internal sealed class ResultJson : IDisposable
+{
+    private readonly Stream _stdout;
+
+    private ResultJson()
+    {
+        _stdout = Console.OpenStandardOutput();
+        Writer = new Utf8JsonWriter(new BufferedStream(_stdout, 1 << 16), new JsonWriterOptions { Indented = true });
+        Writer.WriteStartObject();
+    }
+
+    public Utf8JsonWriter Writer { get; }
+
+    public static ResultJson Open() => new();
+
+    public void WriteStats(params (string Name, double Value)[] stats)
+    {
+        Writer.WriteStartObject("stats");
+        foreach (var (name, value) in stats)
+        {
+            Writer.WriteNumber(name, Math.Round(value, 3));
+        }
+
+        Writer.WriteEndObject();
+    }
+
+    public void Dispose()
+    {
+        Writer.WriteEndObject();
+        Writer.Flush();
+        Writer.Dispose();
+        _stdout.Write("\n"u8);
+        _stdout.Flush();
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cohort.Matching.Stable;
+
+namespace Cohort.Cli.Matching;
+
+/// <summary><c>cohort match stable INSTANCE.json [--proposer applicants|mentors] [--seed N]</c>.</summary>
+internal static class StableCommand
+{
+    public static Command Create()
+    {
+        var instance = new Argument<FileInfo>("INSTANCE.json") { Description = "The instance: applicants and mentors with rankings" };
+        var proposer = new Option<string>("--proposer") { Description = "Which side proposes: applicants (default) or mentors", DefaultValueFactory = _ => "applicants" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the lottery that breaks ties (default 0)" };
+        var command = new Command("stable", "Stable matching with capacities (deferred acceptance)") { instance, proposer, seed };
+        command.SetAction(parse => CommandBoundary.Run(progress =>
+        {
+            var side = parse.GetValue(proposer) switch
+            {
+                "applicants" => Proposer.Applicants,
+                "mentors" => Proposer.Mentors,
+                var other => throw new InvalidInputException($"--proposer: must be applicants or mentors (got \"{other}\")"),
+            };
+            progress.Stage("reading the instance");
+            using var document = JsonInput.Load(parse.GetValue(instance)!.FullName);
+            var input = StableInstanceReader.Read(document.RootElement);
+            progress.Stage("matching");
+            var result = StableMatcher.Solve(input.Instance, side, parse.GetValue(seed));
+            progress.Stage("explaining");
+            var explanations = Explanations.Explain(result.StrictInstance, result.MentorOf, input.MentorNames);
+            progress.Stage("writing the result");
+            StableResultWriter.Write(input, result, explanations);
+        }));
+        return command;
+    }
+}

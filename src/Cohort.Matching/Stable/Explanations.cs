@@ -1,0 +1,116 @@
+using System.Text;
+using Cohort.Matching.Text;
+
+namespace Cohort.Matching.Stable;
+
+/// <summary>
+/// Plain-language reasons for each applicant's outcome, built only from facts of the result:
+/// what the applicant ranked, and for each mentor they preferred to their placement, why it did
+/// not take them. Positions are those of the rankings after tie-breaking.
+/// </summary>
+public static class Explanations
+{
+    /// <summary>One explanation per applicant, in applicant order.</summary>
+    /// <param name="strict">The tie-broken instance the matching was computed on.</param>
+    /// <param name="mentorOf">Each applicant's mentor, or -1; must be stable for <paramref name="strict"/>.</param>
+    /// <param name="mentorNames">How to name each mentor in the text.</param>
+    public static string[] Explain(StableMatchingInstance strict, IReadOnlyList<int> mentorOf, IReadOnlyList<string> mentorNames)
+    {
+        var admittedPositions = AdmittedPositions(strict, mentorOf);
+        var texts = new string[strict.ApplicantCount];
+        for (int a = 0; a < strict.ApplicantCount; a++)
+        {
+            texts[a] = ExplainOne(strict, a, mentorOf[a], admittedPositions, mentorNames);
+        }
+
+        return texts;
+    }
+
+    /// <summary>For each mentor, the sorted positions (in its ranking) of the applicants it holds.</summary>
+    private static List<int>[] AdmittedPositions(StableMatchingInstance strict, IReadOnlyList<int> mentorOf)
+    {
+        var positions = new List<int>[strict.MentorCount];
+        for (int m = 0; m < strict.MentorCount; m++)
+        {
+            positions[m] = [];
+        }
+
+        for (int a = 0; a < strict.ApplicantCount; a++)
+        {
+            int m = mentorOf[a];
+            int entry = m < 0 ? -1 : strict.FindApplicantEntry(a, m);
+            int theirs = entry < 0 ? -1 : strict.ApplicantToMentor[entry];
+            if (theirs >= 0)
+            {
+                positions[m].Add(theirs - strict.MentorRankings.Start[m]);
+            }
+        }
+
+        foreach (var list in positions)
+        {
+            list.Sort();
+        }
+
+        return positions;
+    }
+
+    private static string ExplainOne(
+        StableMatchingInstance strict, int applicant, int placedAt, List<int>[] admitted, IReadOnlyList<string> names)
+    {
+        var ranking = strict.ApplicantRankings;
+        int start = ranking.Start[applicant];
+        int length = ranking.Length(applicant);
+        if (length == 0)
+        {
+            return "You ranked no mentors, so you could not be placed.";
+        }
+
+        int placedChoice = placedAt < 0 ? length : strict.FindApplicantEntry(applicant, placedAt) - start;
+        var text = new StringBuilder();
+        if (placedChoice > 0)
+        {
+            text.Append($"You ranked {names[ranking.Items[start]]} first. ");
+        }
+
+        for (int e = start; e < start + placedChoice; e++)
+        {
+            text.Append(WhyNot(strict, applicant, e, admitted, names)).Append(' ');
+        }
+
+        text.Append(placedAt < 0
+            ? "You were not placed."
+            : $"You were placed at {names[placedAt]}, your {English.Ordinal(placedChoice + 1)} choice.");
+        return text.ToString();
+    }
+
+    /// <summary>Why the mentor of this ranking entry did not take the applicant.</summary>
+    private static string WhyNot(StableMatchingInstance strict, int applicant, int entry, List<int>[] admitted, IReadOnlyList<string> names)
+    {
+        int m = strict.ApplicantRankings.Items[entry];
+        string name = names[m];
+        int theirs = strict.ApplicantToMentor[entry];
+        if (theirs < 0)
+        {
+            return $"{name} did not rank you.";
+        }
+
+        int capacity = strict.Capacities[m];
+        if (capacity == 0)
+        {
+            return $"{name} has no places.";
+        }
+
+        int yourPosition = theirs - strict.MentorRankings.Start[m];
+        var held = admitted[m];
+        if (held.Count < capacity || held[^1] > yourPosition)
+        {
+            throw new InvalidOperationException(
+                $"Applicant {applicant} and mentor {m} block the matching: explanations need a stable matching.");
+        }
+
+        string places = English.Count(capacity, "place", "places");
+        string whom = capacity == 1 ? "an applicant" : "applicants";
+        var ordinals = held.Select(p => English.Ordinal(p + 1)).ToList();
+        return $"{name} filled its {places} with {whom} it ranked above you ({English.List(ordinals)}; you were {English.Ordinal(yourPosition + 1)}).";
+    }
+}
