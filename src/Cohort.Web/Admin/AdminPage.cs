@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Admin;
+
+/// <summary>
+/// Base of the admin pages: who is acting, the notice shown after a redirect, and the one way every change
+/// is saved (guarded by the record's version, together with its audit entry).
+/// </summary>
+public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
+{
+    public const string ConcurrencyProblem = "Someone else changed this while you were editing it. Nothing was saved: reload the page to see their change, then make yours again.";
+
+    protected CohortDbContext Db { get; } = db;
+
+    /// <summary>Shown once, by the admin layout, on the page the handler redirects to.</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    protected Actor Actor => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "unknown");
+
+    /// <summary>
+    /// Makes the save fail if the record changed since the form was rendered. The version is always marked as
+    /// modified so the check runs even when only the record's children (stages, mentors) changed.
+    /// </summary>
+    protected void Guard(IVersioned record, int versionSeen)
+    {
+        var version = Db.Entry(record).Property(r => r.Version);
+        version.OriginalValue = versionSeen;
+        version.IsModified = true;
+    }
+
+    /// <summary>Records the change and saves it; on a concurrent edit saves nothing and says so on the page.</summary>
+    protected async Task<bool> SaveAsync(string action, string subject, string details, CancellationToken cancellation)
+    {
+        audit.Record(Actor, action, subject, details);
+        try
+        {
+            await Db.SaveChangesAsync(cancellation);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            ModelState.AddModelError("", ConcurrencyProblem);
+            return false;
+        }
+    }
+
+    protected IActionResult RedirectWithNotice(string notice, string page, object? routeValues = null)
+    {
+        Notice = notice;
+        return RedirectToPage(page, routeValues);
+    }
+}

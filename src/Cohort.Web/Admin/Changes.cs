@@ -1,0 +1,19 @@
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Cohort.Web.Admin;
+
+/// <summary>Says which fields of a record an edit changed, for the audit log.</summary>
+public static class Changes
+{
+    public static string Describe(EntityEntry entry, params IEnumerable<string> more)
+    {
+        entry.Context.ChangeTracker.DetectChanges();
+        var fields = entry.Properties
+            .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Equals(p.OriginalValue, p.CurrentValue))
+            .Select(p => p.Metadata.Name)
+            .Concat(more)
+            .ToList();
+        return fields.Count == 0 ? "no changes" : "changed " + string.Join(", ", fields);
+    }
+}

@@ -1,0 +1,119 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cohort.Web.Admin;
+
+/// <summary>What every admin form posts back: the version of the record it was rendered from.</summary>
+public abstract class RecordInput
+{
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// Base of the pages that create (no key in the route) or edit (a key) one record of the current season:
+/// load, validate, apply, audit and save, the same way for streams, mentors, FAQ entries and key dates.
+/// </summary>
+public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+    where TRecord : class
+    where TInput : RecordInput, new()
+{
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    public bool IsNew => Record is null;
+
+    protected Season Season { get; private set; } = null!;
+
+    protected TRecord? Record { get; private set; }
+
+    /// <summary>The record's kind as the audit log names it: "stream" gives "stream.created" and "stream.updated".</summary>
+    protected abstract string Kind { get; }
+
+    /// <summary>Where to go after saving.</summary>
+    protected abstract string ListPage { get; }
+
+    protected abstract Task<TRecord?> FindAsync(string key, CancellationToken cancellation);
+
+    protected abstract TInput Read(TRecord record);
+
+    /// <summary>Creates a record and adds it to the season; <see cref="Apply"/> fills it in.</summary>
+    protected abstract TRecord Add();
+
+    protected abstract Task ApplyAsync(TRecord record, CancellationToken cancellation);
+
+    /// <summary>How the audit log and the notice name the record: its slug, title or question.</summary>
+    protected abstract string Name(TRecord record);
+
+    /// <summary>Checks that need the database (uniqueness, references); adds problems to the model state.</summary>
+    protected virtual Task CheckAsync(CancellationToken cancellation) => Task.CompletedTask;
+
+    /// <summary>Loads what the form offers to choose from (tracks, mentors).</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken cancellation) => Task.CompletedTask;
+
+    /// <summary>Runs after a successful save, for side effects outside the record (an account's role).</summary>
+    protected virtual Task AfterSaveAsync(TRecord record, CancellationToken cancellation) => Task.CompletedTask;
+
+    public async Task<IActionResult> OnGetAsync(string? key, CancellationToken cancellation)
+    {
+        if (!await LoadAsync(key, cancellation))
+        {
+            return NotFound();
+        }
+
+        if (Record is not null)
+        {
+            Input = Read(Record);
+        }
+
+        await LoadChoicesAsync(cancellation);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? key, CancellationToken cancellation)
+    {
+        if (!await LoadAsync(key, cancellation))
+        {
+            return NotFound();
+        }
+
+        await CheckAsync(cancellation);
+        if (ModelState.IsValid)
+        {
+            var creating = IsNew;
+            var record = Record ?? Add();
+            if (record is IVersioned versioned && !creating)
+            {
+                Guard(versioned, Input.Version);
+            }
+
+            await ApplyAsync(record, cancellation);
+            var details = creating ? "created" : Changes.Describe(Db.Entry(record), ChangedBeyondFields(record));
+            if (await SaveAsync($"{Kind}.{(creating ? "created" : "updated")}", $"{Kind}:{Name(record)}", details, cancellation))
+            {
+                await AfterSaveAsync(record, cancellation);
+                return RedirectWithNotice($"Saved the {Kind} “{Name(record)}”.", ListPage);
+            }
+        }
+
+        await LoadChoicesAsync(cancellation);
+        return Page();
+    }
+
+    /// <summary>Changes the audit entry should mention that are not fields of the record itself (its mentors).</summary>
+    protected virtual IEnumerable<string> ChangedBeyondFields(TRecord record) => [];
+
+    private async Task<bool> LoadAsync(string? key, CancellationToken cancellation)
+    {
+        var season = await Db.Seasons.FindAsync(cancellation);
+        if (season is null)
+        {
+            return false;
+        }
+
+        Season = season;
+        Record = key is null ? null : await FindAsync(key, cancellation);
+        return key is null || Record is not null;
+    }
+}

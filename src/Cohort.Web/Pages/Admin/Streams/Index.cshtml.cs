@@ -1,0 +1,20 @@
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin.Streams;
+
+public class IndexModel(CohortDbContext db) : PageModel
+{
+    public List<ResearchStream> Streams { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        var season = await db.Seasons.FindAsync(cancellation);
+        if (season is not null)
+        {
+            Streams = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Cohort.Web.Admin;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin.Streams;
+
+/// <summary>Creates a stream (/admin/streams/new) or edits one (/admin/streams/{slug}/edit), with its mentors.</summary>
+public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : RecordForm<ResearchStream, StreamFormModel.StreamInput>(db, audit)
+{
+    public sealed class StreamInput : RecordInput
+    {
+        [Required, StringLength(80), Slug]
+        public string Slug { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose the stream's track.")]
+        public string Track { get; set; } = "";
+
+        [Required, StringLength(200)]
+        public string Name { get; set; } = "";
+
+        [StringLength(300)]
+        public string? Tagline { get; set; }
+
+        [Required, StringLength(100)]
+        public string Topic { get; set; } = "";
+
+        public StreamLocation Location { get; set; }
+
+        [StringLength(100), Display(Name = "City", Description = "Leave empty for a remote stream.")]
+        public string? City { get; set; }
+
+        [Range(0, 1000, ErrorMessage = "Capacity must be a whole number from 0 to 1000.")]
+        public int Capacity { get; set; }
+
+        [Display(Name = "Description")]
+        public string? DescriptionMarkdown { get; set; }
+
+        [Display(Name = "Mentorship structure")]
+        public string? MentorshipStructureMarkdown { get; set; }
+
+        [Display(Name = "Desired characteristics")]
+        public string? DesiredCharacteristicsMarkdown { get; set; }
+
+        [Display(Name = "Project selection")]
+        public string? ProjectSelectionMarkdown { get; set; }
+
+        [StringLength(2000), Display(Name = "Follow-ups")]
+        public string? FollowUps { get; set; }
+
+        [Display(Name = "Mentors")]
+        public List<int> MentorIds { get; set; } = [];
+    }
+
+    public static IReadOnlyList<SelectListItem> Locations { get; } =
+        Enum.GetValues<StreamLocation>().Select(l => new SelectListItem(StreamLocations.Name(l), l.ToString())).ToList();
+
+    public List<SelectListItem> Tracks { get; private set; } = [];
+
+    public List<Mentor> Mentors { get; private set; } = [];
+
+    private bool mentorsChanged;
+
+    protected override string Kind => "stream";
+
+    protected override string ListPage => "/Admin/Streams/Index";
+
+    protected override Task<ResearchStream?> FindAsync(string key, CancellationToken cancellation) =>
+        Db.Streams.Include(s => s.Mentors).Include(s => s.Track)
+            .FirstOrDefaultAsync(s => s.Track!.SeasonId == Season.Id && s.Slug == key, cancellation);
+
+    protected override StreamInput Read(ResearchStream stream) => new()
+    {
+        Version = stream.Version,
+        Slug = stream.Slug,
+        Track = stream.Track!.Slug,
+        Name = stream.Name,
+        Tagline = stream.Tagline,
+        Topic = stream.Topic,
+        Location = stream.Location,
+        City = stream.City,
+        Capacity = stream.Capacity,
+        DescriptionMarkdown = stream.DescriptionMarkdown,
+        MentorshipStructureMarkdown = stream.MentorshipStructureMarkdown,
+        DesiredCharacteristicsMarkdown = stream.DesiredCharacteristicsMarkdown,
+        ProjectSelectionMarkdown = stream.ProjectSelectionMarkdown,
+        FollowUps = stream.FollowUps,
+        MentorIds = stream.Mentors.OrderBy(m => m.Position).Select(m => m.MentorId).ToList(),
+    };
+
+    protected override ResearchStream Add()
+    {
+        var stream = new ResearchStream { Slug = Input.Slug, Name = Input.Name };
+        Db.Streams.Add(stream);
+        return stream;
+    }
+
+    protected override async Task CheckAsync(CancellationToken cancellation)
+    {
+        if (await Db.Streams.AnyAsync(s => s.Track!.SeasonId == Season.Id && s.Slug == Input.Slug && s != Record, cancellation))
+        {
+            ModelState.AddModelError("Input.Slug", $"Another stream of this season already uses the slug '{Input.Slug}'.");
+        }
+
+        if (!await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        {
+            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+        }
+
+        var known = await Db.Mentors.CountAsync(m => m.SeasonId == Season.Id && Input.MentorIds.Contains(m.Id), cancellation);
+        if (Input.MentorIds.Count == 0)
+        {
+            ModelState.AddModelError("Input.MentorIds", "Choose at least one mentor.");
+        }
+        else if (known != Input.MentorIds.Distinct().Count())
+        {
+            ModelState.AddModelError("Input.MentorIds", "Choose mentors of this season only.");
+        }
+    }
+
+    protected override async Task ApplyAsync(ResearchStream stream, CancellationToken cancellation)
+    {
+        stream.Track = await Db.Tracks.SingleAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation);
+        stream.Slug = Input.Slug;
+        stream.Name = Input.Name;
+        stream.Tagline = Input.Tagline ?? "";
+        stream.Topic = Input.Topic;
+        stream.Location = Input.Location;
+        stream.City = Input.Location == StreamLocation.Remote ? null : Input.City;
+        stream.Capacity = Input.Capacity;
+        stream.DescriptionMarkdown = Input.DescriptionMarkdown ?? "";
+        stream.MentorshipStructureMarkdown = Input.MentorshipStructureMarkdown ?? "";
+        stream.DesiredCharacteristicsMarkdown = Input.DesiredCharacteristicsMarkdown ?? "";
+        stream.ProjectSelectionMarkdown = Input.ProjectSelectionMarkdown ?? "";
+        stream.FollowUps = Input.FollowUps ?? "";
+
+        var chosen = Input.MentorIds.Distinct().ToList();
+        var mentors = await Db.Mentors.Where(m => chosen.Contains(m.Id)).ToListAsync(cancellation);
+        var before = stream.Mentors.OrderBy(m => m.Position).Select(m => m.MentorId).ToList();
+        mentorsChanged = !before.SequenceEqual(chosen);
+        StreamMentors.Assign(stream, chosen.Select(id => mentors.Single(m => m.Id == id)).ToList());
+    }
+
+    protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChanged ? ["mentors"] : [];
+
+    protected override string Name(ResearchStream stream) => stream.Slug;
+
+    protected override async Task LoadChoicesAsync(CancellationToken cancellation)
+    {
+        Tracks = await Db.Tracks.Where(t => t.SeasonId == Season.Id).OrderBy(t => t.Name)
+            .Select(t => new SelectListItem(t.Name, t.Slug)).ToListAsync(cancellation);
+        Mentors = await Db.Mentors.AsNoTracking().Where(m => m.SeasonId == Season.Id).OrderBy(m => m.Name).ToListAsync(cancellation);
+    }
+}
