@@ -3,7 +3,7 @@ using Cohort.Web.Accounts;
 using Cohort.Web.Catalogue;
 using Cohort.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddOptions<CohortWebOptions>().BindConfiguration(CohortWebOptions.Section);
 builder.Services.AddCohortCore(builder.Configuration);
 builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
@@ -24,7 +24,8 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseExceptionHandler("/error");
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// People get a readable page for an error status; API clients get the status and its ProblemDetails body as is.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseSecurityHeaders();
 app.UseRequestSizeLimit();
 app.UseStaticFiles();

@@ -6,7 +6,7 @@ namespace Cohort.Core.Catalogue;
 public static class CurrentSeason
 {
     /// <summary>The season the public pages show, or null on a fresh production install.</summary>
-    public static Task<Season?> FindAsync(this IQueryable<Season> seasons, CancellationToken cancellation = default) =>
+    public static Task<Season?> CurrentAsync(this IQueryable<Season> seasons, CancellationToken cancellation = default) =>
         seasons.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.ProgrammeStart).FirstOrDefaultAsync(cancellation);
 
     /// <summary>Streams of the current season, with their track and mentors, in the order the public list shows them.</summary>

@@ -29,12 +29,12 @@ public static class DatabaseRegistration
                         "Database:Provider is Postgres but ConnectionStrings:Cohort is empty. Set it, e.g. \"Host=127.0.0.1;Username=cohort;Password=...;Database=cohort\".");
                 }
 
-                builder.UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("Cohort.Migrations.Postgres"));
+                builder.UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("Cohort.Migrations.Postgres").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 break;
             default:
                 var sqlite = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
                 EnsureDirectoryFor(sqlite);
-                builder.UseSqlite(sqlite, s => s.MigrationsAssembly("Cohort.Migrations.Sqlite"))
+                builder.UseSqlite(sqlite, s => s.MigrationsAssembly("Cohort.Migrations.Sqlite").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(new SqlitePragmas());
                 break;
         }

@@ -12,7 +12,7 @@ public static class CalendarEndpoint
     public static void MapCalendar(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/dates.ics", async (CohortDbContext db, HttpRequest request, CancellationToken cancellation) =>
         {
-            var season = await db.Seasons.FindAsync(cancellation);
+            var season = await db.Seasons.CurrentAsync(cancellation);
             if (season is null)
             {
                 return Results.NotFound();

@@ -16,13 +16,13 @@ public static class CatalogueApi
         var api = routes.MapGroup("/api");
         api.MapGet("/streams", async (CohortDbContext db, CancellationToken cancellation) =>
         {
-            var season = await db.Seasons.FindAsync(cancellation);
+            var season = await db.Seasons.CurrentAsync(cancellation);
             if (season is null)
             {
                 return Results.Ok(Array.Empty<StreamSummary>());
             }
 
-            var streams = await db.Streams.AsNoTracking().OfSeason(season.Id).AsSplitQuery().ToListAsync(cancellation);
+            var streams = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);
             return Results.Ok(streams.Select(s => new StreamSummary(
                 s.Slug, s.Name, s.Track!.Slug, s.Topic, s.LocationLabel, s.Capacity, s.IsCoalition,
                 s.Mentors.Select(m => m.Mentor!.Name).ToList(), $"/streams/{s.Slug}")));

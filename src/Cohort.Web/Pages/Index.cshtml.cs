@@ -17,7 +17,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        Season = await db.Seasons.FindAsync(cancellation);
+        Season = await db.Seasons.CurrentAsync(cancellation);
         if (Season is null)
         {
             return;

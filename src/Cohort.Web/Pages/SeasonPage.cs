@@ -15,7 +15,7 @@ public abstract class SeasonPage(CohortDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        Season = await Db.Seasons.AsNoTracking().FindAsync(cancellation);
+        Season = await Db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         if (Season is not null)
         {
             await LoadAsync(Season, cancellation);

@@ -8,7 +8,7 @@ public sealed class ExportCatalogue(CohortDbContext db)
 {
     public async Task<CatalogueDocument?> CurrentSeasonAsync(CancellationToken cancellation = default)
     {
-        var current = await db.Seasons.FindAsync(cancellation);
+        var current = await db.Seasons.CurrentAsync(cancellation);
         if (current is null)
         {
             return null;
@@ -19,9 +19,9 @@ public sealed class ExportCatalogue(CohortDbContext db)
             .Include(s => s.Mentors.OrderBy(m => m.Slug))
             .Include(s => s.KeyDates.OrderBy(d => d.At))
             .Include(s => s.Faq.OrderBy(f => f.Position))
-            .AsSplitQuery()
+            
             .SingleAsync(s => s.Id == current.Id, cancellation);
-        var streams = await db.Streams.AsNoTracking().OfSeason(season.Id).AsSplitQuery().ToListAsync(cancellation);
+        var streams = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);
 
         return new CatalogueDocument
         {

@@ -56,7 +56,7 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
             return ImportOutcome.Failed(problems);
         }
 
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         if (season is null)
         {
             return ImportOutcome.Failed([new ImportProblem("CSV", "there is no season yet; import a JSON catalogue first.")]);

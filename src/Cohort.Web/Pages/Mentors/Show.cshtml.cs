@@ -15,7 +15,7 @@ public class ShowModel(CohortDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         var mentor = season is null ? null : await db.Mentors.AsNoTracking().SingleOrDefaultAsync(m => m.SeasonId == season.Id && m.Slug == slug, cancellation);
         if (mentor is null)
         {
@@ -23,7 +23,7 @@ public class ShowModel(CohortDbContext db) : PageModel
         }
 
         Mentor = mentor;
-        Streams = await db.Streams.AsNoTracking().OfSeason(season!.Id).Where(s => s.Mentors.Any(m => m.MentorId == mentor.Id)).AsSplitQuery().ToListAsync(cancellation);
+        Streams = await db.Streams.AsNoTracking().OfSeason(season!.Id).Where(s => s.Mentors.Any(m => m.MentorId == mentor.Id)).ToListAsync(cancellation);
         return Page();
     }
 }

@@ -22,14 +22,14 @@ public class IndexModel(CohortDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         if (season is null)
         {
             return;
         }
 
         // A season has at most a few dozen streams: load them once and filter in memory, so every filter sees the same rows.
-        var all = await db.Streams.AsNoTracking().OfSeason(season.Id).AsSplitQuery().ToListAsync(cancellation);
+        var all = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);
         Topics = all.Select(s => s.Topic).Distinct().Order().ToList();
         Locations = all.Select(s => s.LocationLabel).Distinct().Order().ToList();
         Mentors = all.SelectMany(s => s.Mentors.Select(m => m.Mentor!)).DistinctBy(m => m.Slug).OrderBy(m => m.Name).ToList();

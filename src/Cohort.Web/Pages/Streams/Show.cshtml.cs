@@ -14,8 +14,8 @@ public class ShowModel(CohortDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
-        var stream = season is null ? null : await db.Streams.AsNoTracking().OfSeason(season.Id).AsSplitQuery()
+        var season = await db.Seasons.CurrentAsync(cancellation);
+        var stream = season is null ? null : await db.Streams.AsNoTracking().OfSeason(season.Id)
             .SingleOrDefaultAsync(s => s.Slug == slug, cancellation);
         if (stream is null)
         {

@@ -15,7 +15,7 @@ public class ShowModel(CohortDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         var track = season is null ? null : await db.Tracks
             .Include(t => t.Stages.OrderBy(s => s.Position))
             .SingleOrDefaultAsync(t => t.SeasonId == season.Id && t.Slug == slug, cancellation);
@@ -25,7 +25,7 @@ public class ShowModel(CohortDbContext db) : PageModel
         }
 
         Track = track;
-        Streams = await db.Streams.OfSeason(season!.Id).Where(s => s.TrackId == track.Id).AsSplitQuery().ToListAsync(cancellation);
+        Streams = await db.Streams.OfSeason(season!.Id).Where(s => s.TrackId == track.Id).ToListAsync(cancellation);
         return Page();
     }
 }

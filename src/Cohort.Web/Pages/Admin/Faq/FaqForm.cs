@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Cohort.Web.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin.Faq;
+
+/// <summary>Adds a FAQ entry at the end of the list (/admin/faq/new) or edits one (/admin/faq/{id}/edit).</summary>
+public sealed class FaqFormModel(CohortDbContext db, AuditLog audit) : RecordForm<FaqEntry, FaqFormModel.FaqInput>(db, audit)
+{
+    public sealed class FaqInput : RecordInput
+    {
+        [Required, StringLength(500)]
+        public string Question { get; set; } = "";
+
+        [Required, StringLength(20_000), Display(Name = "Answer")]
+        public string AnswerMarkdown { get; set; } = "";
+    }
+
+    protected override string Kind => "faq";
+
+    protected override string ListPage => "/Admin/Faq/Index";
+
+    protected override Task<FaqEntry?> FindAsync(string key, CancellationToken cancellation) =>
+        Db.Faq.SingleOrDefaultAsync(f => f.SeasonId == Season.Id && f.Id.ToString() == key, cancellation);
+
+    protected override FaqInput Read(FaqEntry entry) => new() { Question = entry.Question, AnswerMarkdown = entry.AnswerMarkdown };
+
+    protected override FaqEntry Add()
+    {
+        var last = Db.Faq.Where(f => f.SeasonId == Season.Id).Max(f => (int?)f.Position) ?? -1;
+        var entry = new FaqEntry { SeasonId = Season.Id, Position = last + 1, Question = Input.Question };
+        Db.Faq.Add(entry);
+        return entry;
+    }
+
+    protected override Task ApplyAsync(FaqEntry entry, CancellationToken cancellation)
+    {
+        entry.Question = Input.Question;
+        entry.AnswerMarkdown = Input.AnswerMarkdown;
+        return Task.CompletedTask;
+    }
+
+    protected override string Name(FaqEntry entry) => Text.Shorten(entry.Question);
+}
