@@ -24,23 +24,26 @@ public sealed class FaqFormModel(CohortDbContext db, AuditLog audit) : RecordFor
     protected override string ListPage => "/Admin/Faq/Index";
 
     protected override Task<FaqEntry?> FindAsync(string key, CancellationToken cancellation) =>
-        Db.Faq.SingleOrDefaultAsync(f => f.SeasonId == Season.Id && f.Id.ToString() == key, cancellation);
+        Db.Faq.SingleOrDefaultAsync(f => f.SeasonId == Season.Id && f.Id == int.Parse(key), cancellation);
 
     protected override FaqInput Read(FaqEntry entry) => new() { Question = entry.Question, AnswerMarkdown = entry.AnswerMarkdown };
 
     protected override FaqEntry Add()
     {
-        var last = Db.Faq.Where(f => f.SeasonId == Season.Id).Max(f => (int?)f.Position) ?? -1;
-        var entry = new FaqEntry { SeasonId = Season.Id, Position = last + 1, Question = Input.Question };
+        var entry = new FaqEntry { SeasonId = Season.Id, Question = Input.Question };
         Db.Faq.Add(entry);
         return entry;
     }
 
-    protected override Task ApplyAsync(FaqEntry entry, CancellationToken cancellation)
+    protected override async Task ApplyAsync(FaqEntry entry, CancellationToken cancellation)
     {
+        if (entry.Id == 0)
+        {
+            entry.Position = 1 + (await Db.Faq.Where(f => f.SeasonId == Season.Id).MaxAsync(f => (int?)f.Position, cancellation) ?? -1);
+        }
+
         entry.Question = Input.Question;
         entry.AnswerMarkdown = Input.AnswerMarkdown;
-        return Task.CompletedTask;
     }
 
     protected override string Name(FaqEntry entry) => Text.Shorten(entry.Question);
