@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what the tests need, starts a throwaway PostgreSQL on loopback, runs every test project,
+# and ends with one line: "N passed, N failed" over all of them.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { echo "test.sh: $*" >&2; }
+
+# --- what the tests need from Debian ------------------------------------------------------------
+missing=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null || { log "apt-get install failed"; exit 1; }
+fi
+
+# --- a throwaway PostgreSQL on 127.0.0.1 ---------------------------------------------------------
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+PGTMP=$(mktemp -d /tmp/cohort-pg.XXXXXX)
+[ "$(id -u)" = 0 ] && chown postgres: "$PGTMP"
+PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGTMP"; }
+trap stop_pg EXIT
+as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null || { log "initdb failed"; exit 1; }
+# fsync off: this cluster is thrown away after the run, and the durability tests use SQLite files.
+as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
+  -o "-h 127.0.0.1 -p $PGPORT -k $PGTMP -c fsync=off -c max_connections=300" start >/dev/null || { cat "$PGTMP/log"; exit 1; }
+export COHORT_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Include Error Detail=true"
+log "PostgreSQL on 127.0.0.1:$PGPORT"
+
+# --- build once, then run each test project ------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+if ! dotnet build Cohort.slnx -c Release -nologo -v quiet; then
+  log "the build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0; failed=0; status=0
+results="$root/artifacts/test-results"; mkdir -p "$results"
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  log "running $name"
+  out="$results/$name.log"
+  dotnet test --project "$project" -c Release --no-build --no-ansi --no-progress 2>&1 | tee "$out"
+  code=${PIPESTATUS[0]}
+  p=$(grep -E '^\s*succeeded: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  f=$(grep -E '^\s*failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
+  if [ -z "$p" ] && [ -z "$f" ]; then
+    log "$name reported no totals (exit $code)"; f=1
+  fi
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  [ "$code" = 0 ] || status=1
+done
+
+# The matching contract's public cases, against the built `cohort`.
+if [ -f ../shared/checks/matching-contract.sh ]; then
+  log "running the matching contract's public cases"
+  contract=$(bash ../shared/checks/matching-contract.sh src/Cohort.Cli/bin/Release/net10.0/cohort 2>&1)
+  echo "$contract"
+  last=$(echo "$contract" | tail -n 1)
+  if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    failed=$((failed + 1))
+  fi
+fi
+
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit $status
