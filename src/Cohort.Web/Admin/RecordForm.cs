@@ -31,6 +31,9 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     /// <summary>The record's kind as the audit log names it: "stream" gives "stream.created" and "stream.updated".</summary>
     protected abstract string Kind { get; }
 
+    /// <summary>True where the page edits one record that needs no key (the current season), so it never creates.</summary>
+    protected virtual bool EditsWithoutKey => false;
+
     /// <summary>Where to go after saving.</summary>
     protected abstract string ListPage { get; }
 
@@ -106,14 +109,14 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
     private async Task<bool> LoadAsync(string? key, CancellationToken cancellation)
     {
-        var season = await Db.Seasons.FindAsync(cancellation);
+        var season = await Db.Seasons.CurrentAsync(cancellation);
         if (season is null)
         {
             return false;
         }
 
         Season = season;
-        Record = key is null ? null : await FindAsync(key, cancellation);
-        return key is null || Record is not null;
+        Record = key is null && !EditsWithoutKey ? null : await FindAsync(key ?? "", cancellation);
+        return Record is not null || (key is null && !EditsWithoutKey);
     }
 }

@@ -13,7 +13,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audi
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        var season = await Db.Seasons.FindAsync(cancellation);
+        var season = await Db.Seasons.CurrentAsync(cancellation);
         if (season is not null)
         {
             Dates = await Db.KeyDates.AsNoTracking().Where(d => d.SeasonId == season.Id).OrderBy(d => d.At).ToListAsync(cancellation);
@@ -22,7 +22,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audi
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellation)
     {
-        var season = await Db.Seasons.FindAsync(cancellation);
+        var season = await Db.Seasons.CurrentAsync(cancellation);
         var date = season is null ? null : await Db.KeyDates.SingleOrDefaultAsync(d => d.Id == id && d.SeasonId == season.Id, cancellation);
         if (date is null)
         {

@@ -63,7 +63,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audi
 
     private async Task<List<FaqEntry>> LoadAsync(CancellationToken cancellation)
     {
-        var season = await Db.Seasons.FindAsync(cancellation);
+        var season = await Db.Seasons.CurrentAsync(cancellation);
         return season is null ? [] : await Db.Faq.Where(f => f.SeasonId == season.Id).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellation);
     }
 }

@@ -13,7 +13,7 @@ public class IndexModel(CohortDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         if (season is not null)
         {
             Mentors = await db.Mentors.AsNoTracking().Where(m => m.SeasonId == season.Id).OrderBy(m => m.Name)

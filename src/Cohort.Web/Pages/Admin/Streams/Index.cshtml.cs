@@ -11,7 +11,7 @@ public class IndexModel(CohortDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        var season = await db.Seasons.FindAsync(cancellation);
+        var season = await db.Seasons.CurrentAsync(cancellation);
         if (season is not null)
         {
             Streams = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);

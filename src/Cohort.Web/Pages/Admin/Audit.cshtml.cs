@@ -1,0 +1,44 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin;
+
+/// <summary>The audit log, newest first, 50 entries a page, filtered by a word of the action ("stream", "imported").</summary>
+public class AuditModel(CohortDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<AuditEntry> Entries { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Action))
+        {
+            var action = Action.Trim().ToLowerInvariant();
+            entries = entries.Where(e => e.Action.ToLower().Contains(action));
+        }
+
+        Total = await entries.CountAsync(cancellation);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Entries = await entries.OrderByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellation);
+    }
+
+    /// <summary>The address of another page of the same filtered list.</summary>
+    public string PageHref(int page) =>
+        $"/admin/audit?page={page}" + (string.IsNullOrWhiteSpace(Action) ? "" : $"&action={Uri.EscapeDataString(Action)}");
+}

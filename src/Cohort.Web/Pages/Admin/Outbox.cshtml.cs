@@ -1,0 +1,35 @@
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin;
+
+/// <summary>
+/// The mail outbox, newest first, and one message's body (?id=). Without SMTP configured, as in development,
+/// mail stays here, so this is where an admin reads what the app would have sent.
+/// </summary>
+public class OutboxModel(CohortDbContext db) : PageModel
+{
+    public const int Shown = 200;
+
+    public List<OutboxMessage> Messages { get; private set; } = [];
+
+    public OutboxMessage? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellation)
+    {
+        if (id is not null)
+        {
+            Message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellation);
+            if (Message is null)
+            {
+                return NotFound();
+            }
+        }
+
+        Messages = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).Take(Shown).ToListAsync(cancellation);
+        return Page();
+    }
+}
