@@ -16,7 +16,10 @@ public static class StartupTasks
         if (scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeason>().SeedAsync();
-            app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+            if (app.Environment.IsDevelopment())
+            {
+                app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+            }
         }
     }
 

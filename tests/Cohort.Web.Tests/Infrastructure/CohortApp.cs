@@ -1,0 +1,67 @@
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Web.Tests.Infrastructure;
+
+/// <summary>The whole web app over a real database, with the demo season seeded, for HTTP-level tests.</summary>
+public class CohortApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public DatabaseProvider Provider => provider;
+    public TestDatabase Database => database ??= TestDatabase.Create(provider);
+
+    /// <summary>Extra settings a fixture may add (e.g. a low rate limit, an SMTP server).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cohort", Database.Connection);
+        builder.UseSetting("Cohort:SeedDemo", "true");
+        builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Settings, not ConfigureLogging: appsettings.json's levels would override a filter set in code.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        // Starting the server runs the migrations and the seed before any test sends a request.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CohortDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CohortDbContext>());
+    }
+
+    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : CohortApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : CohortApp(DatabaseProvider.Postgres);

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Cohort.Core.Data;
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Cohort.Web.Tests.Mail;
+
+/// <summary>An SMTP server on a loopback port, in the test process, that keeps what it receives.</summary>
+public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+
+    public LoopbackSmtp()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(this);
+        _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public int Port { get; }
+    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(buffer.ToArray());
+        Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+        return SmtpResponse.Ok;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        stop.Dispose();
+    }
+}
+
+public sealed class MailingApp() : CohortApp(DatabaseProvider.Sqlite)
+{
+    public LoopbackSmtp Smtp { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Mail:SmtpHost", "127.0.0.1"),
+        new("Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Mail:Security", "None"),
+        new("Mail:PollInterval", "00:00:00.200"),
+    ];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public sealed class SmtpDeliveryTests(MailingApp app) : IClassFixture<MailingApp>
+{
+    [Fact]
+    public async Task Outbox_mail_is_delivered_over_real_smtp_and_marked_sent()
+    {
+        var email = $"reset-{Guid.NewGuid():N}@example.net";
+        using var browser = app.NewBrowser();
+        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Mail Person", ["Input.Email"] = email,
+            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
+        });
+        await browser.SubmitAsync(await browser.GetAsync("/account/forgot-password"), "main form", new Dictionary<string, string> { ["Email"] = email });
+
+        MimeMessage? delivered = null;
+        for (var wait = 0; wait < 100 && delivered is null; wait++)
+        {
+            await Task.Delay(100);
+            delivered = app.Smtp.Received.FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == email));
+        }
+
+        Assert.NotNull(delivered);
+        Assert.Equal("Reset your Cohort password", delivered.Subject);
+        Assert.Contains("reset-password", delivered.TextBody, StringComparison.Ordinal);
+        var sentAt = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.SentAt).SingleAsync());
+        Assert.NotNull(sentAt);
+    }
+}
