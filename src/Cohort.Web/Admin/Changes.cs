@@ -12,8 +12,8 @@ public static class Changes
         var fields = entry.Properties
             .Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Equals(p.OriginalValue, p.CurrentValue))
             .Select(p => p.Metadata.Name)
-            .Concat(more)
             .ToList();
-        return fields.Count == 0 ? "no changes" : "changed " + string.Join(", ", fields);
+        List<string> clauses = [.. fields.Count > 0 ? ["changed " + string.Join(", ", fields)] : Array.Empty<string>(), .. more];
+        return clauses.Count == 0 ? "no changes" : string.Join("; ", clauses);
     }
 }

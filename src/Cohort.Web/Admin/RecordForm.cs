@@ -31,6 +31,9 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     /// <summary>The record's kind as the audit log names it: "stream" gives "stream.created" and "stream.updated".</summary>
     protected abstract string Kind { get; }
 
+    /// <summary>How notices name the kind of record ("key date" where the audit log says "keydate").</summary>
+    protected virtual string Noun => Kind;
+
     /// <summary>True where the page edits one record that needs no key (the current season), so it never creates.</summary>
     protected virtual bool EditsWithoutKey => false;
 
@@ -96,7 +99,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
             if (await SaveAsync($"{Kind}.{(creating ? "created" : "updated")}", $"{Kind}:{Name(record)}", details, cancellation))
             {
                 await AfterSaveAsync(record, cancellation);
-                return RedirectWithNotice($"Saved the {Kind} “{Name(record)}”.", ListPage);
+                return RedirectWithNotice($"Saved the {Noun} “{Name(record)}”.", ListPage);
             }
         }
 

@@ -24,6 +24,8 @@ public sealed class DateFormModel(CohortDbContext db, AuditLog audit) : RecordFo
 
     protected override string Kind => "keydate";
 
+    protected override string Noun => "key date";
+
     protected override string ListPage => "/Admin/Dates/Index";
 
     protected override Task<KeyDate?> FindAsync(string key, CancellationToken cancellation) =>

@@ -21,6 +21,8 @@ public sealed class FaqFormModel(CohortDbContext db, AuditLog audit) : RecordFor
 
     protected override string Kind => "faq";
 
+    protected override string Noun => "FAQ entry";
+
     protected override string ListPage => "/Admin/Faq/Index";
 
     protected override Task<FaqEntry?> FindAsync(string key, CancellationToken cancellation) =>

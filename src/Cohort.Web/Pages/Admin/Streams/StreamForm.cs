@@ -105,7 +105,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
             ModelState.AddModelError("Input.Slug", $"Another stream of this season already uses the slug '{Input.Slug}'.");
         }
 
-        if (!await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        if (Input.Track.Length > 0 && !await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
         {
             ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
         }
@@ -144,7 +144,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
         StreamMentors.Assign(stream, chosen.Select(id => mentors.Single(m => m.Id == id)).ToList());
     }
 
-    protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChanged ? ["mentors"] : [];
+    protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChanged ? ["changed mentors"] : [];
 
     protected override string Name(ResearchStream stream) => stream.Slug;
 
