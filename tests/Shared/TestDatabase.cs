@@ -1,7 +1,7 @@
 using Cohort.Core.Data;
 using Npgsql;
 
-namespace Cohort.Web.Tests.Infrastructure;
+namespace Cohort.Tests.Shared;
 
 /// <summary>
 /// A real database for one test fixture: a fresh SQLite file, or a fresh database on the PostgreSQL server

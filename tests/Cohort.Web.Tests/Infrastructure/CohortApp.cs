@@ -1,4 +1,5 @@
 using Cohort.Core.Data;
+using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
