@@ -2,19 +2,26 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cohort.Web.Admin;
 
-/// <summary>The end of a period may not come before its start: <c>[NotBefore(nameof(Start))] End</c>.</summary>
+/// <summary>
+/// The end of a period may not come before its start: <c>[NotBefore(nameof(Start))] End</c>; with
+/// <see cref="Strictly"/> it must come after it (a stage open for no time at all is a mistake).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotBeforeAttribute(string startProperty) : ValidationAttribute
 {
+    public bool Strictly { get; init; }
+
     protected override ValidationResult? IsValid(object? value, ValidationContext context)
     {
         var startInfo = context.ObjectType.GetProperty(startProperty)
             ?? throw new InvalidOperationException($"{context.ObjectType.Name} has no property {startProperty}.");
         var start = startInfo.GetValue(context.ObjectInstance);
-        if (value is IComparable end && start is not null && end.CompareTo(start) < 0)
+        var order = value is IComparable end && start is not null ? end.CompareTo(start) : 1;
+        if (order < 0 || (Strictly && order == 0))
         {
             var startName = startInfo.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? startProperty;
-            return new ValidationResult($"{context.DisplayName} may not be before {startName}.", [context.MemberName!]);
+            var rule = Strictly ? "must be after" : "may not be before";
+            return new ValidationResult($"{context.DisplayName} {rule} {startName}.", [context.MemberName!]);
         }
 
         return ValidationResult.Success;

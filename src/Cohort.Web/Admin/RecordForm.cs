@@ -26,6 +26,8 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
     protected Season Season { get; private set; } = null!;
 
+    private bool hasSeason;
+
     protected TRecord? Record { get; private set; }
 
     /// <summary>The record's kind as the audit log names it: "stream" gives "stream.created" and "stream.updated".</summary>
@@ -65,7 +67,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     {
         if (!await LoadAsync(key, cancellation))
         {
-            return NotFound();
+            return Missing();
         }
 
         if (Record is not null)
@@ -81,7 +83,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     {
         if (!await LoadAsync(key, cancellation))
         {
-            return NotFound();
+            return Missing();
         }
 
         await CheckAsync(cancellation);
@@ -110,6 +112,11 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     /// <summary>Changes the audit entry should mention that are not fields of the record itself (its mentors).</summary>
     protected virtual IEnumerable<string> ChangedBeyondFields(TRecord record) => [];
 
+    // Without a season there is nothing to edit yet; the way to make one is an import.
+    private IActionResult Missing() => !hasSeason
+        ? RedirectWithNotice("There is no season yet: import a catalogue first.", "/Admin/Import")
+        : NotFound();
+
     private async Task<bool> LoadAsync(string? key, CancellationToken cancellation)
     {
         var season = await Db.Seasons.CurrentAsync(cancellation);
@@ -119,6 +126,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
         }
 
         Season = season;
+        hasSeason = true;
         Record = key is null && !EditsWithoutKey ? null : await FindAsync(key ?? "", cancellation);
         return Record is not null || (key is null && !EditsWithoutKey);
     }

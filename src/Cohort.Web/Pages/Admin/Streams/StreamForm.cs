@@ -30,7 +30,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
 
         public StreamLocation Location { get; set; }
 
-        [StringLength(100), Display(Name = "City", Description = "Leave empty for a remote stream.")]
+        [StringLength(100)]
         public string? City { get; set; }
 
         [Range(0, 1000, ErrorMessage = "Capacity must be a whole number from 0 to 1000.")]
@@ -108,6 +108,11 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
         if (Input.Track.Length > 0 && !await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
         {
             ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+        }
+
+        if (Input.Location != StreamLocation.Remote && string.IsNullOrWhiteSpace(Input.City))
+        {
+            ModelState.AddModelError("Input.City", "Say in which city the stream meets; only a remote stream has none.");
         }
 
         var known = await Db.Mentors.CountAsync(m => m.SeasonId == Season.Id && Input.MentorIds.Contains(m.Id), cancellation);

@@ -45,7 +45,7 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
         [Required, Display(Name = "Opens (UTC)")]
         public DateTime? OpensAt { get; set; }
 
-        [Required, Display(Name = "Closes (UTC)"), NotBefore(nameof(OpensAt))]
+        [Required, Display(Name = "Closes (UTC)"), NotBefore(nameof(OpensAt), Strictly = true)]
         public DateTime? ClosesAt { get; set; }
     }
 
@@ -61,7 +61,7 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
         [Display(Name = "Opens (UTC)")]
         public DateTime? OpensAt { get; set; }
 
-        [Display(Name = "Closes (UTC)"), NotBefore(nameof(OpensAt))]
+        [Display(Name = "Closes (UTC)"), NotBefore(nameof(OpensAt), Strictly = true)]
         public DateTime? ClosesAt { get; set; }
 
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(DescriptionMarkdown) && OpensAt is null && ClosesAt is null;
