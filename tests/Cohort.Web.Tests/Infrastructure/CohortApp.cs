@@ -7,12 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cohort.Web.Tests.Infrastructure;
 
 /// <summary>The whole web app over a real database, with the demo season seeded, for HTTP-level tests.</summary>
-public class CohortApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private TestDatabase? database;
+    // A shared database belongs to the test that made it, which outlives this app (restart tests).
+    private readonly bool ownsDatabase = shared is null;
+    private TestDatabase? database = shared;
 
     public DatabaseProvider Provider => provider;
     public TestDatabase Database => database ??= TestDatabase.Create(provider);
+
+    /// <summary>Seed the demo season at start, as Development does. A Production-like start turns it off.</summary>
+    protected virtual bool SeedDemo => true;
 
     /// <summary>Extra settings a fixture may add (e.g. a low rate limit, an SMTP server).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -22,7 +27,7 @@ public class CohortApp(DatabaseProvider provider) : WebApplicationFactory<Progra
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Cohort", Database.Connection);
-        builder.UseSetting("Cohort:SeedDemo", "true");
+        builder.UseSetting("Cohort:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
@@ -54,7 +59,7 @@ public class CohortApp(DatabaseProvider provider) : WebApplicationFactory<Progra
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null)
+        if (database is not null && ownsDatabase)
         {
             await database.DisposeAsync();
         }
