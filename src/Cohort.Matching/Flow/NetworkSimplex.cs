@@ -125,7 +125,7 @@ public sealed class NetworkSimplex
         return status;
     }
 
-    private readonly record struct ArcSpec(int Tail, int Head, long Lower, long Upper, long Cost);
+    private readonly record struct ArcSpec(int Tail, int Head, long Lower, long Upper, long Cost) : IFlowArc;
 
     /// <summary>The simplex state: arcs in a mixed internal order, then one artificial arc per node.</summary>
     private sealed class FlowTree
@@ -134,6 +134,12 @@ public sealed class NetworkSimplex
         private readonly int _arcNum;
         private readonly int _root;
         private readonly int[] _internalOf;
+        private readonly int[] _externalOf;
+
+        // Pricing looks only at arcs [0, _searchArcNum), the "core"; the rest are priced out in
+        // full sweeps when the core is optimal (see PriceOutRest).
+        private int _searchArcNum;
+        private int _priceOutSweeps;
 
         private readonly int[] _source;
         private readonly int[] _target;
@@ -167,6 +173,7 @@ public sealed class NetworkSimplex
             _root = nodeNum;
             int all = _arcNum + nodeNum;
             _internalOf = new int[_arcNum];
+            _externalOf = new int[_arcNum];
             _source = new int[all];
             _target = new int[all];
             _cap = new long[all];
@@ -183,7 +190,7 @@ public sealed class NetworkSimplex
             _succNum = new int[nodeNum + 1];
             _lastSucc = new int[nodeNum + 1];
             _predDir = new sbyte[nodeNum + 1];
-            StoreArcsMixed(arcs);
+            StoreArcs(arcs);
         }
 
         public int Pivots { get; private set; }
@@ -193,27 +200,96 @@ public sealed class NetworkSimplex
         public long Potential(int node) => _pi[node];
 
         /// <summary>
+        /// Stores the core arcs first, then the rest. On a dense graph only each node's cheapest
+        /// outgoing arcs form the core: the simplex then prices a fraction of the arcs, and a full
+        /// sweep with the final potentials adds any other arc that could still lower the cost, so
+        /// the result is exactly optimal for the whole graph.
+        /// </summary>
+        private void StoreArcs(List<ArcSpec> arcs)
+        {
+            bool[] core = CoreArcs.Choose(arcs, _supply[.._nodeNum]);
+            var coreArcs = new List<int>();
+            var otherArcs = new List<int>();
+            for (int a = 0; a < _arcNum; a++)
+            {
+                (core[a] ? coreArcs : otherArcs).Add(a);
+            }
+
+            _searchArcNum = coreArcs.Count;
+            StoreMixed(arcs, coreArcs, 0);
+            for (int i = 0; i < otherArcs.Count; i++)
+            {
+                Store(arcs, otherArcs[i], _searchArcNum + i);
+            }
+        }
+
+        /// <summary>
         /// Interleaves the arcs (LEMON's "arc mixing"): consecutive arcs usually share a tail,
         /// so a block of the block search would otherwise look at one node's arcs only.
         /// </summary>
-        private void StoreArcsMixed(List<ArcSpec> arcs)
+        private void StoreMixed(List<ArcSpec> arcs, List<int> externalArcs, int offset)
         {
-            int skip = Math.Max(_arcNum / Math.Max(_nodeNum, 1), 3);
+            int count = externalArcs.Count;
+            int skip = Math.Max(count / Math.Max(_nodeNum, 1), 3);
             int i = 0, j = 0;
-            for (int a = 0; a < _arcNum; a++)
+            foreach (int a in externalArcs)
             {
-                var arc = arcs[a];
-                _internalOf[a] = i;
-                _source[i] = arc.Tail;
-                _target[i] = arc.Head;
-                _cap[i] = arc.Upper - arc.Lower;
-                _cost[i] = arc.Cost;
-                _state[i] = StateLower;
-                if ((i += skip) >= _arcNum)
+                Store(arcs, a, offset + i);
+                if ((i += skip) >= count)
                 {
                     i = ++j;
                 }
             }
+        }
+
+        private void Store(List<ArcSpec> arcs, int external, int i)
+        {
+            var arc = arcs[external];
+            _internalOf[external] = i;
+            _externalOf[i] = external;
+            _source[i] = arc.Tail;
+            _target[i] = arc.Head;
+            _cap[i] = arc.Upper - arc.Lower;
+            _cost[i] = arc.Cost;
+            _state[i] = StateLower;
+        }
+
+        /// <summary>
+        /// Moves every non-core arc with negative reduced cost into the core. All of them sit at
+        /// their lower bound with zero flow, so the basis stays valid and the simplex continues.
+        /// Returns false when there was none: the core optimum is optimal for all arcs.
+        /// </summary>
+        private bool PriceOutRest()
+        {
+            int before = _searchArcNum;
+            // While artificial arcs still carry flow, nearly every arc prices out negative;
+            // taking a few per node keeps the core small. Each sweep may take twice as many.
+            var added = new int[_nodeNum];
+            for (int e = _searchArcNum; e < _arcNum; e++)
+            {
+                int tail = _source[e];
+                if (_cost[e] + _pi[tail] - _pi[_target[e]] < 0 && added[tail]++ < (long)CoreArcs.Quota(_supply[tail]) << _priceOutSweeps)
+                {
+                    SwapArcs(e, _searchArcNum++);
+                }
+            }
+
+            _priceOutSweeps = Math.Min(_priceOutSweeps + 1, 20);
+
+            return _searchArcNum > before;
+        }
+
+        private void SwapArcs(int x, int y)
+        {
+            (_source[x], _source[y]) = (_source[y], _source[x]);
+            (_target[x], _target[y]) = (_target[y], _target[x]);
+            (_cap[x], _cap[y]) = (_cap[y], _cap[x]);
+            (_cost[x], _cost[y]) = (_cost[y], _cost[x]);
+            (_flow[x], _flow[y]) = (_flow[y], _flow[x]);
+            (_state[x], _state[y]) = (_state[y], _state[x]);
+            (_externalOf[x], _externalOf[y]) = (_externalOf[y], _externalOf[x]);
+            _internalOf[_externalOf[x]] = x;
+            _internalOf[_externalOf[y]] = y;
         }
 
         public FlowStatus Run()
@@ -221,10 +297,14 @@ public sealed class NetworkSimplex
             BuildArtificialTree();
             MakeInitialPivots();
             var pricing = new BlockSearch(this);
-            while (pricing.FindEnteringArc())
+            do
             {
-                Pivot();
+                while (pricing.FindEnteringArc())
+                {
+                    Pivot();
+                }
             }
+            while (PriceOutRest());
 
             for (int e = _arcNum; e < _arcNum + _nodeNum; e++)
             {
@@ -571,13 +651,17 @@ public sealed class NetworkSimplex
         /// </summary>
         private sealed class BlockSearch(FlowTree tree)
         {
-            private readonly int _blockSize = Math.Max((int)Math.Sqrt(tree._arcNum), 10);
+            private const double BlockSizeFactor = 1.0;
+            private const int MinBlockSize = 10;
+
             private int _nextArc;
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public bool FindEnteringArc()
             {
-                int arcNum = tree._arcNum;
+                // The core grows between calls, so the block size follows it.
+                int arcNum = tree._searchArcNum;
+                int blockSize = Math.Max((int)(BlockSizeFactor * Math.Sqrt(arcNum)), MinBlockSize);
                 ref int source = ref MemoryMarshal.GetArrayDataReference(tree._source);
                 ref int target = ref MemoryMarshal.GetArrayDataReference(tree._target);
                 ref long cost = ref MemoryMarshal.GetArrayDataReference(tree._cost);
@@ -585,8 +669,8 @@ public sealed class NetworkSimplex
                 ref long pi = ref MemoryMarshal.GetArrayDataReference(tree._pi);
                 long min = 0;
                 int best = -1;
-                int count = _blockSize;
-                int e = _nextArc;
+                int count = blockSize;
+                int e = _nextArc < arcNum ? _nextArc : 0;
                 for (int scanned = 0; scanned < arcNum; scanned++)
                 {
                     long c = Unsafe.Add(ref state, e) *
@@ -609,7 +693,7 @@ public sealed class NetworkSimplex
                             break;
                         }
 
-                        count = _blockSize;
+                        count = blockSize;
                     }
                 }
 

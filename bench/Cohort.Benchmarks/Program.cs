@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using Cohort.Benchmarks.Compare;
+using Cohort.Benchmarks.Instances;
+
+// compare [RUNS [dense|sparse|all]]  ours vs OR-Tools MinCostFlow on the reviewer instances, one process
+// stable-json PATH      writes the 45,000 x 6,000 stable instance for `cohort match stable`
+// anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
+return args switch
+{
+    ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
+    ["stable-json", var path] => WriteStableJson(path),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int WriteStableJson(string path)
+{
+    StableInstanceGenerator.WriteJson(path);
+    Console.WriteLine($"wrote {path}");
+    return 0;
+}
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);
+    return 0;
+}
