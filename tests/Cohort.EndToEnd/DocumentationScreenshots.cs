@@ -1,0 +1,47 @@
+using Cohort.EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cohort.EndToEnd;
+
+/// <summary>Screenshots for the docs, taken from the running app so they never drift from it: docs/screenshots/*.png.</summary>
+public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<LiveSite>
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public async Task The_stream_list_a_coalition_stream_and_the_mobile_stream_list_are_captured_for_the_docs()
+    {
+        var folder = Path.Combine(RepositoryRoot.Find(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        var coalition = (await site.StreamsFromApiAsync()).FirstOrDefault(s => s.Coalition);
+        Assert.NotNull(coalition);
+
+        await CaptureAsync("/streams", Path.Combine(folder, "streams.png"), width: 1280, height: 900);
+        await CaptureAsync(coalition.Url, Path.Combine(folder, "stream.png"), width: 1280, height: 900);
+        await CaptureAsync("/streams", Path.Combine(folder, "streams-mobile.png"), width: 390, height: 844);
+    }
+
+    private async Task CaptureAsync(string url, string path, int width, int height)
+    {
+        File.Delete(path);
+        await using var context = await site.NewContextAsync(width, height);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(url);
+        Assert.Equal(200, response?.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        // The stylesheet applied (the CSP would block it if it were served from anywhere else).
+        Assert.True(await page.EvaluateAsync<bool>("() => document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0"), $"{url} has no stylesheet rules.");
+
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.Length > 24, $"{path} is empty or truncated ({bytes.Length} bytes).");
+        Assert.Equal(PngSignature, bytes[..8]);
+        // IHDR: width and height, big-endian, at bytes 16..23. A full-page shot is the viewport's width and at least its height.
+        var pngWidth = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        var pngHeight = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        Assert.Equal(width, pngWidth);
+        Assert.True(pngHeight >= height, $"{path} is {pngHeight}px tall, less than the {height}px viewport.");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The whole web app served by Kestrel on a free loopback port, over a fresh SQLite file with the demo season
+/// seeded, so a real browser can reach it. Settings mirror Cohort.Web.Tests' CohortApp: same keys, set with
+/// UseSetting so appsettings.json cannot override them.
+/// </summary>
+public sealed class LiveCohortApp : WebApplicationFactory<Program>
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cohort-e2e-{Guid.NewGuid():N}.db");
+
+    public LiveCohortApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:40123/; set by <see cref="Start"/>.</summary>
+    public Uri Address { get; private set; } = new("http://unstarted.invalid/");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("ConnectionStrings:Cohort", $"Data Source={databasePath}");
+        builder.UseSetting("Cohort:SeedDemo", "true");
+        builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+    }
+
+    /// <summary>Starts Kestrel (running the migrations and the seed) and reads the port it was given.</summary>
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        Address = new Uri(addresses.Single().TrimEnd('/') + "/");
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a fresh scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CohortDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CohortDbContext>());
+    }
+
+    public Task<Season?> CurrentSeasonAsync() => WithDbAsync(db => db.Seasons.CurrentAsync());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+}
