@@ -13,11 +13,11 @@ namespace Cohort.Web.Admin;
 /// </summary>
 public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
 {
-    public const string ConcurrencyProblem = "Someone else changed this while you were editing it. Nothing was saved: reload the page to see their change, then make yours again.";
+    public const string ConcurrencyProblem = "Someone else changed this while you were editing it, so your change was not saved. Reload the page to see theirs, then make yours again.";
 
     protected CohortDbContext Db { get; } = db;
 
-    /// <summary>Shown once, by the admin layout, on the page the handler redirects to.</summary>
+    /// <summary>Shown once, by the site layout, on the page the handler redirects to.</summary>
     [TempData]
     public string? Notice { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Cohort.Web.Admin;
 
-/// <summary>What every admin form posts back: the version of the record it was rendered from.</summary>
+/// <summary>What an admin form posts back besides its fields: the version of the record it was rendered from, where the record has one.</summary>
 public abstract class RecordInput
 {
     public int Version { get; set; }
@@ -13,7 +13,7 @@ public abstract class RecordInput
 
 /// <summary>
 /// Base of the pages that create (no key in the route) or edit (a key) one record of the current season:
-/// load, validate, apply, audit and save, the same way for streams, mentors, FAQ entries and key dates.
+/// load, validate, apply, audit and save, the same way for the season, tracks, streams, mentors, FAQ entries and key dates.
 /// </summary>
 public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
     where TRecord : class
@@ -26,9 +26,9 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
     protected Season Season { get; private set; } = null!;
 
-    private bool hasSeason;
-
     protected TRecord? Record { get; private set; }
+
+    private bool hasSeason;
 
     /// <summary>The record's kind as the audit log names it: "stream" gives "stream.created" and "stream.updated".</summary>
     protected abstract string Kind { get; }
@@ -46,7 +46,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
     protected abstract TInput Read(TRecord record);
 
-    /// <summary>Creates a record and adds it to the season; <see cref="Apply"/> fills it in.</summary>
+    /// <summary>Creates a record and adds it to the season; <see cref="ApplyAsync"/> fills it in.</summary>
     protected abstract TRecord Add();
 
     protected abstract Task ApplyAsync(TRecord record, CancellationToken cancellation);
