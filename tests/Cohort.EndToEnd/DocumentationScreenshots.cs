@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cohort.EndToEnd;
 
-/// <summary>Screenshots for the docs, taken from the running app so they never drift from it: docs/screenshots/*.png.</summary>
+/// <summary>
+/// Screenshots for the docs, taken from the running app. A test run writes them to artifacts/screenshots, so
+/// running the tests never dirties the work tree; with COHORT_UPDATE_SCREENSHOTS=1 they replace docs/screenshots.
+/// </summary>
 public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<LiveSite>
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -12,7 +15,9 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
     [Fact]
     public async Task The_stream_list_a_coalition_stream_and_the_mobile_stream_list_are_captured_for_the_docs()
     {
-        var folder = Path.Combine(RepositoryRoot.Find(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("COHORT_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot.Find(), "docs", "screenshots")
+            : Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var coalition = (await site.StreamsFromApiAsync()).FirstOrDefault(s => s.Coalition);
         Assert.NotNull(coalition);
