@@ -114,13 +114,7 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
     {
         foreach (var source in sources)
         {
-            var track = season.Tracks.SingleOrDefault(t => t.Slug == source.Slug);
-            if (track is null)
-            {
-                track = new Track { Slug = source.Slug!, Name = source.Name! };
-                season.Tracks.Add(track);
-            }
-
+            var track = FindOrAdd(season.Tracks, t => t.Slug == source.Slug, () => new Track { Slug = source.Slug!, Name = source.Name! });
             track.Name = source.Name!;
             track.SummaryMarkdown = source.Summary;
             track.MethodsMarkdown = source.Methods;
@@ -143,13 +137,7 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
     {
         foreach (var source in sources)
         {
-            var mentor = season.Mentors.SingleOrDefault(m => m.Slug == source.Slug);
-            if (mentor is null)
-            {
-                mentor = new Mentor { Slug = source.Slug!, Name = source.Name! };
-                season.Mentors.Add(mentor);
-            }
-
+            var mentor = FindOrAdd(season.Mentors, m => m.Slug == source.Slug, () => new Mentor { Slug = source.Slug!, Name = source.Name! });
             mentor.Name = source.Name!;
             mentor.Affiliation = source.Affiliation;
             mentor.BioMarkdown = source.Bio;
@@ -157,6 +145,18 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
         }
 
         return season.Mentors.ToDictionary(m => m.Slug);
+    }
+
+    private static T FindOrAdd<T>(List<T> items, Func<T, bool> matches, Func<T> create)
+    {
+        var item = items.SingleOrDefault(matches);
+        if (item is null)
+        {
+            item = create();
+            items.Add(item);
+        }
+
+        return item;
     }
 
     private async Task<Dictionary<string, ResearchStream>> LoadStreamsAsync(Season season, CancellationToken cancellation) =>
