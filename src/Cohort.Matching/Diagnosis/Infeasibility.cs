@@ -32,6 +32,7 @@ public enum InfeasibilityKind
 /// <param name="OtherPairs">Candidate pairs between the demanding people and other-side people not in <paramref name="Supplying"/>.</param>
 /// <param name="Available">Sum of the supplying people's maximums, plus <paramref name="OtherPairs"/>.</param>
 /// <param name="EveryoneNamed">True when the demanding and supplying sets are whole sides.</param>
+/// <param name="Partners">Other-side people at the far end of the <paramref name="OtherPairs"/>.</param>
 public sealed record Infeasibility(
     InfeasibilityKind Kind,
     IReadOnlyList<int> Demanding,
@@ -39,7 +40,8 @@ public sealed record Infeasibility(
     long Required,
     long OtherPairs,
     long Available,
-    bool EveryoneNamed)
+    bool EveryoneNamed,
+    IReadOnlyList<int> Partners)
 {
     /// <summary>The reason in plain words, naming people by <paramref name="leftNames"/> and <paramref name="rightNames"/>.</summary>
     public string Describe(Vocabulary words, IReadOnlyList<string> leftNames, IReadOnlyList<string> rightNames)
@@ -58,10 +60,16 @@ public sealed record Infeasibility(
 
         string who = $"{Noun(demandNoun, demandNames.Count)} {English.ShortList(demandNames)}";
         string verb = demandNames.Count == 1 ? "needs" : "need";
+        if (supplyNames.Count == 0 && demandNames.Count == 1)
+        {
+            return $"{who} {verb} {units} but only {English.Count(OtherPairs, supplyNoun.Singular, supplyNoun.Plural)} can be paired with it";
+        }
+
         if (supplyNames.Count == 0)
         {
-            return $"{who} {verb} {units} but only {English.Count(OtherPairs, supplyNoun.Singular, supplyNoun.Plural)} can be paired with " +
-                (demandNames.Count == 1 ? "it" : "them");
+            var partnerNames = Partners.Select(i => (leftDemands ? rightNames : leftNames)[i]).ToList();
+            return $"{who} {verb} {units} but only {English.Count(OtherPairs, "eligible pair exists", "eligible pairs exist")} for them " +
+                $"(with {Noun(supplyNoun, partnerNames.Count)} {English.ShortList(partnerNames)})";
         }
 
         string among = $"{who} {verb} {units} among {Noun(supplyNoun, supplyNames.Count)} {English.ShortList(supplyNames)}, " +

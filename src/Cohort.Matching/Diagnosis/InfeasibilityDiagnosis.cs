@@ -82,6 +82,7 @@ public static class InfeasibilityDiagnosis
         var inSupply = new HashSet<int>(supplySet);
 
         long otherPairs = 0;
+        var partners = new SortedSet<int>();
         foreach (int i in problem.Candidates)
         {
             var pair = problem.Pairs[i];
@@ -89,12 +90,13 @@ public static class InfeasibilityDiagnosis
             if (inDemand.Contains(d) && !inSupply.Contains(s))
             {
                 otherPairs++;
+                partners.Add(s);
             }
         }
 
         long required = demandSet.Sum(i => (long)demandBounds[i].Min);
         long available = supplySet.Sum(i => (long)supplyBounds[i].Max) + otherPairs;
         bool everyone = demandSet.Count == demandBounds.Count(b => b.Min > 0) && supplySet.Count == supplyBounds.Count;
-        return new Infeasibility(kind, demandSet, supplySet, required, otherPairs, available, everyone);
+        return new Infeasibility(kind, demandSet, supplySet, required, otherPairs, available, everyone, [.. partners]);
     }
 }

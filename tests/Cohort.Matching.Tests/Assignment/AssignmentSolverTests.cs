@@ -1,0 +1,109 @@
+using Cohort.Matching.Assignment;
+using Cohort.Matching.Tests.Generators;
+using FsCheck.Xunit;
+
+namespace Cohort.Matching.Tests.Assignment;
+
+public class AssignmentSolverTests
+{
+    [Property(Arbitrary = [typeof(TinyOptimalArbitraries)], MaxTest = 300)]
+    public bool The_optimal_objective_equals_brute_force(AssignmentCase c)
+    {
+        var problem = c.ToProblem();
+        var result = AssignmentSolver.Solve(problem);
+        decimal? best = BruteForce.BestObjective(problem);
+        return result.Feasible ? best == result.Objective : best is null;
+    }
+
+    [Property(Arbitrary = [typeof(TinyReviewerArbitraries)], MaxTest = 300)]
+    public bool The_reviewer_objective_equals_brute_force(AssignmentCase c)
+    {
+        var problem = c.ToProblem();
+        var result = AssignmentSolver.Solve(problem);
+        decimal? best = BruteForce.BestObjective(problem);
+        return result.Feasible ? best == result.Objective : best is null;
+    }
+
+    [Property(Arbitrary = [typeof(MediumReviewerArbitraries)], MaxTest = 150)]
+    public bool A_reviewer_assignment_meets_every_bound_and_is_proven_optimal(AssignmentCase c)
+    {
+        var problem = c.ToProblem();
+        var result = AssignmentSolver.Solve(problem);
+        if (!result.Feasible)
+        {
+            return true;
+        }
+
+        var forbidden = c.Forbidden.ToHashSet();
+        var chosen = result.ChosenPairs.Select(i => problem.Pairs[i]).ToList();
+        bool exactReviews = Enumerable.Range(0, c.Left.Length).All(l => chosen.Count(p => p.Left == l) == c.Left[l].Min);
+        bool loadsWithin = Enumerable.Range(0, c.Right.Length).All(r =>
+            chosen.Count(p => p.Right == r) is var load && load >= c.Right[r].Min && load <= c.Right[r].Max);
+        bool noConflicts = chosen.All(p => !forbidden.Contains((p.Left, p.Right)));
+        bool eachPairOnce = chosen.Select(p => (p.Left, p.Right)).Distinct().Count() == chosen.Count;
+        var report = AssignmentChecker.Check(problem, result.ChosenPairs, result.Certificate);
+        return exactReviews && loadsWithin && noConflicts && eachPairOnce && report.IsValidAndOptimal && report.Objective == result.Objective;
+    }
+
+    [Fact]
+    public void Crossing_beats_greedy()
+    {
+        var problem = new AssignmentProblem(
+            [new(0, 1), new(0, 1)],
+            [new(0, 1), new(0, 1)],
+            [new(0, 0, 5), new(0, 1, 4), new(1, 0, 4), new(1, 1, 1)]);
+        var result = AssignmentSolver.Solve(problem);
+        Assert.Equal(8, result.Objective);
+        Assert.Equal([1, 2], result.ChosenPairs.Order());
+    }
+
+    [Fact]
+    public void Decimal_scores_are_summed_without_rounding_error()
+    {
+        // In binary floating point 0.1 + 0.2 is not 0.3; here the optimum 0.3000001 must win over 0.3.
+        var problem = new AssignmentProblem(
+            [new(0, 1), new(0, 1)],
+            [new(0, 1), new(0, 1)],
+            [new(0, 0, 0.1m), new(1, 1, 0.2m), new(0, 1, 0.3000001m), new(1, 0, 0m)]);
+        var result = AssignmentSolver.Solve(problem);
+        Assert.Equal(0.3000001m, result.Objective);
+        Assert.True(AssignmentChecker.Check(problem, result.ChosenPairs, result.Certificate).OptimalityProven);
+    }
+
+    [Fact]
+    public void Negative_scores_are_used_only_when_a_minimum_forces_them()
+    {
+        var optional = new AssignmentProblem([new(0, 1)], [new(0, 1)], [new(0, 0, -2)]);
+        var forced = new AssignmentProblem([new(1, 1)], [new(0, 1)], [new(0, 0, -2)]);
+        Assert.Empty(AssignmentSolver.Solve(optional).ChosenPairs);
+        Assert.Equal(-2, AssignmentSolver.Solve(forced).Objective);
+    }
+
+    [Fact]
+    public void Forbidden_pairs_are_never_chosen()
+    {
+        var problem = new AssignmentProblem([new(1, 1)], [new(0, 1), new(0, 1)], [new(0, 0, 10), new(0, 1, 1)], [(0, 0)]);
+        Assert.Equal([1], AssignmentSolver.Solve(problem).ChosenPairs);
+    }
+
+    [Fact]
+    public void The_checker_rejects_a_suboptimal_assignment_even_with_a_certificate()
+    {
+        var problem = new AssignmentProblem(
+            [new(0, 1), new(0, 1)],
+            [new(0, 1), new(0, 1)],
+            [new(0, 0, 5), new(0, 1, 4), new(1, 0, 4), new(1, 1, 1)]);
+        var certificate = AssignmentSolver.Solve(problem).Certificate;
+        var greedy = AssignmentChecker.Check(problem, [0, 3], certificate);
+        Assert.True(greedy.BoundsRespected);
+        Assert.False(greedy.OptimalityProven);
+    }
+
+    [Fact]
+    public void Scores_with_many_decimals_are_scaled_exactly()
+    {
+        var scale = ScoreScale.For([1.5m, 0.000125m, 42m]);
+        Assert.Equal(6, scale.Decimals);
+        Assert.Equal(-125, scale.CostOf(0.000125m));
+    }
+}
