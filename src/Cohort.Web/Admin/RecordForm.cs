@@ -97,7 +97,9 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
             }
 
             await ApplyAsync(record, cancellation);
-            var details = creating ? "created" : Changes.Describe(Db.Entry(record), ChangedBeyondFields(record));
+            var details = creating
+                ? string.Join("; ", ["created", .. ChangedBeyondFields(record)])
+                : Changes.Describe(Db.Entry(record), ChangedBeyondFields(record));
             if (await SaveAsync($"{Kind}.{(creating ? "created" : "updated")}", $"{Kind}:{Name(record)}", details, cancellation))
             {
                 await AfterSaveAsync(record, cancellation);

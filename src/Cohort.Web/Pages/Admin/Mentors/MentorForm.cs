@@ -5,6 +5,7 @@ using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Web.Admin;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Pages.Admin.Mentors;
@@ -78,7 +79,7 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit, UserMana
             ModelState.AddModelError("Input.Slug", $"Another mentor of this season already uses the slug '{Input.Slug}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(Input.AccountEmail) || !ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Input.AccountEmail) || ModelState.GetFieldValidationState("Input.AccountEmail") == ModelValidationState.Invalid)
         {
             return;
         }

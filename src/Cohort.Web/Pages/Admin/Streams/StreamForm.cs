@@ -62,7 +62,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
 
     public List<Mentor> Mentors { get; private set; } = [];
 
-    private bool mentorsChanged;
+    private string? mentorsChangedTo;
 
     protected override string Kind => "stream";
 
@@ -145,11 +145,12 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
         var chosen = Input.MentorIds.Distinct().ToList();
         var mentors = await Db.Mentors.Where(m => chosen.Contains(m.Id)).ToListAsync(cancellation);
         var before = stream.Mentors.OrderBy(m => m.Position).Select(m => m.MentorId).ToList();
-        mentorsChanged = !before.SequenceEqual(chosen);
-        StreamMentors.Assign(stream, chosen.Select(id => mentors.Single(m => m.Id == id)).ToList());
+        var ordered = chosen.Select(id => mentors.Single(m => m.Id == id)).ToList();
+        mentorsChangedTo = before.SequenceEqual(chosen) ? null : string.Join(", ", ordered.Select(m => m.Slug));
+        StreamMentors.Assign(stream, ordered);
     }
 
-    protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChanged ? ["changed mentors"] : [];
+    protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChangedTo is null ? [] : [$"mentors now {mentorsChangedTo}"];
 
     protected override string Name(ResearchStream stream) => stream.Slug;
 
