@@ -55,7 +55,7 @@ public sealed record Infeasibility(
         {
             return leftDemands
                 ? $"{words.Left.Plural} need {units} in total but {words.Right.Singular} maximum loads total only {Available}"
-                : $"{words.Right.Singular} minimum loads total {Required} but only {English.Count(Available, words.Unit, words.Units)} exist";
+                : $"{words.Right.Singular} minimum loads total {Required} but only {English.Count(Available, words.Unit, words.Units)} {(Available == 1 ? "exists" : "exist")}";
         }
 
         string who = $"{Noun(demandNoun, demandNames.Count)} {English.ShortList(demandNames)}";

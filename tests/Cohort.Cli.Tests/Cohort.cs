@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Cohort.Cli.Tests;
+
+/// <summary>What one run of `cohort` did.</summary>
+public sealed record CohortRun(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public HashSet<(string, string)> Pairs(string list, string left, string right) =>
+        Json.GetProperty(list).EnumerateArray().Select(p => (p.GetProperty(left).GetString()!, p.GetProperty(right).GetString()!)).ToHashSet();
+}
+
+/// <summary>Runs the `cohort` executable built next to the tests on an instance file.</summary>
+public static class Cohort
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "cohort.dll");
+
+    public static CohortRun Run(string instanceJson, params string[] command)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"cohort-test-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, instanceJson);
+        try
+        {
+            return RunRaw([.. command, path]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static CohortRun Run(object instance, params string[] command) => Run(JsonSerializer.Serialize(instance), command);
+
+    public static CohortRun RunRaw(string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Dll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("cohort did not finish within a minute");
+        }
+
+        return new CohortRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
