@@ -3,6 +3,8 @@ namespace Cohort.Cli.Matching;
 /// <summary>The ids of one list, numbered 0, 1, 2, ... in input order; duplicates are an input error.</summary>
 internal sealed class IdTable(string kind)
 {
+    public string Kind => kind;
+
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
 
@@ -19,6 +21,8 @@ internal sealed class IdTable(string kind)
 
         _ids.Add(id);
     }
+
+    public int? TryFind(string id) => _index.TryGetValue(id, out int index) ? index : null;
 
     public int Find(string id, string path) =>
         _index.TryGetValue(id, out int index) ? index : throw new InvalidInputException($"{path}: unknown {kind} id \"{id}\"");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cohort.Matching.Stable;
 
@@ -32,47 +34,79 @@ internal static class StableInstanceReader
             names[m] = JsonInput.OptionalString(item, "name", path) ?? id;
         }
 
-        var applicantRankings = ReadRankings(applicantItems, mentors);
-        var mentorRankings = ReadRankings(mentorItems, applicants);
+        var applicantRankings = ReadRankings("applicants", applicantItems, mentors);
+        var mentorRankings = ReadRankings("mentors", mentorItems, applicants);
         return new StableInput(new StableMatchingInstance(applicantRankings, mentorRankings, capacities), applicants.Ids, mentors.Ids, names);
     }
 
-    private static Preferences ReadRankings(List<(JsonElement Item, string Path)> people, IdTable ranked)
+    /// <summary>
+    /// The hot loop of reading a clearinghouse-sized instance (about a million entries): paths for
+    /// error messages are built only when an error is found.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Preferences ReadRankings(string list, List<(JsonElement Item, string Path)> people, IdTable ranked)
     {
         var builder = new PreferencesBuilder();
-        var seen = new HashSet<int>();
+        var seenBy = new int[ranked.Count];
         var group = new List<int>();
-        foreach (var (item, path) in people)
+        for (int person = 0; person < people.Count; person++)
         {
             builder.BeginRanking();
-            seen.Clear();
-            foreach (var (entry, entryPath) in JsonInput.Array(item, "ranking", path))
+            if (!people[person].Item.TryGetProperty("ranking", out var ranking) || ranking.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidInputException($"{list}[{person}].ranking: missing (an array is required)");
+            }
+
+            int entryIndex = 0;
+            foreach (var entry in ranking.EnumerateArray())
             {
                 group.Clear();
                 if (entry.ValueKind == JsonValueKind.Array)
                 {
-                    int i = 0;
+                    int tiedIndex = 0;
                     foreach (var tied in entry.EnumerateArray())
                     {
-                        group.Add(Resolve(tied, $"{entryPath}[{i++}]", ranked, seen));
+                        group.Add(Resolve(tied, ranked, seenBy, new EntryPath(list, person, entryIndex, tiedIndex)));
+                        tiedIndex++;
                     }
                 }
                 else
                 {
-                    group.Add(Resolve(entry, entryPath, ranked, seen));
+                    group.Add(Resolve(entry, ranked, seenBy, new EntryPath(list, person, entryIndex, -1)));
                 }
 
-                builder.AddGroup(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(group));
+                builder.AddGroup(CollectionsMarshal.AsSpan(group));
+                entryIndex++;
             }
         }
 
         return builder.Build();
     }
 
-    private static int Resolve(JsonElement entry, string path, IdTable ranked, HashSet<int> seen)
+    /// <summary>The index of the ranked id; <paramref name="seenBy"/>[i] is 1 + the last person who ranked i, to catch repeats.</summary>
+    private static int Resolve(JsonElement entry, IdTable ranked, int[] seenBy, EntryPath path)
     {
-        string id = JsonInput.StringValue(entry, path);
-        int index = ranked.Find(id, path);
-        return seen.Add(index) ? index : throw new InvalidInputException($"{path}: \"{id}\" is ranked twice");
+        if (entry.ValueKind != JsonValueKind.String || ranked.TryFind(entry.GetString()!) is not int index)
+        {
+            string id = entry.ValueKind == JsonValueKind.String ? entry.GetString()! : "";
+            throw new InvalidInputException(entry.ValueKind != JsonValueKind.String
+                ? $"{path}: must be a string"
+                : $"{path}: unknown {ranked.Kind} id \"{id}\"");
+        }
+
+        if (seenBy[index] == path.Person + 1)
+        {
+            throw new InvalidInputException($"{path}: \"{entry.GetString()}\" is ranked twice");
+        }
+
+        seenBy[index] = path.Person + 1;
+        return index;
+    }
+
+    /// <summary>Where a ranking entry is, spelled out only for an error message.</summary>
+    private readonly record struct EntryPath(string List, int Person, int Entry, int Tied)
+    {
+        public override string ToString() =>
+            Tied < 0 ? $"{List}[{Person}].ranking[{Entry}]" : $"{List}[{Person}].ranking[{Entry}][{Tied}]";
     }
 }

@@ -16,46 +16,14 @@ public static class Explanations
     /// <param name="mentorNames">How to name each mentor in the text.</param>
     public static string[] Explain(StableMatchingInstance strict, IReadOnlyList<int> mentorOf, IReadOnlyList<string> mentorNames)
     {
-        var admittedPositions = AdmittedPositions(strict, mentorOf);
+        var admitted = new Admissions(strict, mentorOf, mentorNames);
         var texts = new string[strict.ApplicantCount];
-        for (int a = 0; a < strict.ApplicantCount; a++)
-        {
-            texts[a] = ExplainOne(strict, a, mentorOf[a], admittedPositions, mentorNames);
-        }
-
+        Parallel.For(0, strict.ApplicantCount, a => texts[a] = ExplainOne(strict, a, mentorOf[a], admitted, mentorNames));
         return texts;
     }
 
-    /// <summary>For each mentor, the sorted positions (in its ranking) of the applicants it holds.</summary>
-    private static List<int>[] AdmittedPositions(StableMatchingInstance strict, IReadOnlyList<int> mentorOf)
-    {
-        var positions = new List<int>[strict.MentorCount];
-        for (int m = 0; m < strict.MentorCount; m++)
-        {
-            positions[m] = [];
-        }
-
-        for (int a = 0; a < strict.ApplicantCount; a++)
-        {
-            int m = mentorOf[a];
-            int entry = m < 0 ? -1 : strict.FindApplicantEntry(a, m);
-            int theirs = entry < 0 ? -1 : strict.ApplicantToMentor[entry];
-            if (theirs >= 0)
-            {
-                positions[m].Add(theirs - strict.MentorRankings.Start[m]);
-            }
-        }
-
-        foreach (var list in positions)
-        {
-            list.Sort();
-        }
-
-        return positions;
-    }
-
     private static string ExplainOne(
-        StableMatchingInstance strict, int applicant, int placedAt, List<int>[] admitted, IReadOnlyList<string> names)
+        StableMatchingInstance strict, int applicant, int placedAt, Admissions admitted, IReadOnlyList<string> names)
     {
         var ranking = strict.ApplicantRankings;
         int start = ranking.Start[applicant];
@@ -84,7 +52,7 @@ public static class Explanations
     }
 
     /// <summary>Why the mentor of this ranking entry did not take the applicant.</summary>
-    private static string WhyNot(StableMatchingInstance strict, int applicant, int entry, List<int>[] admitted, IReadOnlyList<string> names)
+    private static string WhyNot(StableMatchingInstance strict, int applicant, int entry, Admissions admitted, IReadOnlyList<string> names)
     {
         int m = strict.ApplicantRankings.Items[entry];
         string name = names[m];
@@ -101,16 +69,72 @@ public static class Explanations
         }
 
         int yourPosition = theirs - strict.MentorRankings.Start[m];
-        var held = admitted[m];
-        if (held.Count < capacity || held[^1] > yourPosition)
+        if (!admitted.IsFullAbove(m, yourPosition))
         {
             throw new InvalidOperationException(
                 $"Applicant {applicant} and mentor {m} block the matching: explanations need a stable matching.");
         }
 
-        string places = English.Count(capacity, "place", "places");
-        string whom = capacity == 1 ? "an applicant" : "applicants";
-        var ordinals = held.Select(p => English.Ordinal(p + 1)).ToList();
-        return $"{name} filled its {places} with {whom} it ranked above you ({English.List(ordinals)}; you were {English.Ordinal(yourPosition + 1)}).";
+        return admitted.FilledSentence(m) + English.Ordinal(yourPosition + 1) + ").";
+    }
+
+    /// <summary>
+    /// Who each mentor holds, by position in its ranking. The sentence about a full mentor is the
+    /// same for everyone it turned away up to "you were ...", so it is built once per mentor
+    /// (two threads may both build it; they build the same string).
+    /// </summary>
+    private sealed class Admissions
+    {
+        private readonly List<int>[] _positions;
+        private readonly string?[] _filledSentence;
+        private readonly StableMatchingInstance _strict;
+        private readonly IReadOnlyList<string> _names;
+
+        public Admissions(StableMatchingInstance strict, IReadOnlyList<int> mentorOf, IReadOnlyList<string> names)
+        {
+            _strict = strict;
+            _names = names;
+            _filledSentence = new string?[strict.MentorCount];
+            _positions = new List<int>[strict.MentorCount];
+            for (int m = 0; m < strict.MentorCount; m++)
+            {
+                _positions[m] = [];
+            }
+
+            for (int a = 0; a < strict.ApplicantCount; a++)
+            {
+                int m = mentorOf[a];
+                int entry = m < 0 ? -1 : strict.FindApplicantEntry(a, m);
+                int theirs = entry < 0 ? -1 : strict.ApplicantToMentor[entry];
+                if (theirs >= 0)
+                {
+                    _positions[m].Add(theirs - strict.MentorRankings.Start[m]);
+                }
+            }
+
+            foreach (var list in _positions)
+            {
+                list.Sort();
+            }
+        }
+
+        /// <summary>True when the mentor's places are all taken by applicants it ranked above <paramref name="position"/>.</summary>
+        public bool IsFullAbove(int mentor, int position)
+        {
+            var held = _positions[mentor];
+            return held.Count >= _strict.Capacities[mentor] && (held.Count == 0 || held[^1] < position);
+        }
+
+        /// <summary>"Stream A filled its 2 places with applicants it ranked above you (1st and 2nd; you were ".</summary>
+        public string FilledSentence(int mentor) => _filledSentence[mentor] ??= Build(mentor);
+
+        private string Build(int mentor)
+        {
+            int capacity = _strict.Capacities[mentor];
+            string places = English.Count(capacity, "place", "places");
+            string whom = capacity == 1 ? "an applicant" : "applicants";
+            var ordinals = _positions[mentor].Select(p => English.Ordinal(p + 1)).ToList();
+            return $"{_names[mentor]} filled its {places} with {whom} it ranked above you ({English.List(ordinals)}; you were ";
+        }
     }
 }
