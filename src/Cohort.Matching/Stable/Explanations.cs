@@ -16,6 +16,11 @@ public static class Explanations
     /// <param name="mentorNames">How to name each mentor in the text.</param>
     public static string[] Explain(StableMatchingInstance strict, IReadOnlyList<int> mentorOf, IReadOnlyList<string> mentorNames)
     {
+        if (!StabilityChecker.Check(strict, mentorOf).IsStable)
+        {
+            throw new InvalidOperationException("Explanations need a matching that is stable for the tie-broken rankings.");
+        }
+
         var admitted = new Admissions(strict, mentorOf, mentorNames);
         var texts = new string[strict.ApplicantCount];
         Parallel.For(0, strict.ApplicantCount, a => texts[a] = ExplainOne(strict, a, mentorOf[a], admitted, mentorNames));
@@ -42,7 +47,7 @@ public static class Explanations
 
         for (int e = start; e < start + placedChoice; e++)
         {
-            text.Append(WhyNot(strict, applicant, e, admitted, names)).Append(' ');
+            text.Append(WhyNot(strict, e, admitted, names)).Append(' ');
         }
 
         text.Append(placedAt < 0
@@ -52,7 +57,7 @@ public static class Explanations
     }
 
     /// <summary>Why the mentor of this ranking entry did not take the applicant.</summary>
-    private static string WhyNot(StableMatchingInstance strict, int applicant, int entry, Admissions admitted, IReadOnlyList<string> names)
+    private static string WhyNot(StableMatchingInstance strict, int entry, Admissions admitted, IReadOnlyList<string> names)
     {
         int m = strict.ApplicantRankings.Items[entry];
         string name = names[m];
@@ -68,13 +73,8 @@ public static class Explanations
             return $"{name} has no places.";
         }
 
+        // Stability (checked in Explain) guarantees the mentor is full with applicants ranked above.
         int yourPosition = theirs - strict.MentorRankings.Start[m];
-        if (!admitted.IsFullAbove(m, yourPosition))
-        {
-            throw new InvalidOperationException(
-                $"Applicant {applicant} and mentor {m} block the matching: explanations need a stable matching.");
-        }
-
         return admitted.FilledSentence(m) + English.Ordinal(yourPosition + 1) + ").";
     }
 
@@ -116,13 +116,6 @@ public static class Explanations
             {
                 list.Sort();
             }
-        }
-
-        /// <summary>True when the mentor's places are all taken by applicants it ranked above <paramref name="position"/>.</summary>
-        public bool IsFullAbove(int mentor, int position)
-        {
-            var held = _positions[mentor];
-            return held.Count >= _strict.Capacities[mentor] && (held.Count == 0 || held[^1] < position);
         }
 
         /// <summary>"Stream A filled its 2 places with applicants it ranked above you (1st and 2nd; you were ".</summary>
