@@ -6,23 +6,17 @@ namespace Cohort.Matching.Tests.Assignment;
 
 public class AssignmentSolverTests
 {
+    /// <summary>The contract's case where the greedy choice (a1 with m1) is not optimal.</summary>
+    private static readonly AssignmentProblem Crossing = new(
+        [new(0, 1), new(0, 1)],
+        [new(0, 1), new(0, 1)],
+        [new(0, 0, 5), new(0, 1, 4), new(1, 0, 4), new(1, 1, 1)]);
+
     [Property(Arbitrary = [typeof(TinyOptimalArbitraries)], MaxTest = 300)]
-    public bool The_optimal_objective_equals_brute_force(AssignmentCase c)
-    {
-        var problem = c.ToProblem();
-        var result = AssignmentSolver.Solve(problem);
-        decimal? best = BruteForce.BestObjective(problem);
-        return result.Feasible ? best == result.Objective : best is null;
-    }
+    public bool The_optimal_objective_equals_brute_force(AssignmentCase c) => SolverAgreesWithBruteForce(c);
 
     [Property(Arbitrary = [typeof(TinyReviewerArbitraries)], MaxTest = 300)]
-    public bool The_reviewer_objective_equals_brute_force(AssignmentCase c)
-    {
-        var problem = c.ToProblem();
-        var result = AssignmentSolver.Solve(problem);
-        decimal? best = BruteForce.BestObjective(problem);
-        return result.Feasible ? best == result.Objective : best is null;
-    }
+    public bool The_reviewer_objective_equals_brute_force(AssignmentCase c) => SolverAgreesWithBruteForce(c);
 
     [Property(Arbitrary = [typeof(MediumReviewerArbitraries)], MaxTest = 150)]
     public bool A_reviewer_assignment_meets_every_bound_and_is_proven_optimal(AssignmentCase c)
@@ -48,11 +42,7 @@ public class AssignmentSolverTests
     [Fact]
     public void Crossing_beats_greedy()
     {
-        var problem = new AssignmentProblem(
-            [new(0, 1), new(0, 1)],
-            [new(0, 1), new(0, 1)],
-            [new(0, 0, 5), new(0, 1, 4), new(1, 0, 4), new(1, 1, 1)]);
-        var result = AssignmentSolver.Solve(problem);
+        var result = AssignmentSolver.Solve(Crossing);
         Assert.Equal(8, result.Objective);
         Assert.Equal([1, 2], result.ChosenPairs.Order());
     }
@@ -89,12 +79,8 @@ public class AssignmentSolverTests
     [Fact]
     public void The_checker_rejects_a_suboptimal_assignment_even_with_a_certificate()
     {
-        var problem = new AssignmentProblem(
-            [new(0, 1), new(0, 1)],
-            [new(0, 1), new(0, 1)],
-            [new(0, 0, 5), new(0, 1, 4), new(1, 0, 4), new(1, 1, 1)]);
-        var certificate = AssignmentSolver.Solve(problem).Certificate;
-        var greedy = AssignmentChecker.Check(problem, [0, 3], certificate);
+        var certificate = AssignmentSolver.Solve(Crossing).Certificate;
+        var greedy = AssignmentChecker.Check(Crossing, [0, 3], certificate);
         Assert.True(greedy.BoundsRespected);
         Assert.False(greedy.OptimalityProven);
     }
@@ -105,5 +91,13 @@ public class AssignmentSolverTests
         var scale = ScoreScale.For([1.5m, 0.000125m, 42m]);
         Assert.Equal(6, scale.Decimals);
         Assert.Equal(-125, scale.CostOf(0.000125m));
+    }
+
+    private static bool SolverAgreesWithBruteForce(AssignmentCase c)
+    {
+        var problem = c.ToProblem();
+        var result = AssignmentSolver.Solve(problem);
+        decimal? best = BruteForce.BestObjective(problem);
+        return result.Feasible ? best == result.Objective : best is null;
     }
 }

@@ -45,12 +45,7 @@ public class InfeasibilityDiagnosisTests
     [Fact]
     public void Applications_that_only_some_reviewers_can_take_are_named_with_their_capacity()
     {
-        // p7 and p9 can be reviewed only by r1 and r2 (loads at most 1 each); p1 has r3 to itself.
-        var problem = new AssignmentProblem(
-            [new(3, 3), new(3, 3), new(1, 1)],
-            [new(0, 1), new(0, 1), new(0, 5)],
-            [new(0, 0, 1), new(0, 1, 1), new(1, 0, 1), new(1, 1, 1), new(2, 2, 1)]);
-        var reason = InfeasibilityDiagnosis.Diagnose(problem)!;
+        var reason = InfeasibilityDiagnosis.Diagnose(TwoApplicationsSharingTwoReviewers(reviewerMax: 1))!;
         Assert.Equal("applications p7 and p9 need 6 reviews among reviewers r1 and r2, who can take at most 2",
             reason.Describe(Vocabulary.Reviewers, ["p7", "p9", "p1"], ["r1", "r2", "r3"]));
     }
@@ -58,11 +53,7 @@ public class InfeasibilityDiagnosisTests
     [Fact]
     public void Applications_with_too_few_eligible_pairs_are_named_with_their_reviewers()
     {
-        var problem = new AssignmentProblem(
-            [new(3, 3), new(3, 3), new(1, 1)],
-            [new(0, 2), new(0, 2), new(0, 5)],
-            [new(0, 0, 1), new(0, 1, 1), new(1, 0, 1), new(1, 1, 1), new(2, 2, 1)]);
-        var reason = InfeasibilityDiagnosis.Diagnose(problem)!;
+        var reason = InfeasibilityDiagnosis.Diagnose(TwoApplicationsSharingTwoReviewers(reviewerMax: 2))!;
         Assert.Equal("applications p7 and p9 need 6 reviews but only 4 eligible pairs exist for them (with reviewers r1 and r2)",
             reason.Describe(Vocabulary.Reviewers, ["p7", "p9", "p1"], ["r1", "r2", "r3"]));
     }
@@ -78,6 +69,12 @@ public class InfeasibilityDiagnosisTests
         Assert.Equal("reviewer minimum loads total 4 but only 2 reviews exist",
             reason.Describe(Vocabulary.Reviewers, ["p1", "p2"], ["r1", "r2"]));
     }
+
+    /// <summary>p7 and p9 need 3 reviews each and can be reviewed only by r1 and r2; p1 has r3 to itself.</summary>
+    private static AssignmentProblem TwoApplicationsSharingTwoReviewers(int reviewerMax) => new(
+        [new(3, 3), new(3, 3), new(1, 1)],
+        [new(0, reviewerMax), new(0, reviewerMax), new(0, 5)],
+        [new(0, 0, 1), new(0, 1, 1), new(1, 0, 1), new(1, 1, 1), new(2, 2, 1)]);
 
     private static (long Required, long Available) Recount(AssignmentProblem problem, Infeasibility reason)
     {
