@@ -54,7 +54,7 @@ internal static class CliHost
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Runs a database command in a scope, turning configuration and connection failures into a message and exit 1.</summary>
+    /// <summary>Runs a database command in a scope, turning any failure into a one-line message and exit 1.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, Task<int>> body)
     {
         try
@@ -66,6 +66,12 @@ internal static class CliHost
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or IOException)
         {
             await Console.Error.WriteLineAsync($"cohort: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The last resort: an operator gets one readable line, never a stack trace.
+            await Console.Error.WriteLineAsync($"cohort: unexpected failure ({e.GetType().Name}): {e.GetBaseException().Message}");
             return 1;
         }
     }

@@ -100,6 +100,34 @@ public abstract class ImportCatalogueTests(CoreServicesFixture core)
     }
 
     [Fact]
+    public async Task A_file_may_leave_out_optional_fields_and_lists()
+    {
+        const string minimal = """
+            { "season": { "slug": "minimal-season", "name": "A minimal season", "programmeStart": "2030-06-01", "programmeEnd": "2030-08-01" },
+              "tracks": [ { "slug": "minimal-track", "name": "Minimal" } ],
+              "mentors": [ { "slug": "solo-mentor", "name": "Solo Mentor" } ],
+              "streams": [ { "slug": "minimal-stream", "track": "minimal-track", "name": "Minimal stream", "mentors": ["solo-mentor"] } ] }
+            """;
+
+        var outcome = await ImportJsonAsync(minimal);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        var stream = await core.RunAsync<CohortDbContext, Core.Catalogue.ResearchStream>(db => db.Streams.SingleAsync(s => s.Slug == "minimal-stream"));
+        Assert.Equal(("", "", Core.Catalogue.StreamLocation.Remote), (stream.Tagline, stream.DescriptionMarkdown, stream.Location));
+    }
+
+    [Fact]
+    public async Task An_explicit_null_for_a_text_field_is_a_problem_not_a_crash()
+    {
+        var catalogue = Demo();
+        catalogue["streams"]![0]!["tagline"] = null;
+
+        await AssertRefusedWithoutChangeAsync(() => ImportJsonAsync(catalogue.ToJsonString()),
+            (await ImportJsonAsync(catalogue.ToJsonString())).Problems.Single().Where);
+        Assert.Contains("$.streams[0].tagline", (await ImportJsonAsync(catalogue.ToJsonString())).Problems.Single().Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exported_catalogue_imports_back_unchanged()
     {
         var before = await SnapshotAsync();

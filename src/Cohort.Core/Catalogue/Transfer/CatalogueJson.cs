@@ -34,14 +34,19 @@ public static partial class CatalogueJson
     // say instead what the field should hold. The format is small enough to know each field's kind.
     private static string Explain(JsonException e)
     {
-        if (!e.Message.Contains("could not be converted", StringComparison.Ordinal))
+        var field = FieldName().Match(e.Path ?? "").Groups[1].Value;
+        if (e.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            var pathAt = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
-            return pathAt > 0 ? e.Message[..pathAt] : e.Message;
+            return $"this value has the wrong type: expected {Expected(field)}.";
         }
 
-        var field = FieldName().Match(e.Path ?? "").Groups[1].Value;
-        return $"this value has the wrong type: expected {Expected(field)}.";
+        if (e.Message.Contains("null values", StringComparison.Ordinal))
+        {
+            return $"may not be null: leave the field out or give {Expected(field)}.";
+        }
+
+        var pathAt = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
+        return pathAt > 0 ? e.Message[..pathAt] : e.Message;
     }
 
     private static string Expected(string field) => field switch
