@@ -1,6 +1,4 @@
 using Cohort.Core.Accounts;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 

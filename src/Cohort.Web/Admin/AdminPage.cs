@@ -1,9 +1,4 @@
 using System.Security.Claims;
-using Cohort.Core.Audit;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Admin;
 

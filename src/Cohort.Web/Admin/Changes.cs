@@ -1,4 +1,3 @@
-using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Cohort.Web.Admin;

@@ -1,8 +1,3 @@
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Cohort.Web.Admin;
 
 /// <summary>What an admin form posts back besides its fields: the version of the record it was rendered from, where the record has one.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Catalogue;
 

@@ -1,8 +1,5 @@
-using Cohort.Core.Catalogue;
 using Cohort.Core.Catalogue.Transfer;
-using Cohort.Core.Data;
 using Cohort.Web.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Catalogue;
 

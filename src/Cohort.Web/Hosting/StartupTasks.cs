@@ -1,4 +1,3 @@
-using Cohort.Core.Data;
 using Cohort.Core.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

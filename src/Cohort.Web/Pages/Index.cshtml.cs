@@ -1,9 +1,3 @@
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages;
 
 [AllowAnonymous]

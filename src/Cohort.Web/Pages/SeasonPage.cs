@@ -1,9 +1,3 @@
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages;
 
 /// <summary>Base of the public pages that show one part of the current season (FAQ, key dates, eligibility).</summary>

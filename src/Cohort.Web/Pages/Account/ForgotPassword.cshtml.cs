@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
-using Cohort.Core.Audit;
-using Cohort.Core.Data;
 using Cohort.Core.Mail;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohort.Web.Pages.Account;
 

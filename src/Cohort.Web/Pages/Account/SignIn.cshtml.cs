@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohort.Web.Pages.Account;
 

@@ -1,8 +1,5 @@
 using Cohort.Core.Accounts;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohort.Web.Pages.Account;
 

@@ -1,9 +1,3 @@
-using Cohort.Core.Audit;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages.Admin;
 
 /// <summary>The audit log, newest first, 50 entries a page, filtered by a word of the action ("stream", "imported").</summary>

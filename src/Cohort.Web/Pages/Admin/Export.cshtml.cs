@@ -1,7 +1,5 @@
 using System.Text;
 using Cohort.Core.Catalogue.Transfer;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cohort.Web.Pages.Admin;
 

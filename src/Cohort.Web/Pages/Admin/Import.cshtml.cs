@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cohort.Web.Pages.Admin;
 

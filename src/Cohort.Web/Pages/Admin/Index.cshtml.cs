@@ -1,8 +1,3 @@
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages.Admin;
 
 /// <summary>The admin dashboard: what the current season holds, and links to edit each part.</summary>

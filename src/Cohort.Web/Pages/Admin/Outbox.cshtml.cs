@@ -1,8 +1,4 @@
-using Cohort.Core.Data;
 using Cohort.Core.Mail;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Pages.Admin;
 

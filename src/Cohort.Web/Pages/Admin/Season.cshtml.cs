@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
 
 namespace Cohort.Web.Pages.Admin;
 

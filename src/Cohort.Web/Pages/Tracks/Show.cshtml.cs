@@ -1,10 +1,3 @@
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages.Tracks;
 
 [AllowAnonymous]

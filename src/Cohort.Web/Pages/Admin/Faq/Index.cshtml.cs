@@ -1,10 +1,3 @@
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages.Admin.Faq;
 
 /// <summary>The FAQ in its public order, with buttons to move, edit and delete entries.</summary>

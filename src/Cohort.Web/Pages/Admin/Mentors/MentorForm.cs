@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Pages.Admin.Mentors;
 

@@ -1,8 +1,3 @@
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Cohort.Web.Pages.Admin.Streams;
 
 public class IndexModel(CohortDbContext db) : PageModel

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Pages.Admin.Streams;
 

@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
-using Cohort.Web.Admin;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Pages.Admin.Tracks;
 
