@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Data;
@@ -24,6 +25,9 @@ public static class CoreServices
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<DemoSeason>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<SaveDraft>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<StoreUpload>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Mail;
@@ -22,6 +23,9 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -65,7 +65,17 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         }
 
         await LinkDemoMentorAsync(cancellation);
+        await AddGeneralApplicationAsync(cancellation);
         return true;
+    }
+
+    private async Task AddGeneralApplicationAsync(CancellationToken cancellation)
+    {
+        var season = await db.Seasons.SingleAsync(s => s.Slug == SeasonSlug, cancellation);
+        var stageOne = await db.ProcessStages.Where(s => s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id))
+            .OrderBy(s => s.Position).FirstAsync(cancellation);
+        db.ApplicationForms.Add(DemoApplicationForm.For(season, stageOne));
+        await db.SaveChangesAsync(cancellation);
     }
 
     private async Task LinkDemoMentorAsync(CancellationToken cancellation)

@@ -17,6 +17,9 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>The services' clock. It starts in the demo season's stage 1 window, before the deadline.</summary>
+    public SettableClock Clock { get; } = new(new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero));
+
     public async ValueTask InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +30,7 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddCohortCore(configuration);
+        collection.AddSingleton<TimeProvider>(Clock);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
         services = collection.BuildServiceProvider();
         await RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());

@@ -1,0 +1,37 @@
+using Cohort.Core.Data;
+
+namespace Cohort.Core.Applications;
+
+/// <summary>One applicant's answers to one form, from first draft to a decision.</summary>
+public class Application : IVersioned
+{
+    public int Id { get; set; }
+    public int FormId { get; set; }
+    public ApplicationForm? Form { get; set; }
+    public required string ApplicantId { get; set; }
+    public ApplicationState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<Answer> Answers { get; } = [];
+}
+
+public enum ApplicationState
+{
+    Draft,
+    Submitted,
+    Withdrawn,
+}
+
+/// <summary>The answer to one question. Choices are stored one a line; a file answer points at a stored file.</summary>
+public class Answer
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public int QuestionId { get; set; }
+    public string Value { get; set; } = "";
+    public int? FileId { get; set; }
+    public StoredFile? File { get; set; }
+}

@@ -1,0 +1,89 @@
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Applications;
+
+public sealed record UploadOutcome(int? FileId, string? Problem);
+
+/// <summary>
+/// Stores a CV for a file question. Only PDFs of at most 5 MB are taken, recognised by their first bytes rather
+/// than their name, so an executable renamed .pdf is refused.
+/// </summary>
+public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+
+    public async Task<UploadOutcome> RunAsync(string applicantId, int formId, string questionKey, string fileName, Stream content, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var form = await db.Set<ApplicationForm>().Include(f => f.Questions).SingleOrDefaultAsync(f => f.Id == formId, cancellation);
+        var question = form?.Questions.SingleOrDefault(q => q.Key == questionKey && q.Kind == QuestionKind.File);
+        if (form is null || question is null)
+        {
+            return new(null, "There is no such file question.");
+        }
+
+        if (!form.IsOpenAt(now))
+        {
+            return new(null, ApplicationWindow.Explain(form, now));
+        }
+
+        var bytes = await ReadBoundedAsync(content, cancellation);
+        if (bytes is null)
+        {
+            return new(null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB. Please upload a smaller PDF.");
+        }
+
+        if (!bytes.AsSpan().StartsWith(PdfMagic))
+        {
+            return new(null, "The file is not a PDF. Please upload your CV as a PDF.");
+        }
+
+        var application = await ApplicationDrafts.FindOrStartAsync(db, form, applicantId, now, cancellation);
+        if (application.State != ApplicationState.Draft)
+        {
+            return new(null, "This application has already been submitted; it can no longer be changed.");
+        }
+
+        var file = new StoredFile { OwnerId = applicantId, FileName = SafeName(fileName), ContentType = "application/pdf", Length = bytes.Length, Content = bytes, UploadedAt = now };
+        db.Add(file);
+        var answer = application.Answers.SingleOrDefault(a => a.QuestionId == question.Id);
+        if (answer is null)
+        {
+            answer = new Answer { QuestionId = question.Id };
+            application.Answers.Add(answer);
+        }
+
+        answer.Value = file.FileName;
+        answer.File = file;
+        application.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellation);
+        return new(file.Id, null);
+    }
+
+    // Reads at most one byte past the limit, so an oversized upload is refused without holding it all in memory.
+    private static async Task<byte[]?> ReadBoundedAsync(Stream content, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellation)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string SafeName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var cleaned = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/')).ToArray()).Trim();
+        return cleaned.Length is > 0 and <= 200 ? cleaned : "cv.pdf";
+    }
+}

@@ -1,0 +1,86 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Applications;
+
+public sealed record SubmitOutcome(bool Submitted, DateTime? SubmittedAt, IReadOnlyList<AnswerProblem> Problems, string? Refusal);
+
+/// <summary>
+/// Submits a draft. The state change, the confirmation mail and the audit entry are saved together, guarded by
+/// the application's version: of any number of simultaneous submits (a double click, a retried request, several
+/// tabs) exactly one changes the state, and the others find it submitted and answer the same.
+/// </summary>
+public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public async Task<SubmitOutcome> RunAsync(string applicantId, int formId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var application = await db.Set<Application>()
+            .Include(a => a.Answers)
+            .Include(a => a.Form).ThenInclude(f => f!.Questions)
+            .SingleOrDefaultAsync(a => a.FormId == formId && a.ApplicantId == applicantId, cancellation);
+        if (application is null)
+        {
+            return new(false, null, [], "There is nothing to submit yet: answer the questions first.");
+        }
+
+        if (application.State == ApplicationState.Submitted)
+        {
+            return new(true, application.SubmittedAt, [], null);
+        }
+
+        var form = application.Form!;
+        if (application.State != ApplicationState.Draft)
+        {
+            return new(false, null, [], "This application was withdrawn and cannot be submitted.");
+        }
+
+        if (!form.IsOpenAt(now))
+        {
+            return new(false, null, [], ApplicationWindow.Explain(form, now));
+        }
+
+        var problems = await CheckAsync(form, application, cancellation);
+        if (problems.Count > 0)
+        {
+            return new(false, null, problems, null);
+        }
+
+        application.State = ApplicationState.Submitted;
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
+        outbox.Enqueue(applicant.Email!, $"We received your application: {form.Title}",
+            $"Dear {applicant.DisplayName},\n\nThank you: your {form.Title} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+            "You can see where each of your applications stands in your portal.\n");
+        audit.Record(new Actor(applicantId, applicant.Email!), "application.submitted", $"application:{application.Id}", form.Title);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(true, now, [], null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request submitted (or changed) this application first; report what it left behind.
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<Application>().AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
+            return winner.State == ApplicationState.Submitted
+                ? new(true, winner.SubmittedAt, [], null)
+                : new(false, null, [], "The application changed while it was being submitted; please try again.");
+        }
+    }
+
+    private async Task<List<AnswerProblem>> CheckAsync(ApplicationForm form, Application application, CancellationToken cancellation)
+    {
+        var answers = application.Answers.ToDictionary(a => a.QuestionId, a => a.FileId is null ? a.Value : a.FileId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var problems = form.Questions.OrderBy(q => q.Position)
+            .SelectMany(q => AnswerRules.Check(q, answers.GetValueOrDefault(q.Id), submitting: true))
+            .ToList();
+        var season = await db.Seasons.SingleAsync(s => s.Id == form.SeasonId, cancellation);
+        problems.AddRange(Eligibility.Check(season, form.Questions, answers));
+        return problems;
+    }
+}
