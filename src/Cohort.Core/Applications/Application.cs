@@ -18,11 +18,18 @@ public class Application : IVersioned
     public List<Answer> Answers { get; } = [];
 }
 
+/// <summary>
+/// Where an application stands. Draft and Submitted are the applicant's doing; Advanced, Waitlisted and Rejected
+/// are admin decisions on a submitted application; Withdrawn is the applicant leaving.
+/// </summary>
 public enum ApplicationState
 {
     Draft,
     Submitted,
     Withdrawn,
+    Advanced,
+    Waitlisted,
+    Rejected,
 }
 
 /// <summary>The answer to one question. Choices are stored one a line; a file answer points at a stored file.</summary>
