@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cohort.Benchmarks.Compare;
 using Cohort.Benchmarks.Instances;
 
@@ -19,8 +22,10 @@ static int WriteStableJson(string path)
     return 0;
 }
 
+// In process: the default out-of-process toolchain rebuilds this project, OR-Tools included.
 static int RunBenchmarkDotNet(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);
+    var job = Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance);
+    BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args, DefaultConfig.Instance.AddJob(job));
     return 0;
 }

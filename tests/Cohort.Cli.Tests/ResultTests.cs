@@ -63,4 +63,19 @@ public class ResultTests
         }, "match", "optimal");
         Assert.Equal(["a2"], run.Json.GetProperty("unmatched").EnumerateArray().Select(x => x.GetString()));
     }
+
+    [Fact]
+    public void Escaped_ids_and_unknown_fields_are_read_like_plain_ones()
+    {
+        // Escapes and extra fields send the instance past the fast reader to the thorough one.
+        const string instance = """
+            {"note": {"x": [1, 2]},
+             "applicants": [{"id": "a\u00e9", "ranking": ["X"]}, {"id": "b", "ranking": ["X"], "extra": true}],
+             "mentors": [{"id": "X", "capacity": 1, "ranking": ["b", "a\u00e9"]}]}
+            """;
+        var run = Cohort.Run(instance, "match", "stable");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("b", "X")], run.Pairs("matches", "applicant", "mentor"));
+        Assert.Equal(["a\u00e9"], run.Json.GetProperty("unmatched").EnumerateArray().Select(x => x.GetString()));
+    }
 }

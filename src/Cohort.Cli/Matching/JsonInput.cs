@@ -8,18 +8,22 @@ namespace Cohort.Cli.Matching;
 /// </summary>
 internal static class JsonInput
 {
-    public static JsonDocument Load(string path)
+    public static JsonDocument Load(string path) => Parse(ReadFile(path));
+
+    public static byte[] ReadFile(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException($"cannot read {path}: {e.Message}");
         }
+    }
 
+    public static JsonDocument Parse(byte[] bytes)
+    {
         try
         {
             var document = JsonDocument.Parse(bytes);

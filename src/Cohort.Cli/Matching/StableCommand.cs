@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Cohort.Matching.Stable;
 
 namespace Cohort.Cli.Matching;
@@ -22,8 +21,7 @@ internal static class StableCommand
                 var other => throw new InvalidInputException($"--proposer: must be applicants or mentors (got \"{other}\")"),
             };
             progress.Stage("reading the instance");
-            using var document = JsonInput.Load(parse.GetValue(instance)!.FullName);
-            var input = StableInstanceReader.Read(document.RootElement);
+            var input = ReadInstance(JsonInput.ReadFile(parse.GetValue(instance)!.FullName));
             progress.Stage("matching");
             var result = StableMatcher.Solve(input.Instance, side, parse.GetValue(seed));
             progress.Stage("explaining");
@@ -32,5 +30,17 @@ internal static class StableCommand
             StableResultWriter.Write(input, result, explanations);
         }));
         return command;
+    }
+
+    /// <summary>The fast reader handles valid instances; the thorough one finds and names what is wrong.</summary>
+    private static StableInput ReadInstance(byte[] json)
+    {
+        if (StableFastReader.TryRead(json) is { } input)
+        {
+            return input;
+        }
+
+        using var document = JsonInput.Parse(json);
+        return StableInstanceReader.Read(document.RootElement);
     }
 }

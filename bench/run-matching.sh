@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Reproduces the figures of docs/performance.md:
+#  1. our network simplex against OR-Tools MinCostFlow on the reviewer instances (one process);
+#  2. the whole `cohort match stable` run on the 45,000 x 6,000 instance: wall time, peak memory.
+# usage: bench/run-matching.sh [RUNS]    (from anywhere; builds what it needs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-7}"
+
+if [ ! -x /usr/bin/time ]; then
+  apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+
+dotnet build -c Release bench/Cohort.Benchmarks -v q -nologo
+dotnet build -c Release src/Cohort.Cli -o out -v q -nologo
+bench_dll=bench/Cohort.Benchmarks/bin/Release/net10.0/Cohort.Benchmarks.dll
+
+echo "== reviewer assignment: ours vs OR-Tools, $runs runs each"
+dotnet "$bench_dll" compare "$runs"
+
+instance="${TMPDIR:-/tmp}/cohort-stable-45k.json"
+dotnet "$bench_dll" stable-json "$instance"
+echo "== cohort match stable on $instance ($(du -h "$instance" | cut -f1))"
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f "%e %M" -o "${instance}.time" out/cohort match stable "$instance" > "${instance}.out"
+  read -r seconds kilobytes < "${instance}.time"
+  solve=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['stats']['solveMs'], d['stable'], len(d['matches']))" "${instance}.out")
+  echo "run $i: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB, solveMs/stable/matches: $solve"
+done

@@ -1,0 +1,310 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Cohort.Matching.Stable;
+
+namespace Cohort.Cli.Matching;
+
+/// <summary>
+/// A streaming reader for well-formed `match stable` instances: a clearinghouse instance holds
+/// about a million ranking entries, and walking a JsonDocument with a string per entry costs
+/// most of the run. Ids are compared as UTF-8 bytes in place. Anything unusual (escaped strings,
+/// unknown or duplicate ids, wrong types, broken JSON) makes it give up and return null, so that
+/// <see cref="StableInstanceReader"/> reads the file again and names the offending field.
+/// </summary>
+internal static class StableFastReader
+{
+    public static StableInput? TryRead(byte[] json)
+    {
+        try
+        {
+            return Read(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static StableInput? Read(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        Side? applicants = null, mentors = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("applicants"u8))
+            {
+                applicants = ReadSide(ref reader, withCapacity: false);
+            }
+            else if (reader.ValueTextEquals("mentors"u8))
+            {
+                mentors = ReadSide(ref reader, withCapacity: true);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (applicants is null || mentors is null)
+        {
+            return null;
+        }
+
+        var applicantIndex = IdIndex.Build(json, applicants);
+        var mentorIndex = IdIndex.Build(json, mentors);
+        var applicantRankings = applicantIndex is null || mentorIndex is null ? null : applicants.Resolve(json, mentorIndex);
+        var mentorRankings = applicantIndex is null ? null : mentors.Resolve(json, applicantIndex);
+        if (applicantRankings is null || mentorRankings is null)
+        {
+            return null;
+        }
+
+        var instance = new StableMatchingInstance(applicantRankings, mentorRankings, [.. mentors.Capacities]);
+        var mentorIds = mentors.IdStrings(json);
+        var names = mentors.Names.Select((name, m) => name ?? mentorIds[m]).ToArray();
+        return new StableInput(instance, applicants.IdStrings(json), mentorIds, names);
+    }
+
+    /// <summary>Returns null as soon as anything is not plainly valid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Side? ReadSide(ref Utf8JsonReader reader, bool withCapacity)
+    {
+        var side = new Side();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            Range? id = null;
+            int capacity = -1;
+            string? name = null;
+            bool ranked = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    id = ReadString(ref reader);
+                    if (id is null)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("ranking"u8))
+                {
+                    if (ranked || !ReadRanking(ref reader, side))
+                    {
+                        return null;
+                    }
+
+                    ranked = true;
+                }
+                else if (withCapacity && reader.ValueTextEquals("capacity"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out capacity) || capacity < 0)
+                    {
+                        return null;
+                    }
+                }
+                else if (withCapacity && reader.ValueTextEquals("name"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                    {
+                        return null;
+                    }
+
+                    name = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (id is null || !ranked || (withCapacity && capacity < 0))
+            {
+                return null;
+            }
+
+            side.EndPerson(id.Value, capacity, name);
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray ? side : null;
+    }
+
+    private static bool ReadRanking(ref Utf8JsonReader reader, Side side)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        int level = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+                {
+                    side.AddEntry(Location(ref reader), level);
+                }
+
+                if (reader.TokenType != JsonTokenType.EndArray)
+                {
+                    return false;
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+            {
+                side.AddEntry(Location(ref reader), level);
+            }
+            else
+            {
+                return false;
+            }
+
+            level++;
+        }
+
+        return true;
+    }
+
+    private static Range? ReadString(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0
+            ? Location(ref reader)
+            : null;
+
+    /// <summary>Where the current string token's text lies in the input (reading from one array, so offsets are exact).</summary>
+    private static Range Location(ref Utf8JsonReader reader)
+    {
+        int start = (int)reader.TokenStartIndex + 1;
+        return new Range(start, start + reader.ValueSpan.Length);
+    }
+
+    /// <summary>One side's people and their rankings, with ids still as places in the input.</summary>
+    private sealed class Side
+    {
+        private readonly List<int> _start = [0];
+        private readonly List<Range> _entries = [];
+        private readonly List<int> _levels = [];
+
+        public List<Range> Ids { get; } = [];
+
+        public List<int> Capacities { get; } = [];
+
+        public List<string?> Names { get; } = [];
+
+        public void AddEntry(Range id, int level)
+        {
+            _entries.Add(id);
+            _levels.Add(level);
+        }
+
+        public void EndPerson(Range id, int capacity, string? name)
+        {
+            Ids.Add(id);
+            Capacities.Add(capacity);
+            Names.Add(name);
+            _start.Add(_entries.Count);
+        }
+
+        public string[] IdStrings(byte[] json) => [.. Ids.Select(r => Encoding.UTF8.GetString(json.AsSpan(r)))];
+
+        /// <summary>Rankings as indices into the other side; null on an unknown id or an id ranked twice.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Preferences? Resolve(byte[] json, IdIndex other)
+        {
+            var items = new int[_entries.Count];
+            var rankedBy = new int[other.Count];
+            for (int p = 0; p + 1 < _start.Count; p++)
+            {
+                for (int e = _start[p]; e < _start[p + 1]; e++)
+                {
+                    int index = other.Find(json.AsSpan(_entries[e]));
+                    if (index < 0 || rankedBy[index] == p + 1)
+                    {
+                        return null;
+                    }
+
+                    rankedBy[index] = p + 1;
+                    items[e] = index;
+                }
+            }
+
+            return new Preferences([.. _start], items, [.. _levels]);
+        }
+    }
+
+    /// <summary>An open-addressing hash table from UTF-8 id bytes (in place in the input) to index.</summary>
+    private sealed class IdIndex
+    {
+        private readonly byte[] _json;
+        private readonly List<Range> _ids;
+        private readonly int[] _slots;
+        private readonly int _mask;
+
+        private IdIndex(byte[] json, List<Range> ids)
+        {
+            _json = json;
+            _ids = ids;
+            int size = 16;
+            while (size < ids.Count * 2)
+            {
+                size *= 2;
+            }
+
+            _slots = new int[size];
+            Array.Fill(_slots, -1);
+            _mask = size - 1;
+        }
+
+        public int Count => _ids.Count;
+
+        /// <summary>Null when an id occurs twice.</summary>
+        public static IdIndex? Build(byte[] json, Side side)
+        {
+            var index = new IdIndex(json, side.Ids);
+            for (int i = 0; i < side.Ids.Count; i++)
+            {
+                var id = json.AsSpan(side.Ids[i]);
+                int slot = index.SlotOf(id);
+                if (index._slots[slot] >= 0)
+                {
+                    return null;
+                }
+
+                index._slots[slot] = i;
+            }
+
+            return index;
+        }
+
+        public int Find(ReadOnlySpan<byte> id) => _slots[SlotOf(id)];
+
+        /// <summary>The slot holding <paramref name="id"/>, or the empty slot where it would go.</summary>
+        private int SlotOf(ReadOnlySpan<byte> id)
+        {
+            uint hash = 2166136261;
+            foreach (byte b in id)
+            {
+                hash = (hash ^ b) * 16777619;
+            }
+
+            for (int slot = (int)(hash & (uint)_mask); ; slot = (slot + 1) & _mask)
+            {
+                int at = _slots[slot];
+                if (at < 0 || _json.AsSpan(_ids[at]).SequenceEqual(id))
+                {
+                    return slot;
+                }
+            }
+        }
+    }
+}
