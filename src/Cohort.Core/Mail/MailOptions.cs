@@ -13,4 +13,12 @@ public class MailOptions
     public string Security { get; set; } = "Auto";
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a dispatcher's claim on a batch lasts; another instance may take the mail over only after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>The wait after the first failure; it doubles with each further failure, up to an hour.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

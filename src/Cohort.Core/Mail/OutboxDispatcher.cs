@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Cohort.Core.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -12,12 +13,18 @@ namespace Cohort.Core.Mail;
 
 /// <summary>
 /// Delivers outbox messages over SMTP. It does nothing while no SMTP host is configured, which is the
-/// development default: mail then stays in the outbox, where admins can read it.
+/// development default: mail then stays in the outbox, where admins can read it. Several instances (one per web
+/// server) may run over one database: each batch is claimed with a lease first, so every message has one sender.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> log)
     : BackgroundService
 {
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
+
+    /// <summary>Names this dispatcher in its claims, so an admin can tell which server sent a message.</summary>
+    public string InstanceId { get; } = $"{Shorten(Environment.MachineName, 40)}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
@@ -29,7 +36,13 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                await SendPendingAsync(stoppingToken);
+                // A full batch means more may be waiting: claim the next one at once rather than after a poll.
+                int claimed;
+                do
+                {
+                    claimed = await SendPendingAsync(stoppingToken);
+                }
+                while (claimed >= options.Value.BatchSize);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -40,7 +53,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends every pending message once; returns how many were delivered.</summary>
+    /// <summary>Claims one batch of due messages and sends it; returns how many messages it claimed.</summary>
     public async Task<int> SendPendingAsync(CancellationToken cancellation)
     {
         var settings = options.Value;
@@ -51,46 +64,110 @@ public sealed partial class OutboxDispatcher(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CohortDbContext>();
-        var pending = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.Attempts < settings.MaxAttempts)
-            .OrderBy(m => m.Id)
-            .Take(100)
-            .ToListAsync(cancellation);
-        if (pending.Count == 0)
+        var (claim, until, claimed) = await ClaimAsync(db, settings, cancellation);
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
         using var smtp = new SmtpClient();
+        try
+        {
+            await ConnectAsync(smtp, settings, cancellation);
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException)
+        {
+            // Nothing was sent: give the batch back at once instead of leaving it locked until the lease ends.
+            await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.SentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+            throw;
+        }
+
+        foreach (var message in claimed)
+        {
+            // Past the lease another instance may already have claimed the rest; leave it to them rather than send twice.
+            if (clock.GetUtcNow().UtcDateTime >= until)
+            {
+                break;
+            }
+
+            try
+            {
+                await smtp.SendAsync(ToMime(settings.From, message), cancellation);
+                await MarkSentAsync(db, message.Id, cancellation);
+            }
+            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
+            {
+                await MarkFailedAsync(db, message, e.Message, settings, cancellation);
+            }
+        }
+
+        await smtp.DisconnectAsync(quit: true, cancellation);
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due messages. The candidates are read first, then one conditional UPDATE takes
+    /// those still unclaimed: the condition sits on each row itself, so when two instances race for a row the
+    /// database re-checks it after the first commits (PostgreSQL) or runs the writes one after the other (SQLite),
+    /// and only one claim sticks. The claim is unique per batch, so reading it back finds exactly what was won.
+    /// </summary>
+    private async Task<(string Claim, DateTime Until, List<OutboxMessage> Messages)> ClaimAsync(CohortDbContext db, MailOptions settings, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + settings.LeaseDuration;
+        var claim = $"{InstanceId}:{Guid.NewGuid():N}";
+        var candidates = await db.OutboxMessages.Where(Due(now, settings.MaxAttempts))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellation);
+        if (candidates.Count == 0)
+        {
+            return (claim, until, []);
+        }
+
+        await db.OutboxMessages.Where(m => candidates.Contains(m.Id)).Where(Due(now, settings.MaxAttempts))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until), cancellation);
+        var won = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellation);
+        return (claim, until, won);
+    }
+
+    private static Expression<Func<OutboxMessage, bool>> Due(DateTime now, int maxAttempts) => m =>
+        m.SentAt == null && m.Attempts < maxAttempts
+        && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+        && (m.ClaimedUntil == null || m.ClaimedUntil < now);
+
+    // Saved at once after each message, so a crash mid-batch re-sends at most the one message in flight.
+    private Task MarkSentAsync(CohortDbContext db, long id, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+    }
+
+    private Task MarkFailedAsync(CohortDbContext db, OutboxMessage message, string error, MailOptions settings, CancellationToken cancellation)
+    {
+        var retryAt = clock.GetUtcNow().UtcDateTime + RetryDelay(message.Attempts + 1, settings.RetryDelay);
+        return db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, Shorten(error, 1000))
+            .SetProperty(m => m.NextAttemptAt, retryAt)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+    }
+
+    /// <summary>The wait before attempt <paramref name="failures"/> + 1: the first delay, doubled per further failure, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int failures, TimeSpan first) =>
+        TimeSpan.FromTicks((long)Math.Min(first.Ticks * Math.Pow(2, Math.Max(0, failures - 1)), LongestRetryDelay.Ticks));
+
+    private static async Task ConnectAsync(SmtpClient smtp, MailOptions settings, CancellationToken cancellation)
+    {
         var security = settings.Security == "None" ? SecureSocketOptions.None : SecureSocketOptions.Auto;
-        await smtp.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellation);
+        await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, security, cancellation);
         if (!string.IsNullOrEmpty(settings.SmtpUser))
         {
             await smtp.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellation);
         }
-
-        var delivered = 0;
-        foreach (var message in pending)
-        {
-            message.Attempts++;
-            try
-            {
-                await smtp.SendAsync(ToMime(settings.From, message), cancellation);
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
-                delivered++;
-            }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
-            {
-                message.LastError = e.Message;
-            }
-
-            // Saved after each message, so a crash mid-batch does not resend what already went out.
-            await db.SaveChangesAsync(cancellation);
-        }
-
-        await smtp.DisconnectAsync(quit: true, cancellation);
-        return delivered;
     }
 
     private static MimeMessage ToMime(string from, OutboxMessage message)
@@ -102,6 +179,8 @@ public sealed partial class OutboxDispatcher(
         mime.Body = new TextPart("plain") { Text = message.Body };
         return mime;
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending mail from the outbox failed; will retry")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

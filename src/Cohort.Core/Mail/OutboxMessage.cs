@@ -2,10 +2,12 @@ namespace Cohort.Core.Mail;
 
 /// <summary>
 /// A message waiting to be sent, or sent. Mail is written here in the same transaction as the change that
-/// causes it, and a background dispatcher delivers it, so a crash never loses or duplicates a decision's mail.
+/// causes it, and a background dispatcher delivers it, so a crash never loses a decision's mail.
 /// </summary>
 public class OutboxMessage
 {
+    public const int ClaimLength = 120;
+
     public long Id { get; set; }
     public required string To { get; set; }
     public required string Subject { get; set; }
@@ -14,4 +16,12 @@ public class OutboxMessage
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>After a failure, the message waits until then before it is tried again (backoff).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>The dispatcher's claim on the message: which instance (and batch) may send it, until when.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
 }

@@ -1,0 +1,97 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
+
+namespace Cohort.Core.Mail;
+
+/// <summary>A mailing to the applications of a stage that a pipeline filter selects.</summary>
+/// <param name="Link">The address the <c>{{link}}</c> field stands for (the applicant portal).</param>
+public sealed record TemplatedMail(FormKind Stage, PipelineFilter Recipients, string Subject, string Body, string Link);
+
+public sealed record RenderedMail(string To, string Subject, string Body);
+
+/// <param name="Recipients">How many messages the mailing makes (or made).</param>
+/// <param name="Messages">The rendered messages: the first few for a preview, none after sending.</param>
+public sealed record MailingOutcome(int Recipients, IReadOnlyList<RenderedMail> Messages, IReadOnlyList<string> Problems)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>
+/// Renders a template for every selected applicant: first as a preview an admin reads, then for real, when one
+/// message per recipient is queued in the outbox in a single save with an audit entry, so either everyone's mail
+/// is queued or no one's is.
+/// </summary>
+public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db, Outbox outbox, AuditLog audit)
+{
+    public const int MaxSubjectLength = 200;
+    public const int MaxBodyLength = 20_000;
+
+    public async Task<MailingOutcome> PreviewAsync(TemplatedMail mail, int shown, CancellationToken cancellation = default)
+    {
+        var (problems, messages) = await RenderAsync(mail, cancellation);
+        return new(messages.Count, problems.Count == 0 ? messages.Take(shown).ToList() : [], problems);
+    }
+
+    public async Task<MailingOutcome> SendAsync(Actor actor, TemplatedMail mail, CancellationToken cancellation = default)
+    {
+        var (problems, messages) = await RenderAsync(mail, cancellation);
+        if (problems.Count > 0)
+        {
+            return new(messages.Count, [], problems);
+        }
+
+        foreach (var message in messages)
+        {
+            outbox.Enqueue(message.To, message.Subject, message.Body);
+        }
+
+        var selection = $"{mail.Stage} applications, state {mail.Recipients.State?.ToString() ?? "any"}, eligibility {mail.Recipients.Eligible switch { true => "eligible", false => "not eligible", null => "any" }}";
+        audit.Record(actor, "mail.sent", $"mail:{mail.Subject}", $"{messages.Count} recipients ({selection})");
+        await db.SaveChangesAsync(cancellation);
+        return new(messages.Count, [], []);
+    }
+
+    private async Task<(List<string> Problems, List<RenderedMail> Messages)> RenderAsync(TemplatedMail mail, CancellationToken cancellation)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(mail.Subject) || string.IsNullOrWhiteSpace(mail.Body))
+        {
+            problems.Add("Write both a subject and a body.");
+        }
+
+        if (mail.Subject.Length > MaxSubjectLength || mail.Subject.Contains('\n', StringComparison.Ordinal) || mail.Subject.Contains('\r', StringComparison.Ordinal))
+        {
+            problems.Add($"The subject must be one line of at most {MaxSubjectLength} characters.");
+        }
+
+        if (mail.Body.Length > MaxBodyLength)
+        {
+            problems.Add($"The body must be at most {MaxBodyLength} characters.");
+        }
+
+        problems.AddRange(MailTemplate.Check(mail.Subject).Select(p => $"Subject: {p}"));
+        problems.AddRange(MailTemplate.Check(mail.Body).Select(p => $"Body: {p}"));
+        var view = await find.RunAsync(mail.Stage, mail.Recipients, cancellation);
+        if (view is null || view.Rows.Count == 0)
+        {
+            problems.Add("No application matches this selection, so there is no one to write to.");
+            return (problems, []);
+        }
+
+        var messages = view.Rows.Select(row =>
+        {
+            var values = new Dictionary<string, string>
+            {
+                ["name"] = row.ApplicantName,
+                ["stage"] = view.Form.Title,
+                ["stream"] = "", // stage 1 and 2 are not tied to a stream; stage 3 mailings will fill it in
+                ["deadline"] = $"{view.Form.ClosesAt:d MMMM yyyy 'at' HH:mm} UTC",
+                ["link"] = mail.Link,
+            };
+            return new RenderedMail(row.Email, MailTemplate.Render(mail.Subject, values), MailTemplate.Render(mail.Body, values));
+        }).ToList();
+        return (problems, messages);
+    }
+}
