@@ -12,11 +12,12 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 dotnet build -c Release bench/Cohort.Benchmarks -v q -nologo
-dotnet build -c Release src/Cohort.Cli -o out -v q -nologo
 bench_dll=bench/Cohort.Benchmarks/bin/Release/net10.0/Cohort.Benchmarks.dll
 
 echo "== reviewer assignment: ours vs OR-Tools, $runs runs each"
 dotnet "$bench_dll" compare "$runs"
+
+dotnet build -c Release src/Cohort.Cli -o out -v q -nologo
 
 instance="${TMPDIR:-/tmp}/cohort-stable-45k.json"
 dotnet "$bench_dll" stable-json "$instance"

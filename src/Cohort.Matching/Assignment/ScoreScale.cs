@@ -35,6 +35,12 @@ public readonly record struct ScoreScale(int Decimals, long Factor)
     /// <summary>The integer cost of a score: minus the scaled score, since the flow solver minimises.</summary>
     public long CostOf(decimal score)
     {
+        if (Factor == 1 && score.Scale == 0 && Math.Abs(score) <= LargestCost)
+        {
+            // Whole scores, the common case, need neither scaling nor rounding.
+            return -(long)score;
+        }
+
         decimal scaled = Math.Round(score * Factor, MidpointRounding.ToEven);
         if (Math.Abs(scaled) > LargestCost)
         {
@@ -44,7 +50,9 @@ public readonly record struct ScoreScale(int Decimals, long Factor)
         return -(long)scaled;
     }
 
-    private static int DecimalsOf(decimal value) => (value / 1.000000000000000000000000000000000m).Scale;
+    // Dividing by 1.000... drops trailing zeros (2.50 has scale 2 but one decimal); most scores
+    // are whole numbers with scale 0 and skip the slow division.
+    private static int DecimalsOf(decimal value) => value.Scale == 0 ? 0 : (value / 1.000000000000000000000000000000000m).Scale;
 
     private static decimal Pow10(int exponent)
     {

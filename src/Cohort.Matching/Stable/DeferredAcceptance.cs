@@ -25,68 +25,70 @@ public static class DeferredAcceptance
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] MentorOf, long Proposals) ApplicantsPropose(StableMatchingInstance instance)
     {
-        var applicants = instance.ApplicantRankings;
-        var mentors = instance.MentorRankings;
-        var reverse = instance.ApplicantToMentor;
+        int[] start = instance.ApplicantRankings.Start;
+        int[] choices = instance.ApplicantRankings.Items;
+        int[] reverse = instance.ApplicantToMentor.Entries;
+        int[] mentorItems = instance.MentorRankings.Items;
         int[] capacity = instance.Capacities;
         int n = instance.ApplicantCount;
 
         var mentorOf = new int[n];
-        var next = new int[n];
         Array.Fill(mentorOf, -1);
+        // next[a]: the entry of a's ranking that a proposes to next.
+        var next = start[..n];
         // Held applicants are marked on the mentor's own ranking, so the worst one is found by
         // scanning that ranking upwards; a full mentor's cut-off only rises, so the scans are linear in total.
-        var held = new bool[mentors.Items.Length];
+        var held = new bool[mentorItems.Length];
         var heldCount = new int[instance.MentorCount];
         var worst = new int[instance.MentorCount];
         Array.Fill(worst, -1);
 
-        var free = new Stack<int>(n);
-        for (int a = n - 1; a >= 0; a--)
-        {
-            free.Push(a);
-        }
-
         long proposals = 0;
-        while (free.TryPop(out int a))
+        for (int first = 0; first < n; first++)
         {
-            int end = applicants.Start[a + 1];
-            while (applicants.Start[a] + next[a] < end)
+            // An applicant displaced by a proposal proposes on at once (the result does not
+            // depend on the order of proposals), so no queue of free applicants is needed.
+            for (int a = first; a >= 0;)
             {
-                int entry = applicants.Start[a] + next[a]++;
-                proposals++;
-                int theirs = reverse[entry];
-                if (theirs < 0)
+                int proposer = a;
+                a = -1;
+                for (int end = start[proposer + 1]; next[proposer] < end;)
                 {
-                    continue;
-                }
-
-                int m = applicants.Items[entry];
-                if (heldCount[m] < capacity[m])
-                {
-                    held[theirs] = true;
-                    heldCount[m]++;
-                    worst[m] = Math.Max(worst[m], theirs);
-                    mentorOf[a] = m;
-                    break;
-                }
-
-                if (theirs < worst[m])
-                {
-                    int displaced = mentors.Items[worst[m]];
-                    held[worst[m]] = false;
-                    mentorOf[displaced] = -1;
-                    free.Push(displaced);
-                    held[theirs] = true;
-                    mentorOf[a] = m;
-                    int w = worst[m] - 1;
-                    while (!held[w])
+                    int entry = next[proposer]++;
+                    proposals++;
+                    int theirs = reverse[entry];
+                    if (theirs < 0)
                     {
-                        w--;
+                        continue;
                     }
 
-                    worst[m] = w;
-                    break;
+                    int m = choices[entry];
+                    if (heldCount[m] < capacity[m])
+                    {
+                        held[theirs] = true;
+                        heldCount[m]++;
+                        worst[m] = Math.Max(worst[m], theirs);
+                        mentorOf[proposer] = m;
+                        break;
+                    }
+
+                    if (theirs < worst[m])
+                    {
+                        int w = worst[m];
+                        a = mentorItems[w];
+                        held[w] = false;
+                        mentorOf[a] = -1;
+                        held[theirs] = true;
+                        mentorOf[proposer] = m;
+                        do
+                        {
+                            w--;
+                        }
+                        while (!held[w]);
+
+                        worst[m] = w;
+                        break;
+                    }
                 }
             }
         }

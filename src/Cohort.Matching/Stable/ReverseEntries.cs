@@ -72,4 +72,7 @@ internal sealed class ReverseEntries
 
     /// <summary>The reverse entry of <paramref name="entry"/>, or -1 when the pair is not acceptable.</summary>
     public int this[int entry] => _reverse[entry];
+
+    /// <summary>All reverse entries, indexed by entry, for loops that need them without a call.</summary>
+    public int[] Entries => _reverse;
 }
