@@ -19,8 +19,8 @@ internal sealed record AssignmentFormat(
     string ResultList,
     bool ListUnmatched,
     Vocabulary Words,
-    Func<JsonElement, string, Bounds> LeftBounds,
-    Func<JsonElement, string, Bounds> RightBounds)
+    Func<JsonElement, JsonPath, Bounds> LeftBounds,
+    Func<JsonElement, JsonPath, Bounds> RightBounds)
 {
     /// <summary>`match optimal`: applicants 0..1 by default, mentors 0..capacity.</summary>
     public static AssignmentFormat Optimal { get; } = new(
@@ -33,16 +33,16 @@ internal sealed record AssignmentFormat(
         "applications", "application", "reviewers", "reviewer", "affinities", "conflicts", "assignments", false, Vocabulary.Reviewers,
         (item, path) =>
         {
-            int reviews = JsonInput.Count(item, "reviews", path) ?? throw new InvalidInputException($"{path}.reviews: missing");
+            int reviews = JsonInput.Count(item, "reviews", path) ?? throw new InvalidInputException($"{path.Field("reviews")}: missing");
             return new Bounds(reviews, reviews);
         },
         (item, path) => ReadBounds(item, path, "max", null));
 
-    private static Bounds ReadBounds(JsonElement item, string path, string maxName, int? defaultMax)
+    private static Bounds ReadBounds(JsonElement item, JsonPath path, string maxName, int? defaultMax)
     {
         int min = JsonInput.Count(item, "min", path) ?? 0;
         int max = JsonInput.Count(item, maxName, path) ?? defaultMax
-            ?? throw new InvalidInputException($"{path}.{maxName}: missing");
-        return min <= max ? new Bounds(min, max) : throw new InvalidInputException($"{path}.min: {min} exceeds max {max}");
+            ?? throw new InvalidInputException($"{path.Field(maxName)}: missing");
+        return min <= max ? new Bounds(min, max) : throw new InvalidInputException($"{path.Field("min")}: {min} exceeds max {max}");
     }
 }

@@ -35,24 +35,24 @@ internal static class AssignmentInstanceReader
         return new AssignmentInput(new AssignmentProblem(leftBounds, rightBounds, pairs, forbidden), left.Ids, right.Ids);
     }
 
-    private static List<Bounds> ReadPeople(JsonElement root, string list, IdTable ids, Func<JsonElement, string, Bounds> bounds)
+    private static List<Bounds> ReadPeople(JsonElement root, string list, IdTable ids, Func<JsonElement, JsonPath, Bounds> bounds)
     {
         var result = new List<Bounds>();
         foreach (var (item, path) in JsonInput.Array(root, list))
         {
             JsonInput.RequireObject(item, path);
-            ids.Add(JsonInput.String(item, "id", path), $"{path}.id");
+            ids.Add(JsonInput.String(item, "id", path), path, "id");
             result.Add(bounds(item, path));
         }
 
         return result;
     }
 
-    private static (int Left, int Right) ReadPair(JsonElement item, string path, AssignmentFormat format, IdTable left, IdTable right)
+    private static (int Left, int Right) ReadPair(JsonElement item, JsonPath path, AssignmentFormat format, IdTable left, IdTable right)
     {
         JsonInput.RequireObject(item, path);
-        int l = left.Find(JsonInput.String(item, format.LeftKey, path), $"{path}.{format.LeftKey}");
-        int r = right.Find(JsonInput.String(item, format.RightKey, path), $"{path}.{format.RightKey}");
+        int l = left.Find(JsonInput.String(item, format.LeftKey, path), path, format.LeftKey);
+        int r = right.Find(JsonInput.String(item, format.RightKey, path), path, format.RightKey);
         return (l, r);
     }
 }

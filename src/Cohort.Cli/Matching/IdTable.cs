@@ -12,11 +12,11 @@ internal sealed class IdTable(string kind)
 
     public int Count => _ids.Count;
 
-    public void Add(string id, string path)
+    public void Add(string id, JsonPath path, string field)
     {
         if (!_index.TryAdd(id, _ids.Count))
         {
-            throw new InvalidInputException($"{path}: duplicate {kind} id \"{id}\"");
+            throw new InvalidInputException($"{path.Field(field)}: duplicate {kind} id \"{id}\"");
         }
 
         _ids.Add(id);
@@ -24,6 +24,6 @@ internal sealed class IdTable(string kind)
 
     public int? TryFind(string id) => _index.TryGetValue(id, out int index) ? index : null;
 
-    public int Find(string id, string path) =>
-        _index.TryGetValue(id, out int index) ? index : throw new InvalidInputException($"{path}: unknown {kind} id \"{id}\"");
+    public int Find(string id, JsonPath path, string field) =>
+        _index.TryGetValue(id, out int index) ? index : throw new InvalidInputException($"{path.Field(field)}: unknown {kind} id \"{id}\"");
 }

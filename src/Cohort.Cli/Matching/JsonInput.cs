@@ -42,24 +42,23 @@ internal static class JsonInput
         }
     }
 
-    /// <summary>The array property <paramref name="name"/>; missing is an error unless <paramref name="optional"/>.</summary>
-    public static IEnumerable<(JsonElement Item, string Path)> Array(JsonElement parent, string name, string parentPath = "", bool optional = false)
+    /// <summary>The top-level array <paramref name="name"/>; missing is an error unless <paramref name="optional"/>.</summary>
+    public static IEnumerable<(JsonElement Item, JsonPath Path)> Array(JsonElement parent, string name, bool optional = false)
     {
-        string path = Join(parentPath, name);
         if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
         {
-            return optional ? [] : throw new InvalidInputException($"{path}: missing (an array is required)");
+            return optional ? [] : throw new InvalidInputException($"{name}: missing (an array is required)");
         }
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidInputException($"{path}: must be an array");
+            throw new InvalidInputException($"{name}: must be an array");
         }
 
-        return array.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]"));
+        return array.EnumerateArray().Select((item, i) => (item, new JsonPath(name, i)));
     }
 
-    public static void RequireObject(JsonElement item, string path)
+    public static void RequireObject(JsonElement item, JsonPath path)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -67,67 +66,71 @@ internal static class JsonInput
         }
     }
 
-    public static string String(JsonElement parent, string name, string parentPath)
+    public static string String(JsonElement parent, string name, JsonPath parentPath)
     {
-        string path = Join(parentPath, name);
         if (!parent.TryGetProperty(name, out var value))
         {
-            throw new InvalidInputException($"{path}: missing");
+            throw new InvalidInputException($"{parentPath.Field(name)}: missing");
         }
 
-        return StringValue(value, path);
+        return StringValue(value, parentPath, name);
     }
 
-    public static string StringValue(JsonElement value, string path)
+    private static string StringValue(JsonElement value, JsonPath parentPath, string name)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new InvalidInputException($"{path}: must be a string");
+            throw new InvalidInputException($"{parentPath.Field(name)}: must be a string");
         }
 
         string text = value.GetString()!;
-        return text.Length > 0 ? text : throw new InvalidInputException($"{path}: must not be empty");
+        return text.Length > 0 ? text : throw new InvalidInputException($"{parentPath.Field(name)}: must not be empty");
     }
 
-    public static string? OptionalString(JsonElement parent, string name, string parentPath) =>
+    public static string? OptionalString(JsonElement parent, string name, JsonPath parentPath) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? StringValue(value, Join(parentPath, name))
+            ? StringValue(value, parentPath, name)
             : null;
 
     /// <summary>A non-negative integer property, or null when absent.</summary>
-    public static int? Count(JsonElement parent, string name, string parentPath)
+    public static int? Count(JsonElement parent, string name, JsonPath parentPath)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        string path = Join(parentPath, name);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int count))
         {
-            throw new InvalidInputException($"{path}: must be a whole number");
+            throw new InvalidInputException($"{parentPath.Field(name)}: must be a whole number");
         }
 
-        return count >= 0 ? count : throw new InvalidInputException($"{path}: must not be negative (got {count})");
+        return count >= 0 ? count : throw new InvalidInputException($"{parentPath.Field(name)}: must not be negative (got {count})");
     }
 
-    public static decimal Score(JsonElement parent, string name, string parentPath)
+    public static decimal Score(JsonElement parent, string name, JsonPath parentPath)
     {
-        string path = Join(parentPath, name);
         if (!parent.TryGetProperty(name, out var value))
         {
-            throw new InvalidInputException($"{path}: missing");
+            throw new InvalidInputException($"{parentPath.Field(name)}: missing");
         }
 
         if (value.ValueKind != JsonValueKind.Number)
         {
-            throw new InvalidInputException($"{path}: must be a finite number (got {value.GetRawText()})");
+            throw new InvalidInputException($"{parentPath.Field(name)}: must be a finite number (got {value.GetRawText()})");
         }
 
         return value.TryGetDecimal(out decimal score)
             ? score
-            : throw new InvalidInputException($"{path}: {value.GetRawText()} is out of range");
+            : throw new InvalidInputException($"{parentPath.Field(name)}: {value.GetRawText()} is out of range");
     }
 
-    private static string Join(string parentPath, string name) => parentPath.Length == 0 ? name : $"{parentPath}.{name}";
+}
+
+/// <summary>Where an item of a top-level list is, spelled out only when an error message needs it.</summary>
+internal readonly record struct JsonPath(string List, int Index)
+{
+    public override string ToString() => $"{List}[{Index}]";
+
+    public string Field(string name) => $"{this}.{name}";
 }

@@ -20,7 +20,7 @@ internal static class StableInstanceReader
         foreach (var (item, path) in applicantItems)
         {
             JsonInput.RequireObject(item, path);
-            applicants.Add(JsonInput.String(item, "id", path), $"{path}.id");
+            applicants.Add(JsonInput.String(item, "id", path), path, "id");
         }
 
         var capacities = new int[mentorItems.Count];
@@ -29,8 +29,8 @@ internal static class StableInstanceReader
         {
             JsonInput.RequireObject(item, path);
             string id = JsonInput.String(item, "id", path);
-            mentors.Add(id, $"{path}.id");
-            capacities[m] = JsonInput.Count(item, "capacity", path) ?? throw new InvalidInputException($"{path}.capacity: missing");
+            mentors.Add(id, path, "id");
+            capacities[m] = JsonInput.Count(item, "capacity", path) ?? throw new InvalidInputException($"{path.Field("capacity")}: missing");
             names[m] = JsonInput.OptionalString(item, "name", path) ?? id;
         }
 
@@ -44,7 +44,7 @@ internal static class StableInstanceReader
     /// error messages are built only when an error is found.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Preferences ReadRankings(string list, List<(JsonElement Item, string Path)> people, IdTable ranked)
+    private static Preferences ReadRankings(string list, List<(JsonElement Item, JsonPath Path)> people, IdTable ranked)
     {
         var builder = new PreferencesBuilder();
         var seenBy = new int[ranked.Count];
