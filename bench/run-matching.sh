@@ -28,3 +28,13 @@ for i in 1 2 3 4 5; do
   solve=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['stats']['solveMs'], d['stable'], len(d['matches']))" "${instance}.out")
   echo "run $i: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB, solveMs/stable/matches: $solve"
 done
+
+reviewers="${TMPDIR:-/tmp}/cohort-reviewers-dense.json"
+dotnet "$bench_dll" reviewers-json "$reviewers"
+echo "== cohort reviewers assign on $reviewers ($(du -h "$reviewers" | cut -f1))"
+for i in 1 2 3; do
+  /usr/bin/time -f "%e %M" -o "${reviewers}.time" out/cohort reviewers assign "$reviewers" > "${reviewers}.out"
+  read -r seconds kilobytes < "${reviewers}.time"
+  result=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['objective'], d['stats']['solveMs'], d['certificate']['optimalityProven'])" "${reviewers}.out")
+  echo "run $i: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB, objective/solveMs/optimalityProven: $result"
+done

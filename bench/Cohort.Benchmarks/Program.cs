@@ -7,11 +7,13 @@ using Cohort.Benchmarks.Instances;
 
 // compare [RUNS [dense|sparse|all]]  ours vs OR-Tools MinCostFlow on the reviewer instances, one process
 // stable-json PATH      writes the 45,000 x 6,000 stable instance for `cohort match stable`
+// reviewers-json PATH   writes the dense 5,000 x 300 reviewer instance for `cohort reviewers assign`
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
     ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
     ["stable-json", var path] => WriteStableJson(path),
+    ["reviewers-json", var path] => WriteReviewersJson(path),
     _ => RunBenchmarkDotNet(args),
 };
 
@@ -23,6 +25,13 @@ static int WriteStableJson(string path)
 }
 
 // In process: the default out-of-process toolchain rebuilds this project, OR-Tools included.
+static int WriteReviewersJson(string path)
+{
+    ReviewerInstance.Dense().WriteJson(path);
+    Console.WriteLine($"wrote {path}");
+    return 0;
+}
+
 static int RunBenchmarkDotNet(string[] args)
 {
     var job = Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance);

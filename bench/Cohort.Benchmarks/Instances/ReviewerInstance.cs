@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cohort.Matching.Assignment;
 
 namespace Cohort.Benchmarks.Instances;
@@ -72,6 +73,46 @@ public sealed record ReviewerInstance(string Name, int Applications, int Reviewe
         }
 
         return new AssignmentProblem(left, right, pairs);
+    }
+
+    /// <summary>Writes the instance in the `cohort reviewers assign` format (conflicting pairs have no affinity).</summary>
+    public void WriteJson(string path)
+    {
+        using var stream = File.Create(path);
+        using var w = new Utf8JsonWriter(stream);
+        w.WriteStartObject();
+        w.WriteStartArray("applications");
+        for (int p = 0; p < Applications; p++)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", $"p{p}");
+            w.WriteNumber("reviews", Reviews);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("reviewers");
+        for (int r = 0; r < Reviewers; r++)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", $"r{r}");
+            w.WriteNumber("max", MaxLoad);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("affinities");
+        for (int i = 0; i < Score.Length; i++)
+        {
+            w.WriteStartObject();
+            w.WriteString("application", $"p{PairApplication[i]}");
+            w.WriteString("reviewer", $"r{PairReviewer[i]}");
+            w.WriteNumber("score", Score[i]);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>
