@@ -1,0 +1,48 @@
+using Cohort.Core.Pipeline;
+
+namespace Cohort.Web.Pages.Admin.Pipeline;
+
+/// <summary>A stage's applications in a table, filtered by state and eligibility, with bulk decisions.</summary>
+public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications find, DecideApplications decide) : SelectionPage(db, audit)
+{
+    public PipelineView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        if (Kind is not { } kind)
+        {
+            return NotFound();
+        }
+
+        View = await find.RunAsync(kind, Filter, cancellation);
+        return View is null ? RedirectWithNotice("There is no application form for this stage in the current season yet.", "/Admin/Index") : Page();
+    }
+
+    /// <summary>Decides the ticked applications; the notice says how many changed and how many could not be decided.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, CancellationToken cancellation)
+    {
+        if (Kind is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return RedirectWithNotice("That decision was not understood, so nothing was changed.", "/Admin/Pipeline/Index", SelectionRoute);
+        }
+
+        var outcome = await decide.RunAsync(Actor, ids, decision, cancellation);
+        return RedirectWithNotice(outcome.Refusal ?? Describe(outcome, decision), "/Admin/Pipeline/Index", SelectionRoute);
+    }
+
+    private static string Describe(DecisionOutcome outcome, Decision decision)
+    {
+        var done = DecideApplications.TargetState(decision).ToString().ToLowerInvariant();
+        var notice = $"{outcome.Decided} {Applications(outcome.Decided)} {done}.";
+        return outcome.Skipped == 0
+            ? notice
+            : notice + $" {outcome.Skipped} selected {Applications(outcome.Skipped)} left as they were: only submitted or waitlisted applications can be decided, and not into the state they are in.";
+    }
+
+    private static string Applications(int count) => count == 1 ? "application" : "applications";
+}
