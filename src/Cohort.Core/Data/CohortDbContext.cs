@@ -26,6 +26,8 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
+    public DbSet<Assessments.Attempt> Attempts => Set<Assessments.Attempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,6 +66,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
 
         await LinkDemoMentorAsync(cancellation);
         await AddGeneralApplicationAsync(cancellation);
+        await DemoAssessments.AddAsync(db, SeasonSlug, cancellation);
         return true;
     }
 

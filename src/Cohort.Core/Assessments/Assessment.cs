@@ -1,0 +1,86 @@
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+
+namespace Cohort.Core.Assessments;
+
+/// <summary>
+/// A stage 2 assessment of one track (research taste, technical implementation): its items, the window in which
+/// it can be taken and, optionally, a time limit that starts when an applicant opens it.
+/// </summary>
+public class Assessment : IVersioned
+{
+    public int Id { get; set; }
+    public int TrackId { get; set; }
+    public Track? Track { get; set; }
+
+    /// <summary>The assessment's address, /assessments/{slug}; unique within a season.</summary>
+    public required string Slug { get; set; }
+
+    public required string Title { get; set; }
+    public string InstructionsMarkdown { get; set; } = "";
+
+    /// <summary>Minutes an applicant has from opening the assessment; 0 for no limit other than the window.</summary>
+    public int TimeLimitMinutes { get; set; }
+
+    public DateTime OpensAt { get; set; }
+    public DateTime ClosesAt { get; set; }
+    public int Version { get; set; }
+
+    public List<AssessmentItem> Items { get; } = [];
+
+    public bool IsOpenAt(DateTime utc) => utc >= OpensAt && utc <= ClosesAt;
+
+    /// <summary>When an attempt started at <paramref name="startedAt"/> must end: the limit, but never after the window closes.</summary>
+    public DateTime DeadlineFor(DateTime startedAt)
+    {
+        var limit = TimeLimitMinutes > 0 ? startedAt.AddMinutes(TimeLimitMinutes) : ClosesAt;
+        return limit < ClosesAt ? limit : ClosesAt;
+    }
+}
+
+/// <summary>
+/// One question of an assessment. Multiple choice, numeric and ranking items carry an answer key and are scored
+/// as soon as an attempt closes; free text, code and file answers are scored later by reviewers against the rubric.
+/// </summary>
+public class AssessmentItem
+{
+    public int Id { get; set; }
+    public int AssessmentId { get; set; }
+    public int Position { get; set; }
+    public required string Prompt { get; set; }
+    public ItemKind Kind { get; set; }
+    public int Points { get; set; }
+
+    /// <summary>For multiple choice and ranking: the options as the applicant sees them, one a line.</summary>
+    public string ChoicesText { get; set; } = "";
+
+    /// <summary>
+    /// Multiple choice: the correct option. Numeric: the expected number (invariant culture). Ranking: every
+    /// option, one a line, in the correct order.
+    /// </summary>
+    public string AnswerKey { get; set; } = "";
+
+    /// <summary>For numeric items: how far an answer may be from the key and still score.</summary>
+    public double Tolerance { get; set; }
+
+    /// <summary>For items reviewers score: what a good answer shows, and how points are given.</summary>
+    public string RubricText { get; set; } = "";
+
+    public IReadOnlyList<string> Choices => Lines(ChoicesText);
+
+    public IReadOnlyList<string> KeyOrder => Lines(AnswerKey);
+
+    public bool IsScoredAutomatically => Kind is ItemKind.MultipleChoice or ItemKind.Numeric or ItemKind.Ranking;
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public enum ItemKind
+{
+    MultipleChoice,
+    Numeric,
+    Ranking,
+    FreeText,
+    Code,
+    File,
+}

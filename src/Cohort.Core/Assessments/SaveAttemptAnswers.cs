@@ -1,0 +1,77 @@
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Assessments;
+
+/// <summary>
+/// Autosaves an open attempt's answers. Only answers to the assessment's own items are read, so a posted score,
+/// deadline or start time is never stored. Past the deadline nothing is saved and what was saved before stays.
+/// </summary>
+public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
+{
+    public const int MaxAnswerLength = 100_000;
+
+    public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, IReadOnlyDictionary<int, string> answers, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempt = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+        if (attempt is null)
+        {
+            return AttemptOutcome.Refused("Open the assessment first; nothing was saved.");
+        }
+
+        attempt = await AttemptClosing.CloseIfExpiredAsync(db, attempt, now, cancellation);
+        if (!attempt.IsOpenAt(now))
+        {
+            return AttemptOutcome.Refused(ClosedExplanation(attempt), attempt);
+        }
+
+        var problems = new List<string>();
+        foreach (var item in attempt.Assessment!.Items.OrderBy(i => i.Position))
+        {
+            if (item.Kind == ItemKind.File || !answers.TryGetValue(item.Id, out var value))
+            {
+                continue;
+            }
+
+            if (value.Length > MaxAnswerLength)
+            {
+                problems.Add($"Question {item.Position + 1}: keep the answer under {MaxAnswerLength:N0} characters; this answer was not saved.");
+                continue;
+            }
+
+            var answer = attempt.Answers.SingleOrDefault(a => a.ItemId == item.Id);
+            if (answer is null)
+            {
+                answer = new AttemptAnswer { ItemId = item.Id };
+                attempt.Answers.Add(answer);
+            }
+
+            if (answer.Value != value)
+            {
+                answer.Value = value;
+                answer.SavedAt = now;
+            }
+        }
+
+        // Touching the attempt bumps its version, so a save racing a submit or the close cannot slip in after it.
+        attempt.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(attempt, null, problems);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+            return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
+                ? ClosedExplanation(current)
+                : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
+        }
+    }
+
+    public static string ClosedExplanation(Attempt attempt) => attempt.SubmittedAt is { } submitted
+        ? $"You handed this assessment in on {submitted:d MMMM yyyy 'at' HH:mm} UTC; answers can no longer be changed."
+        : $"Time ran out at {attempt.Deadline:d MMMM yyyy 'at' HH:mm} UTC. These answers were not saved; everything saved before then was kept and handed in.";
+}

@@ -1,0 +1,64 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Assessments;
+
+/// <summary>What a use case on an attempt left behind: the attempt as it now stands, or why nothing was done.</summary>
+public sealed record AttemptOutcome(Attempt? Attempt, string? Refusal, IReadOnlyList<string> Problems)
+{
+    public static AttemptOutcome Refused(string why, Attempt? attempt = null) => new(attempt, why, []);
+}
+
+/// <summary>
+/// Opens an assessment for an invited applicant and starts its clock. There is one attempt: opening it again, from
+/// another tab or after a crash, returns the attempt already running, with the time it has left.
+/// </summary>
+public sealed class StartAttempt(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assessment = await db.Set<Assessment>().Include(a => a.Track).Include(a => a.Items)
+            .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellation);
+        if (assessment is null || !await Invitations.IsInvitedAsync(db, applicantId, assessment.Track!.SeasonId, cancellation))
+        {
+            return AttemptOutcome.Refused("This assessment is only open to applicants invited to stage 2.");
+        }
+
+        if (await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation) is { } existing)
+        {
+            return new(await AttemptClosing.CloseIfExpiredAsync(db, existing, now, cancellation), null, []);
+        }
+
+        if (!assessment.IsOpenAt(now))
+        {
+            return AttemptOutcome.Refused(now < assessment.OpensAt
+                ? $"{assessment.Title} opens on {assessment.OpensAt:d MMMM yyyy 'at' HH:mm} UTC."
+                : $"{assessment.Title} closed on {assessment.ClosesAt:d MMMM yyyy 'at' HH:mm} UTC.");
+        }
+
+        var attempt = new Attempt
+        {
+            AssessmentId = assessment.Id,
+            ApplicantId = applicantId,
+            StartedAt = now,
+            Deadline = assessment.DeadlineFor(now),
+            UpdatedAt = now,
+        };
+        db.Add(attempt);
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "attempt.started", $"assessment:{assessment.Slug}", $"deadline {attempt.Deadline:yyyy-MM-dd HH:mm} UTC");
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(attempt, null, []);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first opens raced; the unique index let the other one win, and its clock is the one that counts.
+            db.ChangeTracker.Clear();
+            return new(await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation), null, []);
+        }
+    }
+}

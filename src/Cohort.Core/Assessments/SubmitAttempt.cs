@@ -1,0 +1,51 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Assessments;
+
+/// <summary>
+/// Hands an attempt in and scores its automatically scorable items. Idempotent: a second submit, a double click or a
+/// retried request finds it handed in and answers the same. After the deadline the attempt has already closed itself.
+/// </summary>
+public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempt = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+        if (attempt is null)
+        {
+            return AttemptOutcome.Refused("Open the assessment first; there is nothing to hand in.");
+        }
+
+        attempt = await AttemptClosing.CloseIfExpiredAsync(db, attempt, now, cancellation);
+        if (attempt.SubmittedAt is not null)
+        {
+            return new(attempt, null, []);
+        }
+
+        if (attempt.ClosedAt is not null)
+        {
+            return AttemptOutcome.Refused(SaveAttemptAnswers.ClosedExplanation(attempt), attempt);
+        }
+
+        attempt.SubmittedAt = now;
+        attempt.Close(now, attempt.Assessment!.Items);
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "attempt.submitted", $"assessment:{attempt.Assessment.Slug}", $"attempt {attempt.Id}");
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(attempt, null, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+            return winner?.SubmittedAt is not null
+                ? new(winner, null, [])
+                : AttemptOutcome.Refused("The attempt changed while it was being handed in; please hand it in again.", winner);
+        }
+    }
+}
