@@ -31,6 +31,15 @@ public static class CoreServices
         services.AddScoped<Assessments.StartAttempt>();
         services.AddScoped<Assessments.SaveAttemptAnswers>();
         services.AddScoped<Assessments.SubmitAttempt>();
+        services.AddScoped<StreamApplications.ChooseStreams>();
+        services.AddScoped<StreamApplications.SaveStreamAnswers>();
+        services.AddScoped<StreamApplications.SubmitStreamApplication>();
+        services.AddScoped<StreamApplications.WithdrawStreamApplication>();
+        services.AddScoped<FollowUps.PublishInterviewSlot>();
+        services.AddScoped<FollowUps.BookInterview>();
+        services.AddScoped<FollowUps.CancelInterview>();
+        services.AddScoped<FollowUps.SetWorkTest>();
+        services.AddScoped<FollowUps.SubmitWorkTest>();
         return services;
     }
 }

@@ -2,7 +2,9 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
+using Cohort.Core.FollowUps;
 using Cohort.Core.Mail;
+using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,12 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
     public DbSet<Assessments.Attempt> Attempts => Set<Assessments.Attempt>();
+    public DbSet<StreamQuestion> StreamQuestions => Set<StreamQuestion>();
+    public DbSet<StreamApplication> StreamApplications => Set<StreamApplication>();
+    public DbSet<StreamAnswer> StreamAnswers => Set<StreamAnswer>();
+    public DbSet<InterviewSlot> InterviewSlots => Set<InterviewSlot>();
+    public DbSet<WorkTest> WorkTests => Set<WorkTest>();
+    public DbSet<WorkTestSubmission> WorkTestSubmissions => Set<WorkTestSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

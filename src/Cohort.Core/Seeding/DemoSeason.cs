@@ -66,6 +66,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
 
         await LinkDemoMentorAsync(cancellation);
         await AddGeneralApplicationAsync(cancellation);
+        await DemoStreamQuestions.SeedAsync(db, (await db.Seasons.SingleAsync(s => s.Slug == SeasonSlug, cancellation)).Id, cancellation);
         await DemoAssessments.AddAsync(db, SeasonSlug, cancellation);
         return true;
     }

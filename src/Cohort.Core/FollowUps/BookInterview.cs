@@ -1,0 +1,67 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.FollowUps;
+
+/// <summary>
+/// An applicant under consideration by a stream books one of its interview slots, or moves their booking to
+/// another slot. Both the slot booked and the slot left must be at least <see cref="InterviewSlot.ChangeNotice"/>
+/// away. When two applicants race for the same slot, the slot's version lets exactly one of them have it.
+/// </summary>
+public sealed class BookInterview(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public const string Taken = "Someone else has just booked this slot; please choose another.";
+
+    public async Task<string?> RunAsync(string applicantId, int slotId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slot = await db.InterviewSlots.SingleOrDefaultAsync(s => s.Id == slotId, cancellation);
+        var application = slot is null ? null : await db.StreamApplications.Include(a => a.Stream)
+            .SingleOrDefaultAsync(a => a.StreamId == slot.StreamId && a.ApplicantId == applicantId, cancellation);
+        if (slot is null || application is null || !application.IsUnderConsideration)
+        {
+            return "Interviews can be booked only with a stream you have submitted an application to.";
+        }
+
+        var current = await db.InterviewSlots.SingleOrDefaultAsync(s => s.StreamId == slot.StreamId && s.BookedById == applicantId, cancellation);
+        if (current?.Id == slot.Id)
+        {
+            return null;
+        }
+
+        var problem = (current, slot) switch
+        {
+            ({ } held, _) when !held.IsChangeableAt(now) => $"Your interview starts within {InterviewSlot.ChangeNotice.TotalHours:0} hours, so it can no longer be moved. Please write to the mentors if something came up.",
+            (_, _) when !slot.IsChangeableAt(now) => $"This slot starts within {InterviewSlot.ChangeNotice.TotalHours:0} hours and can no longer be booked; please choose a later one.",
+            (_, { IsFree: false }) => Taken,
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        current?.Release();
+        slot.BookedById = applicantId;
+        slot.BookedAt = now;
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
+        var stream = application.Stream!;
+        outbox.Enqueue(applicant.Email!, $"Your interview with {stream.Name}",
+            $"Dear {applicant.DisplayName},\n\nYour interview with {stream.Name} is booked for {slot.StartsAt:dddd d MMMM yyyy 'at' HH:mm} UTC " +
+            $"({slot.Minutes} minutes). Where: {slot.Location}\n\nYou can download a calendar invite from your stream application page, and reschedule or cancel " +
+            $"there until {InterviewSlot.ChangeNotice.TotalHours:0} hours before the interview.\n");
+        audit.Record(new Actor(applicantId, applicant.Email!), current is null ? "interview.booked" : "interview.rescheduled", $"interview-slot:{slot.Id}", stream.Slug);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            // Another booking of this slot (or of a second slot by the same applicant) was saved first.
+            return Taken;
+        }
+    }
+}

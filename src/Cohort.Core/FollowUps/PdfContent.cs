@@ -1,0 +1,27 @@
+namespace Cohort.Core.FollowUps;
+
+/// <summary>Reads an uploaded PDF of bounded size, recognised by its first bytes rather than its name.</summary>
+public static class PdfContent
+{
+    public const long MaxBytes = Applications.StoreUpload.MaxBytes;
+
+    /// <summary>The file's bytes, or why it is refused.</summary>
+    public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(Stream content, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellation)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return (null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
+            }
+        }
+
+        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("%PDF-"u8)
+            ? (buffer.ToArray(), null)
+            : (null, "The file is not a PDF.");
+    }
+}

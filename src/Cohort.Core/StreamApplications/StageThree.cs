@@ -1,0 +1,35 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.StreamApplications;
+
+/// <summary>Who may apply to streams, and when.</summary>
+public static class StageThree
+{
+    public const string NotInvited = "Stream applications are open to applicants whose general application was advanced to stage 3.";
+
+    /// <summary>
+    /// Only applicants an admin advanced past the general application take part in stage 3. The state lives on the
+    /// general application, so advancing it after stage 2 is what opens the stream applications.
+    /// </summary>
+    public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
+        db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced && a.Form!.SeasonId == seasonId, cancellation);
+
+    /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
+    public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
+        db.ProcessStages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
+
+    /// <summary>Why answers are not accepted at <paramref name="now"/>, or null when the window is open.</summary>
+    public static string? Closed(ProcessStage? window, DateTime now) => window switch
+    {
+        null => "Stream applications are not open for this track.",
+        _ when now < window.OpensAt => $"Stream applications open on {window.OpensAt:d MMMM yyyy 'at' HH:mm} UTC.",
+        _ when now > window.ClosesAt => $"Stream applications closed on {window.ClosesAt:d MMMM yyyy 'at' HH:mm} UTC.",
+        _ => null,
+    };
+
+    public static async Task<string?> ClosedForAsync(CohortDbContext db, ResearchStream stream, DateTime now, CancellationToken cancellation) =>
+        Closed(await WindowAsync(db, stream.TrackId, cancellation), now);
+}

@@ -1,0 +1,38 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+
+namespace Cohort.Core.StreamApplications;
+
+/// <summary>
+/// One applicant's application to one stream (stage 3). A coalition stream gets one application like any other
+/// stream, and every mentor of the stream sees it.
+/// </summary>
+public class StreamApplication : IVersioned
+{
+    public int Id { get; set; }
+    public int StreamId { get; set; }
+    public ResearchStream? Stream { get; set; }
+    public required string ApplicantId { get; set; }
+    public ApplicationState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Submitted or decided on, and not withdrawn: the stream is considering the applicant.</summary>
+    public bool IsUnderConsideration => State is ApplicationState.Submitted or ApplicationState.Advanced or ApplicationState.Waitlisted;
+}
+
+/// <summary>
+/// An applicant's answer to a stage 3 question. Kept per applicant and question, not per stream application,
+/// so a shared question answered once fills every stream application that asks it.
+/// </summary>
+public class StreamAnswer
+{
+    public int Id { get; set; }
+    public required string ApplicantId { get; set; }
+    public int QuestionId { get; set; }
+    public string Value { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,70 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.StreamApplications;
+
+/// <summary>
+/// Submits one stream application. As in stage 1, the state change, the confirmation mail and the audit entry
+/// are saved together under the application's version, so repeated or simultaneous submits submit it once.
+/// </summary>
+public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public async Task<SubmitOutcome> RunAsync(string applicantId, int streamId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var application = await db.StreamApplications.Include(a => a.Stream).ThenInclude(s => s!.Mentors)
+            .SingleOrDefaultAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
+        if (application is null)
+        {
+            return new(false, null, [], "Choose this stream before submitting an application to it.");
+        }
+
+        if (application.State != ApplicationState.Draft)
+        {
+            return application.State == ApplicationState.Withdrawn
+                ? new(false, null, [], "This application was withdrawn and cannot be submitted.")
+                : new(true, application.SubmittedAt, [], null);
+        }
+
+        var stream = application.Stream!;
+        if (await StageThree.ClosedForAsync(db, stream, now, cancellation) is { } closed)
+        {
+            return new(false, null, [], closed);
+        }
+
+        var answers = await StreamQuestions.AnswersAsync(db, applicantId, cancellation);
+        var problems = (await StreamQuestions.AskedByAsync(db, [streamId], cancellation))
+            .SelectMany(q => AnswerRules.Check(q.ToQuestion(), answers.GetValueOrDefault(q.Id), submitting: true))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            return new(false, null, problems, null);
+        }
+
+        application.State = ApplicationState.Submitted;
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
+        outbox.Enqueue(applicant.Email!, $"We received your application to {stream.Name}",
+            $"Dear {applicant.DisplayName},\n\nThank you: your application to {stream.Name} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+            (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
+            "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n");
+        audit.Record(new Actor(applicantId, applicant.Email!), "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(true, now, [], null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await db.StreamApplications.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
+            return winner.State == ApplicationState.Submitted
+                ? new(true, winner.SubmittedAt, [], null)
+                : new(false, null, [], "The application changed while it was being submitted; please try again.");
+        }
+    }
+}

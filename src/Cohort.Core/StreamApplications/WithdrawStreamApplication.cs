@@ -1,0 +1,49 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.FollowUps;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.StreamApplications;
+
+/// <summary>
+/// The applicant leaves one stream. Any interview slot they hold with it is released in the same save, so another
+/// applicant can book it; past slots stay booked as a record of the interview.
+/// </summary>
+public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<string?> RunAsync(string applicantId, int streamId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var application = await db.StreamApplications.Include(a => a.Stream)
+            .SingleOrDefaultAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
+        if (application is null)
+        {
+            return "There is no application to this stream to withdraw.";
+        }
+
+        if (application.State == ApplicationState.Withdrawn)
+        {
+            return null;
+        }
+
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "stream-application.withdrawn", $"stream-application:{application.Id}", $"{application.Stream!.Slug}, was {application.State}");
+        application.State = ApplicationState.Withdrawn;
+        application.UpdatedAt = now;
+        foreach (var slot in await db.InterviewSlots.Where(s => s.StreamId == streamId && s.BookedById == applicantId && s.StartsAt > now).ToListAsync(cancellation))
+        {
+            slot.Release();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "The application changed while it was being withdrawn; please try again.";
+        }
+    }
+}
