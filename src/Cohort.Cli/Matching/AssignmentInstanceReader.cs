@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Cohort.Matching.Assignment;
 
@@ -9,6 +10,7 @@ internal sealed record AssignmentInput(AssignmentProblem Problem, IReadOnlyList<
 /// <summary>Reads an assignment instance in the spelling of an <see cref="AssignmentFormat"/>.</summary>
 internal static class AssignmentInstanceReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AssignmentInput Read(JsonElement root, AssignmentFormat format)
     {
         var left = new IdTable(format.LeftKey);
@@ -35,6 +37,7 @@ internal static class AssignmentInstanceReader
         return new AssignmentInput(new AssignmentProblem(leftBounds, rightBounds, pairs, forbidden), left.Ids, right.Ids);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Bounds> ReadPeople(JsonElement root, string list, IdTable ids, Func<JsonElement, JsonPath, Bounds> bounds)
     {
         var result = new List<Bounds>();
@@ -48,6 +51,7 @@ internal static class AssignmentInstanceReader
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Left, int Right) ReadPair(JsonElement item, JsonPath path, AssignmentFormat format, IdTable left, IdTable right)
     {
         JsonInput.RequireObject(item, path);

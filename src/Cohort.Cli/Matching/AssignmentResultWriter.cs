@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cohort.Matching.Assignment;
 
 namespace Cohort.Cli.Matching;
@@ -5,6 +6,7 @@ namespace Cohort.Cli.Matching;
 /// <summary>Writes an assignment result: pairs, objective, certificate verdict and stats.</summary>
 internal static class AssignmentResultWriter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(AssignmentFormat format, AssignmentInput input, AssignmentResult result, AssignmentReport report)
     {
         var problem = input.Problem;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cohort.Cli.Matching;
 
 /// <summary>The ids of one list, numbered 0, 1, 2, ... in input order; duplicates are an input error.</summary>
@@ -12,6 +14,7 @@ internal sealed class IdTable(string kind)
 
     public int Count => _ids.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string id, JsonPath path, string field)
     {
         if (!_index.TryAdd(id, _ids.Count))
@@ -24,6 +27,7 @@ internal sealed class IdTable(string kind)
 
     public int? TryFind(string id) => _index.TryGetValue(id, out int index) ? index : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(string id, JsonPath path, string field) =>
         _index.TryGetValue(id, out int index) ? index : throw new InvalidInputException($"{path.Field(field)}: unknown {kind} id \"{id}\"");
 }

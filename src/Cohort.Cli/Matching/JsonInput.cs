@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Cohort.Cli.Matching;
@@ -66,6 +67,7 @@ internal static class JsonInput
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string String(JsonElement parent, string name, JsonPath parentPath)
     {
         if (!parent.TryGetProperty(name, out var value))
@@ -76,6 +78,7 @@ internal static class JsonInput
         return StringValue(value, parentPath, name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string StringValue(JsonElement value, JsonPath parentPath, string name)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -93,6 +96,7 @@ internal static class JsonInput
             : null;
 
     /// <summary>A non-negative integer property, or null when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int? Count(JsonElement parent, string name, JsonPath parentPath)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -108,6 +112,7 @@ internal static class JsonInput
         return count >= 0 ? count : throw new InvalidInputException($"{parentPath.Field(name)}: must not be negative (got {count})");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static decimal Score(JsonElement parent, string name, JsonPath parentPath)
     {
         if (!parent.TryGetProperty(name, out var value))

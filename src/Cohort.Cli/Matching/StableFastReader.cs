@@ -139,6 +139,7 @@ internal static class StableFastReader
         return reader.TokenType == JsonTokenType.EndArray ? side : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadRanking(ref Utf8JsonReader reader, Side side)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -182,6 +183,7 @@ internal static class StableFastReader
             : null;
 
     /// <summary>Where the current string token's text lies in the input (reading from one array, so offsets are exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Range Location(ref Utf8JsonReader reader)
     {
         int start = (int)reader.TokenStartIndex + 1;
@@ -286,9 +288,11 @@ internal static class StableFastReader
             return index;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Find(ReadOnlySpan<byte> id) => _slots[SlotOf(id)];
 
         /// <summary>The slot holding <paramref name="id"/>, or the empty slot where it would go.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int SlotOf(ReadOnlySpan<byte> id)
         {
             uint hash = 2166136261;

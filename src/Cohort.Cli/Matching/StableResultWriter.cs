@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Cohort.Matching.Stable;
 
@@ -6,6 +7,7 @@ namespace Cohort.Cli.Matching;
 /// <summary>Writes the <c>match stable</c> result as the contract describes, plus certificate and explanations.</summary>
 internal static class StableResultWriter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(StableInput input, StableMatchingResult result, string[] explanations)
     {
         using var json = ResultJson.Open();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cohort.Matching.Assignment;
 
 /// <summary>What <see cref="AssignmentChecker"/> found about an assignment.</summary>
@@ -26,6 +28,7 @@ public static class AssignmentChecker
     private const int ListedProblems = 100;
 
     /// <summary>Checks <paramref name="chosenPairs"/> (indices into the problem's pairs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AssignmentReport Check(AssignmentProblem problem, IReadOnlyList<int> chosenPairs, OptimalityCertificate? certificate)
     {
         var problems = new List<string>();
@@ -84,6 +87,7 @@ public static class AssignmentChecker
     /// An arc whose reduced cost is negative must be at its upper bound, and one whose reduced cost
     /// is positive at its lower bound; a flow and potentials meeting this are both optimal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SlacknessHolds(
         AssignmentProblem problem, bool[] chosen, int[] leftDegree, int[] rightDegree, OptimalityCertificate certificate, Action<string> note)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cohort.Matching.Flow;
 
 namespace Cohort.Matching.Assignment;
@@ -20,6 +21,7 @@ public static class AssignmentNetwork
     public static int RightNode(AssignmentProblem problem, int right) => problem.Left.Count + right;
 
     /// <summary>Builds the network; arc i (for i below the candidate count) is candidate i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NetworkSimplex Build(AssignmentProblem problem, ScoreScale scale)
     {
         int leftCount = problem.Left.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Cohort.Matching.Text;
 
@@ -27,6 +28,7 @@ public static class Explanations
         return texts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string ExplainOne(
         StableMatchingInstance strict, int applicant, int placedAt, Admissions admitted, IReadOnlyList<string> names)
     {
@@ -57,6 +59,7 @@ public static class Explanations
     }
 
     /// <summary>Why the mentor of this ranking entry did not take the applicant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string WhyNot(StableMatchingInstance strict, int entry, Admissions admitted, IReadOnlyList<string> names)
     {
         int m = strict.ApplicantRankings.Items[entry];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cohort.Matching.Stable;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class ReverseEntries
     private readonly int[] _reverse;
 
     /// <summary>Builds the links in linear time by bucketing <paramref name="from"/>'s entries by receiver.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReverseEntries(Preferences from, Preferences to)
     {
         _reverse = new int[from.Items.Length];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cohort.Matching.Stable;
 
 /// <summary>What <see cref="StabilityChecker"/> found about a matching.</summary>
@@ -24,6 +26,7 @@ public static class StabilityChecker
     private const int ListedBlockingPairs = 100;
 
     /// <summary>Checks acceptability, capacities and the absence of blocking pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StabilityCertificate Check(StableMatchingInstance instance, IReadOnlyList<int> mentorOf)
     {
         if (mentorOf.Count != instance.ApplicantCount)
