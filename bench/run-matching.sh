@@ -29,20 +29,20 @@ done
 
 instance="${TMPDIR:-/tmp}/cohort-stable-45k.json"
 dotnet "$bench_dll" stable-json "$instance"
-echo "== cohort match stable on $instance ($(du -h "$instance" | cut -f1))"
+echo "== cohort match stable on $instance ($(du -h "$instance" | cut -f1)), load average $(cut -d' ' -f1 /proc/loadavg)"
 for i in 1 2 3 4 5; do
-  /usr/bin/time -f "%e %M" -o "${instance}.time" out/cohort match stable "$instance" > "${instance}.out"
-  read -r seconds kilobytes < "${instance}.time"
+  /usr/bin/time -f "%e %M %U %S" -o "${instance}.time" out/cohort match stable "$instance" > "${instance}.out"
+  read -r seconds kilobytes user system < "${instance}.time"
   solve=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['stats']['solveMs'], d['stable'], len(d['matches']))" "${instance}.out")
-  echo "run $i: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB, solveMs/stable/matches: $solve"
+  echo "run $i: wall ${seconds} s, cpu ${user}+${system} s, peak RSS $((kilobytes / 1024)) MB, solveMs/stable/matches: $solve"
 done
 
 reviewers="${TMPDIR:-/tmp}/cohort-reviewers-dense.json"
 dotnet "$bench_dll" reviewers-json "$reviewers"
 echo "== cohort reviewers assign on $reviewers ($(du -h "$reviewers" | cut -f1))"
 for i in 1 2 3; do
-  /usr/bin/time -f "%e %M" -o "${reviewers}.time" out/cohort reviewers assign "$reviewers" > "${reviewers}.out"
-  read -r seconds kilobytes < "${reviewers}.time"
+  /usr/bin/time -f "%e %M %U %S" -o "${reviewers}.time" out/cohort reviewers assign "$reviewers" > "${reviewers}.out"
+  read -r seconds kilobytes user system < "${reviewers}.time"
   result=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['objective'], d['stats']['solveMs'], d['certificate']['optimalityProven'])" "${reviewers}.out")
-  echo "run $i: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB, objective/solveMs/optimalityProven: $result"
+  echo "run $i: wall ${seconds} s, cpu ${user}+${system} s, peak RSS $((kilobytes / 1024)) MB, objective/solveMs/optimalityProven: $result"
 done

@@ -12,7 +12,9 @@ public static class CompareCommand
 {
     public static int Run(int runs, string which)
     {
-        Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, {runs} runs each, medians");
+        // The load average says how much else the machine was doing: both solvers share it, run by run.
+        string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, load average {load}, {runs} runs each, medians");
         bool allEqual = true;
         foreach (var instance in Instances(which))
         {
