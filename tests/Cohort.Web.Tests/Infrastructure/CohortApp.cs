@@ -16,6 +16,9 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     public DatabaseProvider Provider => provider;
     public TestDatabase Database => database ??= TestDatabase.Create(provider);
 
+    /// <summary>The app's clock, settable by tests; it starts inside the demo season's stage 1 window.</summary>
+    public SettableClock Clock { get; } = new(new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero));
+
     /// <summary>Seed the demo season at start, as Development does. A Production-like start turns it off.</summary>
     protected virtual bool SeedDemo => true;
 
@@ -29,6 +32,7 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.UseSetting("ConnectionStrings:Cohort", Database.Connection);
         builder.UseSetting("Cohort:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -55,7 +55,7 @@ public class SignUpModel(CreateAccount createAccount, UserManager<CohortUser> us
         }
 
         await signIn.SignInAsync((await users.FindByEmailAsync(email))!, isPersistent: false);
-        TempData["Notice"] = "Welcome! Your account is ready.";
-        return LocalRedirect("/");
+        TempData["Notice"] = "Welcome! Your account is ready. Start with the general application below.";
+        return LocalRedirect("/portal");
     }
 }

@@ -1,0 +1,31 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Applications;
+
+/// <summary>An applicant leaves the selection. Allowed at any stage, since people's plans change; it cannot be undone by them.</summary>
+public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<string?> RunAsync(string applicantId, int formId, CancellationToken cancellation = default)
+    {
+        var application = await db.Applications.Include(a => a.Form)
+            .SingleOrDefaultAsync(a => a.FormId == formId && a.ApplicantId == applicantId, cancellation);
+        if (application is null)
+        {
+            return "There is no application to withdraw.";
+        }
+
+        if (application.State == ApplicationState.Withdrawn)
+        {
+            return null;
+        }
+
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "application.withdrawn", $"application:{application.Id}", $"{application.Form!.Title}, was {application.State}");
+        application.State = ApplicationState.Withdrawn;
+        application.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellation);
+        return null;
+    }
+}

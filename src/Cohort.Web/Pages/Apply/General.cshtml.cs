@@ -1,0 +1,161 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Web.Applications;
+
+namespace Cohort.Web.Pages.Apply;
+
+/// <summary>
+/// Stage 1, the general application. Answers are posted as fields named "q.{question key}"; with JavaScript the
+/// page autosaves them every few seconds and when a field is left, without it the Save button does the same.
+/// </summary>
+[Authorize(Roles = Roles.Applicant)]
+public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplication submit, StoreUpload upload) : PageModel
+{
+    public const string FieldPrefix = "q.";
+
+    public ApplicationForm Form { get; private set; } = null!;
+    public Application? Application { get; private set; }
+    public Dictionary<string, string> Values { get; } = [];
+    public Dictionary<string, string> Problems { get; } = [];
+    public string? Refusal { get; private set; }
+    public DateTime? SavedAt { get; private set; }
+
+    public bool CanEdit => Application is null || Application.State == ApplicationState.Draft;
+
+    public QuestionView ViewOf(Question question)
+    {
+        var answer = Application?.Answers.FirstOrDefault(a => a.QuestionId == question.Id);
+        return new QuestionView(question, Values.GetValueOrDefault(question.Key), answer?.FileId, Problems.GetValueOrDefault(question.Key));
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
+        await LoadAsync(cancellation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellation)
+    {
+        if (!await LoadAsync(cancellation))
+        {
+            return NotFound();
+        }
+
+        await SaveAsync(cancellation);
+        return await ReloadAsync(cancellation);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellation)
+    {
+        if (!await LoadAsync(cancellation))
+        {
+            return NotFound();
+        }
+
+        if (!await SaveAsync(cancellation))
+        {
+            return await ReloadAsync(cancellation);
+        }
+
+        var outcome = await submit.RunAsync(UserId.Of(User), Form.Id, cancellation);
+        if (outcome.Submitted)
+        {
+            TempData["Notice"] = $"Your {Form.Title.ToLowerInvariant()} was submitted. A confirmation is on its way to your inbox.";
+            return RedirectToPage("/Portal/Index");
+        }
+
+        Refusal = outcome.Refusal ?? "Some answers need your attention before you can submit; they are marked below.";
+        Problems.Clear();
+        foreach (var problem in outcome.Problems)
+        {
+            Problems[problem.QuestionKey] = problem.Message;
+        }
+
+        return await ReloadAsync(cancellation);
+    }
+
+    /// <summary>The JavaScript autosave: the same save, answered with JSON for the "saved at" indicator.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(CancellationToken cancellation)
+    {
+        if (!await LoadAsync(cancellation))
+        {
+            return NotFound();
+        }
+
+        var outcome = await saveDraft.RunAsync(UserId.Of(User), Form.Id, PostedAnswers(), cancellation);
+        return outcome.Refusal is { } refusal
+            ? new JsonResult(new { refusal }) { StatusCode = StatusCodes.Status409Conflict }
+            : new JsonResult(new { savedAt = outcome.SavedAt, problems = outcome.Problems.ToDictionary(p => p.QuestionKey, p => p.Message) });
+    }
+
+    /// <summary>Saves the posted answers and any uploaded CV; false when the server refused (window closed, already submitted).</summary>
+    private async Task<bool> SaveAsync(CancellationToken cancellation)
+    {
+        var applicant = UserId.Of(User);
+        var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation);
+        if (outcome.Refusal is not null)
+        {
+            Refusal = outcome.Refusal;
+            return false;
+        }
+
+        SavedAt = outcome.SavedAt;
+        foreach (var problem in outcome.Problems)
+        {
+            Problems[problem.QuestionKey] = problem.Message;
+        }
+
+        foreach (var file in Request.HasFormContentType ? Request.Form.Files : Enumerable.Empty<IFormFile>())
+        {
+            if (file.Length == 0 || !file.Name.StartsWith(FieldPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await using var content = file.OpenReadStream();
+            var stored = await upload.RunAsync(applicant, Form.Id, file.Name[FieldPrefix.Length..], file.FileName, content, cancellation);
+            if (stored.Problem is { } problem)
+            {
+                Problems[file.Name[FieldPrefix.Length..]] = problem;
+            }
+        }
+
+        return true;
+    }
+
+    // Only the form's own questions are read from the post; any other field (a state, a score) is never looked at.
+    private Dictionary<string, string> PostedAnswers() =>
+        Form.Questions.Where(q => q.Kind != QuestionKind.File)
+            .Where(q => Request.Form.ContainsKey(FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
+            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[FieldPrefix + q.Key].Where(v => v is not null)));
+
+    // Reloads what is stored, so the page shows exactly what was saved, keeping the problems found on the way.
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)
+    {
+        var problems = new Dictionary<string, string>(Problems);
+        await LoadAsync(cancellation);
+        foreach (var (key, message) in problems)
+        {
+            Problems[key] = message;
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellation)
+    {
+        var (form, application) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        if (form is null)
+        {
+            return false;
+        }
+
+        Form = form;
+        Application = application;
+        Values.Clear();
+        foreach (var answer in application?.Answers ?? [])
+        {
+            var key = form.Questions.Single(q => q.Id == answer.QuestionId).Key;
+            Values[key] = answer.Value;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Core.Mail;
+using Cohort.Web.Applications;
+
+namespace Cohort.Web.Pages.Portal;
+
+/// <summary>The applicant's one place: every application with its state, deadline and next step, and the mail we sent them.</summary>
+[Authorize(Roles = Roles.Applicant)]
+public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimeProvider clock) : PageModel
+{
+    public ApplicationForm? General { get; private set; }
+    public Application? GeneralApplication { get; private set; }
+    public List<OutboxMessage> Mail { get; private set; } = [];
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        var email = User.Identity!.Name;
+        Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellation)
+    {
+        var (form, _) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        var refusal = form is null ? "There is no application to withdraw." : await withdraw.RunAsync(UserId.Of(User), form.Id, cancellation);
+        TempData["Notice"] = refusal ?? "Your application was withdrawn. Thank you for your interest; we hope to see you in a later season.";
+        return RedirectToPage();
+    }
+
+    /// <summary>What the applicant should do next, in one sentence, for the general application's state.</summary>
+    public string NextStep => GeneralApplication?.State switch
+    {
+        null when General is not null && !General.IsOpenAt(Now) && Now < General.OpensAt => "The general application opens soon.",
+        null or ApplicationState.Draft when General is not null && Now > General.AcceptsUntil => "The general application has closed.",
+        null => "Start your general application.",
+        ApplicationState.Draft => "Finish and submit your general application before the deadline.",
+        ApplicationState.Submitted => "Nothing to do: we will write to you when stage 1 decisions are made.",
+        ApplicationState.Advanced => "You are invited to the stage 2 assessments.",
+        ApplicationState.Waitlisted => "You are on the waitlist for stage 2; we will write if a place opens.",
+        ApplicationState.Rejected => "We are not able to take your application further this season.",
+        _ => "You withdrew this application.",
+    };
+}

@@ -1,0 +1,66 @@
+// Autosaves an application form a few seconds after typing stops and whenever a field is left, and shows
+// when it was last saved. The Save button does the same without JavaScript; this only spares the click.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave]");
+  if (!form) { return; }
+  var status = form.querySelector("[data-saved-at]");
+  var timer = null;
+  var dirty = false;
+  var inFlight = false;
+
+  function answersOnly() {
+    var data = new FormData(form);
+    // Files are uploaded with Save or Submit; an autosave never sends them.
+    Array.from(data.keys()).forEach(function (key) {
+      if (data.get(key) instanceof File) { data.delete(key); }
+    });
+    return data;
+  }
+
+  function showProblems(problems) {
+    form.querySelectorAll("[data-problem-for]").forEach(function (p) {
+      var message = problems && problems[p.getAttribute("data-problem-for")];
+      p.textContent = message || "";
+      p.hidden = !message;
+    });
+  }
+
+  function save() {
+    if (!dirty || inFlight) { return; }
+    dirty = false;
+    inFlight = true;
+    status.textContent = "Saving…";
+    fetch(form.getAttribute("data-autosave"), { method: "POST", body: answersOnly(), credentials: "same-origin" })
+      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+      .then(function (result) {
+        if (!result.ok) { status.textContent = result.body.refusal || "Not saved."; return; }
+        var time = document.createElement("time");
+        time.setAttribute("datetime", result.body.savedAt);
+        time.setAttribute("data-time-only", "");
+        status.textContent = "Saved at ";
+        status.appendChild(time);
+        window.cohortLocalTime(time);
+        showProblems(result.body.problems);
+      })
+      .catch(function () { dirty = true; status.textContent = "Offline: not saved yet. Your answers stay on this page; we will retry."; })
+      .finally(function () { inFlight = false; });
+  }
+
+  function countWords(area) {
+    var hint = area.closest(".question").querySelector("[data-word-count]");
+    if (!hint) { return; }
+    var words = area.value.trim() ? area.value.trim().split(/\s+/).length : 0;
+    hint.textContent = "(" + words + (area.dataset.maxWords ? " of " + area.dataset.maxWords : "") + " words)";
+  }
+
+  form.addEventListener("input", function (event) {
+    dirty = true;
+    if (event.target.matches("textarea")) { countWords(event.target); }
+    clearTimeout(timer);
+    timer = setTimeout(save, 3000);
+  });
+  form.addEventListener("focusout", function () { clearTimeout(timer); save(); });
+  form.querySelectorAll("textarea[data-max-words]").forEach(countWords);
+  setInterval(save, 15000); // retries a save that failed while offline
+})();

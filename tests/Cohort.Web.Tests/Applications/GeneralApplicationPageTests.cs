@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Cohort.Core.Applications;
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Applications;
+
+/// <summary>Stage 1 through the pages: drafts survive, problems are shown beside fields, submission lands once, and input is escaped.</summary>
+public abstract class GeneralApplicationPageTests(CohortApp app)
+{
+    private const string Script = "<script>alert('x')</script>";
+
+    private async Task<(Browser Browser, string Email)> NewApplicantAsync()
+    {
+        var browser = app.NewBrowser();
+        var email = $"stage1-{Guid.NewGuid():N}@example.net";
+        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Stage One", ["Input.Email"] = email,
+            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
+        });
+        return (browser, email);
+    }
+
+    private static Dictionary<string, string> Complete(string name = "Stage One") => new()
+    {
+        ["q.full-name"] = name,
+        ["q.date-of-birth"] = "1998-05-17",
+        ["q.location"] = "Nairobi",
+        ["q.current-role"] = "Student",
+        ["q.interests"] = "Evaluations",
+        ["q.motivation"] = "I want to measure what models can really do.",
+        ["q.best-work"] = "https://example.org/work",
+    };
+
+    /// <summary>Posts the whole application form as multipart, with a CV, through the named handler.</summary>
+    private static async Task<Browser.Page> PostWithFileAsync(Browser browser, string handler, Dictionary<string, string> fields, byte[]? cv)
+    {
+        var form = await browser.GetAsync("/apply/general");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        if (cv is not null)
+        {
+            var file = new ByteArrayContent(cv);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "q.cv", "my-cv.pdf");
+        }
+
+        return await browser.FollowAsync(await browser.Client.PostAsync($"/apply/general?handler={handler}", content), "/apply/general");
+    }
+
+    [Fact]
+    public async Task A_saved_draft_is_there_after_a_reload_with_problems_beside_their_fields()
+    {
+        var (browser, _) = await NewApplicantAsync();
+        var saved = await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Draft Person", ["q.best-work"] = "not a link" }, cv: null);
+        Assert.False(saved.One("#q-best-work-problem")!.HasAttribute("hidden"));
+        Assert.True(saved.One("#q-full-name-problem")!.HasAttribute("hidden"));
+        var reloaded = await browser.GetAsync("/apply/general");
+
+        Assert.Equal("Draft Person", reloaded.One("#q-full-name")!.GetAttribute("value"));
+        Assert.Equal("not a link", reloaded.One("#q-best-work")!.GetAttribute("value"));
+        Assert.Equal("Draft", reloaded.One("[data-state]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Submitting_an_incomplete_application_marks_the_missing_answers()
+    {
+        var (browser, _) = await NewApplicantAsync();
+
+        var page = await PostWithFileAsync(browser, "Submit", new() { ["q.full-name"] = "Incomplete" }, cv: null);
+
+        Assert.False(page.One("#q-motivation-problem")!.HasAttribute("hidden"));
+        Assert.False(page.One("#q-cv-problem")!.HasAttribute("hidden"));
+        Assert.NotNull(page.One("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task A_complete_application_submits_once_and_the_portal_shows_it_with_the_confirmation_mail()
+    {
+        var (browser, email) = await NewApplicantAsync();
+
+        var portal = await PostWithFileAsync(browser, "Submit", Complete(), "%PDF-1.4 a CV"u8.ToArray());
+        await PostWithFileAsync(browser, "Submit", Complete(), cv: null);
+
+        Assert.Equal("/portal", portal.Url);
+        Assert.Equal("Submitted", portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.Contains("We received your application", portal.One("section[aria-labelledby=mail]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email)));
+    }
+
+    [Fact]
+    public async Task Script_typed_into_every_text_field_is_shown_as_text()
+    {
+        var (browser, _) = await NewApplicantAsync();
+        await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = Script, ["q.location"] = Script, ["q.motivation"] = Script, ["q.best-work"] = Script }, cv: null);
+        var page = await browser.GetAsync("/apply/general");
+
+        Assert.Empty(page.All("main script"));
+        Assert.Equal(Script, page.One("#q-motivation")!.TextContent);
+        Assert.Equal(Script, page.One("#q-full-name")!.GetAttribute("value"));
+        Assert.DoesNotContain(Script, await browser.Client.GetStringAsync("/apply/general"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_autosave_handler_saves_and_answers_with_the_time()
+    {
+        var (browser, _) = await NewApplicantAsync();
+        var form = await browser.GetAsync("/apply/general");
+        var token = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await browser.Client.PostAsync("/apply/general?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["q.location"] = "Autosaved City", ["q.State"] = "Submitted", ["State"] = "Submitted",
+        }));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.True(body.TryGetProperty("savedAt", out _));
+        Assert.Equal("Autosaved City", (await browser.GetAsync("/apply/general")).One("#q-location")!.GetAttribute("value"));
+        Assert.Equal("Draft", (await browser.GetAsync("/apply/general")).One("[data-state]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_exe_renamed_pdf_is_refused_with_a_message_and_the_answers_are_kept()
+    {
+        var (browser, _) = await NewApplicantAsync();
+
+        var page = await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Kept Name" }, "MZ\u0090 not a pdf"u8.ToArray());
+
+        Assert.Contains("not a PDF", page.One("#q-cv-problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kept Name", page.One("#q-full-name")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Withdrawing_is_recorded_and_shown_in_the_portal()
+    {
+        var (browser, _) = await NewApplicantAsync();
+        await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Leaving" }, cv: null);
+
+        var portal = await browser.SubmitAsync(await browser.GetAsync("/portal"), "form[action*=Withdraw]", new Dictionary<string, string>());
+
+        Assert.Equal(nameof(ApplicationState.Withdrawn), portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "application.withdrawn")));
+    }
+
+    [Fact]
+    public async Task Staff_without_the_applicant_role_cannot_open_the_application()
+    {
+        using var reviewer = await app.AsAsync(Core.Accounts.Roles.Reviewer);
+        using var response = await reviewer.Client.GetAsync("/apply/general");
+
+        Assert.Contains("access-denied", response.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+    }
+}
+
+public sealed class GeneralApplicationPagesOnSqlite(SqliteApp app) : GeneralApplicationPageTests(app), IClassFixture<SqliteApp>;
+
+public sealed class GeneralApplicationPagesOnPostgres(PostgresApp app) : GeneralApplicationPageTests(app), IClassFixture<PostgresApp>;
