@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<StoreUpload>();
+        services.AddScoped<WithdrawApplication>();
         services.AddScoped<Assessments.StartAttempt>();
         services.AddScoped<Assessments.SaveAttemptAnswers>();
         services.AddScoped<Assessments.SubmitAttempt>();

@@ -15,7 +15,7 @@ public sealed record DemoAccount(string Role, string Email, string Password, str
 /// Seeds the fictional Halyard Fellowship 2027 and one account per role. It runs only in Development or by
 /// `cohort seed demo`, and seeds only once: a second start keeps whatever is in the database.
 /// </summary>
-public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, UserManager<CohortUser> users, CohortDbContext db)
+public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, UserManager<CohortUser> users, CohortDbContext db, TimeProvider clock)
 {
     public const string SeasonSlug = "2027";
 
@@ -76,7 +76,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         var season = await db.Seasons.SingleAsync(s => s.Slug == SeasonSlug, cancellation);
         var stageOne = await db.ProcessStages.Where(s => s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id))
             .OrderBy(s => s.Position).FirstAsync(cancellation);
-        db.ApplicationForms.Add(DemoApplicationForm.For(season, stageOne));
+        db.ApplicationForms.Add(DemoApplicationForm.For(season, stageOne, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellation);
     }
 
