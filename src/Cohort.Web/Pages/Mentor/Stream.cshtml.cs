@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Core.FollowUps;
+
+namespace Cohort.Web.Pages.Mentoring;
+
+/// <summary>One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots and its work test.</summary>
+[Authorize(Roles = Roles.Mentor)]
+public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWorkTest setWorkTest) : MentorPage(db)
+{
+    public sealed record Applicant(int ApplicationId, string Name, ApplicationState State, DateTime? SubmittedAt, DateTime? InterviewAt, bool HandedInWorkTest);
+
+    public sealed record SlotRow(InterviewSlot Slot, string? BookedBy);
+
+    public sealed class SlotInput
+    {
+        [Display(Name = "Starts (UTC)")]
+        public DateTime StartsAt { get; set; }
+
+        [Display(Name = "Minutes")]
+        public int Minutes { get; set; } = 45;
+
+        [Display(Name = "Where (a room or a video-call link)")]
+        public string Location { get; set; } = "";
+    }
+
+    public sealed class WorkTestInput
+    {
+        [Display(Name = "Instructions (Markdown)")]
+        public string Instructions { get; set; } = "";
+
+        [Display(Name = "Due (UTC)")]
+        public DateTime DueAt { get; set; }
+    }
+
+    public List<Applicant> Applicants { get; private set; } = [];
+    public List<SlotRow> Slots { get; private set; } = [];
+
+    [BindProperty]
+    public SlotInput Slot { get; set; } = new();
+
+    [BindProperty]
+    public WorkTestInput WorkTest { get; set; } = new();
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
+        await LoadAsync(slug, cancellation) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSlotAsync(string slug, CancellationToken cancellation) =>
+        RunAsync(slug, () => publish.RunAsync(Actor, Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
+            "The interview slot was published.", cancellation);
+
+    public Task<IActionResult> OnPostWorkTestAsync(string slug, CancellationToken cancellation) =>
+        RunAsync(slug, () => setWorkTest.RunAsync(Actor, Stream.Id, WorkTest.Instructions, DateTime.SpecifyKind(WorkTest.DueAt, DateTimeKind.Utc), cancellation),
+            "The work test was saved.", cancellation);
+
+    private async Task<IActionResult> RunAsync(string slug, Func<Task<string?>> action, string notice, CancellationToken cancellation)
+    {
+        if (!await FindStreamAsync(slug, cancellation))
+        {
+            return NotFound();
+        }
+
+        Refusal = ModelState.IsValid ? await action() : "Some fields are not in the expected format.";
+        if (Refusal is null)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { slug });
+        }
+
+        await LoadAsync(slug, cancellation);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
+    {
+        if (!await FindStreamAsync(slug, cancellation))
+        {
+            return false;
+        }
+
+        var streamId = Stream.Id;
+        var test = await Db.WorkTests.AsNoTracking().SingleOrDefaultAsync(t => t.StreamId == streamId, cancellation);
+        if (test is not null && Request.Method == HttpMethods.Get)
+        {
+            WorkTest = new WorkTestInput { Instructions = test.InstructionsMarkdown, DueAt = test.DueAt };
+        }
+
+        Applicants = await Db.StreamApplications.AsNoTracking()
+            .Where(a => a.StreamId == streamId && a.State != ApplicationState.Draft)
+            .OrderBy(a => a.SubmittedAt)
+            .Select(a => new Applicant(a.Id,
+                Db.Users.Where(u => u.Id == a.ApplicantId).Select(u => u.DisplayName).Single(),
+                a.State, a.SubmittedAt,
+                Db.InterviewSlots.Where(s => s.StreamId == streamId && s.BookedById == a.ApplicantId).Select(s => (DateTime?)s.StartsAt).FirstOrDefault(),
+                Db.WorkTestSubmissions.Any(w => w.ApplicantId == a.ApplicantId && Db.WorkTests.Any(t => t.Id == w.WorkTestId && t.StreamId == streamId))))
+            .ToListAsync(cancellation);
+        Slots = await Db.InterviewSlots.AsNoTracking().Where(s => s.StreamId == streamId).OrderBy(s => s.StartsAt)
+            .Select(s => new SlotRow(s, Db.Users.Where(u => u.Id == s.BookedById).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellation);
+        return true;
+    }
+}
