@@ -1,0 +1,92 @@
+using Cohort.Core.Applications;
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.StreamApplications;
+
+/// <summary>Stage 3 clicked through while it is open: choose, answer, submit, book an interview, hand in a work test.</summary>
+public abstract class StreamApplicationFlowTests
+{
+    private const string Script = "<script>alert('x')</script>";
+    private readonly CohortApp app;
+    private readonly StageThreeData data;
+
+    protected StreamApplicationFlowTests(CohortApp app)
+    {
+        this.app = app;
+        data = new StageThreeData(app);
+        app.Clock.Now = new DateTimeOffset(2027, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>Submits a form as its button <paramref name="button"/> would: to the button's own formaction.</summary>
+    private static Task<Browser.Page> PressAsync(Browser browser, Browser.Page page, string button, Dictionary<string, string> values)
+    {
+        var pressed = page.One(button) ?? throw new InvalidOperationException($"No button '{button}' on {page.Url}");
+        var form = pressed.Closest("form")!;
+        form.SetAttribute("action", pressed.GetAttribute("formaction")!);
+        if (pressed.GetAttribute("name") is { } name)
+        {
+            values[name] = pressed.GetAttribute("value")!;
+        }
+
+        return browser.SubmitAsync(page, "form#" + form.Id, values);
+    }
+
+    private async Task<int> StreamIdAsync(string slug) => await app.WithDbAsync(db => db.Streams.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
+
+    [Fact]
+    public async Task An_applicant_chooses_answers_and_submits_and_posted_states_are_ignored()
+    {
+        var applicant = await data.NewAsync();
+        using var browser = await data.SignInAsync(applicant);
+        var coalition = (await StreamIdAsync(StageThreeData.Coalition)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var chosen = await browser.SubmitAsync(await browser.GetAsync("/streams/apply"), "form#choose-streams", new Dictionary<string, string> { ["streams"] = coalition });
+
+        var submitButton = $"[data-stream={StageThreeData.Coalition}] button[value='{coalition}']";
+        var incomplete = await PressAsync(browser, chosen, submitButton, new Dictionary<string, string>
+        {
+            ["q.surprising-result"] = Script, ["q.weekly-hours"] = "20 to 30", ["State"] = "Advanced", ["SubmittedAt"] = "2020-01-01",
+        });
+        var submitted = await PressAsync(browser, incomplete, submitButton, new Dictionary<string, string>
+        {
+            ["q.protocol-attack"] = "Hide the change in a refactor.",
+        });
+
+        Assert.Contains("An answer is required.", incomplete.One("[data-question=protocol-attack] .problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("was submitted", submitted.Text, StringComparison.Ordinal);
+        var application = await app.WithDbAsync(db => db.StreamApplications.AsNoTracking().SingleAsync(a => a.ApplicantId == applicant.Id));
+        Assert.Equal(ApplicationState.Submitted, application.State);
+        Assert.Equal(new DateTime(2027, 3, 10, 12, 0, 0, DateTimeKind.Utc), application.SubmittedAt);
+        Assert.Equal(Script, submitted.One($"[data-stream={StageThreeData.Coalition}] textarea[name='q.surprising-result']")!.TextContent);
+        Assert.Empty(submitted.All("main script"));
+    }
+
+    [Fact]
+    public async Task A_mentor_publishes_a_slot_and_an_applicant_books_it_and_hands_in_the_work_test()
+    {
+        var applicant = await data.NewAsync();
+        await data.ApplyAsync(applicant, StageThreeData.Coalition, "Ready for the interview");
+        using var mentor = await app.AsAsync(Core.Accounts.Roles.Mentor);
+        var streamPage = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+        await mentor.SubmitAsync(streamPage, "form#publish-slot", new Dictionary<string, string>
+        {
+            ["Slot.StartsAt"] = "2027-03-18T16:30", ["Slot.Minutes"] = "30", ["Slot.Location"] = "Video call " + Script,
+        });
+        using var browser = await data.SignInAsync(applicant);
+        var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var slot = followUps.All("#book-interview input[name=slot]").Single(i => i.ParentElement!.TextContent.Contains("16:30", StringComparison.Ordinal)).GetAttribute("value")!;
+
+        var booked = await browser.SubmitAsync(followUps, "form#book-interview", new Dictionary<string, string> { ["slot"] = slot });
+        var handedIn = await browser.SubmitAsync(booked, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/my-monitor" });
+
+        Assert.Contains("18 March 2027, 16:30", booked.One("#booking")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Script, booked.One("#booking")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/my-monitor", handedIn.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
+        var applications = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+        Assert.Contains("handed in", applications.One("#applicants")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class StreamApplicationFlowOnSqlite(SqliteApp app) : StreamApplicationFlowTests(app), IClassFixture<SqliteApp>;
+
+public sealed class StreamApplicationFlowOnPostgres(PostgresApp app) : StreamApplicationFlowTests(app), IClassFixture<PostgresApp>;
