@@ -1,0 +1,47 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Pipeline;
+
+/// <summary>Admins shape the general form's questions; bad input is explained and answered questions are kept.</summary>
+public abstract class FormEditorTests(CohortApp app)
+{
+    [Fact]
+    public async Task A_choice_question_needs_two_choices_and_once_added_is_audited_and_listed_last()
+    {
+        var key = $"pronouns-{Guid.NewGuid():N}"[..20];
+        using var admin = await app.AsAsync(Roles.Admin);
+        var form = await admin.GetAsync("/admin/forms/general/questions/new");
+        var values = new Dictionary<string, string> { ["Input.Key"] = key, ["Input.Prompt"] = "<b>Which</b> track?", ["Input.Kind"] = "SingleChoice", ["Input.ChoicesText"] = "Only one" };
+
+        var refused = await admin.SubmitAsync(form, "#question", values);
+        values["Input.ChoicesText"] = "Empirical\nTheory";
+        var added = await admin.SubmitAsync(refused, "#question", values);
+
+        Assert.Contains("at least two choices", refused.Text, StringComparison.Ordinal);
+        Assert.Contains($"Saved the question “{key}”", added.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("<b>Which</b> track?", added.All("tbody tr").Last().QuerySelector("th")!.TextContent);
+        var question = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.Key == key));
+        Assert.Equal(["Empirical", "Theory"], question.Choices);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.created" && e.Subject == $"question:{key}")));
+    }
+
+    [Fact]
+    public async Task An_answered_question_cannot_be_deleted()
+    {
+        await app.AddApplicantAsync(ApplicationState.Submitted);
+        var answered = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.Purpose == QuestionPurpose.DateOfBirth));
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var refused = await admin.PostAsAsync("/admin/forms/general?handler=Delete", new Dictionary<string, string> { ["id"] = answered.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(302, refused.Status);
+        Assert.True(await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).AnyAsync(q => q.Id == answered.Id)));
+    }
+}
+
+public sealed class FormEditorOnSqlite(SqliteApp app) : FormEditorTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FormEditorOnPostgres(PostgresApp app) : FormEditorTests(app), IClassFixture<PostgresApp>;
