@@ -28,6 +28,9 @@ public static class CoreServices
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();
         services.AddScoped<StoreUpload>();
+        services.AddScoped<Pipeline.FindApplications>();
+        services.AddScoped<Pipeline.DecideApplications>();
+        services.AddScoped<SendTemplatedMail>();
         services.AddScoped<WithdrawApplication>();
         services.AddScoped<Assessments.StartAttempt>();
         services.AddScoped<Assessments.SaveAttemptAnswers>();
