@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cohort.Matching.Assignment;
 
@@ -18,17 +19,17 @@ internal static class AssignmentInstanceReader
         var leftBounds = ReadPeople(root, format.LeftList, left, format.LeftBounds);
         var rightBounds = ReadPeople(root, format.RightList, right, format.RightBounds);
 
-        var pairs = new List<ScoredPair>();
-        var scored = new HashSet<long>();
-        foreach (var (item, path) in JsonInput.Array(root, format.PairList))
+        var pairs = ReadPairsFast(root, format, left, right) ?? ReadPairs(root, format, left, right);
+        var scored = new HashSet<long>(pairs.Count);
+        for (int i = 0; i < pairs.Count; i++)
         {
-            var (l, r) = ReadPair(item, path, format, left, right);
-            if (!scored.Add(((long)l << 32) | (uint)r))
+            var (l, r) = (pairs[i].Left, pairs[i].Right);
+            // l * |right| + r, not (l << 32) | r: long's hash folds the halves together, and
+            // l ^ r would put a million pairs into a few thousand buckets.
+            if (!scored.Add(((long)l * right.Count) + r))
             {
-                throw new InvalidInputException($"{path}: the pair ({left.Ids[l]}, {right.Ids[r]}) is scored twice");
+                throw new InvalidInputException($"{new JsonPath(format.PairList, i)}: the pair ({left.Ids[l]}, {right.Ids[r]}) is scored twice");
             }
-
-            pairs.Add(new ScoredPair(l, r, JsonInput.Score(item, "score", path)));
         }
 
         var forbidden = JsonInput.Array(root, format.ForbiddenList, optional: true)
@@ -36,6 +37,22 @@ internal static class AssignmentInstanceReader
             .ToList();
         return new AssignmentInput(new AssignmentProblem(leftBounds, rightBounds, pairs, forbidden), left.Ids, right.Ids);
     }
+
+    /// <summary>The scored pairs by the streaming reader, or null when it cannot read them.</summary>
+    private static List<ScoredPair>? ReadPairsFast(JsonElement root, AssignmentFormat format, IdTable left, IdTable right) =>
+        root.TryGetProperty(format.PairList, out var array) && array.ValueKind == JsonValueKind.Array
+            ? ScoredPairsFastReader.TryRead(
+                JsonMarshal.GetRawUtf8Value(array), format, Utf8IdIndex.FromStrings(left.Ids), Utf8IdIndex.FromStrings(right.Ids))
+            : null;
+
+    /// <summary>The scored pairs, with an error naming the field of the first invalid one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<ScoredPair> ReadPairs(JsonElement root, AssignmentFormat format, IdTable left, IdTable right) =>
+        [.. JsonInput.Array(root, format.PairList).Select(x =>
+        {
+            var (l, r) = ReadPair(x.Item, x.Path, format, left, right);
+            return new ScoredPair(l, r, JsonInput.Score(x.Item, "score", x.Path));
+        })];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Bounds> ReadPeople(JsonElement root, string list, IdTable ids, Func<JsonElement, JsonPath, Bounds> bounds)

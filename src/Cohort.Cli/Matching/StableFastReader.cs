@@ -56,8 +56,8 @@ internal static class StableFastReader
             return null;
         }
 
-        var applicantIndex = IdIndex.Build(json, applicants);
-        var mentorIndex = IdIndex.Build(json, mentors);
+        var applicantIndex = Utf8IdIndex.Build(json, applicants.Ids);
+        var mentorIndex = Utf8IdIndex.Build(json, mentors.Ids);
         var applicantRankings = applicantIndex is null || mentorIndex is null ? null : applicants.Resolve(json, mentorIndex);
         var mentorRankings = applicantIndex is null ? null : mentors.Resolve(json, applicantIndex);
         if (applicantRankings is null || mentorRankings is null)
@@ -221,7 +221,7 @@ internal static class StableFastReader
 
         /// <summary>Rankings as indices into the other side; null on an unknown id or an id ranked twice.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public Preferences? Resolve(byte[] json, IdIndex other)
+        public Preferences? Resolve(byte[] json, Utf8IdIndex other)
         {
             var items = new int[_entries.Count];
             var rankedBy = new int[other.Count];
@@ -241,74 +241,6 @@ internal static class StableFastReader
             }
 
             return new Preferences([.. _start], items, [.. _levels]);
-        }
-    }
-
-    /// <summary>An open-addressing hash table from UTF-8 id bytes (in place in the input) to index.</summary>
-    private sealed class IdIndex
-    {
-        private readonly byte[] _json;
-        private readonly List<Range> _ids;
-        private readonly int[] _slots;
-        private readonly int _mask;
-
-        private IdIndex(byte[] json, List<Range> ids)
-        {
-            _json = json;
-            _ids = ids;
-            int size = 16;
-            while (size < ids.Count * 2)
-            {
-                size *= 2;
-            }
-
-            _slots = new int[size];
-            Array.Fill(_slots, -1);
-            _mask = size - 1;
-        }
-
-        public int Count => _ids.Count;
-
-        /// <summary>Null when an id occurs twice.</summary>
-        public static IdIndex? Build(byte[] json, Side side)
-        {
-            var index = new IdIndex(json, side.Ids);
-            for (int i = 0; i < side.Ids.Count; i++)
-            {
-                var id = json.AsSpan(side.Ids[i]);
-                int slot = index.SlotOf(id);
-                if (index._slots[slot] >= 0)
-                {
-                    return null;
-                }
-
-                index._slots[slot] = i;
-            }
-
-            return index;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Find(ReadOnlySpan<byte> id) => _slots[SlotOf(id)];
-
-        /// <summary>The slot holding <paramref name="id"/>, or the empty slot where it would go.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private int SlotOf(ReadOnlySpan<byte> id)
-        {
-            uint hash = 2166136261;
-            foreach (byte b in id)
-            {
-                hash = (hash ^ b) * 16777619;
-            }
-
-            for (int slot = (int)(hash & (uint)_mask); ; slot = (slot + 1) & _mask)
-            {
-                int at = _slots[slot];
-                if (at < 0 || _json.AsSpan(_ids[at]).SequenceEqual(id))
-                {
-                    return slot;
-                }
-            }
         }
     }
 }
