@@ -82,5 +82,7 @@ public enum ItemKind
     Ranking,
     FreeText,
     Code,
+
+    /// <summary>A link to a file the applicant made (a notebook, a repository, a document), scored by reviewers.</summary>
     File,
 }

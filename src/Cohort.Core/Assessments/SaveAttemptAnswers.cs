@@ -26,21 +26,26 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
             return AttemptOutcome.Refused(ClosedExplanation(attempt), attempt);
         }
 
-        var problems = new List<string>();
+        var problems = new List<ItemProblem>();
         foreach (var item in attempt.Assessment!.Items.OrderBy(i => i.Position))
         {
-            if (item.Kind == ItemKind.File || !answers.TryGetValue(item.Id, out var value))
+            if (!answers.TryGetValue(item.Id, out var value))
             {
                 continue;
             }
 
             if (value.Length > MaxAnswerLength)
             {
-                problems.Add($"Question {item.Position + 1}: keep the answer under {MaxAnswerLength:N0} characters; this answer was not saved.");
+                problems.Add(new(item.Id, $"Keep the answer under {MaxAnswerLength:N0} characters; this answer was not saved."));
                 continue;
             }
 
             var answer = attempt.Answers.SingleOrDefault(a => a.ItemId == item.Id);
+            if (answer is null && string.IsNullOrWhiteSpace(value))
+            {
+                continue; // an item never answered (a ranking left at "–") needs no empty row
+            }
+
             if (answer is null)
             {
                 answer = new AttemptAnswer { ItemId = item.Id };

@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Assessments;
 
-/// <summary>What a use case on an attempt left behind: the attempt as it now stands, or why nothing was done.</summary>
-public sealed record AttemptOutcome(Attempt? Attempt, string? Refusal, IReadOnlyList<string> Problems)
-{
-    public static AttemptOutcome Refused(string why, Attempt? attempt = null) => new(attempt, why, []);
-}
-
 /// <summary>
 /// Opens an assessment for an invited applicant and starts its clock. There is one attempt: opening it again, from
 /// another tab or after a crash, returns the attempt already running, with the time it has left.
