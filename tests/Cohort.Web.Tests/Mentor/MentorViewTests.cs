@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Tests.Mentor;
 
@@ -46,6 +47,34 @@ public abstract class MentorViewTests(CohortApp app)
         Assert.Equal(404, application.Status);
         Assert.Equal(404, stream.Status);
         Assert.DoesNotContain("Not for the coalition", application.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_work_test_pdf_downloads_as_an_attachment_for_the_streams_mentors_only()
+    {
+        var applicant = await data.NewAsync();
+        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Handed in a PDF");
+        await app.WithDbAsync(async db =>
+        {
+            var test = await db.WorkTests.SingleAsync(t => db.Streams.Any(s => s.Id == t.StreamId && s.Slug == StageThreeData.Coalition));
+            db.WorkTestSubmissions.Add(new Core.FollowUps.WorkTestSubmission
+            {
+                WorkTestId = test.Id, ApplicantId = applicant.Id,
+                File = new StoredFile { OwnerId = applicant.Id, FileName = "work-test.pdf", ContentType = "application/pdf", Content = "%PDF-1.7\n%%EOF\n"u8.ToArray() },
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var demoMentor = await app.AsAsync(Roles.Mentor);
+        using var otherMentor = await data.SignInAsync(await data.NewMentorOfAsync(StageThreeData.Internals));
+        var url = $"/mentor/applications/{application}?handler=WorkTestFile";
+
+        using var download = await demoMentor.Client.GetAsync(url);
+        using var refused = await otherMentor.Client.GetAsync(url);
+
+        Assert.Equal(200, (int)download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith("%PDF-", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, (int)refused.StatusCode);
     }
 
     [Fact]
