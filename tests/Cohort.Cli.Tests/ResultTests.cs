@@ -78,4 +78,17 @@ public class ResultTests
         Assert.Equal([("b", "X")], run.Pairs("matches", "applicant", "mentor"));
         Assert.Equal(["a\u00e9"], run.Json.GetProperty("unmatched").EnumerateArray().Select(x => x.GetString()));
     }
+
+    [Fact]
+    public void An_escaped_id_among_the_affinities_is_read_like_a_plain_one()
+    {
+        // "r\u0031" is "r1": the streaming reader of pairs gives up on escapes, the thorough one reads them.
+        const string instance = """
+            {"applications": [{"id": "p1", "reviews": 1}], "reviewers": [{"id": "r1", "max": 1}, {"id": "r2", "max": 1}],
+             "affinities": [{"application": "p1", "reviewer": "r\u0031", "score": 2}, {"application": "p1", "reviewer": "r2", "score": 1}]}
+            """;
+        var run = Cohort.Run(instance, "reviewers", "assign");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("p1", "r1")], run.Pairs("assignments", "application", "reviewer"));
+    }
 }
