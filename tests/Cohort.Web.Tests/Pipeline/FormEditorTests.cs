@@ -29,6 +29,21 @@ public abstract class FormEditorTests(CohortApp app)
     }
 
     [Fact]
+    public async Task The_grace_period_is_saved_and_audited_but_a_window_closing_before_it_opens_is_refused()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+        var form = await admin.GetAsync("/admin/forms/general");
+
+        var refused = await admin.SubmitAsync(form, "#form-settings", new Dictionary<string, string> { ["Input.ClosesAt"] = "2000-01-01T00:00", ["Input.GraceMinutes"] = "45" });
+        var saved = await admin.SubmitAsync(form, "#form-settings", new Dictionary<string, string> { ["Input.GraceMinutes"] = "45" });
+
+        Assert.Contains("Closes (UTC) must be after Opens (UTC)", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("Saved the form", saved.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(45, await app.WithDbAsync(db => db.ApplicationForms.Where(f => f.Kind == FormKind.General).Select(f => f.GraceMinutes).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "form.updated" && e.Details.Contains("GraceMinutes"))));
+    }
+
+    [Fact]
     public async Task An_answered_question_cannot_be_deleted()
     {
         await app.AddApplicantAsync(ApplicationState.Submitted);
