@@ -176,6 +176,20 @@ public abstract class AttemptTests(CoreServicesFixture core)
     }
 
     [Fact]
+    public async Task The_demo_season_has_two_timed_empirical_assessments_inside_the_assessment_stage()
+    {
+        var demo = await core.RunAsync<CohortDbContext, List<Assessment>>(db => db.Assessments.AsNoTracking().Include(a => a.Items)
+            .Where(a => a.Slug == "research-taste" || a.Slug == "technical-implementation").OrderBy(a => a.Slug).ToListAsync());
+        var stage = await core.RunAsync<CohortDbContext, Core.Catalogue.ProcessStage>(db => db.ProcessStages
+            .Where(s => s.TrackId == demo[0].TrackId).OrderBy(s => s.Position).Skip(1).FirstAsync());
+
+        Assert.Equal([45, 90], demo.Select(a => a.TimeLimitMinutes));
+        Assert.All(demo, a => Assert.True(a.OpensAt >= stage.OpensAt && a.ClosesAt <= stage.ClosesAt));
+        Assert.Equal([ItemKind.MultipleChoice, ItemKind.Ranking, ItemKind.FreeText], demo[0].Items.OrderBy(i => i.Position).Select(i => i.Kind));
+        Assert.Equal([ItemKind.Numeric, ItemKind.Code], demo[1].Items.OrderBy(i => i.Position).Select(i => i.Kind));
+    }
+
+    [Fact]
     public async Task Answers_to_items_of_another_assessment_are_ignored()
     {
         core.Clock.Now = WindowOpens.AddHours(1);
