@@ -153,6 +153,25 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task An_advanced_applicant_is_pointed_to_the_assessments_and_the_streams()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        await PostWithFileAsync(browser, "Submit", Complete(), "%PDF-1.4 a CV"u8.ToArray());
+        await app.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.SingleAsync(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id);
+            application.State = ApplicationState.Advanced;
+            return await db.SaveChangesAsync();
+        });
+
+        var portal = await browser.GetAsync("/portal");
+
+        Assert.Contains("invited to the stage 2 assessments", portal.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(portal.One("tr[data-application=assessment] a[href='/assessments']"));
+        Assert.NotNull(portal.One("a[href='/streams/apply']"));
+    }
+
+    [Fact]
     public async Task Staff_without_the_applicant_role_cannot_open_the_application()
     {
         using var reviewer = await app.AsAsync(Core.Accounts.Roles.Reviewer);

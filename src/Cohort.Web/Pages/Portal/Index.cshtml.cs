@@ -12,12 +12,17 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
     public ApplicationForm? General { get; private set; }
     public Application? GeneralApplication { get; private set; }
     public List<OutboxMessage> Mail { get; private set; } = [];
+    public List<Core.Assessments.Attempt> Attempts { get; private set; } = [];
+    public List<Core.StreamApplications.StreamApplication> StreamApplications { get; private set; } = [];
     public DateTime Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        var me = UserId.Of(User);
+        (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, me, cancellation);
+        Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
+        StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         var email = User.Identity!.Name;
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
     }
@@ -29,6 +34,10 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         TempData["Notice"] = refusal ?? "Your application was withdrawn. Thank you for your interest; we hope to see you in a later season.";
         return RedirectToPage();
     }
+
+    /// <summary>An attempt's state in words: running until its deadline, then submitted or closed at the limit.</summary>
+    public string AttemptState(Core.Assessments.Attempt attempt) =>
+        attempt.SubmittedAt is not null ? "Submitted" : attempt.IsOpenAt(Now) ? "In progress" : "Closed at the time limit";
 
     /// <summary>What the applicant should do next, in one sentence, for the general application's state.</summary>
     public string NextStep => GeneralApplication?.State switch
