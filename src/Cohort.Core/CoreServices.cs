@@ -31,10 +31,10 @@ public static class CoreServices
         services.AddScoped<Pipeline.FindApplications>();
         services.AddScoped<Pipeline.DecideApplications>();
         services.AddScoped<SendTemplatedMail>();
-        services.AddScoped<WithdrawApplication>();
         services.AddScoped<Assessments.StartAttempt>();
         services.AddScoped<Assessments.SaveAttemptAnswers>();
         services.AddScoped<Assessments.SubmitAttempt>();
+        services.AddScoped<WithdrawApplication>();
         services.AddScoped<StreamApplications.ChooseStreams>();
         services.AddScoped<StreamApplications.SaveStreamAnswers>();
         services.AddScoped<StreamApplications.SubmitStreamApplication>();

@@ -6,13 +6,11 @@ namespace Cohort.Core.Applications;
 public sealed record UploadOutcome(int? FileId, string? Problem);
 
 /// <summary>
-/// Stores a CV for a file question. Only PDFs of at most 5 MB are taken, recognised by their first bytes rather
-/// than their name, so an executable renamed .pdf is refused.
+/// Stores a CV for a file question: a PDF of at most 5 MB (see <see cref="PdfContent"/>).
 /// </summary>
 public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+    public const long MaxBytes = PdfContent.MaxBytes;
 
     public async Task<UploadOutcome> RunAsync(string applicantId, int formId, string questionKey, string fileName, Stream content, CancellationToken cancellation = default)
     {
@@ -29,15 +27,10 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
             return new(null, ApplicationWindow.Explain(form, now));
         }
 
-        var bytes = await ReadBoundedAsync(content, cancellation);
+        var (bytes, problem) = await PdfContent.ReadAsync(content, cancellation);
         if (bytes is null)
         {
-            return new(null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB. Please upload a smaller PDF.");
-        }
-
-        if (!bytes.AsSpan().StartsWith(PdfMagic))
-        {
-            return new(null, "The file is not a PDF. Please upload your CV as a PDF.");
+            return new(null, $"{problem} Please upload your CV as a PDF of at most {MaxBytes / (1024 * 1024)} MB.");
         }
 
         var application = await ApplicationDrafts.FindOrStartAsync(db, form, applicantId, now, cancellation);
@@ -60,24 +53,6 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
         application.UpdatedAt = now;
         await db.SaveChangesAsync(cancellation);
         return new(file.Id, null);
-    }
-
-    // Reads at most one byte past the limit, so an oversized upload is refused without holding it all in memory.
-    private static async Task<byte[]?> ReadBoundedAsync(Stream content, CancellationToken cancellation)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellation)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private static string SafeName(string fileName)

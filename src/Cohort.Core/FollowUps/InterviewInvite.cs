@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text;
+using Cohort.Core.Calendar;
+using static Cohort.Core.Calendar.ICalendar;
 
 namespace Cohort.Core.FollowUps;
 
@@ -20,30 +20,6 @@ public static class InterviewInvite
             $"LOCATION:{Text(slot.Location)}",
             "END:VEVENT", "END:VCALENDAR",
         };
-        return string.Concat(lines.Select(Fold));
-    }
-
-    private static string Stamp(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Text(string value) => new StringBuilder(value)
-        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r", "").Replace("\n", "\\n").ToString();
-
-    private static string Fold(string line)
-    {
-        var folded = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            if (octets + rune.Utf8SequenceLength > 75)
-            {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octets += rune.Utf8SequenceLength;
-        }
-
-        return folded.Append("\r\n").ToString();
+        return ICalendar.Write(lines);
     }
 }

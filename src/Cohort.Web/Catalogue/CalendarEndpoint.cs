@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Cohort.Core.Calendar;
 
 namespace Cohort.Web.Catalogue;
 
@@ -22,56 +22,24 @@ public static class CalendarEndpoint
 
     public static string Write(Season season, IEnumerable<KeyDate> dates, string host)
     {
-        var ics = new StringBuilder();
-        Line(ics, "BEGIN:VCALENDAR");
-        Line(ics, "VERSION:2.0");
-        Line(ics, "PRODID:-//Cohort//Key dates//EN");
-        Line(ics, "CALSCALE:GREGORIAN");
-        Line(ics, $"X-WR-CALNAME:{Escape(season.Name)} key dates");
+        var lines = new List<string> { "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cohort//Key dates//EN", "CALSCALE:GREGORIAN", $"X-WR-CALNAME:{ICalendar.Text(season.Name)} key dates" };
         foreach (var date in dates)
         {
-            Line(ics, "BEGIN:VEVENT");
+            lines.Add("BEGIN:VEVENT");
             // A stable UID lets calendar apps update an event when a date moves instead of adding a second one.
-            Line(ics, $"UID:keydate-{date.Id}@{host}");
-            Line(ics, $"DTSTAMP:{Stamp(date.At)}");
-            Line(ics, $"DTSTART:{Stamp(date.At)}");
-            Line(ics, $"SUMMARY:{Escape(date.Title)}");
+            lines.Add($"UID:keydate-{date.Id}@{host}");
+            lines.Add($"DTSTAMP:{ICalendar.Stamp(date.At)}");
+            lines.Add($"DTSTART:{ICalendar.Stamp(date.At)}");
+            lines.Add($"SUMMARY:{ICalendar.Text(date.Title)}");
             if (date.Description.Length > 0)
             {
-                Line(ics, $"DESCRIPTION:{Escape(date.Description)}");
+                lines.Add($"DESCRIPTION:{ICalendar.Text(date.Description)}");
             }
 
-            Line(ics, "END:VEVENT");
+            lines.Add("END:VEVENT");
         }
 
-        Line(ics, "END:VCALENDAR");
-        return ics.ToString();
-    }
-
-    private static string Stamp(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    // RFC 5545 lines end in CRLF and fold at 75 octets with a leading space on the continuation.
-    private static void Line(StringBuilder ics, string line)
-    {
-        var bytes = Encoding.UTF8.GetBytes(line);
-        var start = 0;
-        while (bytes.Length - start > 75)
-        {
-            var end = start + (start == 0 ? 75 : 74);
-            while ((bytes[end] & 0xC0) == 0x80)
-            {
-                end--; // never split a UTF-8 sequence
-            }
-
-            ics.Append(start == 0 ? "" : " ").Append(Encoding.UTF8.GetString(bytes, start, end - start)).Append("\r\n");
-            start = end;
-        }
-
-        ics.Append(start == 0 ? "" : " ").Append(Encoding.UTF8.GetString(bytes, start, bytes.Length - start)).Append("\r\n");
+        lines.Add("END:VCALENDAR");
+        return ICalendar.Write(lines);
     }
 }

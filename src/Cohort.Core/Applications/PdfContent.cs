@@ -1,9 +1,12 @@
-namespace Cohort.Core.FollowUps;
+namespace Cohort.Core.Applications;
 
-/// <summary>Reads an uploaded PDF of bounded size, recognised by its first bytes rather than its name.</summary>
+/// <summary>
+/// Reads an uploaded PDF of at most 5 MB, recognised by its first bytes rather than its name, so an executable
+/// renamed .pdf is refused. Reading stops one chunk past the limit, so an oversized upload is never held whole.
+/// </summary>
 public static class PdfContent
 {
-    public const long MaxBytes = Applications.StoreUpload.MaxBytes;
+    public const long MaxBytes = 5 * 1024 * 1024;
 
     /// <summary>The file's bytes, or why it is refused.</summary>
     public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(Stream content, CancellationToken cancellation)
