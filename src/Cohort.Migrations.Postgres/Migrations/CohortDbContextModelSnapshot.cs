@@ -308,6 +308,181 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstructionsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("TimeLimitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AssessmentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswerKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RubricText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("AssessmentItem");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("AutoScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("AssessmentId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("Attempts");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AttemptAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("AutoPoints")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AttemptId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("AttemptAnswer");
+                });
+
             modelBuilder.Entity("Cohort.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -671,6 +846,117 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("Cohort.Core.FollowUps.InterviewSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedById");
+
+                    b.HasIndex("StreamId", "BookedById")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "StartsAt");
+
+                    b.ToTable("InterviewSlots");
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstructionsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamId")
+                        .IsUnique();
+
+                    b.ToTable("WorkTests");
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTestSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("WorkTestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("WorkTestId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("WorkTestSubmissions");
+                });
+
             modelBuilder.Entity("Cohort.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -686,11 +972,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -705,7 +1001,149 @@ namespace Cohort.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ApplicantId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("StreamAnswers");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("StreamApplications");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Help")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MaxWords")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("StreamQuestions");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestionAsker", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionId", "StreamId");
+
+                    b.HasIndex("StreamId");
+
+                    b.ToTable("StreamQuestionAsker");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -915,6 +1353,58 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Track", "Track")
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AssessmentItem", b =>
+                {
+                    b.HasOne("Cohort.Core.Assessments.Assessment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AttemptAnswer", b =>
+                {
+                    b.HasOne("Cohort.Core.Assessments.Attempt", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Assessments.AssessmentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.FaqEntry", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Season", null)
@@ -992,6 +1482,105 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Navigation("Season");
                 });
 
+            modelBuilder.Entity("Cohort.Core.FollowUps.InterviewSlot", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("BookedById");
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTest", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTestSubmission", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId");
+
+                    b.HasOne("Cohort.Core.FollowUps.WorkTest", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamAnswer", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamApplication", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", "Stream")
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Stream");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestionAsker", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamQuestion", null)
+                        .WithMany("AskedBy")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1053,6 +1642,16 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Navigation("Questions");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.Mentor", b =>
                 {
                     b.Navigation("Streams");
@@ -1079,6 +1678,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Navigation("Stages");
 
                     b.Navigation("Streams");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.Navigation("AskedBy");
                 });
 #pragma warning restore 612, 618
         }

@@ -293,6 +293,173 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructionsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeLimitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AssessmentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RubricText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("AssessmentItem");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AutoScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("AssessmentId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("Attempts");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AttemptAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AutoPoints")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AttemptId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("AttemptAnswer");
+                });
+
             modelBuilder.Entity("Cohort.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -640,6 +807,111 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("Cohort.Core.FollowUps.InterviewSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedById");
+
+                    b.HasIndex("StreamId", "BookedById")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "StartsAt");
+
+                    b.ToTable("InterviewSlots");
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructionsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamId")
+                        .IsUnique();
+
+                    b.ToTable("WorkTests");
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTestSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("WorkTestId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("WorkTestSubmissions");
+                });
+
             modelBuilder.Entity("Cohort.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -653,10 +925,20 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -672,7 +954,143 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ApplicantId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("StreamAnswers");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("StreamApplications");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChoicesText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Help")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxWords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("StreamQuestions");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestionAsker", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "StreamId");
+
+                    b.HasIndex("StreamId");
+
+                    b.ToTable("StreamQuestionAsker");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -876,6 +1294,58 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Track", "Track")
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AssessmentItem", b =>
+                {
+                    b.HasOne("Cohort.Core.Assessments.Assessment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.AttemptAnswer", b =>
+                {
+                    b.HasOne("Cohort.Core.Assessments.Attempt", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Assessments.AssessmentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.FaqEntry", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Season", null)
@@ -953,6 +1423,105 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Navigation("Season");
                 });
 
+            modelBuilder.Entity("Cohort.Core.FollowUps.InterviewSlot", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("BookedById");
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTest", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.FollowUps.WorkTestSubmission", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId");
+
+                    b.HasOne("Cohort.Core.FollowUps.WorkTest", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamAnswer", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamApplication", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", "Stream")
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Stream");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestionAsker", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamQuestion", null)
+                        .WithMany("AskedBy")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1014,6 +1583,16 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Navigation("Questions");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Assessments.Attempt", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.Mentor", b =>
                 {
                     b.Navigation("Streams");
@@ -1040,6 +1619,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Navigation("Stages");
 
                     b.Navigation("Streams");
+                });
+
+            modelBuilder.Entity("Cohort.Core.StreamApplications.StreamQuestion", b =>
+                {
+                    b.Navigation("AskedBy");
                 });
 #pragma warning restore 612, 618
         }
