@@ -44,7 +44,11 @@
         showProblems(result.body.problems);
       })
       .catch(function () { dirty = true; status.textContent = "Offline: not saved yet. Your answers stay on this page; we will retry."; })
-      .finally(function () { inFlight = false; });
+      .finally(function () {
+        inFlight = false;
+        // Changes made while this save was on its way go out now rather than waiting for the next timer.
+        if (dirty && navigator.onLine !== false) { save(); }
+      });
   }
 
   function countWords(area) {
