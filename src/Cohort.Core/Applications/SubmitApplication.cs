@@ -57,20 +57,11 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
             $"Dear {applicant.DisplayName},\n\nThank you: your {form.Title} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
             "You can see where each of your applications stands in your portal.\n");
         audit.Record(new Actor(applicantId, applicant.Email!), "application.submitted", $"application:{application.Id}", form.Title);
-        try
+        return await SubmissionCommit.SaveAsync(db, now, async () =>
         {
-            await db.SaveChangesAsync(cancellation);
-            return new(true, now, [], null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another request submitted (or changed) this application first; report what it left behind.
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<Application>().AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
-            return winner.State == ApplicationState.Submitted
-                ? new(true, winner.SubmittedAt, [], null)
-                : new(false, null, [], "The application changed while it was being submitted; please try again.");
-        }
+            var winner = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
+            return (winner.State, winner.SubmittedAt);
+        }, cancellation);
     }
 
     private async Task<List<AnswerProblem>> CheckAsync(ApplicationForm form, Application application, CancellationToken cancellation)

@@ -53,18 +53,10 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
             (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
             "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n");
         audit.Record(new Actor(applicantId, applicant.Email!), "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug);
-        try
+        return await SubmissionCommit.SaveAsync(db, now, async () =>
         {
-            await db.SaveChangesAsync(cancellation);
-            return new(true, now, [], null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var winner = await db.StreamApplications.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
-            return winner.State == ApplicationState.Submitted
-                ? new(true, winner.SubmittedAt, [], null)
-                : new(false, null, [], "The application changed while it was being submitted; please try again.");
-        }
+            return (winner.State, winner.SubmittedAt);
+        }, cancellation);
     }
 }
