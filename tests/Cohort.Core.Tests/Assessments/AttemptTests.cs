@@ -4,6 +4,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Assessments;
@@ -23,9 +24,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
             var user = await db.Users.SingleAsync(u => u.Email == email);
             if (general is { } state)
             {
-                var form = await db.ApplicationForms.SingleAsync(f => f.Kind == FormKind.General);
-                db.Applications.Add(new Application { FormId = form.Id, ApplicantId = user.Id, State = state });
-                await db.SaveChangesAsync();
+                await GeneralApplications.PutAsync(db, user.Id, state);
             }
 
             return user.Id;

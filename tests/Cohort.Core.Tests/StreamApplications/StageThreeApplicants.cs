@@ -4,6 +4,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.StreamApplications;
@@ -35,8 +36,7 @@ public sealed class StageThreeApplicants(CoreServicesFixture core)
         return await core.RunAsync<CohortDbContext, string>(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
-            db.Applications.Add(new Application { FormId = (await db.ApplicationForms.SingleAsync()).Id, ApplicantId = user.Id, State = generalState });
-            await db.SaveChangesAsync();
+            await GeneralApplications.PutAsync(db, user.Id, generalState);
             return user.Id;
         });
     }

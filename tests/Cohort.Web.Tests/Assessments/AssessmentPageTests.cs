@@ -3,6 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +32,7 @@ public abstract class AssessmentPageTests(CohortApp app)
             var user = await db.Users.SingleAsync(u => u.Email == email);
             if (general is { } state)
             {
-                var form = await db.ApplicationForms.SingleAsync(f => f.Kind == FormKind.General);
-                db.Applications.Add(new Application { FormId = form.Id, ApplicantId = user.Id, State = state });
-                await db.SaveChangesAsync();
+                await GeneralApplications.PutAsync(db, user.Id, state);
             }
 
             return user.Id;

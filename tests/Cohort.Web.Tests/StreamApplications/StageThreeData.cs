@@ -3,6 +3,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,7 @@ public sealed class StageThreeData(CohortApp app)
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         if (role == Roles.Applicant)
         {
-            db.Applications.Add(new Application { FormId = await db.ApplicationForms.Select(f => f.Id).SingleAsync(), ApplicantId = id, State = ApplicationState.Advanced });
-            await db.SaveChangesAsync();
+            await GeneralApplications.PutAsync(db, id, ApplicationState.Advanced);
         }
 
         return new(id, email);
