@@ -1,4 +1,3 @@
-using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
@@ -7,7 +6,7 @@ namespace Cohort.Core.Mail;
 
 /// <summary>A mailing to the applications of a stage that a pipeline filter selects.</summary>
 /// <param name="Link">The address the <c>{{link}}</c> field stands for (the applicant portal).</param>
-public sealed record TemplatedMail(FormKind Stage, PipelineFilter Recipients, string Subject, string Body, string Link);
+public sealed record TemplatedMail(PipelineStage Stage, PipelineFilter Recipients, string Subject, string Body, string Link);
 
 public sealed record RenderedMail(string To, string Subject, string Body);
 
@@ -47,7 +46,9 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
             outbox.Enqueue(message.To, message.Subject, message.Body);
         }
 
-        var selection = $"{mail.Stage} applications, state {mail.Recipients.State?.ToString() ?? "any"}, eligibility {mail.Recipients.Eligible switch { true => "eligible", false => "not eligible", null => "any" }}";
+        var recipients = mail.Recipients;
+        var selection = $"{mail.Stage} applications, state {recipients.State?.ToString() ?? "any"}, eligibility {recipients.Eligible switch { true => "eligible", false => "not eligible", null => "any" }}"
+            + (recipients.StreamId is { } stream ? $", stream {stream}" : "") + (recipients.MinScore is { } min ? $", score at least {min}" : "");
         audit.Record(actor, "mail.sent", $"mail:{mail.Subject}", $"{messages.Count} recipients ({selection})");
         await db.SaveChangesAsync(cancellation);
         return new(messages.Count, [], []);
@@ -85,9 +86,9 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
             var values = new Dictionary<string, string>
             {
                 ["name"] = row.ApplicantName,
-                ["stage"] = view.Form.Title,
-                ["stream"] = "", // stage 1 and 2 are not tied to a stream; stage 3 mailings will fill it in
-                ["deadline"] = $"{view.Form.ClosesAt:d MMMM yyyy 'at' HH:mm} UTC",
+                ["stage"] = view.Title,
+                ["stream"] = row.Stream, // empty for stages 1 and 2, which belong to no stream
+                ["deadline"] = view.Deadline is { } deadline ? $"{deadline:d MMMM yyyy 'at' HH:mm} UTC" : "",
                 ["link"] = mail.Link,
             };
             return new RenderedMail(row.Email, MailTemplate.Render(mail.Subject, values), MailTemplate.Render(mail.Body, values));

@@ -19,51 +19,85 @@ public enum Decision
 public sealed record DecisionOutcome(int Decided, int Skipped, string? Refusal);
 
 /// <summary>
-/// Advances, waitlists or rejects a selection of applications in one save, with one audit entry per application
-/// naming the state it left and the state it entered. Only submitted or waitlisted applications can be decided:
-/// a draft is not finished, a withdrawal is the applicant's own choice, and ids that are neither are counted, not
-/// trusted, so a tampered form changes nothing it should not.
+/// Advances, waitlists or rejects a selection of one stage's rows in one save, with one audit entry per row
+/// naming the state it left and the state it entered. Only rows that are submitted (awaiting a decision) or
+/// waitlisted can be decided: a draft is not finished, a withdrawal is the applicant's own choice, and ids that are
+/// neither are counted, not trusted, so a tampered form changes nothing it should not. Advancing at stage 1
+/// opens stage 2 (the assessments); advancing at stage 2 opens the stream applications.
 /// </summary>
 public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int MaxSelection = 5000;
 
-    public async Task<DecisionOutcome> RunAsync(Actor actor, IReadOnlyCollection<int> applicationIds, Decision decision, CancellationToken cancellation = default)
+    /// <summary>A row that may be decided: what the audit calls it, its state, and how to move it.</summary>
+    private sealed record Decidable(string Subject, ApplicationState From, Action<ApplicationState> MoveTo);
+
+    public async Task<DecisionOutcome> RunAsync(Actor actor, PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
     {
-        var ids = applicationIds.Distinct().ToList();
-        if (ids.Count == 0)
+        var selected = ids.Distinct().ToList();
+        if (selected.Count == 0)
         {
             return new(0, 0, "Select at least one application.");
         }
 
-        if (ids.Count > MaxSelection)
+        if (selected.Count > MaxSelection)
         {
-            return new(0, ids.Count, $"Select at most {MaxSelection} applications at a time.");
+            return new(0, selected.Count, $"Select at most {MaxSelection} applications at a time.");
         }
 
         var target = TargetState(decision);
         var now = clock.GetUtcNow().UtcDateTime;
-        var decidable = await db.Applications
-            .Where(a => ids.Contains(a.Id) && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Waitlisted) && a.State != target)
-            .ToListAsync(cancellation);
-        foreach (var application in decidable)
+        var awaiting = new[] { ApplicationState.Submitted, ApplicationState.Waitlisted };
+        IEnumerable<Decidable> candidates = stage switch
         {
-            audit.Record(actor, $"application.{target.ToString().ToLowerInvariant()}", $"application:{application.Id}", $"{application.State} → {target}");
-            application.State = target;
-            application.UpdatedAt = now;
+            PipelineStage.General => (await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
+                .Select(a => new Decidable($"application:{a.Id}", a.State, state =>
+                {
+                    a.State = state;
+                    a.AssessmentState = state == ApplicationState.Advanced ? ApplicationState.Submitted : null;
+                    a.UpdatedAt = now;
+                })),
+            PipelineStage.Assessments => (await db.Applications.Where(a => selected.Contains(a.Id) && (a.AssessmentState == ApplicationState.Submitted || a.AssessmentState == ApplicationState.Waitlisted)).ToListAsync(cancellation))
+                .Select(a => new Decidable($"application:{a.Id}", a.AssessmentState!.Value, state =>
+                {
+                    a.AssessmentState = state;
+                    a.UpdatedAt = now;
+                })),
+            PipelineStage.Streams => (await db.StreamApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
+                .Select(a => new Decidable($"stream-application:{a.Id}", a.State, state =>
+                {
+                    a.State = state;
+                    a.UpdatedAt = now;
+                })),
+            _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+        };
+
+        var decided = candidates.Where(c => c.From != target).ToList();
+        foreach (var row in decided)
+        {
+            audit.Record(actor, $"{AuditPrefix(stage)}.{target.ToString().ToLowerInvariant()}", row.Subject, $"{row.From} → {target}");
+            row.MoveTo(target);
         }
 
         try
         {
             await db.SaveChangesAsync(cancellation);
-            return new(decidable.Count, ids.Count - decidable.Count, null);
+            return new(decided.Count, selected.Count - decided.Count, null);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(0, ids.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
+            return new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
         }
     }
+
+    /// <summary>The audit action's prefix: stage 1 keeps "application", so earlier entries read the same.</summary>
+    private static string AuditPrefix(PipelineStage stage) => stage switch
+    {
+        PipelineStage.General => "application",
+        PipelineStage.Assessments => "assessments",
+        _ => "stream-application",
+    };
 
     public static ApplicationState TargetState(Decision decision) => decision switch
     {

@@ -1,63 +1,90 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Pipeline;
 
-/// <summary>Which applications of a stage a pipeline table (or a mailing) covers; null means any.</summary>
-public sealed record PipelineFilter(ApplicationState? State = null, bool? Eligible = null);
-
-/// <summary>One row of a stage's pipeline table.</summary>
-public sealed record PipelineRow(
-    int Id, string ApplicantName, string Email, ApplicationState State, DateTime? SubmittedAt, IReadOnlyList<AnswerProblem> EligibilityProblems)
-{
-    public bool IsEligible => EligibilityProblems.Count == 0;
-}
-
-/// <summary>The stage's form and the applications to it that pass the filter.</summary>
-public sealed record PipelineView(ApplicationForm Form, IReadOnlyList<PipelineRow> Rows);
-
 /// <summary>
-/// The applications to one stage of the current season, with eligibility evaluated from their answers. Stage 1 is
-/// the general form; later stages plug in as further form kinds with the same rows and filters.
+/// The rows of one stage of the current season, with eligibility evaluated from each applicant's general
+/// application: stage 1 lists general applications, stage 2 the applicants stage 1 advanced with their assessment
+/// scores, stage 3 one row per stream application. All three share the filters and the decisions.
 /// </summary>
 public sealed class FindApplications(CohortDbContext db)
 {
-    public async Task<PipelineView?> RunAsync(FormKind stage, PipelineFilter filter, CancellationToken cancellation = default)
+    public async Task<PipelineView?> RunAsync(PipelineStage stage, PipelineFilter filter, CancellationToken cancellation = default)
     {
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         var form = season is null ? null : await db.ApplicationForms.AsNoTracking().Include(f => f.Questions)
-            .SingleOrDefaultAsync(f => f.SeasonId == season.Id && f.Kind == stage, cancellation);
+            .SingleOrDefaultAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General, cancellation);
         if (season is null || form is null)
         {
             return null;
         }
 
-        var applications = db.Applications.AsNoTracking().Where(a => a.FormId == form.Id);
-        if (filter.State is { } state)
+        var general = db.Applications.AsNoTracking().Where(a => a.FormId == form.Id);
+        var (title, deadline, rows) = stage switch
         {
-            applications = applications.Where(a => a.State == state);
-        }
+            PipelineStage.General => (form.Title, form.ClosesAt, await StageRows.GeneralAsync(general, filter, cancellation)),
+            PipelineStage.Assessments => ("Assessments", await AssessmentsDeadlineAsync(season, cancellation),
+                await StageRows.AssessmentsAsync(db, season, general, filter, cancellation)),
+            PipelineStage.Streams => ("Stream applications", await StreamsDeadlineAsync(season, cancellation),
+                await StageRows.StreamsAsync(db, season, general, filter, cancellation)),
+            _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+        };
 
-        var rows = await applications
-            .Join(db.Users, a => a.ApplicantId, u => u.Id, (a, u) => new { a.Id, u.DisplayName, u.Email, a.State, a.SubmittedAt })
-            .OrderBy(a => a.SubmittedAt == null).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Id)
-            .ToListAsync(cancellation);
+        var eligibility = await EligibilityAsync(season, form, general, cancellation);
+        var people = await PeopleAsync(rows, cancellation);
+        var ordered = stage == PipelineStage.Assessments
+            ? rows.OrderByDescending(r => r.Score ?? double.MinValue).ThenBy(r => r.Id)
+            : rows.OrderBy(r => r.SubmittedAt is null).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+        var result = ordered
+            .Select(r => new PipelineRow(r.Id, r.GeneralApplicationId, people[r.ApplicantId].Name, people[r.ApplicantId].Email, r.State, r.SubmittedAt,
+                eligibility(r.GeneralApplicationId), r.Stream, r.Score, r.Progress))
+            .Where(r => filter.Eligible is not { } eligible || r.IsEligible == eligible)
+            .Where(r => filter.MinScore is not { } min || r.Score >= min)
+            .ToList();
+        return new PipelineView(stage, title, deadline, result);
+    }
 
-        // Only the answers eligibility reads are loaded: a season's thousands of essays stay in the database.
+    /// <summary>
+    /// The eligibility problems of each general application. Only the answers a rule reads are loaded: a season's
+    /// thousands of essays stay in the database.
+    /// </summary>
+    private async Task<Func<int, IReadOnlyList<AnswerProblem>>> EligibilityAsync(Season season, ApplicationForm form, IQueryable<Application> general, CancellationToken cancellation)
+    {
         var ruleQuestions = form.Questions.Where(q => q.Purpose != QuestionPurpose.None).Select(q => q.Id).ToList();
         var answers = (await db.Set<Answer>().AsNoTracking()
-                .Where(a => ruleQuestions.Contains(a.QuestionId) && applications.Any(x => x.Id == a.ApplicationId))
+                .Where(a => ruleQuestions.Contains(a.QuestionId) && general.Any(x => x.Id == a.ApplicationId))
                 .Select(a => new { a.ApplicationId, a.QuestionId, a.Value })
                 .ToListAsync(cancellation))
             .ToLookup(a => a.ApplicationId);
+        return id => Eligibility.Check(season, form.Questions, answers[id].ToDictionary(a => a.QuestionId, a => a.Value)).ToList();
+    }
 
-        var result = rows
-            .Select(r => new PipelineRow(r.Id, r.DisplayName, r.Email ?? "", r.State, r.SubmittedAt,
-                Eligibility.Check(season, form.Questions, answers[r.Id].ToDictionary(a => a.QuestionId, a => a.Value)).ToList()))
-            .Where(r => filter.Eligible is not { } eligible || r.IsEligible == eligible)
-            .ToList();
-        return new PipelineView(form, result);
+    private async Task<Dictionary<string, (string Name, string Email)>> PeopleAsync(List<StageRow> rows, CancellationToken cancellation)
+    {
+        var ids = rows.Select(r => r.ApplicantId).Distinct().ToList();
+        return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellation))
+            .ToDictionary(u => u.Id, u => (u.DisplayName, u.Email ?? ""));
+    }
+
+    private async Task<DateTime?> AssessmentsDeadlineAsync(Season season, CancellationToken cancellation) =>
+        await db.Assessments.Where(x => x.Track!.SeasonId == season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
+
+    /// <summary>The latest close of the tracks' stream application windows: a season has few tracks.</summary>
+    private async Task<DateTime?> StreamsDeadlineAsync(Season season, CancellationToken cancellation)
+    {
+        DateTime? latest = null;
+        foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync(cancellation))
+        {
+            if (await StageThree.WindowAsync(db, track, cancellation) is { } window && (latest is null || window.ClosesAt > latest))
+            {
+                latest = window.ClosesAt;
+            }
+        }
+
+        return latest;
     }
 }

@@ -8,14 +8,16 @@ namespace Cohort.Core.StreamApplications;
 /// <summary>Who may apply to streams, and when.</summary>
 public static class StageThree
 {
-    public const string NotInvited = "Stream applications are open to applicants whose general application was advanced to stage 3.";
+    public const string NotInvited = "Stream applications are open to applicants advanced to stage 3 after the assessments.";
 
     /// <summary>
-    /// Only applicants an admin advanced past the general application take part in stage 3. The state lives on the
-    /// general application, so advancing it after stage 2 is what opens the stream applications.
+    /// Only applicants an admin advanced past stage 2 take part in stage 3: their general application was advanced
+    /// at stage 1 and then at the assessments. A season without stage 2 assessments goes from stage 1 straight here.
     /// </summary>
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
-        db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced && a.Form!.SeasonId == seasonId, cancellation);
+        db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
+            && a.Form!.Kind == FormKind.General && a.Form.SeasonId == seasonId
+            && (a.AssessmentState == ApplicationState.Advanced || !db.Assessments.Any(x => x.Track!.SeasonId == seasonId)), cancellation);
 
     /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
     public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>

@@ -15,7 +15,7 @@ public abstract class SendTemplatedMailTests(CoreServicesFixture core)
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
     private static TemplatedMail Mail(ApplicationState state, string subject = "Next step, {{name}}", bool? eligible = null) =>
-        new(FormKind.General, new PipelineFilter(state, eligible), subject, "Hello {{name}}, your {{stage}} closed {{deadline}}. See {{link}}", "https://cohort.test/portal");
+        new(PipelineStage.General, new PipelineFilter(state, eligible), subject, "Hello {{name}}, your {{stage}} closed {{deadline}}. See {{link}}", "https://cohort.test/portal");
 
     private Task<List<OutboxMessage>> OutboxAsync(string subjectStart) =>
         core.RunAsync<CohortDbContext, List<OutboxMessage>>(db => db.OutboxMessages.Where(m => m.Subject.StartsWith(subjectStart)).ToListAsync());

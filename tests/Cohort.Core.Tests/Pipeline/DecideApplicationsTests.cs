@@ -12,8 +12,10 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
-    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) =>
-        core.RunAsync<DecideApplications, DecisionOutcome>(decide => decide.RunAsync(Admin, ids, decision));
+    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) => DecideAtAsync(PipelineStage.General, decision, ids);
+
+    private Task<DecisionOutcome> DecideAtAsync(PipelineStage stage, Decision decision, params int[] ids) =>
+        core.RunAsync<DecideApplications, DecisionOutcome>(decide => decide.RunAsync(Admin, stage, ids, decision));
 
     private Task<List<AuditEntry>> AuditOfAsync(int id) =>
         core.RunAsync<CohortDbContext, List<AuditEntry>>(db => db.AuditEntries.Where(e => e.Subject == $"application:{id}").ToListAsync());
@@ -65,6 +67,40 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         Assert.Equal(ApplicationState.Advanced, await core.StateAsync(waitlisted));
         Assert.Equal(ApplicationState.Rejected, await core.StateAsync(rejected));
         Assert.Equal(["Submitted → Waitlisted", "Waitlisted → Advanced"], (await AuditOfAsync(waitlisted)).OrderBy(e => e.Id).Select(e => e.Details));
+    }
+
+    [Fact]
+    public async Task Advancing_at_stage_1_puts_the_applicant_in_stage_2_awaiting_its_decision_and_a_stage_2_decision_leaves_stage_1_as_it_was()
+    {
+        var advanced = await core.AddAsync(ApplicationState.Submitted);
+        var notAdvanced = await core.AddAsync(ApplicationState.Submitted);
+        await DecideAsync(Decision.Advance, advanced);
+        Assert.Equal(ApplicationState.Submitted, await core.AssessmentStateAsync(advanced));
+        Assert.Null(await core.AssessmentStateAsync(notAdvanced));
+
+        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, advanced, notAdvanced);
+
+        Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
+        Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentStateAsync(advanced)));
+        Assert.Equal((ApplicationState.Submitted, (ApplicationState?)null), (await core.StateAsync(notAdvanced), await core.AssessmentStateAsync(notAdvanced)));
+        Assert.Equal([("application.advanced", "Submitted → Advanced"), ("assessments.advanced", "Submitted → Advanced")],
+            (await AuditOfAsync(advanced)).OrderBy(e => e.Id).Select(e => (e.Action, e.Details)));
+    }
+
+    [Fact]
+    public async Task A_stage_2_rejection_is_final_and_a_waitlisted_applicant_can_still_be_advanced()
+    {
+        var rejected = await core.AddAsync(ApplicationState.Submitted);
+        var waitlisted = await core.AddAsync(ApplicationState.Submitted);
+        await DecideAsync(Decision.Advance, rejected, waitlisted);
+        await DecideAtAsync(PipelineStage.Assessments, Decision.Reject, rejected);
+        await DecideAtAsync(PipelineStage.Assessments, Decision.Waitlist, waitlisted);
+
+        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, rejected, waitlisted);
+
+        Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
+        Assert.Equal(ApplicationState.Rejected, await core.AssessmentStateAsync(rejected));
+        Assert.Equal(ApplicationState.Advanced, await core.AssessmentStateAsync(waitlisted));
     }
 
     [Fact]

@@ -34,4 +34,7 @@ internal static class SubmittedApplications
 
     public static Task<ApplicationState> StateAsync(this CoreServicesFixture core, int applicationId) =>
         core.RunAsync<CohortDbContext, ApplicationState>(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.State).SingleAsync());
+
+    public static Task<ApplicationState?> AssessmentStateAsync(this CoreServicesFixture core, int applicationId) =>
+        core.RunAsync<CohortDbContext, ApplicationState?>(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.AssessmentState).SingleAsync());
 }

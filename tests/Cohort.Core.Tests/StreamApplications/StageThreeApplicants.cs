@@ -27,8 +27,8 @@ public sealed class StageThreeApplicants(CoreServicesFixture core)
         ["probe-repository"] = "https://example.org/probes",
     };
 
-    /// <summary>A new applicant whose general application is in <paramref name="generalState"/>.</summary>
-    public async Task<string> NewAsync(ApplicationState generalState = ApplicationState.Advanced)
+    /// <summary>A new applicant whose general application is in <paramref name="generalState"/> and, by default, advanced past stage 2.</summary>
+    public async Task<string> NewAsync(ApplicationState generalState = ApplicationState.Advanced, ApplicationState? assessmentState = ApplicationState.Advanced)
     {
         var email = $"stream-applicant-{Guid.NewGuid():N}@example.net";
         await core.RunAsync<CreateAccount, Microsoft.AspNetCore.Identity.IdentityResult>(create =>
@@ -36,7 +36,7 @@ public sealed class StageThreeApplicants(CoreServicesFixture core)
         return await core.RunAsync<CohortDbContext, string>(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
-            await GeneralApplications.PutAsync(db, user.Id, generalState);
+            await GeneralApplications.PutAsync(db, user.Id, generalState, assessmentState);
             return user.Id;
         });
     }

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,14 +51,19 @@ public abstract class StreamApplicationTests
     }
 
     [Fact]
-    public async Task Only_applicants_advanced_past_the_general_application_may_choose_streams()
+    public async Task Only_applicants_advanced_past_the_general_application_and_the_assessments_may_choose_streams()
     {
-        var submittedOnly = await applicants.NewAsync(ApplicationState.Submitted);
+        var submittedOnly = await applicants.NewAsync(ApplicationState.Submitted, assessmentState: null);
+        var awaitingStageTwo = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Submitted);
+        var waitlistedAtStageTwo = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Waitlisted);
 
-        var refusal = await applicants.ChooseAsync(submittedOnly, StageThreeApplicants.Coalition);
+        foreach (var refused in new[] { submittedOnly, awaitingStageTwo, waitlistedAtStageTwo })
+        {
+            var refusal = await applicants.ChooseAsync(refused, StageThreeApplicants.Coalition);
 
-        Assert.Contains("advanced", refusal, StringComparison.Ordinal);
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.StreamApplications.AnyAsync(a => a.ApplicantId == submittedOnly)));
+            Assert.Equal(StageThree.NotInvited, refusal);
+            Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.StreamApplications.AnyAsync(a => a.ApplicantId == refused)));
+        }
     }
 
     [Fact]

@@ -153,22 +153,27 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
-    public async Task An_advanced_applicant_is_pointed_to_the_assessments_and_the_streams()
+    public async Task An_applicant_advanced_at_stage_1_is_pointed_to_the_assessments_and_after_stage_2_to_the_streams()
     {
         var (browser, email) = await NewApplicantAsync();
         await PostWithFileAsync(browser, "Submit", Complete(), "%PDF-1.4 a CV"u8.ToArray());
-        await app.WithDbAsync(async db =>
+        Task DecideAsync(ApplicationState state, ApplicationState assessmentState) => app.WithDbAsync(async db =>
         {
             var application = await db.Applications.SingleAsync(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id);
-            application.State = ApplicationState.Advanced;
+            (application.State, application.AssessmentState) = (state, assessmentState);
             return await db.SaveChangesAsync();
         });
 
-        var portal = await browser.GetAsync("/portal");
+        await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
+        var atStageTwo = await browser.GetAsync("/portal");
+        await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
+        var atStageThree = await browser.GetAsync("/portal");
 
-        Assert.Contains("invited to the stage 2 assessments", portal.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(portal.One("tr[data-application=assessment] a[href='/assessments']"));
-        Assert.NotNull(portal.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStageTwo.One("tr[data-application=assessment] a[href='/assessments']"));
+        Assert.Null(atStageTwo.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to apply to streams", atStageThree.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStageThree.One("a[href='/streams/apply']"));
     }
 
     [Fact]

@@ -35,12 +35,13 @@ public abstract class PipelineTests(CohortApp app)
         var submitted = await app.AddApplicantAsync(ApplicationState.Submitted);
         using var browser = await app.AsAsync(role);
 
-        foreach (var url in new[] { "/admin/pipeline/general", $"/admin/pipeline/general/{submitted.ApplicationId}", "/admin/mail/compose?stage=general", "/admin/forms/general" })
+        foreach (var url in new[] { "/admin/pipeline/general", "/admin/pipeline/assessments", "/admin/pipeline/streams", $"/admin/pipeline/general/{submitted.ApplicationId}", "/admin/mail/compose?stage=general", "/admin/forms/general" })
         {
             Assert.True(Refused(await browser.GetAsync(url)), url);
         }
 
         Assert.True(Refused(await browser.PostAsAsync(Decide, Decision("Advance", submitted.ApplicationId))));
+        Assert.True(Refused(await browser.PostAsAsync("/admin/pipeline/assessments?handler=Decide", Decision("Advance", submitted.ApplicationId))));
         Assert.True(Refused(await browser.PostAsAsync("/admin/mail/compose?stage=general&handler=Send", new Dictionary<string, string> { ["Input.Subject"] = "x", ["Input.Body"] = "y" })));
         Assert.Equal(ApplicationState.Submitted, await app.StateAsync(submitted.ApplicationId));
     }

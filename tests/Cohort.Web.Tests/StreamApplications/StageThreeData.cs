@@ -22,7 +22,7 @@ public sealed class StageThreeData(CohortApp app)
 
     public sealed record Person(string Id, string Email);
 
-    /// <summary>A new account in <paramref name="role"/>; an applicant's general application is already advanced.</summary>
+    /// <summary>A new account in <paramref name="role"/>; an applicant's general application is already advanced past stages 1 and 2.</summary>
     public async Task<Person> NewAsync(string role = Roles.Applicant)
     {
         var email = $"stage3-{Guid.NewGuid():N}@example.net";
@@ -33,7 +33,7 @@ public sealed class StageThreeData(CohortApp app)
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         if (role == Roles.Applicant)
         {
-            await GeneralApplications.PutAsync(db, id, ApplicationState.Advanced);
+            await GeneralApplications.PutAsync(db, id, ApplicationState.Advanced, ApplicationState.Advanced);
         }
 
         return new(id, email);

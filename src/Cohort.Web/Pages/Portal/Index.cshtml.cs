@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Mail;
+using Cohort.Core.StreamApplications;
 using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal;
@@ -16,6 +17,9 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
     public List<Core.StreamApplications.StreamApplication> StreamApplications { get; private set; } = [];
     public DateTime Now { get; private set; }
 
+    /// <summary>Whether stage 3 is open to the applicant: advanced after the assessments (or a season without them).</summary>
+    public bool MayApplyToStreams { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
@@ -23,6 +27,7 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, me, cancellation);
         Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
+        MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
         var email = User.Identity!.Name;
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
     }
@@ -47,7 +52,13 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         null => "Start your general application.",
         ApplicationState.Draft => "Finish and submit your general application before the deadline.",
         ApplicationState.Submitted => "Nothing to do: we will write to you when stage 1 decisions are made.",
-        ApplicationState.Advanced => "You are invited to the stage 2 assessments.",
+        ApplicationState.Advanced when MayApplyToStreams => "You are invited to apply to streams (stage 3).",
+        ApplicationState.Advanced => GeneralApplication.AssessmentState switch
+        {
+            ApplicationState.Waitlisted => "You are on the waitlist for stage 3; we will write if a place opens.",
+            ApplicationState.Rejected => "Thank you for taking the assessments. We are not able to take your application further this season.",
+            _ => "You are invited to the stage 2 assessments.",
+        },
         ApplicationState.Waitlisted => "You are on the waitlist for stage 2; we will write if a place opens.",
         ApplicationState.Rejected => "We are not able to take your application further this season.",
         _ => "You withdrew this application.",

@@ -68,7 +68,7 @@ public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail 
         return Page();
     }
 
-    private TemplatedMail Mail(Core.Applications.FormKind kind) =>
+    private TemplatedMail Mail(Core.Pipeline.PipelineStage kind) =>
         new(kind, Filter, Input.Subject, Input.Body, $"{Request.Scheme}://{Request.Host}/portal");
 
     private void AddProblems(MailingOutcome outcome)

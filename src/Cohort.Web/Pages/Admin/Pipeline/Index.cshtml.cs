@@ -2,7 +2,7 @@ using Cohort.Core.Pipeline;
 
 namespace Cohort.Web.Pages.Admin.Pipeline;
 
-/// <summary>A stage's applications in a table, filtered by state and eligibility, with bulk decisions.</summary>
+/// <summary>A stage's rows in a table, filtered by state, eligibility, stream or score, with bulk decisions.</summary>
 public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications find, DecideApplications decide) : SelectionPage(db, audit)
 {
     public PipelineView? View { get; private set; }
@@ -15,13 +15,13 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications fin
         }
 
         View = await find.RunAsync(kind, Filter, cancellation);
-        return View is null ? RedirectWithNotice("There is no application form for this stage in the current season yet.", "/Admin/Index") : Page();
+        return View is null ? RedirectWithNotice("There is no general application form in the current season yet, so no stage has applications.", "/Admin/Index") : Page();
     }
 
     /// <summary>Decides the ticked applications; the notice says how many changed and how many could not be decided.</summary>
     public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, CancellationToken cancellation)
     {
-        if (Kind is null)
+        if (Kind is not { } kind)
         {
             return NotFound();
         }
@@ -31,7 +31,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications fin
             return RedirectWithNotice("That decision was not understood, so nothing was changed.", "/Admin/Pipeline/Index", SelectionRoute);
         }
 
-        var outcome = await decide.RunAsync(Actor, ids, decision, cancellation);
+        var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);
         return RedirectWithNotice(outcome.Refusal ?? Describe(outcome, decision), "/Admin/Pipeline/Index", SelectionRoute);
     }
 

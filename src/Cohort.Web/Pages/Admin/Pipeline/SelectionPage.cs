@@ -1,18 +1,19 @@
+using System.Globalization;
 using Cohort.Core.Applications;
 using Cohort.Core.Pipeline;
 
 namespace Cohort.Web.Pages.Admin.Pipeline;
 
 /// <summary>
-/// Base of the pages that act on a stage's applications as the pipeline filters select them (the table, a
-/// mailing). The selection is in the query string, so a filtered list is a link and works without JavaScript.
+/// Base of the pages that act on a stage's rows as the pipeline filters select them (the table, a mailing). The
+/// selection is in the query string, so a filtered list is a link and works without JavaScript.
 /// </summary>
 public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
 {
     public const string Eligible = "eligible";
     public const string NotEligible = "not-eligible";
 
-    /// <summary>The stage as the address names it ("general"); each form kind is a stage.</summary>
+    /// <summary>The stage as the address names it: "general", "assessments" or "streams".</summary>
     [BindProperty(SupportsGet = true)]
     public string Stage { get; set; } = "";
 
@@ -22,14 +23,22 @@ public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AdminP
     [BindProperty(SupportsGet = true)]
     public string? Eligibility { get; set; }
 
-    public FormKind? Kind => Enum.TryParse<FormKind>(Stage, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    /// <summary>Stage 3 only: the stream whose applications are selected.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Stream { get; set; }
+
+    /// <summary>Stage 2 only: the lowest assessment score selected.</summary>
+    [BindProperty(SupportsGet = true)]
+    public double? MinScore { get; set; }
+
+    public PipelineStage? Kind => Enum.TryParse<PipelineStage>(Stage, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
 
     public PipelineFilter Filter => new(State, Eligibility switch
     {
         Eligible => true,
         NotEligible => false,
         _ => null,
-    });
+    }, Kind == PipelineStage.Streams ? Stream : null, Kind == PipelineStage.Assessments ? MinScore : null);
 
     /// <summary>The selection as query values, to carry it from the table to a mailing and back.</summary>
     public Dictionary<string, string?> SelectionRoute => new()
@@ -37,7 +46,20 @@ public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AdminP
         ["stage"] = Stage.ToLowerInvariant(),
         ["state"] = State?.ToString(),
         ["eligibility"] = Eligibility,
+        ["stream"] = Filter.StreamId?.ToString(CultureInfo.InvariantCulture),
+        ["minScore"] = Filter.MinScore?.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static IEnumerable<ApplicationState> States => Enum.GetValues<ApplicationState>();
+    /// <summary>The states a stage's rows can be in: stage 2 has no drafts or withdrawals of its own.</summary>
+    public IEnumerable<ApplicationState> States => Kind == PipelineStage.Assessments
+        ? [ApplicationState.Submitted, ApplicationState.Advanced, ApplicationState.Waitlisted, ApplicationState.Rejected]
+        : Enum.GetValues<ApplicationState>().Where(s => Kind != PipelineStage.Streams || s != ApplicationState.Draft);
+
+    /// <summary>A state as the stage's table names it: at stage 2, "Submitted" means the assessments await a decision.</summary>
+    public string StateName(ApplicationState state) =>
+        Kind == PipelineStage.Assessments && state == ApplicationState.Submitted ? "Awaiting decision" : state.ToString();
+
+    /// <summary>The current season's streams, for the stage 3 filter.</summary>
+    public async Task<List<ResearchStream>> StreamsAsync(CancellationToken cancellation) =>
+        await Db.Seasons.CurrentAsync(cancellation) is { } season ? await Db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation) : [];
 }
