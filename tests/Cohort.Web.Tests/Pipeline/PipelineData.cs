@@ -39,6 +39,17 @@ public static class PipelineData
         return new(application.Id, email, Password, cv?.Id);
     }
 
+    /// <summary>Ticks the rows of <paramref name="ids"/> in a pipeline table's decision form.</summary>
+    public static Browser.Page Tick(this Browser.Page table, params int[] ids)
+    {
+        foreach (var id in ids)
+        {
+            table.One($"#decide input[name=ids][value='{id}']")!.SetAttribute("checked", "checked");
+        }
+
+        return table;
+    }
+
     public static Task<ApplicationState> StateAsync(this CohortApp app, int applicationId) =>
         app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.State).SingleAsync());
 

@@ -14,16 +14,6 @@ public abstract class PipelineTests(CohortApp app)
     private static Dictionary<string, string> Decision(string decision, int id) =>
         new() { ["decision"] = decision, ["ids"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-    private static Browser.Page Tick(Browser.Page table, params int[] ids)
-    {
-        foreach (var id in ids)
-        {
-            table.One($"#decide input[name=ids][value='{id}']")!.SetAttribute("checked", "checked");
-        }
-
-        return table;
-    }
-
     private static bool Refused(Browser.Page page) =>
         page.Status == 403 || (page.Status == 302 && page.Response.Headers.Location!.ToString().Contains("access-denied", StringComparison.Ordinal));
 
@@ -54,7 +44,7 @@ public abstract class PipelineTests(CohortApp app)
         using var admin = await app.AsAsync(Roles.Admin);
         var table = await admin.GetAsync("/admin/pipeline/general");
 
-        var after = await admin.SubmitAsync(Tick(table, submitted.ApplicationId, draft.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
+        var after = await admin.SubmitAsync(PipelineData.Tick(table, submitted.ApplicationId, draft.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
         Assert.Contains("1 application advanced. 1 selected application left as they were", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await app.StateAsync(submitted.ApplicationId));

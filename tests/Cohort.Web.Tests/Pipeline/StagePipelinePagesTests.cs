@@ -11,12 +11,6 @@ public abstract class StagePipelinePagesTests(CohortApp app)
 {
     private const string Script = "<script>alert('pipeline')</script>";
 
-    private static Browser.Page Tick(Browser.Page table, int id)
-    {
-        table.One($"#decide input[name=ids][value='{id}']")!.SetAttribute("checked", "checked");
-        return table;
-    }
-
     private static AngleSharp.Dom.IElement? Row(Browser.Page table, int id) => table.One($"#decide tr:has(input[name=ids][value='{id}'])");
 
     private Task<ApplicationState?> AssessmentStateAsync(int applicationId) =>
@@ -28,7 +22,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         var applicant = await app.AddApplicantAsync(ApplicationState.Submitted, name: "Stage Two " + Script);
         using var admin = await app.AsAsync(Roles.Admin);
         var before = await admin.GetAsync("/admin/pipeline/assessments");
-        await admin.SubmitAsync(Tick(await admin.GetAsync("/admin/pipeline/general"), applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
+        await admin.SubmitAsync(PipelineData.Tick(await admin.GetAsync("/admin/pipeline/general"), applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
         var stageTwo = await admin.GetAsync("/admin/pipeline/assessments?state=Submitted");
 
@@ -40,7 +34,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         Assert.DoesNotContain(stageTwo.All("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
         Assert.False(await app.WithDbAsync(db => StageThree.IsInvitedAsync(db, db.Applications.Single(a => a.Id == applicant.ApplicationId).ApplicantId, db.Seasons.Single(s => s.IsCurrent).Id, default)));
 
-        var after = await admin.SubmitAsync(Tick(stageTwo, applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
+        var after = await admin.SubmitAsync(PipelineData.Tick(stageTwo, applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
         Assert.Contains("1 application advanced.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await AssessmentStateAsync(applicant.ApplicationId));
@@ -74,7 +68,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         Assert.Null(Row(filtered, second.Id));
         Assert.DoesNotContain(all.All("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
 
-        var after = await admin.SubmitAsync(Tick(filtered, first.Id), "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        var after = await admin.SubmitAsync(PipelineData.Tick(filtered, first.Id), "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
 
         Assert.Contains("1 application rejected.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         var states = await app.WithDbAsync(db => db.StreamApplications.Where(a => a.Id == first.Id || a.Id == second.Id).ToDictionaryAsync(a => a.Id, a => a.State));
