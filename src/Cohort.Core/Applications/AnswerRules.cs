@@ -11,7 +11,7 @@ public static class AnswerRules
     public const int MaxShortTextLength = 500;
     public const int MaxLongTextLength = 30_000;
 
-    public static IEnumerable<AnswerProblem> Check(Question question, string? value, bool submitting)
+    public static IEnumerable<AnswerProblem> Check(QuestionDefinition question, string? value, bool submitting)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
@@ -30,7 +30,7 @@ public static class AnswerRules
         }
     }
 
-    private static string? Problem(Question question, string text) => question.Kind switch
+    private static string? Problem(QuestionDefinition question, string text) => question.Kind switch
     {
         QuestionKind.ShortText when text.Length > MaxShortTextLength => $"Keep this under {MaxShortTextLength} characters.",
         QuestionKind.LongText when text.Length > MaxLongTextLength => $"Keep this under {MaxLongTextLength} characters.",

@@ -43,7 +43,7 @@ public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
                 continue; // unknown keys, questions of streams not chosen and frozen answers are ignored
             }
 
-            problems.AddRange(AnswerRules.Check(question.ToQuestion(), value, submitting: false));
+            problems.AddRange(AnswerRules.Check(question, value, submitting: false));
             var answer = stored.SingleOrDefault(a => a.QuestionId == question.Id);
             if (answer is null)
             {

@@ -37,7 +37,7 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
 
         var answers = await StreamQuestions.AnswersAsync(db, applicantId, cancellation);
         var problems = (await StreamQuestions.AskedByAsync(db, [streamId], cancellation))
-            .SelectMany(q => AnswerRules.Check(q.ToQuestion(), answers.GetValueOrDefault(q.Id), submitting: true))
+            .SelectMany(q => AnswerRules.Check(q, answers.GetValueOrDefault(q.Id), submitting: true))
             .ToList();
         if (problems.Count > 0)
         {

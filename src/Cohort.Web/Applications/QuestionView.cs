@@ -3,7 +3,7 @@ using Cohort.Core.Applications;
 namespace Cohort.Web.Applications;
 
 /// <summary>One question as a form shows it: the stored answer, the uploaded file if any, and the problem to show beside it.</summary>
-public sealed record QuestionView(Question Question, string? Value, int? FileId, string? Problem)
+public sealed record QuestionView(QuestionDefinition Question, string? Value, int? FileId, string? Problem)
 {
     public string FieldName => Cohort.Web.Pages.Apply.GeneralModel.FieldPrefix + Question.Key;
     public string FieldId => "q-" + Question.Key;

@@ -67,7 +67,7 @@ public sealed class StageThreeData(CohortApp app)
             {
                 if (!answered.Contains(question.Id))
                 {
-                    db.StreamAnswers.Add(new StreamAnswer { ApplicantId = applicant.Id, QuestionId = question.Id, Value = question.Kind == QuestionKind.SingleChoice ? question.ToQuestion().Choices[0] : answer });
+                    db.StreamAnswers.Add(new StreamAnswer { ApplicantId = applicant.Id, QuestionId = question.Id, Value = question.Kind == QuestionKind.SingleChoice ? question.Choices[0] : answer });
                 }
             }
 

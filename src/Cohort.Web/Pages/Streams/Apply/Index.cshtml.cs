@@ -37,7 +37,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         question.AskedBy.Any(a => Chosen.Any(c => c.StreamId == a.StreamId && c.State != ApplicationState.Draft));
 
     public QuestionView ViewOf(StreamQuestion question) =>
-        new(question.ToQuestion(), Answers.GetValueOrDefault(question.Id), null, Problems.GetValueOrDefault(question.Key));
+        new(question, Answers.GetValueOrDefault(question.Id), null, Problems.GetValueOrDefault(question.Key));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();

@@ -1,0 +1,29 @@
+namespace Cohort.Core.Applications;
+
+/// <summary>
+/// What a question asks and how an answer is entered and checked: the part stage 1's questions and stage 3's
+/// stream questions have in common, so both stages accept the same answers through <see cref="AnswerRules"/> and
+/// render through the same field. Not an entity itself: each subclass is its own table with these columns.
+/// </summary>
+public abstract class QuestionDefinition
+{
+    public int Id { get; set; }
+    public int Position { get; set; }
+
+    /// <summary>A stable name for the question, used in exports and answers' field names; unique within its form or season.</summary>
+    public required string Key { get; set; }
+
+    public required string Prompt { get; set; }
+    public string Help { get; set; } = "";
+    public QuestionKind Kind { get; set; }
+    public bool Required { get; set; }
+
+    /// <summary>For long text: the most words an answer may have; 0 for no limit.</summary>
+    public int MaxWords { get; set; }
+
+    /// <summary>For single and multiple choice: the options, one a line.</summary>
+    public string ChoicesText { get; set; } = "";
+
+    public IReadOnlyList<string> Choices =>
+        ChoicesText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
