@@ -35,9 +35,10 @@ public class AttemptsModel(CohortDbContext db, TimeProvider clock) : PageModel
         Now = clock.GetUtcNow().UtcDateTime;
         await AttemptClosing.CloseExpiredAsync(db, id, Now, cancellation);
         var attempts = db.Attempts.AsNoTracking().Where(a => a.AssessmentId == id);
+        var rows = await attempts.Join(db.Users, a => a.ApplicantId, u => u.Id, (a, u) => new { Attempt = a, u.Email }).ToListAsync(cancellation);
+        // Read after the rows, so an attempt started in between has a score here rather than a row without one.
         var scores = await AttemptScores.OfAsync(db, attempts, cancellation);
-        Rows = (await attempts.Join(db.Users, a => a.ApplicantId, u => u.Id, (a, u) => new { Attempt = a, u.Email }).ToListAsync(cancellation))
-            .Select(x => new Row(x.Attempt, x.Email!, scores[x.Attempt.Id]))
+        Rows = rows.Select(x => new Row(x.Attempt, x.Email!, scores[x.Attempt.Id]))
             .OrderByDescending(r => r.Score.Total).ThenBy(r => r.Attempt.StartedAt)
             .ToList();
         return Page();
