@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<Assessments.StartAttempt>();
         services.AddScoped<Assessments.SaveAttemptAnswers>();
         services.AddScoped<Assessments.SubmitAttempt>();
+        services.AddScoped<Assessments.ScoreAnswer>();
         services.AddScoped<WithdrawApplication>();
         services.AddScoped<StreamApplications.ChooseStreams>();
         services.AddScoped<StreamApplications.SaveStreamAnswers>();

@@ -14,6 +14,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);
+    pages.Conventions.AuthorizeFolder("/Review", AccountSetup.ReviewerPolicy);
     pages.Conventions.AddFolderApplicationModelConvention("/Account", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.AccountForms)));
 });
 

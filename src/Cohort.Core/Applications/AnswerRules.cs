@@ -52,6 +52,7 @@ public static class AnswerRules
     public static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static bool IsWebAddress(string text) =>
+    /// <summary>An absolute http or https address: the only kind a page may render as a link.</summary>
+    public static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -70,7 +70,10 @@ public class AssessmentItem
 
     public IReadOnlyList<string> KeyOrder => Lines(AnswerKey);
 
-    public bool IsScoredAutomatically => Kind is ItemKind.MultipleChoice or ItemKind.Numeric or ItemKind.Ranking;
+    /// <summary>The kinds reviewers score against the rubric; every other kind carries an answer key.</summary>
+    public static readonly IReadOnlyList<ItemKind> ReviewerScoredKinds = [ItemKind.FreeText, ItemKind.Code, ItemKind.File];
+
+    public bool IsScoredAutomatically => !ReviewerScoredKinds.Contains(Kind);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -46,3 +46,15 @@ internal sealed class AttemptAnswerConfiguration : IEntityTypeConfiguration<Atte
         answer.HasOne<AssessmentItem>().WithMany().HasForeignKey(a => a.ItemId);
     }
 }
+
+internal sealed class AnswerReviewConfiguration : IEntityTypeConfiguration<AnswerReview>
+{
+    public void Configure(EntityTypeBuilder<AnswerReview> review)
+    {
+        // One review per reviewer per answer: re-scoring changes it, and a double submit cannot add a second.
+        review.HasIndex(r => new { r.AnswerId, r.ReviewerId }).IsUnique();
+        review.HasOne(r => r.Answer).WithMany().HasForeignKey(r => r.AnswerId);
+        review.HasOne<Accounts.CohortUser>().WithMany().HasForeignKey(r => r.ReviewerId);
+        review.Property(r => r.Comment).HasMaxLength(AnswerReview.MaxCommentLength);
+    }
+}

@@ -30,6 +30,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
     public DbSet<Assessments.Attempt> Attempts => Set<Assessments.Attempt>();
+    public DbSet<Assessments.AnswerReview> AnswerReviews => Set<Assessments.AnswerReview>();
     public DbSet<StreamQuestion> StreamQuestions => Set<StreamQuestion>();
     public DbSet<StreamApplication> StreamApplications => Set<StreamApplication>();
     public DbSet<StreamAnswer> StreamAnswers => Set<StreamAnswer>();

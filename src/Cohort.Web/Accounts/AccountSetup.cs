@@ -7,6 +7,7 @@ namespace Cohort.Web.Accounts;
 public static class AccountSetup
 {
     public const string AdminPolicy = "Admin";
+    public const string ReviewerPolicy = "Reviewer";
 
     public static IServiceCollection AddCohortAccounts(this IServiceCollection services)
     {
@@ -37,7 +38,8 @@ public static class AccountSetup
         services.AddAuthorizationBuilder()
             // Everything needs a signed-in user unless it says [AllowAnonymous]: a forgotten attribute fails closed.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(ReviewerPolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin));
         return services;
     }
 

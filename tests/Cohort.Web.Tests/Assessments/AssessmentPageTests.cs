@@ -237,7 +237,7 @@ public abstract class AssessmentPageTests(CohortApp app)
         var email = await app.WithDbAsync(db => db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync());
         var row = attempts.All("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
         Assert.Contains("handed in", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("3", row.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Equal("3", row.QuerySelector("td.auto-score")!.TextContent.Trim());
         Assert.Contains("assessment.created", (await admin.GetAsync("/admin/audit?action=assessment.created")).Text, StringComparison.Ordinal);
     }
 }

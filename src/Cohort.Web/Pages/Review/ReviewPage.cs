@@ -1,0 +1,59 @@
+using Cohort.Core.Assessments;
+using Cohort.Web.Applications;
+
+namespace Cohort.Web.Pages.Review;
+
+/// <summary>
+/// Base of the reviewer pages. Reviewing is blind: these pages load answers, items and attempt ids, never the
+/// applicant's account, so no name, email or user id can reach a reviewer by mistake.
+/// </summary>
+public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageModel
+{
+    protected CohortDbContext Db { get; } = db;
+
+    protected string ReviewerId => UserId.Of(User);
+
+    protected DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Shown once, by the site layout, on the page a handler redirects to.</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    public Assessment Assessment { get; private set; } = null!;
+
+    public AssessmentItem Item { get; private set; } = null!;
+
+    protected async Task<int> SeasonIdAsync(CancellationToken cancellation) =>
+        (await Db.Seasons.AsNoTracking().CurrentAsync(cancellation))?.Id ?? 0;
+
+    /// <summary>
+    /// Finds an item reviewers score in the current season, after closing the attempts at its assessment whose time
+    /// ran out, so their answers are in the queue without any background job. False for any other id.
+    /// </summary>
+    protected async Task<bool> FindItemAsync(int itemId, int seasonId, CancellationToken cancellation)
+    {
+        var assessment = await Db.Assessments.AsNoTracking().Include(a => a.Items)
+            .SingleOrDefaultAsync(a => a.Track!.SeasonId == seasonId && a.Items.Any(i => i.Id == itemId), cancellation);
+        var item = assessment?.Items.Single(i => i.Id == itemId);
+        if (assessment is null || item!.IsScoredAutomatically)
+        {
+            return false;
+        }
+
+        await AttemptClosing.CloseExpiredAsync(Db, assessment.Id, Now, cancellation);
+        (Assessment, Item) = (assessment, item);
+        return true;
+    }
+
+    /// <summary>
+    /// The "next" flow: opens the next answer to <see cref="Item"/> you have not scored after attempt <paramref name="afterAttemptId"/>,
+    /// or the item's list when none is left. <paramref name="notice"/> (what was just saved) is shown either way.
+    /// </summary>
+    protected async Task<IActionResult> NextAnswerAsync(int seasonId, int afterAttemptId, string notice, CancellationToken cancellation)
+    {
+        var next = await ReviewQueue.NextAsync(Db, ReviewerId, seasonId, Item.Id, afterAttemptId, cancellation);
+        var done = next is null ? "You have scored every answer to this item." : "";
+        Notice = $"{notice} {done}".Trim() is { Length: > 0 } text ? text : null;
+        return next is { } answerId ? RedirectToPage("/Review/Answer", new { id = answerId }) : RedirectToPage("/Review/Item", new { id = Item.Id });
+    }
+}
