@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
@@ -19,8 +20,8 @@ internal static class StageRows
             .ToListAsync(cancellation);
 
     /// <summary>
-    /// Applicants advanced from stage 1, with their stage 2 decision state, the summed score of their attempts at
-    /// the season's assessments (what has been scored so far) and when they handed in their last one.
+    /// Applicants advanced from stage 1, with their stage 2 decision state, the summed score of their closed attempts
+    /// at the season's assessments (automatic points plus reviewers' so far) and when they handed in their last one.
     /// </summary>
     public static async Task<List<StageRow>> AssessmentsAsync(CohortDbContext db, Season season, IQueryable<Application> general, PipelineFilter filter, CancellationToken cancellation)
     {
@@ -28,18 +29,20 @@ internal static class StageRows
             .Select(a => new { a.Id, a.ApplicantId, State = a.AssessmentState!.Value })
             .ToListAsync(cancellation);
         var assessmentCount = await db.Assessments.CountAsync(x => x.Track!.SeasonId == season.Id, cancellation);
-        var attempts = (await db.Attempts.AsNoTracking()
-                .Where(t => t.Assessment!.Track!.SeasonId == season.Id && general.Any(a => a.AssessmentState != null && a.ApplicantId == t.ApplicantId))
-                .Select(t => new { t.ApplicantId, t.ClosedAt, t.AutoScore })
-                .ToListAsync(cancellation))
-            .ToLookup(t => t.ApplicantId);
+        var seasonAttempts = db.Attempts.AsNoTracking()
+            .Where(t => t.Assessment!.Track!.SeasonId == season.Id && general.Any(a => a.AssessmentState != null && a.ApplicantId == t.ApplicantId));
+        var scores = await AttemptScores.OfAsync(db, seasonAttempts, cancellation);
+        var attempts = (await seasonAttempts.Select(t => new { t.Id, t.ApplicantId, t.ClosedAt }).ToListAsync(cancellation)).ToLookup(t => t.ApplicantId);
         return rows.Select(r =>
         {
             var mine = attempts[r.ApplicantId].ToList();
-            var closed = mine.Where(t => t.ClosedAt is not null).ToList();
-            var progress = $"{closed.Count} of {assessmentCount} handed in" + (mine.Count > closed.Count ? $", {mine.Count - closed.Count} in progress" : "");
+            var closed = mine.Where(t => t.ClosedAt is not null).Select(t => (t.ClosedAt, Score: scores[t.Id])).ToList();
+            var awaiting = closed.Sum(t => t.Score.AwaitingReview);
+            var progress = $"{closed.Count} of {assessmentCount} handed in"
+                + (mine.Count > closed.Count ? $", {mine.Count - closed.Count} in progress" : "")
+                + (awaiting > 0 ? $", {awaiting} {(awaiting == 1 ? "answer" : "answers")} awaiting review" : "");
             return new StageRow(r.Id, r.Id, r.ApplicantId, r.State, closed.Max(t => t.ClosedAt),
-                Score: closed.Count == 0 ? null : Math.Round(closed.Sum(t => t.AutoScore ?? 0), 2), Progress: progress);
+                Score: closed.Count == 0 ? null : Math.Round(closed.Sum(t => t.Score.Total ?? 0), 2), Progress: progress);
         }).ToList();
     }
 

@@ -5,6 +5,7 @@ using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Pipeline;
@@ -67,6 +68,31 @@ public abstract class StagePipelineTests
         var filtered = await FindAsync(PipelineStage.Assessments, new PipelineFilter(MinScore: threshold));
         Assert.Contains(filtered!.Rows, r => r.Id == strong);
         Assert.DoesNotContain(filtered.Rows, r => r.Id == weak);
+    }
+
+    [Fact]
+    public async Task Reviewers_points_count_in_the_stage_2_score_and_answers_still_to_review_are_shown_as_awaiting()
+    {
+        var applicationId = await core.AddAsync(ApplicationState.Submitted);
+        await DecideAsync(PipelineStage.General, Decision.Advance, applicationId);
+        const double reviewed = 3.5;
+        var autoScore = await core.RunAsync<CohortDbContext, double>(async db =>
+        {
+            var now = core.Clock.GetUtcNow().UtcDateTime;
+            var applicant = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ApplicantId).SingleAsync();
+            var assessment = await StageTwoAttempts.AssessmentAsync(db, now);
+            var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicant,
+                new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes", [ItemKind.FreeText] = "The confound is the date.", [ItemKind.Code] = "probe.fit(x)" }, now);
+            var reviewer = await StageTwoAttempts.AccountAsync(db, "Pipeline Reviewer", $"reviewer-{Guid.NewGuid():N}@example.net");
+            db.AnswerReviews.Add(new AnswerReview { AnswerId = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), ReviewerId = reviewer, Points = reviewed, ReviewedAt = now });
+            await db.SaveChangesAsync();
+            return attempt.AutoScore!.Value;
+        });
+
+        var row = (await FindAsync(PipelineStage.Assessments, new PipelineFilter()))!.Rows.Single(r => r.Id == applicationId);
+
+        Assert.Equal(autoScore + reviewed, row.Score);
+        Assert.Contains("1 answer awaiting review", row.Progress, StringComparison.Ordinal);
     }
 
     [Fact]
