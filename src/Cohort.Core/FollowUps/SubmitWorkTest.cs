@@ -1,6 +1,7 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.FollowUps;
@@ -18,8 +19,7 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var test = await db.WorkTests.SingleOrDefaultAsync(t => t.StreamId == streamId, cancellation);
-        var considered = await db.StreamApplications.AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId
-            && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted), cancellation);
+        var considered = await StageThree.UnderConsideration(db).AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
         if (test is null || !considered)
         {
             return "This stream has no work test for you.";

@@ -17,6 +17,13 @@ public static class StageThree
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
         db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced && a.Form!.SeasonId == seasonId, cancellation);
 
+    /// <summary>
+    /// The applications their streams are considering, as a query: <see cref="StreamApplication.IsUnderConsideration"/>
+    /// in a form the database can run, so follow-ups are offered to the same people the entity says.
+    /// </summary>
+    public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db) =>
+        db.StreamApplications.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted);
+
     /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
     public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
         db.ProcessStages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
