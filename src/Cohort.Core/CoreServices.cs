@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddScoped<StreamApplications.SubmitStreamApplication>();
         services.AddScoped<StreamApplications.WithdrawStreamApplication>();
         services.AddScoped<FollowUps.PublishInterviewSlot>();
+        services.AddScoped<FollowUps.InterviewMail>();
         services.AddScoped<FollowUps.BookInterview>();
         services.AddScoped<FollowUps.CancelInterview>();
         services.AddScoped<FollowUps.SetWorkTest>();

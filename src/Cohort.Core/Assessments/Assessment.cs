@@ -4,14 +4,23 @@ using Cohort.Core.Data;
 namespace Cohort.Core.Assessments;
 
 /// <summary>
-/// A stage 2 assessment of one track (research taste, technical implementation): its items, the window in which
-/// it can be taken and, optionally, a time limit that starts when an applicant opens it.
+/// An assessment: its items, the window in which it can be taken and, optionally, a time limit that starts when an
+/// applicant opens it. Either a stage 2 assessment of a track (research taste, technical implementation), or a
+/// stage 3 follow-up of one stream that the stream's mentors set; both are taken, timed and scored the same way.
 /// </summary>
 public class Assessment : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>The track it belongs to; for a stream's assessment, always the stream's track, so the season is found the same way.</summary>
     public int TrackId { get; set; }
+
     public Track? Track { get; set; }
+
+    /// <summary>Set for a stream's follow-up assessment, which only applicants that stream is considering may take; null for stage 2.</summary>
+    public int? StreamId { get; set; }
+
+    public ResearchStream? Stream { get; set; }
 
     /// <summary>The assessment's address, /assessments/{slug}; unique within a season.</summary>
     public required string Slug { get; set; }

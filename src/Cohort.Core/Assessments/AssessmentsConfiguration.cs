@@ -11,6 +11,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         assessment.Property(a => a.Slug).HasMaxLength(80);
         assessment.Property(a => a.Title).HasMaxLength(200);
         assessment.HasOne(a => a.Track).WithMany().HasForeignKey(a => a.TrackId);
+        assessment.HasOne(a => a.Stream).WithMany().HasForeignKey(a => a.StreamId);
         assessment.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AssessmentId);
     }
 }

@@ -13,11 +13,10 @@ public sealed class StartAttempt(CohortDbContext db, TimeProvider clock, AuditLo
     public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var assessment = await db.Set<Assessment>().Include(a => a.Track).Include(a => a.Items)
-            .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellation);
-        if (assessment is null || !await Invitations.IsInvitedAsync(db, applicantId, assessment.Track!.SeasonId, cancellation))
+        var assessment = await db.Set<Assessment>().Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellation);
+        if (assessment is null || !await Invitations.IsInvitedAsync(db, applicantId, assessment, cancellation))
         {
-            return AttemptOutcome.Refused("This assessment is only open to applicants invited to stage 2.");
+            return AttemptOutcome.Refused(Invitations.NotInvited(assessment));
         }
 
         if (await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation) is { } existing)

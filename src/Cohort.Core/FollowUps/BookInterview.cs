@@ -1,6 +1,5 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
-using Cohort.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.FollowUps;
@@ -8,9 +7,10 @@ namespace Cohort.Core.FollowUps;
 /// <summary>
 /// An applicant under consideration by a stream books one of its interview slots, or moves their booking to
 /// another slot. Both the slot booked and the slot left must be at least <see cref="InterviewSlot.ChangeNotice"/>
-/// away. When two applicants race for the same slot, the slot's version lets exactly one of them have it.
+/// away. When two applicants race for the same slot, the slot's version lets exactly one of them have it. The
+/// applicant gets a confirmation and the stream's mentors a note, queued with the booking.
 /// </summary>
-public sealed class BookInterview(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+public sealed class BookInterview(CohortDbContext db, TimeProvider clock, InterviewMail mail, AuditLog audit)
 {
     public const string Taken = "Someone else has just booked this slot; please choose another.";
 
@@ -48,10 +48,8 @@ public sealed class BookInterview(CohortDbContext db, TimeProvider clock, Outbox
         slot.BookedAt = now;
         var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
         var stream = application.Stream!;
-        outbox.Enqueue(applicant.Email!, $"Your interview with {stream.Name}",
-            $"Dear {applicant.DisplayName},\n\nYour interview with {stream.Name} is booked for {slot.StartsAt:dddd d MMMM yyyy 'at' HH:mm} UTC " +
-            $"({slot.Minutes} minutes). Where: {slot.Location}\n\nYou can download a calendar invite from your stream application page, and reschedule or cancel " +
-            $"there until {InterviewSlot.ChangeNotice.TotalHours:0} hours before the interview.\n");
+        mail.ToApplicant(applicant, stream, slot);
+        await mail.ToMentorsAsync(current is null ? InterviewChange.Booked : InterviewChange.Rescheduled, applicant, stream, slot, current, cancellation);
         audit.Record(new Actor(applicantId, applicant.Email!), current is null ? "interview.booked" : "interview.rescheduled", $"interview-slot:{slot.Id}", stream.Slug);
         try
         {

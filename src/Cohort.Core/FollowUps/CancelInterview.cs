@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.FollowUps;
 
-/// <summary>An applicant gives up their interview slot with a stream, at latest <see cref="InterviewSlot.ChangeNotice"/> before it.</summary>
-public sealed class CancelInterview(CohortDbContext db, TimeProvider clock, AuditLog audit)
+/// <summary>
+/// An applicant gives up their interview slot with a stream, at latest <see cref="InterviewSlot.ChangeNotice"/> before it;
+/// the stream's mentors are told in the same save.
+/// </summary>
+public sealed class CancelInterview(CohortDbContext db, TimeProvider clock, InterviewMail mail, AuditLog audit)
 {
     public async Task<string?> RunAsync(string applicantId, int streamId, CancellationToken cancellation = default)
     {
@@ -22,8 +25,10 @@ public sealed class CancelInterview(CohortDbContext db, TimeProvider clock, Audi
         }
 
         slot.Release();
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "interview.cancelled", $"interview-slot:{slot.Id}");
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
+        var stream = await db.Streams.SingleAsync(s => s.Id == streamId, cancellation);
+        await mail.ToMentorsAsync(InterviewChange.Cancelled, applicant, stream, slot, null, cancellation);
+        audit.Record(new Actor(applicantId, applicant.Email!), "interview.cancelled", $"interview-slot:{slot.Id}", stream.Slug);
         try
         {
             await db.SaveChangesAsync(cancellation);

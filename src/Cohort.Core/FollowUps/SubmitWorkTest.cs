@@ -1,6 +1,7 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.FollowUps;
@@ -10,7 +11,7 @@ public sealed record WorkTestAnswer(string? Url, Stream? Pdf = null);
 
 /// <summary>
 /// An applicant under consideration by a stream hands in its work test before the deadline, which the server
-/// enforces. Handing in again before the deadline replaces the earlier answer.
+/// enforces. Handing in again before the deadline replaces the earlier answer, and deletes an earlier PDF.
 /// </summary>
 public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
@@ -18,8 +19,7 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var test = await db.WorkTests.SingleOrDefaultAsync(t => t.StreamId == streamId, cancellation);
-        var considered = await db.StreamApplications.AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId
-            && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted), cancellation);
+        var considered = await StageThree.UnderConsideration(db).AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
         if (test is null || !considered)
         {
             return "This stream has no work test for you.";
@@ -30,7 +30,14 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
             return $"The work test was due on {test.DueAt:d MMMM yyyy 'at' HH:mm} UTC; answers are no longer accepted.";
         }
 
-        var submission = await db.WorkTestSubmissions.SingleOrDefaultAsync(s => s.WorkTestId == test.Id && s.ApplicantId == applicantId, cancellation);
+        if (answer.Pdf is not null && !string.IsNullOrWhiteSpace(answer.Url))
+        {
+            return "Hand in either a link or a PDF, not both; nothing was handed in.";
+        }
+
+        var submission = await db.WorkTestSubmissions.Include(s => s.File)
+            .SingleOrDefaultAsync(s => s.WorkTestId == test.Id && s.ApplicantId == applicantId, cancellation);
+        var replaced = submission?.File;
         if (submission is null)
         {
             submission = new WorkTestSubmission { WorkTestId = test.Id, ApplicantId = applicantId };
@@ -57,6 +64,12 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
         else
         {
             return "Give a full web address starting with https:// or http://, or upload a PDF.";
+        }
+
+        if (replaced is not null)
+        {
+            // A PDF nobody can reach any more is still the applicant's work: it is deleted, not left behind.
+            db.StoredFiles.Remove(replaced);
         }
 
         submission.SubmittedAt = now;

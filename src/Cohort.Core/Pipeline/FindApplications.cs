@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
@@ -71,7 +72,7 @@ public sealed class FindApplications(CohortDbContext db)
     }
 
     private async Task<DateTime?> AssessmentsDeadlineAsync(Season season, CancellationToken cancellation) =>
-        await db.Assessments.Where(x => x.Track!.SeasonId == season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
+        await Invitations.StageTwoOf(db, season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
 
     /// <summary>The latest close of the tracks' stream application windows: a season has few tracks.</summary>
     private async Task<DateTime?> StreamsDeadlineAsync(Season season, CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,14 @@ public static class StageThree
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
         db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
             && a.Form!.Kind == FormKind.General && a.Form.SeasonId == seasonId
-            && (a.AssessmentState == ApplicationState.Advanced || !db.Assessments.Any(x => x.Track!.SeasonId == seasonId)), cancellation);
+            && (a.AssessmentState == ApplicationState.Advanced || !Invitations.StageTwoOf(db, seasonId).Any()), cancellation);
+
+    /// <summary>
+    /// The applications their streams are considering, as a query: <see cref="StreamApplication.IsUnderConsideration"/>
+    /// in a form the database can run, so follow-ups are offered to the same people the entity says.
+    /// </summary>
+    public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db) =>
+        db.StreamApplications.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted);
 
     /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
     public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>

@@ -375,6 +375,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TimeLimitMinutes")
                         .HasColumnType("integer");
 
@@ -391,6 +394,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreamId");
 
                     b.HasIndex("TrackId", "Slug")
                         .IsUnique();
@@ -1416,11 +1421,17 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
                 {
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", "Stream")
+                        .WithMany()
+                        .HasForeignKey("StreamId");
+
                     b.HasOne("Cohort.Core.Catalogue.Track", "Track")
                         .WithMany()
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Stream");
 
                     b.Navigation("Track");
                 });

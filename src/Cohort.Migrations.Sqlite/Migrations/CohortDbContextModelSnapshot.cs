@@ -356,6 +356,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TimeLimitMinutes")
                         .HasColumnType("INTEGER");
 
@@ -372,6 +375,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreamId");
 
                     b.HasIndex("TrackId", "Slug")
                         .IsUnique();
@@ -1355,11 +1360,17 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Cohort.Core.Assessments.Assessment", b =>
                 {
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", "Stream")
+                        .WithMany()
+                        .HasForeignKey("StreamId");
+
                     b.HasOne("Cohort.Core.Catalogue.Track", "Track")
                         .WithMany()
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Stream");
 
                     b.Navigation("Track");
                 });

@@ -37,6 +37,9 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
     /// <summary>Where to go after saving.</summary>
     protected abstract string ListPage { get; }
 
+    /// <summary>The route values <see cref="ListPage"/> needs, if any.</summary>
+    protected virtual object? ListRoute => null;
+
     protected abstract Task<TRecord?> FindAsync(string key, CancellationToken cancellation);
 
     protected abstract TInput Read(TRecord record);
@@ -48,6 +51,12 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
     /// <summary>How the audit log and the notice name the record: its slug, title or question.</summary>
     protected abstract string Name(TRecord record);
+
+    /// <summary>
+    /// Finds what the address names besides the record, before the record is looked up: a mentor's own stream.
+    /// False answers 404, for creating as for editing.
+    /// </summary>
+    protected virtual Task<bool> FindScopeAsync(CancellationToken cancellation) => Task.FromResult(true);
 
     /// <summary>Checks that need the database (uniqueness, references); adds problems to the model state.</summary>
     protected virtual Task CheckAsync(CancellationToken cancellation) => Task.CompletedTask;
@@ -98,7 +107,7 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
             if (await SaveAsync($"{Kind}.{(creating ? "created" : "updated")}", $"{Kind}:{Name(record)}", details, cancellation))
             {
                 await AfterSaveAsync(record, cancellation);
-                return RedirectWithNotice($"Saved the {Noun} “{Name(record)}”.", ListPage);
+                return RedirectWithNotice($"Saved the {Noun} “{Name(record)}”.", ListPage, ListRoute);
             }
         }
 
@@ -124,6 +133,11 @@ public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog a
 
         Season = season;
         hasSeason = true;
+        if (!await FindScopeAsync(cancellation))
+        {
+            return false;
+        }
+
         Record = key is null && !EditsWithoutKey ? null : await FindAsync(key ?? "", cancellation);
         return Record is not null || (key is null && !EditsWithoutKey);
     }

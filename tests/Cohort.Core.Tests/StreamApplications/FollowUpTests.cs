@@ -1,6 +1,8 @@
+using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Mail;
 using Cohort.Core.Seeding;
 using Cohort.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +101,65 @@ public abstract class FollowUpTests
         Assert.Null(await core.RunAsync<CancelInterview, string?>(cancel => cancel.RunAsync(first, stream)));
         Assert.Null(await BookAsync(second, slot));
         Assert.Equal(second, await BookedByAsync(slot));
+    }
+
+    /// <summary>Links a coalition mentor without an account to a new mentor account, so the stream has mentors with and without accounts.</summary>
+    private async Task LinkAnotherCoalitionMentorAsync()
+    {
+        var email = $"co-mentor-{Guid.NewGuid():N}@example.net";
+        await core.RunAsync<CreateAccount, Microsoft.AspNetCore.Identity.IdentityResult>(create =>
+            create.RunAsync(email, "a long enough passphrase", "Co Mentor", Roles.Mentor, Actor.System));
+        await core.RunAsync<CohortDbContext, int>(async db =>
+        {
+            var profile = await db.StreamMentors.Where(m => m.Stream!.Slug == StageThreeApplicants.Coalition && m.Mentor!.UserId == null)
+                .OrderBy(m => m.Position).Select(m => m.Mentor!).FirstAsync();
+            profile.UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>The mail about <paramref name="applicantEmail"/>'s interview sent to anyone but the applicant, by subject start.</summary>
+    private Task<List<OutboxMessage>> MentorMailAboutAsync(string applicantEmail, string subjectStart) =>
+        core.RunAsync<CohortDbContext, List<OutboxMessage>>(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.To != applicantEmail && m.Body.Contains(applicantEmail) && m.Subject.StartsWith(subjectStart)).ToListAsync());
+
+    [Fact]
+    public async Task Booking_rescheduling_and_cancelling_mail_each_mentor_with_an_account_once_and_no_one_else()
+    {
+        await LinkAnotherCoalitionMentorAsync();
+        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var first = await PublishAsync(Interview.AddMinutes(5));
+        var second = await PublishAsync(Interview.AddDays(2));
+        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var (streamName, applicantEmail, withAccounts, withoutAccounts) = await core.RunAsync<CohortDbContext, (string, string, List<string>, List<string>)>(async db =>
+        {
+            var mentors = db.StreamMentors.Where(m => m.StreamId == stream).Select(m => m.Mentor!);
+            return (
+                await db.Streams.Where(t => t.Id == stream).Select(t => t.Name).SingleAsync(),
+                await db.Users.Where(u => u.Id == applicant).Select(u => u.Email!).SingleAsync(),
+                await mentors.Where(m => m.UserId != null).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).ToListAsync(),
+                await mentors.Where(m => m.UserId == null && m.Email != null).Select(m => m.Email!).ToListAsync());
+        });
+        Assert.True(withAccounts.Count >= 2 && withoutAccounts.Count >= 1, "the stream has mentors with and without accounts");
+
+        Assert.Null(await BookAsync(applicant, first));
+        Assert.Null(await BookAsync(applicant, second));
+        Assert.Null(await core.RunAsync<CancelInterview, string?>(cancel => cancel.RunAsync(applicant, stream)));
+
+        foreach (var (subject, time) in new[] { ("Interview booked", Interview.AddMinutes(5)), ("Interview moved", Interview.AddDays(2)), ("Interview cancelled", Interview.AddDays(2)) })
+        {
+            var mail = await MentorMailAboutAsync(applicantEmail, subject);
+            Assert.Equal(withAccounts.Order(), mail.Select(m => m.To).Order());
+            Assert.All(mail, m =>
+            {
+                Assert.Contains(streamName, m.Subject, StringComparison.Ordinal);
+                Assert.Contains($"{time:d MMMM yyyy 'at' HH:mm} UTC", m.Body, StringComparison.Ordinal);
+                Assert.Contains("Room 3", m.Body, StringComparison.Ordinal);
+            });
+        }
+
+        var all = await core.RunAsync<CohortDbContext, List<string>>(db => db.OutboxMessages.Where(m => m.Body.Contains(applicantEmail)).Select(m => m.To).ToListAsync());
+        Assert.Empty(all.Intersect(withoutAccounts));
     }
 
     [Fact]

@@ -85,6 +85,57 @@ public abstract class StreamApplicationFlowTests
         var applications = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
         Assert.Contains("handed in", applications.One("#applicants")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>Posts the work-test form with a PDF, as a browser does (multipart, with the page's antiforgery token).</summary>
+    private static async Task<Browser.Page> HandInPdfAsync(Browser browser, Browser.Page page, byte[] pdf, string url = "")
+    {
+        var form = page.One("form#work-test")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(url), "url" },
+            { new ByteArrayContent(pdf), "pdf", "my-work.pdf" },
+        };
+        return await browser.FollowAsync(await browser.Client.PostAsync(form.GetAttribute("action"), content), page.Url);
+    }
+
+    [Fact]
+    public async Task A_work_test_takes_a_pdf_or_a_link_until_the_deadline_the_mentor_set()
+    {
+        var applicant = await data.NewAsync();
+        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Ready for the work test");
+        using var mentor = await app.AsAsync(Core.Accounts.Roles.Mentor);
+        await mentor.SubmitAsync(await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}"), "form#work-test", new Dictionary<string, string>
+        {
+            ["WorkTest.Instructions"] = "Build a **monitor**.", ["WorkTest.DueAt"] = "2027-03-15T18:00",
+        });
+        using var browser = await data.SignInAsync(applicant);
+        var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var pdf = "%PDF-1.7\nmy work\n%%EOF\n"u8.ToArray();
+
+        var both = await HandInPdfAsync(browser, followUps, pdf, "https://example.org/both");
+        var handedIn = await HandInPdfAsync(browser, followUps, pdf);
+        var view = await mentor.GetAsync($"/mentor/applications/{application}");
+        using var download = await mentor.Client.GetAsync(view.One("#work-test a")!.GetAttribute("href"));
+        var firstFile = await app.WithDbAsync(db => db.WorkTestSubmissions.Where(s => s.ApplicantId == applicant.Id).Select(s => s.FileId).SingleAsync());
+        var replaced = await browser.SubmitAsync(handedIn, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/final" });
+        app.Clock.Now = new DateTimeOffset(2027, 3, 15, 18, 1, 0, TimeSpan.Zero);
+        var late = await browser.SubmitAsync(replaced, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/too-late" });
+        var afterDeadline = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+
+        Assert.Contains("monitor", followUps.Text, StringComparison.Ordinal);
+        Assert.Contains("15 March 2027, 18:00", followUps.Text, StringComparison.Ordinal);
+        Assert.Contains("not both", both.One(".problem[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(both.One("#work-test-submission"));
+        Assert.Contains("your PDF", handedIn.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.NotNull(firstFile);
+        Assert.Contains("https://example.org/final", replaced.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.StoredFiles.AnyAsync(f => f.Id == firstFile)));
+        Assert.Contains("no longer accepted", late.Text, StringComparison.Ordinal);
+        Assert.Null(afterDeadline.One("form#work-test"));
+        Assert.Equal("https://example.org/final", await app.WithDbAsync(db => db.WorkTestSubmissions.Where(s => s.ApplicantId == applicant.Id).Select(s => s.Url).SingleAsync()));
+    }
 }
 
 public sealed class StreamApplicationFlowOnSqlite(SqliteApp app) : StreamApplicationFlowTests(app), IClassFixture<SqliteApp>;

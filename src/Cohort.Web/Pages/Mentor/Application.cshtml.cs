@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
 using Cohort.Web.Applications;
@@ -7,18 +8,29 @@ namespace Cohort.Web.Pages.Mentoring;
 
 /// <summary>
 /// One application to one of the mentor's streams: the answers that stream asks for (shared and its own), the
-/// interview booking and the work test. An application to any other stream answers 404, as does a draft.
+/// interview booking, the work test and the attempts at the stream's assessments. An application to any other
+/// stream answers 404, as does a draft.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public class ApplicationModel(CohortDbContext db) : PageModel
+public class ApplicationModel(CohortDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record AnswerRow(StreamQuestion Question, string? Value);
+
+    /// <summary>One of the stream's assessments and the applicant's attempt at it, if they started one.</summary>
+    public sealed record AssessmentRow(Assessment Assessment, Attempt? Attempt)
+    {
+        /// <summary>The most an attempt can score automatically; the other items are for the mentors to judge.</summary>
+        public int MaxAutoScore => Assessment.Items.Where(i => i.IsScoredAutomatically).Sum(i => i.Points);
+
+        public string? Answer(AssessmentItem item) => Attempt?.Answers.SingleOrDefault(a => a.ItemId == item.Id)?.Value;
+    }
 
     public StreamApplication Application { get; private set; } = null!;
     public string ApplicantName { get; private set; } = "";
     public List<AnswerRow> Answers { get; private set; } = [];
     public InterviewSlot? Interview { get; private set; }
     public WorkTestSubmission? WorkTest { get; private set; }
+    public List<AssessmentRow> Assessments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellation)
     {
@@ -34,6 +46,7 @@ public class ApplicationModel(CohortDbContext db) : PageModel
             .Select(q => new AnswerRow(q, answers.GetValueOrDefault(q.Id))).ToList();
         Interview = await db.InterviewSlots.AsNoTracking().SingleOrDefaultAsync(s => s.StreamId == application.StreamId && s.BookedById == application.ApplicantId, cancellation);
         WorkTest = await SubmissionsTo(application).SingleOrDefaultAsync(cancellation);
+        Assessments = await AssessmentsAsync(application, cancellation);
         return Page();
     }
 
@@ -51,6 +64,23 @@ public class ApplicationModel(CohortDbContext db) : PageModel
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The stream's assessments with the applicant's attempts, closed and scored first where their time ran out.</summary>
+    private async Task<List<AssessmentRow>> AssessmentsAsync(StreamApplication application, CancellationToken cancellation)
+    {
+        var assessments = await db.Assessments.AsNoTracking().Include(a => a.Items.OrderBy(i => i.Position))
+            .Where(a => a.StreamId == application.StreamId).OrderBy(a => a.OpensAt).ToListAsync(cancellation);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var assessment in assessments)
+        {
+            await AttemptClosing.CloseExpiredAsync(db, assessment.Id, now, cancellation);
+        }
+
+        var ids = assessments.Select(a => a.Id).ToList();
+        var attempts = await db.Attempts.AsNoTracking().Include(a => a.Answers)
+            .Where(a => a.ApplicantId == application.ApplicantId && ids.Contains(a.AssessmentId)).ToListAsync(cancellation);
+        return assessments.Select(a => new AssessmentRow(a, attempts.SingleOrDefault(t => t.AssessmentId == a.Id))).ToList();
     }
 
     private Task<StreamApplication?> FindAsync(int id, CancellationToken cancellation) =>

@@ -17,8 +17,8 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
 
     protected async Task<bool> FindStreamAsync(string slug, CancellationToken cancellation)
     {
-        var stream = await MentorStreams.Of(Db, UserId.Of(User)).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
-            .Where(s => s.Slug == slug && s.Track!.Season!.IsCurrent).SingleOrDefaultAsync(cancellation);
+        var stream = await MentorStreams.Current(Db, UserId.Of(User), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
+            .SingleOrDefaultAsync(cancellation);
         Stream = stream!;
         return stream is not null;
     }

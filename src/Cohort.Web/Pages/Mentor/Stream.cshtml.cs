@@ -5,13 +5,18 @@ using Cohort.Core.FollowUps;
 
 namespace Cohort.Web.Pages.Mentoring;
 
-/// <summary>One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots and its work test.</summary>
+/// <summary>
+/// One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots, its
+/// work test and its follow-up assessments.
+/// </summary>
 [Authorize(Roles = Roles.Mentor)]
 public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWorkTest setWorkTest) : MentorPage(db)
 {
     public sealed record Applicant(int ApplicationId, string Name, ApplicationState State, DateTime? SubmittedAt, DateTime? InterviewAt, bool HandedInWorkTest);
 
     public sealed record SlotRow(InterviewSlot Slot, string? BookedBy);
+
+    public sealed record AssessmentRow(int Id, string Title, DateTime OpensAt, DateTime ClosesAt, int Items, int Attempts);
 
     public sealed class SlotInput
     {
@@ -36,6 +41,7 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
 
     public List<Applicant> Applicants { get; private set; } = [];
     public List<SlotRow> Slots { get; private set; } = [];
+    public List<AssessmentRow> Assessments { get; private set; } = [];
 
     [BindProperty]
     public SlotInput Slot { get; set; } = new();
@@ -99,6 +105,9 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
             .ToListAsync(cancellation);
         Slots = await Db.InterviewSlots.AsNoTracking().Where(s => s.StreamId == streamId).OrderBy(s => s.StartsAt)
             .Select(s => new SlotRow(s, Db.Users.Where(u => u.Id == s.BookedById).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellation);
+        Assessments = await Db.Assessments.AsNoTracking().Where(a => a.StreamId == streamId).OrderBy(a => a.OpensAt)
+            .Select(a => new AssessmentRow(a.Id, a.Title, a.OpensAt, a.ClosesAt, a.Items.Count, Db.Attempts.Count(t => t.AssessmentId == a.Id)))
             .ToListAsync(cancellation);
         return true;
     }

@@ -14,6 +14,9 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
     public Application? GeneralApplication { get; private set; }
     public List<OutboxMessage> Mail { get; private set; } = [];
     public List<Core.Assessments.Attempt> Attempts { get; private set; } = [];
+
+    /// <summary>Follow-up assessments of streams considering the applicant that they have not opened yet (opened ones are in <see cref="Attempts"/>).</summary>
+    public List<Core.Assessments.Assessment> StreamAssessmentsToStart { get; private set; } = [];
     public List<Core.StreamApplications.StreamApplication> StreamApplications { get; private set; } = [];
     public DateTime Now { get; private set; }
 
@@ -25,7 +28,11 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         Now = clock.GetUtcNow().UtcDateTime;
         var me = UserId.Of(User);
         (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, me, cancellation);
-        Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
+        Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).ThenInclude(x => x!.Stream)
+            .Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
+        StreamAssessmentsToStart = await Core.Assessments.Invitations.For(db, me).AsNoTracking().Include(a => a.Stream)
+            .Where(a => a.StreamId != null && a.Stream!.Track!.Season!.IsCurrent && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me))
+            .OrderBy(a => a.ClosesAt).ToListAsync(cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
         var email = User.Identity!.Name;
@@ -39,6 +46,10 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         TempData["Notice"] = refusal ?? "Your application was withdrawn. Thank you for your interest; we hope to see you in a later season.";
         return RedirectToPage();
     }
+
+    /// <summary>Which stage an assessment belongs to, as the portal labels it.</summary>
+    public static string StageOf(Core.Assessments.Assessment assessment) =>
+        assessment.Stream is { } stream ? $"stage 3, {stream.Name}" : "stage 2";
 
     /// <summary>An attempt's state in words: running until its deadline, then submitted or closed at the limit.</summary>
     public string AttemptState(Core.Assessments.Attempt attempt) =>

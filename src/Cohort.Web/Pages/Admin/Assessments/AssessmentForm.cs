@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Cohort.Web.Pages.Admin.Assessments;
 
-/// <summary>Creates a stage 2 assessment for a track (/admin/assessments/new) or edits one (/admin/assessments/{id}/edit).</summary>
-public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Assessment, AssessmentFormModel.AssessmentInput>(db, audit)
+/// <summary>
+/// Creates a stage 2 assessment for a track (/admin/assessments/new) or edits any assessment (/admin/assessments/{id}/edit).
+/// A stream's mentors use the same form, narrowed to their stream (see <c>Mentoring.StreamAssessmentFormModel</c>).
+/// </summary>
+public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Assessment, AssessmentFormModel.AssessmentInput>(db, audit)
 {
     public sealed class AssessmentInput : RecordInput
     {
-        [Required(ErrorMessage = "Choose the assessment's track.")]
-        public string Track { get; set; } = "";
+        /// <summary>Chosen by admins only: a mentor's assessment belongs to their stream's track.</summary>
+        public string? Track { get; set; }
 
         [Required, StringLength(80), Slug]
         public string Slug { get; set; } = "";
@@ -37,13 +40,20 @@ public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : Re
 
     public int? AssessmentId => Record?.Id;
 
+    public virtual EditorLinks Links => EditorLinks.Admin;
+
+    /// <summary>Whether the form offers the track: admins place an assessment in a track; a stream's assessment stays in the stream's.</summary>
+    public virtual bool ChoosesTrack => true;
+
     protected override string Kind => "assessment";
 
     protected override string ListPage => "/Admin/Assessments/Index";
 
+    /// <summary>The assessments this page may edit: for admins, every one of the season.</summary>
+    protected virtual IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+
     protected override Task<Assessment?> FindAsync(string key, CancellationToken cancellation) =>
-        Db.Assessments.Include(a => a.Track).Include(a => a.Items)
-            .SingleOrDefaultAsync(a => a.Id == int.Parse(key) && a.Track!.SeasonId == Season.Id, cancellation);
+        Editable.Include(a => a.Track).Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == int.Parse(key), cancellation);
 
     protected override AssessmentInput Read(Assessment assessment) => new()
     {
@@ -72,15 +82,35 @@ public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : Re
             ModelState.AddModelError("Input.Slug", $"Another assessment of this season already uses the slug '{Input.Slug}'.");
         }
 
-        if (Input.Track.Length > 0 && !await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        if (ChoosesTrack)
         {
-            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+            await CheckTrackAsync(cancellation);
         }
     }
 
+    private async Task CheckTrackAsync(CancellationToken cancellation)
+    {
+        if (string.IsNullOrEmpty(Input.Track))
+        {
+            ModelState.AddModelError("Input.Track", "Choose the assessment's track.");
+        }
+        else if (!await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        {
+            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+        }
+        else if (Record?.StreamId is not null && Input.Track != Record.Track!.Slug)
+        {
+            ModelState.AddModelError("Input.Track", "This is a stream's follow-up assessment: it stays in the stream's track.");
+        }
+    }
+
+    /// <summary>Places a new or edited assessment: in the track the admin chose.</summary>
+    protected virtual async Task PlaceAsync(Assessment assessment, CancellationToken cancellation) =>
+        assessment.Track = await Db.Tracks.SingleAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation);
+
     protected override async Task ApplyAsync(Assessment assessment, CancellationToken cancellation)
     {
-        assessment.Track = await Db.Tracks.SingleAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation);
+        await PlaceAsync(assessment, cancellation);
         assessment.Slug = Input.Slug;
         assessment.Title = Input.Title;
         assessment.InstructionsMarkdown = Input.InstructionsMarkdown ?? "";
@@ -93,8 +123,9 @@ public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : Re
 
     protected override async Task LoadChoicesAsync(CancellationToken cancellation)
     {
-        Tracks = await Db.Tracks.Where(t => t.SeasonId == Season.Id).OrderBy(t => t.Name)
-            .Select(t => new SelectListItem(t.Name, t.Slug)).ToListAsync(cancellation);
+        Tracks = ChoosesTrack
+            ? await Db.Tracks.Where(t => t.SeasonId == Season.Id).OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Slug)).ToListAsync(cancellation)
+            : [];
         Items = Record?.Items.OrderBy(i => i.Position).ToList() ?? [];
     }
 }

@@ -6,9 +6,10 @@ namespace Cohort.Web.Pages.Admin.Assessments;
 
 /// <summary>
 /// Adds an item to an assessment (/admin/assessments/{assessment}/items/new) or edits one (/admin/assessments/items/{id}/edit).
-/// Items scored automatically need a consistent answer key; items reviewers score need a rubric.
+/// Items scored automatically need a consistent answer key; items reviewers score need a rubric. A stream's mentors
+/// use the same form for their stream's assessments (see <c>Mentoring.StreamItemFormModel</c>).
 /// </summary>
-public sealed class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<AssessmentItem, ItemFormModel.ItemInput>(db, audit)
+public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<AssessmentItem, ItemFormModel.ItemInput>(db, audit)
 {
     public sealed class ItemInput : RecordInput
     {
@@ -39,15 +40,31 @@ public sealed class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordFo
     /// <summary>The assessment the item belongs to, or null when the address names none of this season's.</summary>
     public Assessment? Parent { get; private set; }
 
+    public virtual EditorLinks Links => EditorLinks.Admin;
+
     protected override string Kind => "assessmentitem";
 
     protected override string Noun => "assessment item";
 
     protected override string ListPage => "/Admin/Assessments/Index";
 
+    /// <summary>The assessments whose items this page may edit: for admins, every one of the season.</summary>
+    protected virtual IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+
+    /// <summary>A new item's address names its assessment: one this page may not edit answers 404, like a missing one.</summary>
+    protected override async Task<bool> FindScopeAsync(CancellationToken cancellation)
+    {
+        if (!RouteData.Values.ContainsKey("assessment"))
+        {
+            return true;
+        }
+
+        await LoadParentAsync(cancellation);
+        return Parent is not null;
+    }
+
     protected override Task<AssessmentItem?> FindAsync(string key, CancellationToken cancellation) =>
-        Db.Set<AssessmentItem>().SingleOrDefaultAsync(i => i.Id == int.Parse(key)
-            && Db.Assessments.Any(a => a.Id == i.AssessmentId && a.Track!.SeasonId == Season.Id), cancellation);
+        Db.Set<AssessmentItem>().SingleOrDefaultAsync(i => i.Id == int.Parse(key) && Editable.Any(a => a.Id == i.AssessmentId), cancellation);
 
     protected override ItemInput Read(AssessmentItem item) => new()
     {
@@ -72,7 +89,7 @@ public sealed class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordFo
         await LoadParentAsync(cancellation);
         if (Parent is null)
         {
-            ModelState.AddModelError("", "This assessment does not exist in the current season.");
+            ModelState.AddModelError("", "This assessment does not exist in the current season, or is not yours to edit.");
         }
 
         foreach (var (field, problem) in Problems(Input))
@@ -127,6 +144,6 @@ public sealed class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordFo
     private async Task LoadParentAsync(CancellationToken cancellation)
     {
         var id = Record?.AssessmentId ?? (int.TryParse(RouteData.Values["assessment"] as string, out var routed) ? routed : 0);
-        Parent = await Db.Assessments.Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == id && a.Track!.SeasonId == Season.Id, cancellation);
+        Parent = await Editable.Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == id, cancellation);
     }
 }

@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
 using Cohort.Web.Applications;
@@ -6,8 +7,8 @@ using Cohort.Web.Applications;
 namespace Cohort.Web.Pages.Streams.Apply;
 
 /// <summary>
-/// A stream's follow-ups for one applicant: the interview (book, reschedule, cancel, calendar invite) and the work
-/// test. Only an applicant with a submitted application to the stream sees it; anyone else gets 404.
+/// A stream's follow-ups for one applicant: the interview (book, reschedule, cancel, calendar invite), the work
+/// test and the stream's assessments, which are taken on the assessment pages. Only an applicant with a submitted application to the stream sees it; anyone else gets 404.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
 public class FollowUpsModel(CohortDbContext db, TimeProvider clock, BookInterview book, CancelInterview cancel, SubmitWorkTest handIn) : PageModel
@@ -18,6 +19,7 @@ public class FollowUpsModel(CohortDbContext db, TimeProvider clock, BookIntervie
     public InterviewSlot? Booking => Slots.SingleOrDefault(s => s.BookedById == Application.ApplicantId);
     public WorkTest? WorkTest { get; private set; }
     public WorkTestSubmission? Submission { get; private set; }
+    public List<Pages.Assessments.IndexModel.Row> Assessments { get; private set; } = [];
     public DateTime Now { get; private set; }
     public string? Refusal { get; private set; }
 
@@ -75,6 +77,8 @@ public class FollowUpsModel(CohortDbContext db, TimeProvider clock, BookIntervie
         WorkTest = await db.WorkTests.AsNoTracking().SingleOrDefaultAsync(t => t.StreamId == Stream.Id, cancellation);
         Submission = WorkTest is null ? null : await db.WorkTestSubmissions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.WorkTestId == WorkTest.Id && s.ApplicantId == applicant, cancellation);
+        var streamId = Stream.Id;
+        Assessments = await Pages.Assessments.IndexModel.RowsAsync(db, applicant, Invitations.For(db, applicant).Where(a => a.StreamId == streamId), cancellation);
         return true;
     }
 }

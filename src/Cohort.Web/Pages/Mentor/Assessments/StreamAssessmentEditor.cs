@@ -1,0 +1,20 @@
+using Cohort.Core.StreamApplications;
+using Cohort.Web.Applications;
+using Cohort.Web.Pages.Admin.Assessments;
+
+namespace Cohort.Web.Pages.Mentoring;
+
+/// <summary>
+/// What narrows the admin's assessment editor to one of the signed-in mentor's streams: the stream, found among
+/// their own streams only (so any other stream's address answers 404), and where the editor's links lead.
+/// </summary>
+internal static class StreamAssessmentEditor
+{
+    public const string StreamPage = "/Mentor/Stream";
+
+    public static Task<ResearchStream?> FindStreamAsync(CohortDbContext db, PageModel page, CancellationToken cancellation) =>
+        MentorStreams.Current(db, UserId.Of(page.User), page.RouteData.Values["slug"] as string ?? "").AsNoTracking().SingleOrDefaultAsync(cancellation);
+
+    public static EditorLinks Links(ResearchStream stream) =>
+        new($"/mentor/streams/{stream.Slug}/assessments", $"/mentor/streams/{stream.Slug}", $"Back to {stream.Name}", ListsAttempts: false);
+}
