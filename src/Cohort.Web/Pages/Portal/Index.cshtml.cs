@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Mail;
 using Cohort.Web.Applications;
 
@@ -16,11 +17,16 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
     public List<Core.StreamApplications.StreamApplication> StreamApplications { get; private set; } = [];
     public DateTime Now { get; private set; }
 
+    /// <summary>Open assessments the applicant is invited to and has not started: the portal points to them until each is opened.</summary>
+    public int AssessmentsToStart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
         var me = UserId.Of(User);
         (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, me, cancellation);
+        AssessmentsToStart = await Invitations.For(db, me)
+            .CountAsync(a => a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         var email = User.Identity!.Name;

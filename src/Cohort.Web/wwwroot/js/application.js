@@ -64,7 +64,15 @@
     clearTimeout(timer);
     timer = setTimeout(save, 3000);
   });
-  form.addEventListener("focusout", function () { clearTimeout(timer); save(); });
+  form.addEventListener("focusout", function (event) {
+    clearTimeout(timer);
+    // Leaving a field for one of the form's own buttons (Save, Submit, Hand in): that post carries every answer,
+    // and an autosave sent alongside it could win the version check and make the button's save fail. If the
+    // button is only tabbed past, the periodic save below catches up.
+    var next = event.relatedTarget;
+    if (next && next.form === form && next.type === "submit") { return; }
+    save();
+  });
   form.querySelectorAll("textarea[data-max-words]").forEach(countWords);
   setInterval(save, 15000); // retries a save that failed while offline
 })();
