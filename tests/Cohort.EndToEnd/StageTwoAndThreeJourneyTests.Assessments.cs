@@ -38,8 +38,9 @@ public sealed partial class StageTwoAndThreeJourneyTests
         await Expect(page.Locator("[data-saved-at]")).ToContainTextAsync("Saved at");
         // A last change and straight to Hand in, as people do. Leaving the field for the button must not send an
         // autosave alongside the hand-in: the two would race for the attempt's version, and the hand-in could lose.
-        var last = Question(page, items[^1]).GetByRole(AriaRole.Textbox);
-        await last.FillAsync(await last.InputValueAsync() + " Checked once more before handing in.");
+        var last = items.Last(IsTyped);
+        var lastField = Question(page, last).GetByRole(AriaRole.Textbox);
+        await lastField.FillAsync(TypedAnswer(last) + " Checked once more before handing in.");
         var racingSaves = new List<string>();
         void RecordAutosave(object? sender, IRequest request)
         {
@@ -62,7 +63,7 @@ public sealed partial class StageTwoAndThreeJourneyTests
         var attempt = await AttemptOfAsync(applicant, assessment);
         Assert.NotNull(attempt.SubmittedAt);
         Assert.Equal(items.Count, attempt.Answers.Count);
-        Assert.EndsWith("Checked once more before handing in.", attempt.Answers.Single(a => a.ItemId == items[^1].Id).Value);
+        Assert.Equal(TypedAnswer(last) + " Checked once more before handing in.", attempt.Answers.Single(a => a.ItemId == last.Id).Value);
         // Every automatically scored item was answered with its key, so the browser's answers were read right.
         Assert.Equal(items.Where(i => i.IsScoredAutomatically).Sum(i => i.Points), attempt.AutoScore);
     }
@@ -73,11 +74,12 @@ public sealed partial class StageTwoAndThreeJourneyTests
     /// </summary>
     private async Task RunOutOfTimeAsync(IPage page, Assessment assessment, Applicant applicant)
     {
-        var items = assessment.Items.OrderBy(i => i.Position).ToList();
-        Assert.True(items.Count >= 2, $"{assessment.Title} has {items.Count} item(s); the journey needs two.");
-        var (saved, late) = (items[0], items[^1]);
+        var typed = assessment.Items.Where(IsTyped).OrderBy(i => i.Position).ToList();
+        Assert.True(typed.Count >= 2, $"{assessment.Title} has {typed.Count} item(s) answered by typing; the journey needs two.");
+        var (saved, late) = (typed[0], typed[^1]);
         await OpenFromThePortalAsync(page, assessment);
-        var savedValue = await AnswerAsync(page, saved);
+        await AnswerAsync(page, saved);
+        var savedValue = TypedAnswer(saved);
         await Expect(page.Locator("[data-saved-at]")).ToContainTextAsync("Saved at");
 
         var deadline = (await AttemptOfAsync(applicant, assessment)).Deadline;
@@ -117,15 +119,20 @@ public sealed partial class StageTwoAndThreeJourneyTests
     private static ILocator Question(IPage page, AssessmentItem item) =>
         page.GetByRole(AriaRole.Group, new() { Name = $"{item.Position + 1}. {item.Prompt}" });
 
-    /// <summary>Answers an item the way its kind asks, with the key where it has one; returns a text answer as typed.</summary>
-    private static async Task<string> AnswerAsync(IPage page, AssessmentItem item)
+    private static bool IsTyped(AssessmentItem item) => item.Kind is not (ItemKind.MultipleChoice or ItemKind.Ranking);
+
+    private static string TypedAnswer(AssessmentItem item) =>
+        item.Kind == ItemKind.Numeric ? item.AnswerKey : $"My answer to item {item.Position + 1}, written in the browser.";
+
+    /// <summary>Answers an item the way its kind asks, with the key where it has one.</summary>
+    private static async Task AnswerAsync(IPage page, AssessmentItem item)
     {
         var question = Question(page, item);
         switch (item.Kind)
         {
             case ItemKind.MultipleChoice:
                 await question.GetByLabel(item.AnswerKey, new() { Exact = true }).CheckAsync();
-                return item.AnswerKey;
+                break;
             case ItemKind.Ranking:
                 var order = item.KeyOrder.ToList();
                 foreach (var choice in item.Choices)
@@ -133,14 +140,13 @@ public sealed partial class StageTwoAndThreeJourneyTests
                     await question.GetByLabel(choice, new() { Exact = true }).SelectOptionAsync((order.IndexOf(choice) + 1).ToString(CultureInfo.InvariantCulture));
                 }
 
-                return "";
+                break;
             default:
-                var answer = item.Kind == ItemKind.Numeric ? item.AnswerKey : $"My answer to item {item.Position + 1}, written in the browser.";
                 var field = question.GetByRole(AriaRole.Textbox);
-                await field.FillAsync(answer);
+                await field.FillAsync(TypedAnswer(item));
                 // Leaving the field autosaves everything answered so far.
                 await field.BlurAsync();
-                return answer;
+                break;
         }
     }
 

@@ -36,7 +36,7 @@ public sealed partial class StageTwoAndThreeJourneyTests
     private static List<StreamQuestion> AskedBy(IEnumerable<StreamQuestion> questions, params ResearchStream[] streams) =>
         questions.Where(q => q.AskedBy.Any(a => streams.Any(s => s.Id == a.StreamId))).ToList();
 
-    /// <summary>What the applicant answers to a stream question: unique to them, so a mentor's page can only show it if it is theirs.</summary>
+    /// <summary>What the applicant answers to a stream question; a text answer names them, so a mentor's page cannot show someone else's.</summary>
     private static string StreamAnswerTo(StreamQuestion question, Applicant applicant) => question.Kind switch
     {
         QuestionKind.SingleChoice or QuestionKind.MultipleChoice => question.ToQuestion().Choices[0],
