@@ -16,13 +16,7 @@ public sealed class GeneralApplicationJourneyTests(LiveSite site) : IClassFixtur
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         var email = $"journey-{Guid.NewGuid():N}@example.net";
-        await page.GotoAsync("/account/sign-up");
-        await page.GetByLabel("Your name", new() { Exact = true }).FillAsync("Jun Applicant");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("a journey passphrase");
-        await page.GetByLabel("Password again", new() { Exact = true }).FillAsync("a journey passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal$"));
+        await SiteAccounts.SignUpAsync(page, "Jun Applicant", email, "a journey passphrase");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "General application" }).ClickAsync();
         await page.GetByLabel("Full name").FillAsync("Jun Applicant");

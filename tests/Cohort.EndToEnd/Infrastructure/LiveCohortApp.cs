@@ -1,6 +1,7 @@
 using System.Net;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,12 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
 
     public LiveCohortApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
+    /// <summary>
+    /// The app's clock. It starts at the real time and stands still until a test moves it, so a journey can walk
+    /// through the season's stages (months apart) and "minutes left" reads the same on every run.
+    /// </summary>
+    public SettableClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:40123/; set by <see cref="Start"/>.</summary>
     public Uri Address { get; private set; } = new("http://unstarted.invalid/");
 
@@ -35,6 +42,7 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Starts Kestrel (running the migrations and the seed) and reads the port it was given.</summary>

@@ -104,6 +104,20 @@ public abstract class AssessmentPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task The_portal_keeps_pointing_to_the_assessments_page_while_one_is_not_started()
+    {
+        var opened = await AssessmentAsync();
+        await AssessmentAsync();
+        var (browser, _) = await ApplicantAsync(ApplicationState.Advanced);
+        await StartAsync(browser, opened);
+
+        var portal = await browser.GetAsync("/portal");
+
+        Assert.NotNull(portal.One($"tr[data-application=assessment] a[href='/assessments/{opened.Slug}']"));
+        Assert.NotNull(portal.One("tr[data-application=assessment] a[href='/assessments']"));
+    }
+
+    [Fact]
     public async Task Autosave_answers_with_the_time_it_saved_and_keeps_the_answer()
     {
         var assessment = await AssessmentAsync();

@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Mail;
 using Cohort.Core.StreamApplications;
 using Cohort.Web.Applications;
@@ -23,6 +24,9 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
     /// <summary>Whether stage 3 is open to the applicant: advanced after the assessments (or a season without them).</summary>
     public bool MayApplyToStreams { get; private set; }
 
+    /// <summary>Open stage 2 assessments the applicant is invited to and has not started: the portal points to them until each is opened.</summary>
+    public int AssessmentsToStart { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
@@ -30,9 +34,11 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
         (General, GeneralApplication) = await GeneralApplicationQuery.LoadAsync(db, me, cancellation);
         Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).ThenInclude(x => x!.Stream)
             .Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);
-        StreamAssessmentsToStart = await Core.Assessments.Invitations.For(db, me).AsNoTracking().Include(a => a.Stream)
+        StreamAssessmentsToStart = await Invitations.For(db, me).AsNoTracking().Include(a => a.Stream)
             .Where(a => a.StreamId != null && a.Stream!.Track!.Season!.IsCurrent && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me))
             .OrderBy(a => a.ClosesAt).ToListAsync(cancellation);
+        AssessmentsToStart = await Invitations.For(db, me)
+            .CountAsync(a => a.StreamId == null && a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
         var email = User.Identity!.Name;

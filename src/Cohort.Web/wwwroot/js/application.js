@@ -8,6 +8,7 @@
   var timer = null;
   var dirty = false;
   var inFlight = false;
+  var submitting = false;
 
   function answersOnly() {
     var data = new FormData(form);
@@ -27,7 +28,7 @@
   }
 
   function save() {
-    if (!dirty || inFlight) { return; }
+    if (!dirty || inFlight || submitting) { return; }
     dirty = false;
     inFlight = true;
     status.textContent = "Saving…";
@@ -64,7 +65,18 @@
     clearTimeout(timer);
     timer = setTimeout(save, 3000);
   });
-  form.addEventListener("focusout", function () { clearTimeout(timer); save(); });
+  form.addEventListener("focusout", function (event) {
+    clearTimeout(timer);
+    // Leaving a field for one of the form's own buttons (Save, Submit, Hand in): that post carries every answer,
+    // and an autosave sent alongside it could win the version check and make the button's save fail. If the
+    // button is only tabbed past, the periodic save below catches up.
+    var next = event.relatedTarget;
+    if (next && next.form === form && next.type === "submit") { return; }
+    save();
+  });
+  // Once the form posts itself, no autosave may follow it (the periodic one included); a page restored by Back saves again.
+  form.addEventListener("submit", function () { submitting = true; clearTimeout(timer); });
+  window.addEventListener("pageshow", function () { submitting = false; });
   form.querySelectorAll("textarea[data-max-words]").forEach(countWords);
   setInterval(save, 15000); // retries a save that failed while offline
 })();

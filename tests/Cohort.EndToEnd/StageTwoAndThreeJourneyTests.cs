@@ -1,0 +1,125 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Seeding;
+using Cohort.EndToEnd.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cohort.EndToEnd;
+
+/// <summary>
+/// Stages 2 and 3 in a real browser, for one new applicant: an admin advances them, they hand in one timed
+/// assessment and run out of time on another, apply to three streams (one a coalition) answering the shared
+/// questions once, and book an interview. The site's clock is moved from stage to stage; the applicant comes back
+/// in a fresh browser and signs in each time, as a week-old session would have expired. Expected data comes from
+/// the database, never from slugs or texts that repeat the seed.
+/// </summary>
+public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    private const string Password = "a passphrase for stages two and three";
+
+    private sealed record Applicant(string Id, string Name, string Email);
+
+    [Fact]
+    public async Task An_advanced_applicant_takes_timed_assessments_applies_to_three_streams_and_books_an_interview()
+    {
+        var coalition = await CoalitionStreamAsync();
+        var stages = await site.App.WithDbAsync(db => db.ProcessStages.AsNoTracking().Where(s => s.TrackId == coalition.TrackId).OrderBy(s => s.Position).ToListAsync());
+        Assert.True(stages.Count >= 3, $"The coalition stream's track has {stages.Count} stages, not three.");
+
+        MoveClockTo(stages[0].ClosesAt.AddDays(-1));
+        var applicant = await SignUpWithASubmittedGeneralApplicationAsync();
+
+        MoveClockTo(stages[0].ClosesAt + (stages[1].OpensAt - stages[0].ClosesAt) / 2);
+        await AdvanceApplicantAsync(applicant, "general");
+
+        MoveClockTo(stages[1].OpensAt.AddHours(1));
+        await TakeTheTimedAssessmentsAsync(applicant);
+
+        MoveClockTo(stages[2].OpensAt.AddMinutes(30));
+        await AdvanceApplicantAsync(applicant, "assessments");
+
+        MoveClockTo(stages[2].OpensAt.AddHours(1));
+        var (streams, questions) = await StreamsToApplyToAsync(coalition);
+        await using (var context = await site.NewContextAsync())
+        {
+            var page = await SignedInAsync(context, applicant);
+            await ApplyToStreamsAsync(page, applicant, streams, questions);
+            await BookAnInterviewAsync(page, applicant, coalition);
+        }
+
+        foreach (var stream in streams)
+        {
+            await AMentorReadsTheApplicationAsync(applicant, stream, streams, questions);
+        }
+    }
+
+    /// <summary>
+    /// An admin decision that lets the applicant through: on a stage's pipeline table (<c>general</c> opens the
+    /// assessments, <c>assessments</c> the stream applications), in the admin's own browser, the applicant is ticked
+    /// and advanced.
+    /// </summary>
+    private async Task AdvanceApplicantAsync(Applicant applicant, string stage)
+    {
+        var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SiteAccounts.SignInAsync(page, admin.Email, admin.Password);
+
+        await page.GotoAsync($"/admin/pipeline/{stage}");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {applicant.Name}", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advance", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 application advanced");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = applicant.Name, Exact = true }) });
+        await Expect(row.GetByRole(AriaRole.Cell, new() { Name = nameof(ApplicationState.Advanced), Exact = true })).ToBeVisibleAsync();
+        var states = await site.App.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == applicant.Id && a.Form!.Kind == FormKind.General)
+            .Select(a => new { a.State, a.AssessmentState }).SingleAsync());
+        Assert.Equal(ApplicationState.Advanced, stage == "general" ? states.State : states.AssessmentState);
+    }
+
+    private async Task<Applicant> SignUpWithASubmittedGeneralApplicationAsync()
+    {
+        // The name is the admin's handle on the applicant in the pipeline, so it is unique to this run.
+        var name = $"Noor Stagewalker {Guid.NewGuid().ToString("N")[..6]}";
+        var email = $"stages-{Guid.NewGuid():N}@example.net";
+        await using (var context = await site.NewContextAsync())
+        {
+            await SiteAccounts.SignUpAsync(await context.NewPageAsync(), name, email, Password);
+        }
+
+        var id = await site.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await StageOne.SubmitAsync(site.App, id);
+        return new(id, name, email);
+    }
+
+    private async Task<IPage> SignedInAsync(IBrowserContext context, Applicant applicant)
+    {
+        var page = await context.NewPageAsync();
+        await SiteAccounts.SignInAsync(page, applicant.Email, Password);
+        await GoToPortalAsync(page);
+        return page;
+    }
+
+    private static ILocator PortalRow(IPage page, string linkName) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }) });
+
+    private static async Task GoToPortalAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Your applications", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your applications", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private void MoveClockTo(DateTime utc) => site.App.Clock.Now = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    /// <summary>The coalition stream the demo mentor account co-mentors: the one with interview slots and a work test.</summary>
+    private Task<ResearchStream> CoalitionStreamAsync() => site.App.WithDbAsync(async db =>
+    {
+        var stream = await db.Streams.AsNoTracking().Include(s => s.Mentors)
+            .SingleAsync(s => s.Track!.Season!.IsCurrent && s.Mentors.Any(m => m.Mentor!.Slug == DemoSeason.DemoMentorSlug));
+        Assert.True(stream.IsCoalition, $"{stream.Name} has {stream.Mentors.Count} mentor(s).");
+        return stream;
+    });
+}
