@@ -39,7 +39,7 @@ public sealed partial class StageTwoAndThreeJourneyTests
     /// <summary>What the applicant answers to a stream question; a text answer names them, so a mentor's page cannot show someone else's.</summary>
     private static string StreamAnswerTo(StreamQuestion question, Applicant applicant) => question.Kind switch
     {
-        QuestionKind.SingleChoice or QuestionKind.MultipleChoice => question.ToQuestion().Choices[0],
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice => question.Choices[0],
         QuestionKind.Url => $"https://example.org/{question.Key}",
         _ => $"{applicant.Name} answers {question.Key}, once.",
     };

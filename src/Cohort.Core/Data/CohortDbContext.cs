@@ -37,6 +37,13 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<InterviewSlot> InterviewSlots => Set<InterviewSlot>();
     public DbSet<WorkTest> WorkTests => Set<WorkTest>();
     public DbSet<WorkTestSubmission> WorkTestSubmissions => Set<WorkTestSubmission>();
+    public DbSet<Review.ReviewerProfile> ReviewerProfiles => Set<Review.ReviewerProfile>();
+    public DbSet<Review.Rubric> Rubrics => Set<Review.Rubric>();
+    public DbSet<Review.ReviewRound> ReviewRounds => Set<Review.ReviewRound>();
+    public DbSet<Review.ReviewAssignment> ReviewAssignments => Set<Review.ReviewAssignment>();
+    public DbSet<Review.ReviewSubmission> ReviewSubmissions => Set<Review.ReviewSubmission>();
+    public DbSet<Review.BlindSettings> BlindSettings => Set<Review.BlindSettings>();
+    public DbSet<Review.ScoreWeight> ScoreWeights => Set<Review.ScoreWeight>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
