@@ -11,6 +11,12 @@ public class CohortWebOptions
     /// <summary>Largest request body accepted, in bytes. Larger requests get 413 before anything reads them.</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Largest multipart (file upload) request accepted, in bytes. Above the 5 MB a CV may have, so a slightly
+    /// larger file reaches the form and is refused beside its field with the other answers saved, not with a 413.
+    /// </summary>
+    public long MaxUploadRequestBytes { get; set; } = 8 * 1024 * 1024;
+
     public RateLimitOptions RateLimit { get; set; } = new();
 }
 

@@ -12,7 +12,10 @@ public static class RequestSizeLimit
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<CohortWebOptions>>().Value.MaxRequestBytes;
+            var options = context.RequestServices.GetRequiredService<IOptions<CohortWebOptions>>().Value;
+            var limit = context.Request.HasFormContentType && context.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                ? options.MaxUploadRequestBytes
+                : options.MaxRequestBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
                 feature.MaxRequestBodySize = limit;

@@ -141,6 +141,34 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_6_MB_cv_is_refused_beside_its_field_and_the_other_answers_are_saved()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        var sixMegabytes = new byte[6 * 1024 * 1024];
+        "%PDF-1.7"u8.CopyTo(sixMegabytes);
+
+        var page = await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Kept Despite Size" }, sixMegabytes);
+
+        Assert.Equal(200, page.Status);
+        Assert.Contains("5 MB", page.One("#q-cv-problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kept Despite Size", (await browser.GetAsync("/apply/general")).One("#q-full-name")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.StoredFiles.AnyAsync(f => f.OwnerId == db.Users.Single(u => u.Email == email).Id)));
+    }
+
+    [Fact]
+    public async Task A_cv_of_almost_5_MB_is_accepted()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        var large = new byte[StoreUpload.MaxBytes - 1024];
+        "%PDF-1.7"u8.CopyTo(large);
+
+        await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Large CV" }, large);
+
+        var stored = await app.WithDbAsync(db => db.StoredFiles.Where(f => f.OwnerId == db.Users.Single(u => u.Email == email).Id).Select(f => f.Length).ToListAsync());
+        Assert.Equal([(long)large.Length], stored);
+    }
+
+    [Fact]
     public async Task Withdrawing_is_recorded_and_shown_in_the_portal()
     {
         var (browser, _) = await NewApplicantAsync();
