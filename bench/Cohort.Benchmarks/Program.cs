@@ -2,20 +2,35 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Compare;
 using Cohort.Benchmarks.Instances;
 
 // compare [RUNS [dense|sparse|all]]  ours vs OR-Tools MinCostFlow on the reviewer instances, one process
 // stable-json PATH      writes the 45,000 x 6,000 stable instance for `cohort match stable`
 // reviewers-json PATH   writes the dense 5,000 x 300 reviewer instance for `cohort reviewers assign`
+// deadline-rush [APPLICANTS [CONCURRENCY]]  stage 1 autosaves and submissions all at once, on SQLite and, when
+//                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
+    ["deadline-rush", .. var rest] => await RunDeadlineRushAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 32),
     ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
     ["stable-json", var path] => WriteStableJson(path),
     ["reviewers-json", var path] => WriteReviewersJson(path),
     _ => RunBenchmarkDotNet(args),
 };
+
+static async Task<int> RunDeadlineRushAsync(int applicants, int concurrency)
+{
+    await DeadlineRush.RunAsync(applicants, concurrency, postgres: null);
+    if (Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres)
+    {
+        await DeadlineRush.RunAsync(applicants, concurrency, postgres);
+    }
+
+    return 0;
+}
 
 static int WriteStableJson(string path)
 {
