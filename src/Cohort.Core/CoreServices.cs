@@ -24,6 +24,7 @@ public static class CoreServices
         services.AddScoped<ImportCatalogue>();
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<DemoSeason>();
+        services.AddScoped<DemoActivity>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();

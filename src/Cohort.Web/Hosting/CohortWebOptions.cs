@@ -8,6 +8,12 @@ public class CohortWebOptions
     /// <summary>Seed the demo season and demo accounts at start. On only in Development (appsettings.Development.json).</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>
+    /// With the demo season, also seed its activity: 48 fictional applicants, a closed review round, decisions and
+    /// stream applications, so there is something to look at. On only in Development; tests start from an empty season.
+    /// </summary>
+    public bool SeedDemoActivity { get; set; }
+
     /// <summary>Largest request body accepted, in bytes. Larger requests get 413 before anything reads them.</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 

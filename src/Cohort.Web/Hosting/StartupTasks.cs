@@ -12,9 +12,15 @@ public static class StartupTasks
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        if (scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value.SeedDemo)
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value;
+        if (options.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeason>().SeedAsync();
+            if (options.SeedDemoActivity)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync();
+            }
+
             if (app.Environment.IsDevelopment())
             {
                 app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
@@ -33,6 +39,8 @@ public static class StartupTasks
         {
             Console.WriteLine($"  {account.Role,-10} {account.Email,-30} password: {account.Password}");
         }
+
+        Console.WriteLine($"  and the reviewers {string.Join(", ", DemoActivity.Reviewers.Select(r => r.Email))}, password: {DemoActivity.ReviewerPassword}");
 
         Console.WriteLine();
     }

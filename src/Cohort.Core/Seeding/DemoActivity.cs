@@ -1,0 +1,264 @@
+using System.Globalization;
+using Cohort.Core.Accounts;
+using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
+using Cohort.Core.Review;
+using Cohort.Core.StreamApplications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Seeding;
+
+/// <summary>
+/// The demo season in motion, for whoever runs the app to look around: 48 fictional applicants who applied in the
+/// last two days before the deadline, a closed first review round read by six reviewers of different leniency, the
+/// stage 1 and stage 2 decisions, attempts at the assessments, and stream applications. Seeded only by the web host
+/// in Development, never by <see cref="DemoSeason"/>, which every test starts from and must stay empty of applicants.
+/// Everything follows from one fixed random seed, so every run shows the same people and scores.
+/// </summary>
+public sealed class DemoActivity(CohortDbContext db, CreateAccount accounts, UserManager<CohortUser> users, TimeProvider clock)
+{
+    public const int ApplicantCount = 48;
+    public const string ReviewerPassword = "demo-reviewer-password";
+
+    /// <summary>The reviewers besides the demo reviewer account: sign in as any of them with <see cref="ReviewerPassword"/>.</summary>
+    public static IReadOnlyList<(string Name, string Email, string Organisation, string Expertise, double Leniency)> Reviewers { get; } =
+    [
+        ("Maren Holtby", "maren.holtby@demo.cohort.test", "Northfield Institute", "interpretability\nprobes", -1.2),
+        ("Caius Ombrelle", "caius.ombrelle@demo.cohort.test", "Lantern Labs", "control\nmonitoring", 0.9),
+        ("Ifeoma Draycott", "ifeoma.draycott@demo.cohort.test", "University of Wexcombe", "evaluations\nsecurity", 0.1),
+        ("Teodor Vass", "teodor.vass@demo.cohort.test", "Independent", "unlearning\nsteering", 1.4),
+        ("Bryony Kettering", "bryony.kettering@demo.cohort.test", "Harrow Point Research", "red-teaming\nsecurity", -0.6),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken cancellation = default)
+    {
+        var season = await db.Seasons.SingleAsync(s => s.Slug == DemoSeason.SeasonSlug, cancellation);
+        if (await db.ReviewRounds.AnyAsync(r => r.SeasonId == season.Id, cancellation))
+        {
+            return false;
+        }
+
+        var random = new Random(2027);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General, cancellation);
+        var reviewers = await ReviewerPoolAsync(season, cancellation);
+        var applicants = await ApplicantsAsync(season, form, now, random, cancellation);
+
+        await FirstRoundAsync(season, applicants, reviewers, now, random, cancellation);
+        var stageTwo = DecideStageOne(applicants, now);
+        await AttemptsAsync(season, stageTwo, now, random, cancellation);
+        var stageThree = DecideStageTwo(stageTwo, now);
+        await StreamApplicationsAsync(season, stageThree, now, cancellation);
+        await db.SaveChangesAsync(cancellation);
+        return true;
+    }
+
+    /// <summary>An applicant and the quality the demo planted in them, which reviews and scores reflect with noise.</summary>
+    private sealed record DemoApplicant(Application Application, double Quality);
+
+    private async Task<List<(string UserId, double Leniency)>> ReviewerPoolAsync(Season season, CancellationToken cancellation)
+    {
+        var demoReviewer = DemoSeason.Accounts.Single(a => a.Role == Roles.Reviewer);
+        var pool = new List<(string, string, string, double)> { (demoReviewer.Email, "Cohort demo", "evaluations\ninterpretability", 0) };
+        foreach (var (name, email, organisation, expertise, leniency) in Reviewers)
+        {
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Audit.Actor.System);
+            }
+
+            pool.Add((email, organisation, expertise, leniency));
+        }
+
+        var result = new List<(string, double)>();
+        foreach (var (email, organisation, expertise, leniency) in pool)
+        {
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo reviewer {email} is missing.");
+            db.ReviewerProfiles.Add(new ReviewerProfile
+            {
+                SeasonId = season.Id, UserId = user.Id, Organisation = organisation, ExpertiseText = expertise, MinLoad = 0, MaxLoad = 40,
+            });
+            result.Add((user.Id, leniency));
+        }
+
+        return result;
+    }
+
+    private async Task<List<DemoApplicant>> ApplicantsAsync(Season season, ApplicationForm form, DateTime now, Random random, CancellationToken cancellation)
+    {
+        var applicants = new List<DemoApplicant>();
+        for (var i = 0; i < ApplicantCount; i++)
+        {
+            var name = DemoPeople.Name(i);
+            var email = $"applicant{i + 1:00}@demo.cohort.test";
+            var user = new CohortUser
+            {
+                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                DisplayName = name, SecurityStamp = Guid.NewGuid().ToString(), EmailConfirmed = true,
+            };
+            db.Users.Add(user);
+
+            // Most arrive in the last hours: the submission times bunch up towards now.
+            var submittedAt = now.AddHours(-48 * Math.Pow(random.NextDouble(), 3));
+            var application = new Application
+            {
+                FormId = form.Id, ApplicantId = user.Id, State = ApplicationState.Submitted,
+                CreatedAt = submittedAt.AddDays(-3), UpdatedAt = submittedAt, SubmittedAt = submittedAt,
+            };
+            foreach (var question in form.Questions)
+            {
+                application.Answers.Add(AnswerTo(question, i, name, season, user.Id, submittedAt));
+            }
+
+            db.Applications.Add(application);
+            applicants.Add(new DemoApplicant(application, random.NextDouble()));
+        }
+
+        await db.SaveChangesAsync(cancellation);
+        return applicants;
+    }
+
+    private static Answer AnswerTo(Question question, int index, string name, Season season, string userId, DateTime at) => question.Kind switch
+    {
+        QuestionKind.File => new Answer
+        {
+            QuestionId = question.Id, Value = "cv.pdf",
+            File = new StoredFile { OwnerId = userId, FileName = "cv.pdf", ContentType = "application/pdf", Content = "%PDF-1.7\n% demo CV\n%%EOF\n"u8.ToArray(), Length = 23, UploadedAt = at },
+        },
+        _ => new Answer { QuestionId = question.Id, Value = question.Kind switch
+        {
+            QuestionKind.ShortText when question.Key == "full-name" => name,
+            QuestionKind.ShortText => index % 3 == 0 ? "London" : index % 3 == 1 ? "Berkeley" : "Remote",
+            QuestionKind.Date => season.ProgrammeStart.AddYears(-(season.MinimumAge + 2 + index % 15)).AddDays(index * 11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            QuestionKind.SingleChoice => question.Choices[index % question.Choices.Count],
+            QuestionKind.MultipleChoice => string.Join('\n', question.Choices.Where((_, c) => (c + index) % 3 == 0)),
+            QuestionKind.Url => $"https://example.org/portfolio/{index + 1}",
+            _ => DemoPeople.Motivation(index),
+        } },
+    };
+
+    /// <summary>
+    /// A closed round of stage 1 review: two reviews per application, each reviewer's scores shifted by their planted
+    /// leniency, so the raw means and the calibrated scores differ the way they do in a real season.
+    /// </summary>
+    private async Task FirstRoundAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DateTime now, Random random, CancellationToken cancellation)
+    {
+        var rubric = DemoRubric.For(season);
+        db.Rubrics.Add(rubric);
+        await db.SaveChangesAsync(cancellation); // the criteria's ids, which the scores name
+        var round = new ReviewRound
+        {
+            SeasonId = season.Id, Stage = PipelineStage.General, Name = "First read", Rubric = rubric, ReviewsPerApplication = 2,
+            State = ReviewRoundState.Closed, CreatedAt = now.AddHours(-6), DueAt = now.AddDays(-1),
+        };
+        db.ReviewRounds.Add(round);
+        for (var i = 0; i < applicants.Count; i++)
+        {
+            // The second reviewer is 1 to n-1 places on from the first, varying by block, so every pair of reviewers shares some applications.
+            foreach (var (reviewerId, leniency) in new[] { reviewers[i % reviewers.Count], reviewers[(i + 1 + (i / reviewers.Count % (reviewers.Count - 1))) % reviewers.Count] })
+            {
+                var scores = rubric.Criteria.Select(c => new CriterionScore
+                {
+                    CriterionId = c.Id,
+                    Value = Math.Clamp((int)Math.Round(c.ScaleMin + (applicants[i].Quality * (c.ScaleMax - c.ScaleMin)) + leniency + (random.NextDouble() - 0.5)), c.ScaleMin, c.ScaleMax),
+                }).ToList();
+                var review = new ReviewSubmission { SubmittedAt = now.AddHours(-2), UpdatedAt = now.AddHours(-2), Overall = DemoRubric.Overall(rubric, scores), Comment = "Read for the demo." };
+                review.Recommendation = (Recommendation)Math.Clamp((int)Math.Round(review.Overall / 2.5), 0, 4);
+                review.Scores.AddRange(scores);
+                round.Assignments.Add(new ReviewAssignment
+                {
+                    SubjectId = applicants[i].Application.Id, ReviewerId = reviewerId, Origin = AssignmentOrigin.Solver, State = AssignmentState.Submitted,
+                    AssignedAt = round.CreatedAt, Review = review,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>The best two thirds go to the assessments, the next few wait, the rest are declined.</summary>
+    private static List<DemoApplicant> DecideStageOne(List<DemoApplicant> applicants, DateTime now)
+    {
+        var ranked = applicants.OrderByDescending(a => a.Quality).ToList();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var application = ranked[i].Application;
+            application.State = i < 32 ? ApplicationState.Advanced : i < 38 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
+            application.AssessmentState = i < 32 ? ApplicationState.Submitted : null;
+            application.UpdatedAt = now;
+        }
+
+        return ranked.Take(32).ToList();
+    }
+
+    /// <summary>Every invited applicant attempted both assessments; their automatic points follow their quality.</summary>
+    private async Task AttemptsAsync(Season season, List<DemoApplicant> invited, DateTime now, Random random, CancellationToken cancellation)
+    {
+        var assessments = await Invitations.StageTwoOf(db, season.Id).Include(a => a.Items).ToListAsync(cancellation);
+        foreach (var applicant in invited)
+        {
+            foreach (var assessment in assessments)
+            {
+                var points = assessment.Items.Where(i => i.IsScoredAutomatically).Sum(i => i.Points);
+                var started = now.AddHours(-random.Next(2, 30));
+                db.Attempts.Add(new Attempt
+                {
+                    AssessmentId = assessment.Id, ApplicantId = applicant.Application.ApplicantId, StartedAt = started, Deadline = assessment.DeadlineFor(started),
+                    UpdatedAt = started.AddMinutes(40), SubmittedAt = started.AddMinutes(40), ClosedAt = started.AddMinutes(40),
+                    AutoScore = Math.Round(points * Math.Clamp(applicant.Quality + ((random.NextDouble() - 0.5) * 0.3), 0, 1), 2),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    private static List<DemoApplicant> DecideStageTwo(List<DemoApplicant> invited, DateTime now)
+    {
+        for (var i = 0; i < invited.Count; i++)
+        {
+            invited[i].Application.AssessmentState = i < 20 ? ApplicationState.Advanced : i < 24 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
+            invited[i].Application.UpdatedAt = now;
+        }
+
+        return invited.Take(20).ToList();
+    }
+
+    /// <summary>Each applicant of stage 3 applies to one to three streams, the coalition most often, with the questions they ask answered.</summary>
+    private async Task StreamApplicationsAsync(Season season, List<DemoApplicant> applicants, DateTime now, CancellationToken cancellation)
+    {
+        var streams = await db.Streams.Where(s => s.Track!.SeasonId == season.Id).OrderBy(s => s.Slug != DemoStreamQuestions.CoalitionSlug).ThenBy(s => s.Id).ToListAsync(cancellation);
+        for (var i = 0; i < applicants.Count; i++)
+        {
+            var applicantId = applicants[i].Application.ApplicantId;
+            var chosen = new[] { streams[i % 2 == 0 ? 0 : 1 + (i % 4)], streams[1 + ((i + 2) % 5)], streams[6 + (i % 5)] }.Take(1 + (i % 3)).Distinct().ToList();
+            foreach (var stream in chosen)
+            {
+                db.StreamApplications.Add(new StreamApplication
+                {
+                    StreamId = stream.Id, ApplicantId = applicantId, State = ApplicationState.Submitted, CreatedAt = now.AddHours(-5), UpdatedAt = now.AddHours(-1), SubmittedAt = now.AddHours(-1),
+                });
+            }
+
+            foreach (var question in await StreamQuestions.AskedByAsync(db, chosen.Select(s => s.Id).ToList(), cancellation))
+            {
+                db.StreamAnswers.Add(new StreamAnswer
+                {
+                    ApplicantId = applicantId, QuestionId = question.Id, UpdatedAt = now.AddHours(-1),
+                    Value = question.Kind switch
+                    {
+                        QuestionKind.SingleChoice => question.Choices[i % question.Choices.Count],
+                        QuestionKind.Url => $"https://example.org/probes/{i + 1}",
+                        _ => DemoPeople.Motivation(i + 1),
+                    },
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellation);
+    }
+}
