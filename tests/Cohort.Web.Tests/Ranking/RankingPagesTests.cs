@@ -3,6 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
+using Cohort.Core.StreamApplications;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Pipeline;
@@ -155,6 +156,49 @@ public abstract class RankingPagesTests(CohortApp app)
         Assert.Equal("8", rounds.One($"#round-{seeded.RoundId} .reviews")!.TextContent);
         var refused = await admin.SubmitAsync(await admin.GetAsync("/admin/ranking/assessments/weights"), "#weights", new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "-1" });
         Assert.Contains("from 0 to", refused.One(".problem")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stream_ranking_holds_that_stream_s_applications_ranked_by_its_rounds_and_decides_stream_applications()
+    {
+        var people = new List<SeededApplicant>();
+        foreach (var name in new[] { "Stream Strong", "Stream Weak" })
+        {
+            people.Add(await app.AddApplicantAsync(ApplicationState.Advanced, name: name));
+        }
+
+        var (first, other, round, fit) = await app.WithDbAsync(async db =>
+        {
+            var streams = await db.Streams.OrderBy(s => s.Id).Take(2).ToListAsync();
+            var applicants = await db.Applications.Where(a => people.Select(p => p.ApplicationId).Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.ApplicantId).ToListAsync();
+            var applications = applicants.SelectMany(applicant => streams.Select(s => new StreamApplication
+                { StreamId = s.Id, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow })).ToList();
+            db.StreamApplications.AddRange(applications);
+            await db.SaveChangesAsync();
+            var first = applications.Where(a => a.StreamId == streams[0].Id).Select(a => a.Id).ToArray();
+            var reviewers = await RankedReviews.ReviewersAsync(db, 2);
+            var round = await RankedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, "Stream round", streams[0].Id);
+            var reviews = new List<ReviewScore> { new(first[0], reviewers[0], 8), new(first[0], reviewers[1], 9), new(first[1], reviewers[0], 3), new(first[1], reviewers[1], 2) };
+            foreach (var review in reviews)
+            {
+                await RankedReviews.ReviewAsync(db, round, review.Subject, review.Reviewer, review.Score);
+            }
+
+            return (first, applications.Where(a => a.StreamId == streams[1].Id).Select(a => a.Id).ToArray(), round, Calibration.Fit(reviews));
+        });
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var ranked = await admin.GetAsync($"/admin/ranking/streams?stream={round.StreamId}&top=1");
+
+        Assert.Equal(first.OrderByDescending(id => fit.Subjects[id].Calibrated), Order(ranked, [.. first, .. other]));
+        Assert.NotNull(ranked.One($"input[name=round][value='{round.Id}'][checked]"));
+        Assert.Equal([first[0]], Ticked(ranked));
+
+        await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+
+        var states = await app.WithDbAsync(db => db.StreamApplications.Where(a => first.Contains(a.Id) || other.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State));
+        Assert.Equal(ApplicationState.Rejected, states[first[0]]);
+        Assert.All(states.Where(s => s.Key != first[0]), s => Assert.Equal(ApplicationState.Submitted, s.Value));
     }
 
     [Theory]
