@@ -47,6 +47,8 @@ public static class CoreServices
         services.AddScoped<FollowUps.CancelInterview>();
         services.AddScoped<FollowUps.SetWorkTest>();
         services.AddScoped<FollowUps.SubmitWorkTest>();
+        services.AddScoped<Review.CompositeWeights>();
+        services.AddScoped<Review.RankSubjects>();
         return services;
     }
 }

@@ -35,7 +35,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications fin
         return RedirectWithNotice(outcome.Refusal ?? Describe(outcome, decision), "/Admin/Pipeline/Index", SelectionRoute);
     }
 
-    private static string Describe(DecisionOutcome outcome, Decision decision)
+    /// <summary>The notice after a decision: how many changed, and why the others did not.</summary>
+    internal static string Describe(DecisionOutcome outcome, Decision decision)
     {
         var done = DecideApplications.TargetState(decision).ToString().ToLowerInvariant();
         var notice = $"{outcome.Decided} {Applications(outcome.Decided)} {done}.";

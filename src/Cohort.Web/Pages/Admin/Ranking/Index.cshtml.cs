@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using Cohort.Core.Pipeline;
+using Cohort.Core.Review;
+
+namespace Cohort.Web.Pages.Admin.Ranking;
+
+/// <summary>
+/// A stage's ranking: calibrated review scores, composite and parts, sorted on the server by the address's query,
+/// with a cutoff that ticks the rows above it, bulk decisions and a CSV export of the same table.
+/// </summary>
+public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, DecideApplications decide) : RankingPage(db, audit)
+{
+    /// <summary>The rounds whose reviews are used; none means every open and closed round of the stage.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int[] Round { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public RankingSort Sort { get; set; }
+
+    /// <summary>"asc" or "desc"; by default scores run highest first, the standard error and names lowest first.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Dir { get; set; }
+
+    /// <summary>The cutoff as a number of rows from the top.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Top { get; set; }
+
+    /// <summary>The cutoff as the lowest ranking score above the line.</summary>
+    [BindProperty(SupportsGet = true)]
+    public double? Cutoff { get; set; }
+
+    public Core.Review.Ranking? Ranking { get; private set; }
+
+    public IReadOnlyList<RankingRow> Rows { get; private set; } = [];
+
+    public IReadOnlySet<int> Above { get; private set; } = new HashSet<int>();
+
+    public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (RankingSort.Name or RankingSort.StandardError);
+
+    /// <summary>The line is drawn where the rows are in ranking order; in another order the rows above it are still ticked.</summary>
+    public bool DrawsLine => new Cutoff(Top, Cutoff).IsSet && Sort == RankingSort.Rank && Descending;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
+        await LoadAsync(cancellation) ?? Page();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellation)
+    {
+        if (await LoadAsync(cancellation) is { } failed)
+        {
+            return failed;
+        }
+
+        var name = $"ranking-{Stage.ToLowerInvariant()}{(StreamFilter is { } stream ? $"-stream-{stream}" : "")}.csv";
+        return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv", name);
+    }
+
+    /// <summary>Decides the ticked rows through the pipeline's decisions, then shows the same ranking again.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, CancellationToken cancellation)
+    {
+        if (Kind is not { } kind)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Notice = "That decision was not understood, so nothing was changed.";
+            return Redirect(Link());
+        }
+
+        var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);
+        Notice = outcome.Refusal ?? Pipeline.IndexModel.Describe(outcome, decision);
+        return Redirect(Link());
+    }
+
+    /// <summary>This ranking's address with <paramref name="sort"/> (and direction) or a handler in place of the current ones.</summary>
+    public string Link(RankingSort? sort = null, string? handler = null)
+    {
+        var dir = sort is null ? Dir : sort == Sort ? (Descending ? "asc" : "desc") : null;
+        return WithQuery(StagePath,
+        [
+            StreamPair,
+            .. Round.Select(r => new KeyValuePair<string, string?>("round", r.ToString(CultureInfo.InvariantCulture))),
+            new("sort", (sort ?? Sort) == RankingSort.Rank ? null : (sort ?? Sort).ToString().ToLowerInvariant()),
+            new("dir", dir),
+            new("top", Top?.ToString(CultureInfo.InvariantCulture)),
+            new("cutoff", Cutoff?.ToString(CultureInfo.InvariantCulture)),
+            new("handler", handler),
+        ]);
+    }
+
+    public string RoundsLink => WithQuery(StagePath + "/rounds", [StreamPair]);
+
+    public string WeightsLink => StagePath + "/weights";
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellation)
+    {
+        if (Kind is not { } kind)
+        {
+            return NotFound();
+        }
+
+        Ranking = await rank.RunAsync(kind, StreamFilter, Round, cancellation);
+        if (Ranking is null)
+        {
+            return RedirectWithNotice("There is no general application form in the current season yet, so there is nothing to rank.", "/Admin/Index");
+        }
+
+        Rows = RankingOrder.Sort(Ranking, Sort, Descending);
+        Above = RankingOrder.Above(Ranking, new Cutoff(Top, Cutoff));
+        return null;
+    }
+}

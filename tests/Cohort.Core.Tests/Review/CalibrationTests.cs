@@ -1,0 +1,115 @@
+using Cohort.Core.Assessments;
+using Cohort.Core.Review;
+
+namespace Cohort.Core.Tests.Review;
+
+/// <summary>Calibration on simulated panels whose true quality and reviewer leniency are planted, so the fit can be judged.</summary>
+public sealed class CalibrationTests
+{
+    /// <summary>A simulated panel: each subject's true quality, each reviewer's planted leniency, and the reviews.</summary>
+    private sealed record Panel(double[] Quality, double[] Leniency, List<ReviewScore> Reviews);
+
+    /// <summary>
+    /// <paramref name="subjects"/> applicants of quality N(5, 1.5), reviewers of leniency N(0, <paramref name="leniencySpread"/>),
+    /// each applicant read by <paramref name="perSubject"/> distinct random reviewers with noise N(0, 0.8), scores kept on 0–10.
+    /// </summary>
+    private static Panel Simulate(int seed, int subjects = 300, int reviewers = 30, int perSubject = 3, double leniencySpread = 1.5)
+    {
+        var random = new Random(seed);
+        double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var quality = Enumerable.Range(0, subjects).Select(_ => 5 + Normal(1.5)).ToArray();
+        var leniency = Enumerable.Range(0, reviewers).Select(_ => Normal(leniencySpread)).ToArray();
+        var reviews = new List<ReviewScore>();
+        for (var s = 0; s < subjects; s++)
+        {
+            foreach (var r in Enumerable.Range(0, reviewers).OrderBy(_ => random.Next()).Take(perSubject))
+            {
+                reviews.Add(new ReviewScore(s, $"reviewer-{r}", Math.Clamp(quality[s] + leniency[r] + Normal(0.8), 0, 10)));
+            }
+        }
+
+        return new Panel(quality, leniency, reviews);
+    }
+
+    private static double Tau(IReadOnlyList<double> first, IReadOnlyList<double> second) => KendallTau.Between(first, second)!.Value;
+
+    private static double[] Column(CalibrationResult fit, int subjects, Func<SubjectScore, double> value) =>
+        Enumerable.Range(0, subjects).Select(s => value(fit.Subjects[s])).ToArray();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void The_calibrated_ranking_is_closer_to_the_truth_than_the_raw_means(int seed)
+    {
+        var panel = Simulate(seed);
+
+        var fit = Calibration.Fit(panel.Reviews);
+
+        var raw = Tau(panel.Quality, Column(fit, panel.Quality.Length, s => s.RawMean));
+        var calibrated = Tau(panel.Quality, Column(fit, panel.Quality.Length, s => s.Calibrated));
+        Assert.True(calibrated > raw, $"seed {seed}: calibrated τ {calibrated:0.000} is not above raw τ {raw:0.000}");
+    }
+
+    [Fact]
+    public void The_fitted_leniency_follows_the_planted_one()
+    {
+        var panel = Simulate(7);
+
+        var fit = Calibration.Fit(panel.Reviews);
+
+        var fitted = Enumerable.Range(0, panel.Leniency.Length).Select(r => fit.Leniency[$"reviewer-{r}"]).ToArray();
+        Assert.True(Tau(panel.Leniency, fitted) > 0.7);
+    }
+
+    [Fact]
+    public void The_standard_error_shrinks_as_subjects_get_more_reviews()
+    {
+        var three = Calibration.Fit(Simulate(11, perSubject: 3).Reviews);
+        var six = Calibration.Fit(Simulate(11, perSubject: 6).Reviews);
+
+        Assert.True(six.Subjects.Values.Average(s => s.StandardError) < three.Subjects.Values.Average(s => s.StandardError));
+        Assert.All(six.Subjects.Values, s => Assert.Equal(6, s.ReviewCount));
+    }
+
+    [Fact]
+    public void Within_one_panel_a_subject_read_more_often_has_the_smaller_error()
+    {
+        var reviews = Simulate(13, subjects: 60, reviewers: 12, perSubject: 2).Reviews;
+        reviews.AddRange(Enumerable.Range(0, 12).Where(r => !reviews.Any(x => x.Subject == 0 && x.Reviewer == $"reviewer-{r}"))
+            .Take(4).Select(r => new ReviewScore(0, $"reviewer-{r}", 6)));
+
+        var fit = Calibration.Fit(reviews);
+
+        Assert.Equal(6, fit.Subjects[0].ReviewCount);
+        Assert.True(fit.Subjects[0].StandardError < fit.Subjects.Values.Where(s => s.Subject != 0).Min(s => s.StandardError));
+    }
+
+    [Fact]
+    public void Without_reviewer_effects_the_calibrated_order_is_about_the_raw_order()
+    {
+        var panel = Simulate(17, leniencySpread: 0);
+
+        var fit = Calibration.Fit(panel.Reviews);
+
+        Assert.True(Tau(Column(fit, panel.Quality.Length, s => s.RawMean), Column(fit, panel.Quality.Length, s => s.Calibrated)) > 0.9);
+        Assert.All(fit.Leniency.Values, l => Assert.InRange(l, -0.5, 0.5));
+    }
+
+    [Fact]
+    public void Flags_a_subject_whose_reviews_disagree_by_more_than_the_threshold()
+    {
+        var calm = Enumerable.Range(0, 6).SelectMany(s => new[] { new ReviewScore(s, "a", 5 + (s % 3)), new ReviewScore(s, "b", 5 + (s % 3)) });
+        List<ReviewScore> reviews = [.. calm, new(100, "a", 5 - Calibration.DisagreementThreshold), new(100, "b", 5 + Calibration.DisagreementThreshold), new(101, "a", 6), new(101, "b", 7)];
+
+        var fit = Calibration.Fit(reviews);
+
+        Assert.True(fit.Subjects[100].Disagreement);
+        Assert.False(fit.Subjects[101].Disagreement);
+    }
+
+    [Fact]
+    public void No_reviews_fit_to_nothing() => Assert.Empty(Calibration.Fit([]).Subjects);
+}
