@@ -46,6 +46,11 @@ public static class CoreServices
         services.AddScoped<FollowUps.CancelInterview>();
         services.AddScoped<FollowUps.SetWorkTest>();
         services.AddScoped<FollowUps.SubmitWorkTest>();
+        services.AddScoped<Review.CreateReviewRound>();
+        services.AddScoped<Review.ChangeReviewRoundState>();
+        services.AddScoped<Review.AssignReviewers>();
+        services.AddScoped<Review.AssignReviewersByHand>();
+        services.AddScoped<Review.DeclineAssignment>();
         return services;
     }
 }
