@@ -12,12 +12,13 @@ namespace Cohort.Tests.Shared;
 public static class ReviewPool
 {
     /// <summary>
-    /// Empties the pool and the rounds and withdraws every general application, so the next round of a test class's
+    /// Empties the pool, the rounds and the rubrics and withdraws every general application, so the next round of a test class's
     /// shared database reviews only the applications its test adds.
     /// </summary>
     public static async Task ResetAsync(CohortDbContext db)
     {
         db.ReviewRounds.RemoveRange(await db.ReviewRounds.Include(r => r.Assignments).ToListAsync());
+        db.Rubrics.RemoveRange(await db.Rubrics.Include(r => r.Criteria).ToListAsync());
         db.ReviewerProfiles.RemoveRange(await db.ReviewerProfiles.Include(p => p.Conflicts).ToListAsync());
         foreach (var application in await db.Applications.Where(a => a.State != ApplicationState.Withdrawn).ToListAsync())
         {
