@@ -38,17 +38,17 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
             db.ReviewAssignments.Remove(assignment);
         }
 
-        var facts = await ReviewRoundFacts.LoadAsync(db, round, cancellation);
+        var facts = await ReviewRoundFacts.LoadAsync(db, round, null, cancellation);
         if (facts.Subjects.Count == 0 || facts.Reviewers.Count == 0)
         {
-            return new(0, facts.Subjects.Count == 0 ? "This round has no applications to review yet." : "The reviewer pool is empty: add reviewers first.");
+            return Refused(facts.Subjects.Count == 0 ? "This round has no applications to review yet." : "The reviewer pool is empty: add reviewers first.");
         }
 
         var problem = Problem(facts);
         var result = AssignmentSolver.Solve(problem);
         if (result.Infeasibility is { } why)
         {
-            return new(0, "No assignment meets every requirement: " + why.Describe(Vocabulary.Reviewers,
+            return Refused("No assignment meets every requirement: " + why.Describe(Vocabulary.Reviewers,
                 facts.Subjects.Select(s => s.Label).ToList(), facts.Reviewers.Select(r => r.Label).ToList()) + ".");
         }
 
@@ -65,6 +65,13 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
         audit.Record(admin, "review-round.assigned", $"review-round:{round.Id}",
             $"{result.ChosenPairs.Count} assignments by the solver (replacing {earlier.Count}), total affinity {result.Objective}");
         return await ReviewRoundFacts.SaveAsync(db, round, cancellation) ? new(result.ChosenPairs.Count, null) : new(0, ReviewRoundFacts.SimultaneousChange);
+    }
+
+    // The earlier assignments were removed from the unit of work only; forget that so nothing of it is ever saved.
+    private AssignOutcome Refused(string why)
+    {
+        db.ChangeTracker.Clear();
+        return new(0, why);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class AssignReviewersByHand(CohortDbContext db, TimeProvider clock
             return "This round is closed; its assignments no longer change.";
         }
 
-        var facts = await ReviewRoundFacts.LoadAsync(db, round, cancellation, subjectId);
+        var facts = await ReviewRoundFacts.LoadAsync(db, round, subjectId, cancellation);
         var subject = facts.Subjects.SingleOrDefault();
         var reviewer = facts.Reviewers.SingleOrDefault(r => r.Profile.UserId == reviewerId);
         if (subject is null || reviewer is null)

@@ -43,7 +43,7 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
 
         assignment.State = AssignmentState.Declined;
         assignment.DeclineReason = text;
-        var facts = await ReviewRoundFacts.LoadAsync(db, round, cancellation, assignment.SubjectId);
+        var facts = await ReviewRoundFacts.LoadAsync(db, round, assignment.SubjectId, cancellation);
         var replacement = facts.Subjects.SingleOrDefault() is { } subject ? Replacement(facts, subject) : null;
         if (replacement is not null)
         {

@@ -62,7 +62,7 @@ public sealed class ReviewRoundFacts
         Affinity.Of(reviewer.Profile.Interests, reviewer.Profile.Expertise, subject.Streams, subject.Text);
 
     /// <summary>Loads the facts of <paramref name="round"/>, whose assignments must be loaded; of one subject only, if given.</summary>
-    public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, CancellationToken cancellation, int? onlySubjectId = null)
+    public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, int? onlySubjectId, CancellationToken cancellation)
     {
         var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == round.SeasonId && a.Form.Kind == FormKind.General);
         var subjects = round.Stage switch

@@ -77,7 +77,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
 
         Round = round;
         Stream = await Db.Streams.Where(s => s.Id == round.StreamId).Select(s => s.Name).SingleOrDefaultAsync(cancellation);
-        var facts = await ReviewRoundFacts.LoadAsync(Db, round, cancellation);
+        var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
         var labels = facts.Reviewers.ToDictionary(r => r.Profile.UserId, r => r.Label);
         var bySubject = round.Assignments.ToLookup(a => a.SubjectId);
         Subjects = facts.Subjects.Select(s =>
