@@ -1,6 +1,9 @@
+using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
+using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -143,6 +146,42 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLi
         Assert.Contains(forbidden, pair => outcome.Refusal!.Contains($"#{pair.Item1} ", StringComparison.Ordinal));
         Assert.DoesNotContain($"#{applications[4]} ", outcome.Refusal, StringComparison.Ordinal);
         Assert.Equal(before.Select(a => a.Id), (await AssignmentsAsync(round)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task A_stage_3_round_reviews_the_streams_submitted_applications_and_prefers_reviewers_interested_in_the_stream()
+    {
+        var interested = await PersonAsync(Email("interested", "example.com"));
+        var indifferent = await PersonAsync(Email("indifferent", "example.com"));
+        var applicants = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            applicants.Add(await PersonAsync(Email($"a{i}", "example.org")));
+        }
+
+        var (stream, submitted, rubric) = await DbAsync(async db =>
+        {
+            var streams = await db.Streams.OrderBy(s => s.Id).Take(2).ToListAsync();
+            await ReviewPool.ReviewerAsync(db, interested, interests: streams[0].Slug, maxLoad: 5);
+            await ReviewPool.ReviewerAsync(db, indifferent, interests: streams[1].Slug, maxLoad: 5);
+            var applications = new[] { (streams[0], ApplicationState.Submitted), (streams[0], ApplicationState.Draft), (streams[0], ApplicationState.Withdrawn), (streams[1], ApplicationState.Submitted) }
+                .Select((p, i) => new StreamApplication { StreamId = p.Item1.Id, ApplicantId = applicants[i], State = p.Item2 }).ToList();
+            db.StreamApplications.AddRange(applications);
+            await db.SaveChangesAsync();
+            return (streams[0].Id, applications[0].Id, await ReviewPool.RubricAsync(db));
+        });
+        var create = (Func<ReviewRoundRequest, Task<CreateRoundOutcome>>)(request =>
+            core.RunAsync<CreateReviewRound, CreateRoundOutcome>(c => c.RunAsync(Admin, request)));
+
+        var refused = await create(new ReviewRoundRequest(" ", PipelineStage.Streams, null, int.MaxValue, 0, null));
+        var created = await create(new ReviewRoundRequest("Stream reading", PipelineStage.Streams, stream, rubric, 1, null));
+        var outcome = await AssignAsync(created.Round!.Id);
+
+        Assert.Null(refused.Round);
+        Assert.Equal(4, refused.Problems.Count);
+        Assert.Null(outcome.Refusal);
+        var only = Assert.Single(await AssignmentsAsync(created.Round.Id));
+        Assert.Equal((submitted, interested, (double)Affinity.PerStream), (only.SubjectId, only.ReviewerId, only.Affinity));
     }
 
     [Fact]
