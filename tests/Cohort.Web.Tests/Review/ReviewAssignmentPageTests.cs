@@ -139,6 +139,7 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
         var third = pool.All("#reviewers tbody tr").Single(r => r.TextContent.Contains(people[2], StringComparison.Ordinal)).GetAttribute("data-reviewer");
         var conflicts = await admin.GetAsync($"/admin/review/pool/{third}/conflicts");
         var declared = await admin.SubmitAsync(conflicts, "#declare", new Dictionary<string, string> { ["ApplicantEmail"] = declaredEmail, ["Reason"] = "Former student" });
+        Assert.Equal("1", (await admin.GetAsync("/admin/review/pool")).One($"tr[data-reviewer='{third}'] .conflicts")!.TextContent);
         var rounds = await admin.GetAsync("/admin/review/rounds");
         var round = await admin.SubmitAsync(rounds, "#new-round", new Dictionary<string, string>
         {

@@ -5,7 +5,7 @@ namespace Cohort.Web.Pages.Admin.Review.Pool;
 /// <summary>The current season's reviewer pool: who reviews, what they know, how much they take on, their declared conflicts.</summary>
 public class IndexModel(CohortDbContext db) : PageModel
 {
-    public sealed record Row(ReviewerProfile Profile, string Name, string Email);
+    public sealed record Row(ReviewerProfile Profile, string Name, string Email, int Conflicts);
 
     public List<Row> Reviewers { get; private set; } = [];
 
@@ -14,10 +14,10 @@ public class IndexModel(CohortDbContext db) : PageModel
         var season = await db.Seasons.CurrentAsync(cancellation);
         if (season is not null)
         {
-            Reviewers = await db.ReviewerProfiles.AsNoTracking().Include(p => p.Conflicts).Where(p => p.SeasonId == season.Id)
-                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new Row(p, u.DisplayName, u.Email ?? ""))
+            var rows = await db.ReviewerProfiles.AsNoTracking().Where(p => p.SeasonId == season.Id)
+                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new Row(p, u.DisplayName, u.Email ?? "", p.Conflicts.Count))
                 .ToListAsync(cancellation);
-            Reviewers = Reviewers.OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+            Reviewers = rows.OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
         }
     }
 }
