@@ -49,6 +49,11 @@ public static class CoreServices
         services.AddScoped<FollowUps.SubmitWorkTest>();
         services.AddScoped<Review.CompositeWeights>();
         services.AddScoped<Review.RankSubjects>();
+        services.AddScoped<Review.CreateReviewRound>();
+        services.AddScoped<Review.ChangeReviewRoundState>();
+        services.AddScoped<Review.AssignReviewers>();
+        services.AddScoped<Review.AssignReviewersByHand>();
+        services.AddScoped<Review.DeclineAssignment>();
         return services;
     }
 }

@@ -26,4 +26,7 @@ public enum QuestionPurpose
 
     /// <summary>A date answer holding the applicant's date of birth, checked against the season's minimum age.</summary>
     DateOfBirth,
+
+    /// <summary>A short text naming the applicant's university or employer: a reviewer of the same organisation has a conflict.</summary>
+    Organisation,
 }

@@ -33,6 +33,8 @@ internal static class DemoApplicationForm
             Ask(5, "motivation", "Why do you want to do AI safety research, and why now?", QuestionKind.LongText, required: true, maxWords: 300),
             Ask(6, "best-work", "A link to work you are proud of (a repository, paper or post)", QuestionKind.Url),
             Ask(7, "cv", "Your CV", QuestionKind.File, required: true, help: "A PDF of at most 5 MB."),
+            Ask(8, "organisation", "Your university or employer, if any", QuestionKind.ShortText,
+                help: "Only used so that nobody from the same organisation reviews your application.", purpose: QuestionPurpose.Organisation),
         },
     };
 

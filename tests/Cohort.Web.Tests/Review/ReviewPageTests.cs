@@ -52,7 +52,7 @@ public abstract class ReviewPageTests(CohortApp app)
             ? StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture)
             : Item(assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
         urls.Add($"/review/items/{Item(assessment, ItemKind.FreeText)}?handler=Next");
-        Assert.Equal(3, routes.Count);
+        Assert.Equal(4, routes.Count);
 
         foreach (var role in new[] { Roles.Applicant, Roles.Mentor })
         {

@@ -1,0 +1,144 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Review;
+
+/// <summary>One application a round reviews, with what conflicts and affinities read from it.</summary>
+public sealed record ReviewSubject(int Id, string Label, ApplicantFacts Applicant, IReadOnlyList<StreamName> Streams, string Text);
+
+/// <summary>One reviewer of the season's pool, as assignment sees them.</summary>
+public sealed record PoolReviewer(ReviewerProfile Profile, ReviewerFacts Facts, string Label);
+
+/// <summary>
+/// Everything assignment needs to know about a round: its subjects (stage 1: submitted general applications; stage 2:
+/// those stage 1 advanced; stage 3: the stream's submitted applications, never drafts or withdrawals), the pool, and
+/// who conflicts with whom.
+/// </summary>
+public sealed class ReviewRoundFacts
+{
+    private static readonly QuestionKind[] WrittenKinds = [QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice];
+
+    private ReviewRoundFacts(ReviewRound round, IReadOnlyList<ReviewSubject> subjects, IReadOnlyList<PoolReviewer> reviewers) =>
+        (Round, Subjects, Reviewers) = (round, subjects, reviewers);
+
+    public ReviewRound Round { get; }
+
+    public IReadOnlyList<ReviewSubject> Subjects { get; }
+
+    public IReadOnlyList<PoolReviewer> Reviewers { get; }
+
+    /// <summary>Assignments that count against loads and coverage: every one not declined.</summary>
+    public IEnumerable<ReviewAssignment> Active => Round.Assignments.Where(a => a.State != AssignmentState.Declined);
+
+    public const string SimultaneousChange = "Someone else changed this round's assignments at the same moment, so nothing was saved. Reload the page and try again.";
+
+    /// <summary>
+    /// Saves a change to <paramref name="round"/>'s assignments guarded by the round's version, so two changes made at
+    /// once cannot together break coverage or loads; false (and nothing saved) when another change came first.
+    /// </summary>
+    public static async Task<bool> SaveAsync(CohortDbContext db, ReviewRound round, CancellationToken cancellation)
+    {
+        db.Entry(round).Property(r => r.Version).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>How many active assignments each reviewer has in the round.</summary>
+    public Dictionary<string, int> Loads() => Active.GroupBy(a => a.ReviewerId).ToDictionary(g => g.Key, g => g.Count());
+
+    public static string? Conflict(PoolReviewer reviewer, ReviewSubject subject) => Conflicts.Between(reviewer.Facts, subject.Applicant);
+
+    public static int AffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
+        Affinity.Of(reviewer.Profile.Interests, reviewer.Profile.Expertise, subject.Streams, subject.Text);
+
+    /// <summary>Loads the facts of <paramref name="round"/>, whose assignments must be loaded; of one subject only, if given.</summary>
+    public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, int? onlySubjectId, CancellationToken cancellation)
+    {
+        var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == round.SeasonId && a.Form.Kind == FormKind.General);
+        var subjects = round.Stage switch
+        {
+            PipelineStage.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
+            PipelineStage.Assessments => await general.Where(a => a.AssessmentState != null && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
+            _ => await db.StreamApplications.AsNoTracking()
+                .Where(a => a.StreamId == round.StreamId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
+        };
+        var applicantIds = subjects.Select(s => s.ApplicantId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => applicantIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, Email: u.Email ?? ""), cancellation);
+        var generalOf = await general.Where(g => applicantIds.Contains(g.ApplicantId)).ToDictionaryAsync(g => g.Id, g => g.ApplicantId, cancellation);
+        var generalIds = generalOf.Keys.ToList();
+        var answers = (await db.Set<Answer>().AsNoTracking().Where(a => generalIds.Contains(a.ApplicationId))
+                .Join(db.Set<Question>(), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicationId, q.Purpose, q.Kind, a.Value })
+                .ToListAsync(cancellation))
+            .ToLookup(a => generalOf[a.ApplicationId]);
+        var streams = await StreamsAsync(db, round, applicantIds, cancellation);
+        var streamTexts = round.Stage == PipelineStage.Streams ? await StreamTextsAsync(db, round, applicantIds, cancellation) : null;
+
+        var reviewSubjects = subjects.Select(s =>
+        {
+            var mine = answers[s.ApplicantId].ToList();
+            var organisation = mine.FirstOrDefault(a => a.Purpose == QuestionPurpose.Organisation)?.Value ?? "";
+            var text = streamTexts?[s.ApplicantId] ?? string.Join('\n', mine.Where(a => WrittenKinds.Contains(a.Kind)).Select(a => a.Value));
+            var (name, email) = people[s.ApplicantId];
+            return new ReviewSubject(s.Id, $"#{s.Id} {name}", new ApplicantFacts(s.ApplicantId, email, organisation), streams[s.ApplicantId].ToList(), text);
+        }).OrderBy(s => s.Id).ToList();
+        return new ReviewRoundFacts(round, reviewSubjects, await ReviewersAsync(db, round.SeasonId, cancellation));
+    }
+
+    private static async Task<IReadOnlyList<PoolReviewer>> ReviewersAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
+    {
+        var profiles = await db.ReviewerProfiles.AsNoTracking().Include(p => p.Conflicts).Where(p => p.SeasonId == seasonId).ToListAsync(cancellation);
+        var ids = profiles.Select(p => p.UserId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, Email: u.Email ?? ""), cancellation);
+        return profiles.Select(p => new PoolReviewer(p,
+                new ReviewerFacts(p.UserId, people[p.UserId].Email, p.Organisation, p.Conflicts.Select(c => c.ApplicantId).ToHashSet()),
+                $"{people[p.UserId].DisplayName} ({people[p.UserId].Email})"))
+            .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Stage 3: the round's stream. Stages 1 and 2: the streams the applicant has applied to, if any yet.</summary>
+    private static async Task<ILookup<string, StreamName>> StreamsAsync(CohortDbContext db, ReviewRound round, List<string> applicantIds, CancellationToken cancellation)
+    {
+        var applied = db.StreamApplications.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId) && a.Stream!.Track!.SeasonId == round.SeasonId
+            && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn);
+        if (round.Stage == PipelineStage.Streams)
+        {
+            var stream = await db.Streams.AsNoTracking().Where(s => s.Id == round.StreamId).Select(s => new StreamName(s.Slug, s.Name)).SingleAsync(cancellation);
+            return applicantIds.ToLookup(id => id, _ => stream);
+        }
+
+        return (await applied.Select(a => new { a.ApplicantId, a.Stream!.Slug, a.Stream.Name }).ToListAsync(cancellation))
+            .ToLookup(a => a.ApplicantId, a => new StreamName(a.Slug, a.Name));
+    }
+
+    /// <summary>Stage 3 reads the applicant's written answers to the questions the round's stream asks.</summary>
+    private static async Task<Dictionary<string, string>> StreamTextsAsync(CohortDbContext db, ReviewRound round, List<string> applicantIds, CancellationToken cancellation)
+    {
+        var answers = await db.StreamAnswers.AsNoTracking()
+            .Where(a => applicantIds.Contains(a.ApplicantId))
+            .Join(db.StreamQuestions.Where(q => q.AskedBy.Any(x => x.StreamId == round.StreamId)),
+                a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, q.Kind, a.Value })
+            .ToListAsync(cancellation);
+        var texts = applicantIds.ToDictionary(id => id, _ => "");
+        foreach (var group in answers.Where(a => WrittenKinds.Contains(a.Kind)).GroupBy(a => a.ApplicantId))
+        {
+            texts[group.Key] = string.Join('\n', group.Select(a => a.Value));
+        }
+
+        return texts;
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Pipeline;
+using Cohort.Core.Review;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cohort.Web.Pages.Admin.Review.Rounds;
+
+/// <summary>The current season's review rounds, and the form that creates one for a stage (at stage 3, for one stream).</summary>
+public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AdminPage(db, audit)
+{
+    public sealed record Row(ReviewRound Round, string? Stream, string Rubric, int Assignments);
+
+    public sealed class RoundInput
+    {
+        [Required, StringLength(200)]
+        public string Name { get; set; } = "";
+
+        public PipelineStage Stage { get; set; }
+
+        [Display(Name = "Stream (stage 3 only)")]
+        public int? StreamId { get; set; }
+
+        [Display(Name = "Rubric")]
+        public int RubricId { get; set; }
+
+        [Range(1, CreateReviewRound.MaxReviewsPerApplication), Display(Name = "Reviews per application")]
+        public int ReviewsPerApplication { get; set; } = 2;
+
+        [Display(Name = "Due (UTC)")]
+        public DateTime? DueAt { get; set; }
+    }
+
+    [BindProperty]
+    public RoundInput Input { get; set; } = new();
+
+    public List<Row> Rounds { get; private set; } = [];
+
+    public List<SelectListItem> Rubrics { get; private set; } = [];
+
+    public List<SelectListItem> Streams { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> Stages { get; } =
+    [
+        new("1. General application", nameof(PipelineStage.General)),
+        new("2. Assessments", nameof(PipelineStage.Assessments)),
+        new("3. Stream applications", nameof(PipelineStage.Streams)),
+    ];
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (ModelState.IsValid)
+        {
+            var due = Input.DueAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+            var outcome = await create.RunAsync(Actor, new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
+            if (outcome.Round is { } round)
+            {
+                return RedirectWithNotice($"Created the round “{round.Name}”. Assign its reviewers next.", "/Admin/Review/Rounds/Show", new { id = round.Id });
+            }
+
+            foreach (var problem in outcome.Problems)
+            {
+                ModelState.AddModelError("", problem);
+            }
+        }
+
+        await LoadAsync(cancellation);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellation)
+    {
+        var season = await Db.Seasons.AsNoTracking().CurrentAsync(cancellation);
+        if (season is null)
+        {
+            return;
+        }
+
+        Rounds = await Db.ReviewRounds.AsNoTracking().Where(r => r.SeasonId == season.Id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new Row(r, Db.Streams.Where(s => s.Id == r.StreamId).Select(s => s.Name).FirstOrDefault(), r.Rubric!.Name,
+                r.Assignments.Count(a => a.State != AssignmentState.Declined)))
+            .ToListAsync(cancellation);
+        Rubrics = await Db.Rubrics.AsNoTracking().Where(r => r.SeasonId == season.Id).OrderBy(r => r.Name)
+            .Select(r => new SelectListItem(r.Name, r.Id.ToString())).ToListAsync(cancellation);
+        Streams = await Db.Streams.AsNoTracking().OfSeason(season.Id).OrderBy(s => s.Name)
+            .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellation);
+        Streams.Insert(0, new SelectListItem("—", ""));
+    }
+}

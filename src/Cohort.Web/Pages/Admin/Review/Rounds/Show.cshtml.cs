@@ -1,0 +1,95 @@
+using Cohort.Core.Review;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cohort.Web.Pages.Admin.Review.Rounds;
+
+/// <summary>
+/// One review round: its applications with their reviewers, the reviewers' loads, and the actions of its life: assign
+/// by the solver (a draft), add or remove an assignment by hand, open, close. When the solver finds no assignment, or
+/// an action is refused, the page says why and nothing is saved.
+/// </summary>
+public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change)
+    : AdminPage(db, audit)
+{
+    public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, bool NeedsReviewer);
+
+    public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer);
+
+    public sealed record ReviewerRow(PoolReviewer Reviewer, int Load);
+
+    public ReviewRound Round { get; private set; } = null!;
+
+    public string? Stream { get; private set; }
+
+    public List<SubjectRow> Subjects { get; private set; } = [];
+
+    public List<ReviewerRow> Reviewers { get; private set; } = [];
+
+    public List<SelectListItem> ReviewerChoices { get; private set; } = [];
+
+    /// <summary>Why the last action changed nothing: the solver's diagnosis or a refusal.</summary>
+    public string? Refusal { get; private set; }
+
+    public int NeedingReviewers => Subjects.Count(s => s.NeedsReviewer);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellation) =>
+        await LoadAsync(id, cancellation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellation)
+    {
+        var outcome = await assign.RunAsync(Actor, id, cancellation);
+        return await AfterAsync(id, outcome.Refusal, $"The solver assigned {outcome.Assigned} reviews.", cancellation);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, int subjectId, string? reviewerId, CancellationToken cancellation) =>
+        await AfterAsync(id, await byHand.AddAsync(Actor, id, subjectId, reviewerId ?? "", cancellation), "Added the assignment.", cancellation);
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int assignmentId, CancellationToken cancellation) =>
+        await AfterAsync(id, await byHand.RemoveAsync(Actor, id, assignmentId, cancellation), "Removed the assignment.", cancellation);
+
+    public async Task<IActionResult> OnPostOpenAsync(int id, CancellationToken cancellation) =>
+        await AfterAsync(id, await change.RunAsync(Actor, id, ReviewRoundState.Open, cancellation), "Opened the round: reviewers now see their assignments.", cancellation);
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellation) =>
+        await AfterAsync(id, await change.RunAsync(Actor, id, ReviewRoundState.Closed, cancellation), "Closed the round.", cancellation);
+
+    private async Task<IActionResult> AfterAsync(int id, string? refusal, string notice, CancellationToken cancellation)
+    {
+        if (refusal is null)
+        {
+            return RedirectWithNotice(notice, "/Admin/Review/Rounds/Show", new { id });
+        }
+
+        Refusal = refusal;
+        return await LoadAsync(id, cancellation) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellation)
+    {
+        Db.ChangeTracker.Clear();
+        var season = await Db.Seasons.AsNoTracking().CurrentAsync(cancellation);
+        var round = season is null ? null : await Db.ReviewRounds.AsNoTracking().Include(r => r.Rubric).Include(r => r.Assignments)
+            .SingleOrDefaultAsync(r => r.Id == id && r.SeasonId == season.Id, cancellation);
+        if (round is null)
+        {
+            return false;
+        }
+
+        Round = round;
+        Stream = await Db.Streams.Where(s => s.Id == round.StreamId).Select(s => s.Name).SingleOrDefaultAsync(cancellation);
+        var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
+        var labels = facts.Reviewers.ToDictionary(r => r.Profile.UserId, r => r.Label);
+        var bySubject = round.Assignments.ToLookup(a => a.SubjectId);
+        Subjects = facts.Subjects.Select(s =>
+        {
+            var rows = bySubject[s.Id].OrderBy(a => a.State == AssignmentState.Declined).ThenBy(a => a.Id)
+                .Select(a => new AssignmentRow(a, labels.GetValueOrDefault(a.ReviewerId, "a reviewer no longer in the pool"))).ToList();
+            var active = rows.Count(r => r.Assignment.State != AssignmentState.Declined);
+            return new SubjectRow(s, rows, active, round.State != ReviewRoundState.Draft && active < round.ReviewsPerApplication);
+        }).ToList();
+        var loads = facts.Loads();
+        Reviewers = facts.Reviewers.Select(r => new ReviewerRow(r, loads.GetValueOrDefault(r.Profile.UserId))).ToList();
+        ReviewerChoices = facts.Reviewers.Select(r => new SelectListItem(r.Label, r.Profile.UserId)).ToList();
+        return true;
+    }
+}

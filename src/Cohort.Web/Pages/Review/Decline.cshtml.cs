@@ -1,0 +1,27 @@
+using Cohort.Core.Review;
+
+namespace Cohort.Web.Pages.Review;
+
+/// <summary>
+/// A reviewer declines one of their assignments (POST only), with an optional reason; a replacement is assigned at
+/// once. Someone else's assignment answers 404, whoever asks.
+/// </summary>
+public class DeclineModel(CohortDbContext db, TimeProvider clock, DeclineAssignment decline) : ReviewPage(db, clock)
+{
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellation)
+    {
+        if (!await Db.ReviewAssignments.AnyAsync(a => a.Id == id && a.ReviewerId == ReviewerId, cancellation))
+        {
+            return NotFound();
+        }
+
+        var outcome = await decline.RunAsync(new Actor(ReviewerId, User.Identity?.Name ?? "reviewer"), id, Reason, cancellation);
+        Notice = outcome.Refusal ?? "You declined the assignment; another reviewer will read this application.";
+        return RedirectToPage("/Review/Index");
+    }
+}
