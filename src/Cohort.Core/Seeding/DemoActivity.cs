@@ -132,6 +132,7 @@ public sealed class DemoActivity(CohortDbContext db, CreateAccount accounts, Use
         _ => new Answer { QuestionId = question.Id, Value = question.Kind switch
         {
             QuestionKind.ShortText when question.Key == "full-name" => name,
+            QuestionKind.ShortText when question.Purpose == QuestionPurpose.Organisation => DemoPeople.Organisation(index),
             QuestionKind.ShortText => index % 3 == 0 ? "London" : index % 3 == 1 ? "Berkeley" : "Remote",
             QuestionKind.Date => season.ProgrammeStart.AddYears(-(season.MinimumAge + 2 + index % 15)).AddDays(index * 11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             QuestionKind.SingleChoice => question.Choices[index % question.Choices.Count],

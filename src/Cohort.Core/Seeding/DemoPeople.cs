@@ -20,6 +20,11 @@ internal static class DemoPeople
 
     public static string Name(int index) => $"{GivenNames[index % GivenNames.Length]} {FamilyNames[(index * 7 + index / GivenNames.Length) % FamilyNames.Length]}";
 
+    /// <summary>Where applicants study or work; none is a demo reviewer's organisation, so the demo round has no conflicts.</summary>
+    private static readonly string[] Organisations = ["University of Tarrow", "Brightwater College", "Quillfeather AI", "", "Open Source Collective", "Meridian Health Analytics"];
+
+    public static string Organisation(int index) => Organisations[index % Organisations.Length];
+
     /// <summary>Sentences of motivation, from which each applicant's answer takes three.</summary>
     private static readonly string[] Motivations =
     [
