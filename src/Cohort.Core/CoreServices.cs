@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddScoped<FollowUps.CancelInterview>();
         services.AddScoped<FollowUps.SetWorkTest>();
         services.AddScoped<FollowUps.SubmitWorkTest>();
+        services.AddScoped<Review.SubmitReview>();
         return services;
     }
 }
