@@ -19,14 +19,19 @@ public sealed partial class BlindRedaction
     private readonly BlindSettings settings;
     private readonly Regex? name;
 
+    /// <summary>
+    /// The whole name is matched in any case; each part only as capitalised in the name, so "Will" is hidden and
+    /// "I will" is not.
+    /// </summary>
     public BlindRedaction(BlindSettings settings, string applicantName)
     {
         this.settings = settings;
-        var parts = applicantName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= ShortestNamePart)
-            .Prepend(applicantName.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(p => p.Length).Select(Regex.Escape).ToList();
-        name = settings.HideName && parts.Count > 0
-            ? new Regex($@"(?<!\w)(?:{string.Join('|', parts)})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        var whole = applicantName.Trim();
+        var parts = whole.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= ShortestNamePart)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length).Select(Regex.Escape).ToList();
+        var alternatives = (whole.Length > 0 ? [$"(?i:{Regex.Escape(whole)})"] : new List<string>()).Concat(parts).ToList();
+        name = settings.HideName && alternatives.Count > 0
+            ? new Regex($@"(?<!\w)(?:{string.Join('|', alternatives)})(?!\w)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
             : null;
     }
 

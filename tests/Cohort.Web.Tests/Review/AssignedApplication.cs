@@ -23,8 +23,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, IReadOnl
     {
         var canaries = Canaries.New();
         var applicantId = await StageTwoAttempts.AccountAsync(db, canaries.Name, canaries.Email);
-        var reviewer = reviewerEmail ?? DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Reviewer).Email;
-        var reviewerId = await db.Users.Where(u => u.Email == reviewer).Select(u => u.Id).SingleAsync();
+        var reviewerId = reviewerEmail is null ? await DemoReviewerIdAsync(db) : await db.Users.Where(u => u.Email == reviewerEmail).Select(u => u.Id).SingleAsync();
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.Kind == FormKind.General && f.SeasonId == seasonId);
         var file = new StoredFile { OwnerId = applicantId, FileName = canaries.CvFileName, ContentType = "application/pdf", Length = PdfBytes.Length, Content = PdfBytes, UploadedAt = now };
@@ -50,21 +49,40 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, IReadOnl
             }
         }
 
-        var rubric = new Rubric { SeasonId = form.SeasonId, Name = $"Rubric {Guid.NewGuid():N}"[..20] };
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        var (assignmentId, roundId, criteria) = await AssignAsync(db, now, PipelineStage.General, null, application.Id, reviewerId, state);
+        return new(assignmentId, roundId, criteria, canaries, PdfBytes);
+    }
+
+    /// <summary>A round of <paramref name="stage"/> with a two-criterion rubric, and one assignment of <paramref name="subjectId"/> in it to the reviewer.</summary>
+    public static async Task<(int AssignmentId, int RoundId, IReadOnlyList<RubricCriterion> Criteria)> AssignAsync(CohortDbContext db, DateTime now,
+        PipelineStage stage, int? streamId, int subjectId, string reviewerId, ReviewRoundState state = ReviewRoundState.Open)
+    {
+        var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
+        var rubric = new Rubric { SeasonId = seasonId, Name = $"Rubric {Guid.NewGuid():N}"[..20] };
         rubric.Criteria.Add(new RubricCriterion { Position = 0, Name = "Research taste", ScaleMin = 1, ScaleMax = 5, Weight = 2, AnchorsText = "1: Picks questions at random\n5: Picks the question that matters" });
         rubric.Criteria.Add(new RubricCriterion { Position = 1, Name = "Technical depth", ScaleMin = 0, ScaleMax = 10, Weight = 0.5 });
-        var round = new ReviewRound { SeasonId = form.SeasonId, Stage = PipelineStage.General, Name = "First reading", Rubric = rubric, State = state, CreatedAt = now, DueAt = now.AddDays(7) };
-        db.Applications.Add(application);
+        var round = new ReviewRound { SeasonId = seasonId, Stage = stage, StreamId = streamId, Name = "First reading", Rubric = rubric, State = state, CreatedAt = now, DueAt = now.AddDays(7) };
         db.ReviewRounds.Add(round);
         await db.SaveChangesAsync();
-        var assignment = new ReviewAssignment { RoundId = round.Id, SubjectId = application.Id, ReviewerId = reviewerId, AssignedAt = now };
+        var assignment = new ReviewAssignment { RoundId = round.Id, SubjectId = subjectId, ReviewerId = reviewerId, AssignedAt = now };
         db.ReviewAssignments.Add(assignment);
         await db.SaveChangesAsync();
-        return new(assignment.Id, round.Id, rubric.Criteria.OrderBy(c => c.Position).ToList(), canaries, PdfBytes);
+        return (assignment.Id, round.Id, rubric.Criteria.OrderBy(c => c.Position).ToList());
+    }
+
+    public static Task<string> DemoReviewerIdAsync(CohortDbContext db)
+    {
+        var email = DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Reviewer).Email;
+        return db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>Saves the season's blind settings: everything hidden, and the <see cref="HiddenKey"/> question too.</summary>
-    public static async Task HideEverythingAsync(CohortDbContext db)
+    public static Task HideEverythingAsync(CohortDbContext db) => HideAsync(db, HiddenKey);
+
+    /// <summary>Saves the season's blind settings: everything hidden, and the questions of <paramref name="keys"/>.</summary>
+    public static async Task HideAsync(CohortDbContext db, params string[] keys)
     {
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var settings = await db.BlindSettings.SingleOrDefaultAsync(s => s.SeasonId == seasonId);
@@ -74,7 +92,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, IReadOnl
             db.BlindSettings.Add(settings);
         }
 
-        (settings.HideName, settings.HideEmail, settings.HideCvFileName, settings.HideUrls, settings.HiddenQuestionKeysText) = (true, true, true, true, HiddenKey);
+        (settings.HideName, settings.HideEmail, settings.HideCvFileName, settings.HideUrls, settings.HiddenQuestionKeysText) = (true, true, true, true, string.Join('\n', keys));
         await db.SaveChangesAsync();
     }
 }

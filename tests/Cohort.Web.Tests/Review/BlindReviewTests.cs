@@ -1,8 +1,10 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
+using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -271,6 +273,42 @@ public abstract class BlindReviewTests(CohortApp app)
         Assert.Null(saved.One("#default"));
         Assert.Equal((true, false, "current-role"), (settings.HideName, settings.HideUrls, settings.HiddenQuestionKeysText));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "blindsettings.created")));
+    }
+
+    [Fact]
+    public async Task Stage_three_shows_the_streams_answers_and_stage_two_the_assessment_answers_without_hidden_questions()
+    {
+        var data = new StageThreeData(app);
+        var applicant = await data.NewAsync();
+        var (visible, hidden) = ($"visible{Guid.NewGuid():N}", $"idcanary{Guid.NewGuid():N}");
+        var streamApplicationId = await data.ApplyAsync(applicant, StageThreeData.Coalition, visible);
+        var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
+        await app.WithDbAsync(db => StageTwoAttempts.AttemptAsync(db, assessment, applicant.Id,
+            new Dictionary<Core.Assessments.ItemKind, string> { [Core.Assessments.ItemKind.FreeText] = $"stage two {visible}", [Core.Assessments.ItemKind.Code] = "print('probe')" }, Now));
+        var (stageThree, stageTwo) = await app.WithDbAsync(async db =>
+        {
+            var pitch = await db.StreamAnswers.SingleAsync(a => a.ApplicantId == applicant.Id && db.StreamQuestions.Any(q => q.Id == a.QuestionId && q.Key == "own-pitch"));
+            pitch.Value = hidden;
+            await db.SaveChangesAsync();
+            await AssignedApplication.HideAsync(db, "own-pitch");
+            var reviewerId = await AssignedApplication.DemoReviewerIdAsync(db);
+            var streamId = await db.Streams.Where(s => s.Slug == StageThreeData.Coalition).Select(s => s.Id).SingleAsync();
+            var generalId = await db.Applications.Where(a => a.ApplicantId == applicant.Id).Select(a => a.Id).SingleAsync();
+            return ((await AssignedApplication.AssignAsync(db, Now, PipelineStage.Streams, streamId, streamApplicationId, reviewerId)).AssignmentId,
+                (await AssignedApplication.AssignAsync(db, Now, PipelineStage.Assessments, null, generalId, reviewerId)).AssignmentId);
+        });
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+
+        var streamPage = await reviewer.GetAsync($"/review/assignments/{stageThree}");
+        var attemptPage = await reviewer.GetAsync($"/review/assignments/{stageTwo}");
+
+        Assert.Contains(visible, streamPage.One(".blind-section")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("monitoring protocol", streamPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, await streamPage.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"stage two {visible}", attemptPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Explain the confound", attemptPage.Text, StringComparison.Ordinal);
+        Assert.Equal("print('probe')", attemptPage.One(".blind-section pre code")!.TextContent);
+        Assert.DoesNotContain(applicant.Email, await attemptPage.Response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static string DemoSeason(string role) => Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == role).Email;
