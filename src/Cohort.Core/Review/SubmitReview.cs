@@ -73,6 +73,7 @@ public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLo
 
         var now = clock.GetUtcNow().UtcDateTime;
         var review = assignment.Review;
+        var first = review is null;
         var before = review is null ? "first review" : $"was {review.Overall.ToString("0.##", CultureInfo.InvariantCulture)}";
         if (review is null)
         {
@@ -97,7 +98,7 @@ public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLo
 
         review.Overall = Overall(criteria.Select(c => (c, values[c.Id])));
         assignment.State = AssignmentState.Submitted;
-        audit.Record(reviewer, before == "first review" ? "review.submitted" : "review.updated", $"assignment:{assignment.Id}",
+        audit.Record(reviewer, first ? "review.submitted" : "review.updated", $"assignment:{assignment.Id}",
             $"round {assignment.Round.Name}: overall {review.Overall.ToString("0.##", CultureInfo.InvariantCulture)} ({before}), {recommendation.Value}");
         try
         {
