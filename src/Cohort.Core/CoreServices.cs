@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddScoped<Review.AssignReviewers>();
         services.AddScoped<Review.AssignReviewersByHand>();
         services.AddScoped<Review.DeclineAssignment>();
+        services.AddScoped<Review.SubmitReview>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Cohort.Core;
 using Cohort.Web.Accounts;
 using Cohort.Web.Catalogue;
 using Cohort.Web.Hosting;
+using Cohort.Web.Review;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddOptions<CohortWebOptions>().BindConfiguration(CohortWebOptions.Section);
@@ -39,6 +40,7 @@ app.MapRazorPages();
 app.MapOpenApi("/api/openapi.json");
 app.MapCalendar();
 app.MapCatalogueApi();
+app.MapReviewApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
