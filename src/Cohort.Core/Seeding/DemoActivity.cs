@@ -167,7 +167,7 @@ public sealed class DemoActivity(CohortDbContext db, CreateAccount accounts, Use
                     CriterionId = c.Id,
                     Value = Math.Clamp((int)Math.Round(c.ScaleMin + (applicants[i].Quality * (c.ScaleMax - c.ScaleMin)) + leniency + (random.NextDouble() - 0.5)), c.ScaleMin, c.ScaleMax),
                 }).ToList();
-                var review = new ReviewSubmission { SubmittedAt = now.AddHours(-2), UpdatedAt = now.AddHours(-2), Overall = DemoRubric.Overall(rubric, scores), Comment = "Read for the demo." };
+                var review = new ReviewSubmission { SubmittedAt = now.AddHours(-2), UpdatedAt = now.AddHours(-2), Overall = SubmitReview.Overall(scores.Select(score => (rubric.Criteria.Single(c => c.Id == score.CriterionId), score.Value))), Comment = "Read for the demo." };
                 review.Recommendation = (Recommendation)Math.Clamp((int)Math.Round(review.Overall / 2.5), 0, 4);
                 review.Scores.AddRange(scores);
                 round.Assignments.Add(new ReviewAssignment

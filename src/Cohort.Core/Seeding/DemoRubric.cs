@@ -25,13 +25,6 @@ internal static class DemoRubric
         return rubric;
     }
 
-    /// <summary>The weighted mean of the criteria scores, each rescaled to 0–10 over its own scale.</summary>
-    public static double Overall(Rubric rubric, IReadOnlyCollection<CriterionScore> scores)
-    {
-        var weighted = rubric.Criteria.Sum(c => c.Weight * 10.0 * (scores.Single(s => s.CriterionId == c.Id).Value - c.ScaleMin) / (c.ScaleMax - c.ScaleMin));
-        return Math.Round(weighted / rubric.Criteria.Sum(c => c.Weight), 2);
-    }
-
     private static RubricCriterion Criterion(int position, string name, string description, double weight, string anchors) => new()
     {
         Position = position, Name = name, Description = description, Weight = weight, ScaleMin = 1, ScaleMax = 5, AnchorsText = anchors,
