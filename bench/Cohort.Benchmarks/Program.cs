@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Compare;
+using Cohort.Benchmarks.Review;
 using Cohort.Benchmarks.Instances;
 
 // compare [RUNS [dense|sparse|all]]  ours vs OR-Tools MinCostFlow on the reviewer instances, one process
@@ -11,22 +12,27 @@ using Cohort.Benchmarks.Instances;
 // reviewers-json PATH   writes the dense 5,000 x 300 reviewer instance for `cohort reviewers assign`
 // deadline-rush [APPLICANTS [CONCURRENCY]]  stage 1 autosaves and submissions all at once, on SQLite and, when
 //                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
+// review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
+//                       calibrated ranking; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
-    ["deadline-rush", .. var rest] => await RunDeadlineRushAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 32),
+    ["deadline-rush", .. var rest] => await OnEachDatabaseAsync(postgres => DeadlineRush.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 32, postgres)),
     ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
     ["stable-json", var path] => WriteStableJson(path),
     ["reviewers-json", var path] => WriteReviewersJson(path),
+    ["review-round", .. var rest] => await OnEachDatabaseAsync(postgres => ReviewRoundBench.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3, postgres)),
     _ => RunBenchmarkDotNet(args),
 };
 
-static async Task<int> RunDeadlineRushAsync(int applicants, int concurrency)
+// SQLite always; PostgreSQL too when COHORT_BENCH_POSTGRES names a server to create a throwaway database on.
+static async Task<int> OnEachDatabaseAsync(Func<string?, Task<int>> run)
 {
-    await DeadlineRush.RunAsync(applicants, concurrency, postgres: null);
+    await run(null);
     if (Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres)
     {
-        await DeadlineRush.RunAsync(applicants, concurrency, postgres);
+        await run(postgres);
     }
 
     return 0;

@@ -73,9 +73,9 @@ internal static class DeadlineRush
         });
 
     /// <summary>Accounts made straight in the table: hashing thousands of passwords would time the hashing, not the rush.</summary>
-    private static async Task<List<string>> AddApplicantsAsync(CohortDbContext db, int count)
+    internal static async Task<List<string>> AddApplicantsAsync(CohortDbContext db, int count, string prefix = "rush", string domain = "example.net")
     {
-        var users = Enumerable.Range(0, count).Select(i => $"rush-{i}@example.net").Select(email => new CohortUser
+        var users = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}@{domain}").Select(email => new CohortUser
         {
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
             DisplayName = "Rush Applicant", SecurityStamp = Guid.NewGuid().ToString(),
