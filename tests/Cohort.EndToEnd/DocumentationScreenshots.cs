@@ -1,4 +1,7 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Seeding;
 using Cohort.EndToEnd.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,10 +18,7 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
     [Fact]
     public async Task The_stream_list_a_coalition_stream_and_the_mobile_stream_list_are_captured_for_the_docs()
     {
-        var folder = Environment.GetEnvironmentVariable("COHORT_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot.Find(), "docs", "screenshots")
-            : Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
+        var folder = Folder();
         var coalition = (await site.StreamsFromApiAsync()).FirstOrDefault(s => s.Coalition);
         Assert.NotNull(coalition);
 
@@ -27,11 +27,38 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         await CaptureAsync("/streams", Path.Combine(folder, "streams-mobile.png"), width: 390, height: 844);
     }
 
-    private async Task CaptureAsync(string url, string path, int width, int height)
+    [Fact]
+    public async Task The_stage_1_ranking_of_the_demo_activity_is_captured_for_the_docs()
+    {
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync());
+        }
+
+        var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
+        await CaptureAsync("/admin/ranking/general?top=32", Path.Combine(Folder(), "ranking.png"), width: 1280, height: 900,
+            signIn: page => SiteAccounts.SignInAsync(page, admin.Email, admin.Password));
+    }
+
+    private static string Folder()
+    {
+        var folder = Environment.GetEnvironmentVariable("COHORT_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot.Find(), "docs", "screenshots")
+            : Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private async Task CaptureAsync(string url, string path, int width, int height, Func<IPage, Task>? signIn = null)
     {
         File.Delete(path);
         await using var context = await site.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
+        if (signIn is not null)
+        {
+            await signIn(page);
+        }
+
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
