@@ -11,3 +11,10 @@ public enum PipelineStage
     Assessments,
     Streams,
 }
+
+public static class PipelineStates
+{
+    /// <summary>A state as a stage's tables name it: at stage 2, "Submitted" means the assessments await a decision.</summary>
+    public static string Name(PipelineStage stage, Applications.ApplicationState state) =>
+        stage == PipelineStage.Assessments && state == Applications.ApplicationState.Submitted ? "Awaiting decision" : state.ToString();
+}

@@ -55,9 +55,7 @@ public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AdminP
         ? [ApplicationState.Submitted, ApplicationState.Advanced, ApplicationState.Waitlisted, ApplicationState.Rejected]
         : Enum.GetValues<ApplicationState>().Where(s => Kind != PipelineStage.Streams || s != ApplicationState.Draft);
 
-    /// <summary>A state as the stage's table names it: at stage 2, "Submitted" means the assessments await a decision.</summary>
-    public string StateName(ApplicationState state) =>
-        Kind == PipelineStage.Assessments && state == ApplicationState.Submitted ? "Awaiting decision" : state.ToString();
+    public string StateName(ApplicationState state) => PipelineStates.Name(Kind ?? PipelineStage.General, state);
 
     /// <summary>The current season's streams, for the stage 3 filter.</summary>
     public async Task<List<ResearchStream>> StreamsAsync(CancellationToken cancellation) =>
