@@ -35,36 +35,18 @@ public class RankingModel(CohortDbContext db, SaveStreamRanking saveRanking, Sav
 
     private Dictionary<int, string> Names => Applicants.ToDictionary(a => a.Key, a => a.Value.Name);
 
-    public string? Refusal { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRankingAsync(string slug, CancellationToken cancellation) =>
-        RunAsync(slug, () => saveRanking.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
+        ChangeAsync(slug, () => saveRanking.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
 
     public Task<IActionResult> OnPostMineAsync(string slug, CancellationToken cancellation) =>
-        RunAsync(slug, () => saveInput.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Mine), cancellation), "Your input was saved.", cancellation);
+        ChangeAsync(slug, () => saveInput.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Mine), cancellation), "Your input was saved.", cancellation);
 
-    private async Task<IActionResult> RunAsync(string slug, Func<Task<string?>> action, string notice, CancellationToken cancellation)
-    {
-        if (!await FindStreamAsync(slug, cancellation))
-        {
-            return NotFound();
-        }
+    protected override string BadFormat => RankingFormRow.NotWholeNumbers;
 
-        Refusal = ModelState.IsValid ? await action() : RankingFormRow.NotWholeNumbers;
-        if (Refusal is null)
-        {
-            TempData["Notice"] = notice;
-            return RedirectToPage(new { slug });
-        }
-
-        await LoadAsync(slug, cancellation);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
+    protected override async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
     {
         if (!await FindStreamAsync(slug, cancellation))
         {
