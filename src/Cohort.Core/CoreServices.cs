@@ -41,6 +41,9 @@ public static class CoreServices
         services.AddScoped<StreamApplications.SaveStreamAnswers>();
         services.AddScoped<StreamApplications.SubmitStreamApplication>();
         services.AddScoped<StreamApplications.WithdrawStreamApplication>();
+        services.AddScoped<Rankings.SaveStreamRanking>();
+        services.AddScoped<Rankings.SaveMentorInput>();
+        services.AddScoped<Rankings.SaveApplicantRanking>();
         services.AddScoped<FollowUps.PublishInterviewSlot>();
         services.AddScoped<FollowUps.InterviewMail>();
         services.AddScoped<FollowUps.BookInterview>();

@@ -44,6 +44,10 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Review.ReviewSubmission> ReviewSubmissions => Set<Review.ReviewSubmission>();
     public DbSet<Review.BlindSettings> BlindSettings => Set<Review.BlindSettings>();
     public DbSet<Review.ScoreWeight> ScoreWeights => Set<Review.ScoreWeight>();
+    public DbSet<Rankings.StreamRankingEntry> StreamRankingEntries => Set<Rankings.StreamRankingEntry>();
+    public DbSet<Rankings.MentorRankingInput> MentorRankingInputs => Set<Rankings.MentorRankingInput>();
+    public DbSet<Rankings.ApplicantStreamRanking> ApplicantStreamRankings => Set<Rankings.ApplicantStreamRanking>();
+    public DbSet<Rankings.MatchSettings> MatchSettings => Set<Rankings.MatchSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,36 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
 
     public ResearchStream Stream { get; private set; } = null!;
 
+    public string? Refusal { get; private set; }
+
+    /// <summary>What a post with fields in the wrong format is told.</summary>
+    protected virtual string BadFormat => "Some fields are not in the expected format.";
+
+    /// <summary>Loads what the page shows of the mentor's stream <paramref name="slug"/>; false when it is not theirs.</summary>
+    protected abstract Task<bool> LoadAsync(string slug, CancellationToken cancellation);
+
+    /// <summary>
+    /// Runs one change a form posts to the mentor's stream: 404 for a stream that is not theirs, a refusal shown on the
+    /// page with what was typed, or <paramref name="notice"/> after a redirect.
+    /// </summary>
+    protected async Task<IActionResult> ChangeAsync(string slug, Func<Task<string?>> change, string notice, CancellationToken cancellation)
+    {
+        if (!await FindStreamAsync(slug, cancellation))
+        {
+            return NotFound();
+        }
+
+        Refusal = ModelState.IsValid ? await change() : BadFormat;
+        if (Refusal is null)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { slug });
+        }
+
+        await LoadAsync(slug, cancellation);
+        return Page();
+    }
+
     protected async Task<bool> FindStreamAsync(string slug, CancellationToken cancellation)
     {
         var stream = await MentorStreams.Current(Db, UserId.Of(User), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)

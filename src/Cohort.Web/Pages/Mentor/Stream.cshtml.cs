@@ -49,38 +49,18 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
     [BindProperty]
     public WorkTestInput WorkTest { get; set; } = new();
 
-    public string? Refusal { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSlotAsync(string slug, CancellationToken cancellation) =>
-        RunAsync(slug, () => publish.RunAsync(Actor, Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
+        ChangeAsync(slug, () => publish.RunAsync(Actor, Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
             "The interview slot was published.", cancellation);
 
     public Task<IActionResult> OnPostWorkTestAsync(string slug, CancellationToken cancellation) =>
-        RunAsync(slug, () => setWorkTest.RunAsync(Actor, Stream.Id, WorkTest.Instructions, DateTime.SpecifyKind(WorkTest.DueAt, DateTimeKind.Utc), cancellation),
+        ChangeAsync(slug, () => setWorkTest.RunAsync(Actor, Stream.Id, WorkTest.Instructions, DateTime.SpecifyKind(WorkTest.DueAt, DateTimeKind.Utc), cancellation),
             "The work test was saved.", cancellation);
 
-    private async Task<IActionResult> RunAsync(string slug, Func<Task<string?>> action, string notice, CancellationToken cancellation)
-    {
-        if (!await FindStreamAsync(slug, cancellation))
-        {
-            return NotFound();
-        }
-
-        Refusal = ModelState.IsValid ? await action() : "Some fields are not in the expected format.";
-        if (Refusal is null)
-        {
-            TempData["Notice"] = notice;
-            return RedirectToPage(new { slug });
-        }
-
-        await LoadAsync(slug, cancellation);
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
+    protected override async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
     {
         if (!await FindStreamAsync(slug, cancellation))
         {

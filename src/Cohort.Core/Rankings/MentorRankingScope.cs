@@ -1,0 +1,38 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Rankings;
+
+/// <summary>What the stream's ranking and each mentor's own input share: who may save, which applicants they may name, and the save.</summary>
+internal static class MentorRankingScope
+{
+    public const string Stranger = "The ranking names an applicant who did not apply to this stream, or whose application it is no longer considering.";
+
+    /// <summary>Why <paramref name="mentor"/> may not save <paramref name="rows"/> for the stream, or null.</summary>
+    public static async Task<string?> RefusalAsync(CohortDbContext db, Actor mentor, int streamId, IReadOnlyList<RankedRow> rows, CancellationToken cancellation)
+    {
+        if (mentor.UserId is null || !await MentorStreams.Of(db, mentor.UserId).AnyAsync(s => s.Id == streamId, cancellation))
+        {
+            return "Only a mentor of this stream can rank its applicants.";
+        }
+
+        var allowed = await StageThree.UnderConsideration(db).Where(a => a.StreamId == streamId).Select(a => a.Id).ToListAsync(cancellation);
+        return RankingRules.Check(rows, allowed.ToHashSet(), Stranger);
+    }
+
+    /// <summary>Saves, turning a race with another mentor's save into a message instead of a lost ranking.</summary>
+    public static async Task<string?> SaveAsync(CohortDbContext db, CancellationToken cancellation)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            return "Another mentor saved at the same moment; reload to see their version, then save yours again.";
+        }
+    }
+}

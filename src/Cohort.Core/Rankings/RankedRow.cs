@@ -1,0 +1,42 @@
+namespace Cohort.Core.Rankings;
+
+/// <summary>One line of a submitted ranking form: an application, its rank (blank allowed), a not-acceptable mark and a note.</summary>
+public sealed record RankedRow(int StreamApplicationId, int? Position, bool NotAcceptable = false, string Note = "");
+
+/// <summary>The checks every submitted ranking passes before anything is saved.</summary>
+public static class RankingRules
+{
+    /// <summary>
+    /// Why <paramref name="rows"/> cannot be saved, or null. <paramref name="allowed"/> are the applications the
+    /// ranking may name; <paramref name="stranger"/> words the refusal of any other.
+    /// </summary>
+    public static string? Check(IReadOnlyList<RankedRow> rows, IReadOnlySet<int> allowed, string stranger)
+    {
+        if (rows.Any(r => !allowed.Contains(r.StreamApplicationId)))
+        {
+            return stranger + " Nothing was saved.";
+        }
+
+        if (rows.Select(r => r.StreamApplicationId).Distinct().Count() != rows.Count)
+        {
+            return "The ranking names the same application twice. Nothing was saved.";
+        }
+
+        var positions = rows.Where(r => r.Position is not null).Select(r => r.Position!.Value).Order().ToList();
+        if (!positions.SequenceEqual(Enumerable.Range(1, positions.Count)))
+        {
+            return $"Ranks must be the numbers 1 to {positions.Count}, each used once; you gave {string.Join(", ", positions)}. Nothing was saved.";
+        }
+
+        return null;
+    }
+
+    /// <summary>A ranking in one line for the audit log, best first: "1. #12, 2. #9 (not acceptable)".</summary>
+    public static string Summary(IEnumerable<(int StreamApplicationId, int? Position, bool NotAcceptable)> rows)
+    {
+        var lines = rows.OrderBy(r => r.Position ?? int.MaxValue).ThenBy(r => r.StreamApplicationId)
+            .Select(r => $"{(r.Position is { } p ? $"{p}. " : "")}#{r.StreamApplicationId}{(r.NotAcceptable ? " (not acceptable)" : "")}")
+            .ToList();
+        return lines.Count == 0 ? "empty" : string.Join(", ", lines);
+    }
+}

@@ -1,0 +1,55 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Rankings;
+
+/// <summary>
+/// An applicant orders the streams of the current season that are considering them, until the season's ranking
+/// deadline. Every such stream must get a rank: leaving a stream is done by withdrawing from it, not by a blank.
+/// </summary>
+public sealed class SaveApplicantRanking(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<string?> RunAsync(string applicantId, IReadOnlyList<RankedRow> rows, CancellationToken cancellation = default)
+    {
+        var mine = await ApplicantRankings.UnderConsideration(db, applicantId).Select(a => a.Id).ToListAsync(cancellation);
+        if (mine.Count == 0)
+        {
+            return "No stream is considering an application of yours, so there is nothing to rank.";
+        }
+
+        if (await ApplicantRankings.DeadlineAsync(db, cancellation) is { } deadline && clock.GetUtcNow().UtcDateTime > deadline)
+        {
+            return $"The ranking deadline passed on {deadline:d MMMM yyyy 'at' HH:mm} UTC; your ranking can no longer change.";
+        }
+
+        var problem = RankingRules.Check(rows, mine.ToHashSet(), "The ranking names a stream application that is not yours or no longer under consideration.")
+            ?? (rows.Count != mine.Count || rows.Any(r => r.Position is null)
+                ? $"Rank every stream you applied to, from 1 to {mine.Count}; to leave a stream, withdraw from it. Nothing was saved."
+                : null);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var before = await db.ApplicantStreamRankings.Where(r => r.ApplicantId == applicantId && mine.Contains(r.StreamApplicationId)).ToListAsync(cancellation);
+        var after = rows.Select(r => new ApplicantStreamRanking { ApplicantId = applicantId, StreamApplicationId = r.StreamApplicationId, Position = r.Position!.Value }).ToList();
+        db.ApplicantStreamRankings.RemoveRange(before);
+        db.ApplicantStreamRankings.AddRange(after);
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "applicant-ranking.saved", $"user:{email}", $"before: {Summary(before)}; after: {Summary(after)}");
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            return "Your ranking was saved from another tab at the same moment; reload to see it.";
+        }
+    }
+
+    private static string Summary(IEnumerable<ApplicantStreamRanking> rankings) =>
+        RankingRules.Summary(rankings.Select(r => (r.StreamApplicationId, (int?)r.Position, false)));
+}

@@ -1,0 +1,56 @@
+using Cohort.Core.Accounts;
+using Cohort.Core.Rankings;
+using Cohort.Web.Applications;
+using Cohort.Web.Rankings;
+
+namespace Cohort.Web.Pages.Portal;
+
+/// <summary>
+/// The applicant orders the streams considering them, for the match. Only their own applications are listed or
+/// accepted; after the season's ranking deadline the order is shown read-only.
+/// </summary>
+[Authorize(Roles = Roles.Applicant)]
+public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimeProvider clock) : PageModel
+{
+    /// <summary>The streams to rank, keyed by stream application, named for the applicant.</summary>
+    public Dictionary<int, string> Streams { get; private set; } = [];
+
+    [BindProperty]
+    public List<RankingFormRow> Ranking { get; set; } = [];
+
+    public RankingRowsView Rows => new(nameof(Ranking), Ranking, Streams, "Stream", Marks: false, Notes: false);
+
+    public DateTime? Deadline { get; private set; }
+
+    public bool IsClosed { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        Refusal = ModelState.IsValid ? await save.RunAsync(UserId.Of(User), RankingFormRow.ToRanked(Ranking), cancellation) : RankingFormRow.NotWholeNumbers;
+        if (Refusal is null)
+        {
+            TempData["Notice"] = "Your ranking of the streams was saved.";
+            return RedirectToPage();
+        }
+
+        await LoadAsync(cancellation);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellation)
+    {
+        var me = UserId.Of(User);
+        Deadline = await ApplicantRankings.DeadlineAsync(db, cancellation);
+        IsClosed = clock.GetUtcNow().UtcDateTime > Deadline;
+        var stored = await db.ApplicantStreamRankings.AsNoTracking().Where(r => r.ApplicantId == me)
+            .ToDictionaryAsync(r => r.StreamApplicationId, r => new RankingFormRow { StreamApplicationId = r.StreamApplicationId, Position = r.Position }, cancellation);
+        var streams = await ApplicantRankings.UnderConsideration(db, me).AsNoTracking().OrderBy(a => a.Stream!.Name)
+            .Select(a => new { a.Id, a.Stream!.Name }).ToListAsync(cancellation);
+        Streams = streams.OrderBy(s => stored.GetValueOrDefault(s.Id)?.Position ?? int.MaxValue).ToDictionary(s => s.Id, s => s.Name);
+        Ranking = RankingFormRow.Merge(Streams.Keys, stored, Ranking);
+    }
+}
