@@ -58,6 +58,7 @@ public static class CoreServices
         services.AddScoped<Review.AssignReviewersByHand>();
         services.AddScoped<Review.DeclineAssignment>();
         services.AddScoped<Review.SubmitReview>();
+        services.AddScoped<Match.RunMatch>();
         return services;
     }
 }

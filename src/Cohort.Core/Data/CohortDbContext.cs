@@ -48,6 +48,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Rankings.MentorRankingInput> MentorRankingInputs => Set<Rankings.MentorRankingInput>();
     public DbSet<Rankings.ApplicantStreamRanking> ApplicantStreamRankings => Set<Rankings.ApplicantStreamRanking>();
     public DbSet<Rankings.MatchSettings> MatchSettings => Set<Rankings.MatchSettings>();
+    public DbSet<Match.MatchRun> MatchRuns => Set<Match.MatchRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,43 @@
+using Cohort.Core.Data;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Match;
+
+/// <summary>Reads a season's match input from the rankings, as they stand now.</summary>
+public static class MatchInputs
+{
+    public static async Task<MatchInput> LoadAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
+    {
+        // Only applications their streams still consider take part: a withdrawal or a rejection leaves the match.
+        var considered = StageThree.UnderConsideration(db).Where(a => a.Stream!.Track!.SeasonId == seasonId);
+        var applications = await considered.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.StreamId, a.ApplicantId }).ToListAsync(cancellation);
+        var applicantOf = applications.ToDictionary(a => a.Id, a => a.ApplicantId);
+        var streamRankings = (await db.StreamRankingEntries.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))
+                .OrderBy(e => e.Position).Select(e => new { e.StreamId, e.StreamApplicationId }).ToListAsync(cancellation))
+            .ToLookup(e => e.StreamId, e => applicantOf[e.StreamApplicationId]);
+        var applicantRankings = (await db.ApplicantStreamRankings.Where(r => considered.Any(a => a.Id == r.StreamApplicationId))
+                .OrderBy(r => r.Position).Select(r => new { r.ApplicantId, r.StreamApplicationId }).ToListAsync(cancellation))
+            .ToLookup(r => r.ApplicantId, r => applications.Single(a => a.Id == r.StreamApplicationId).StreamId);
+
+        var streams = await db.Streams.Where(s => s.Track!.SeasonId == seasonId).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Capacity }).ToListAsync(cancellation);
+        var applicantIds = applications.Select(a => a.ApplicantId).Distinct().ToList();
+        var names = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellation);
+        return new MatchInput(
+            streams.Select(s => new MatchStream(s.Id, s.Name, s.Capacity, streamRankings[s.Id].ToList())).ToList(),
+            applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchApplicant(id, names[id], Ranking(applicantRankings[id], applications.Where(a => a.ApplicantId == id).Select(a => a.StreamId)))).ToList());
+    }
+
+    /// <summary>
+    /// The applicant's ranking, then any stream they applied to but did not rank, in the order they applied: an
+    /// applicant who never ranked still takes part rather than being left out by silence.
+    /// </summary>
+    private static List<int> Ranking(IEnumerable<int> ranked, IEnumerable<int> appliedTo)
+    {
+        var ranking = ranked.ToList();
+        ranking.AddRange(appliedTo.Where(s => !ranking.Contains(s)));
+        return ranking;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Cohort.Core.Match;
+
+namespace Cohort.Web.Pages.Admin.Match;
+
+/// <summary>
+/// The match: run it on the rankings as they stand, see the result (placements with their explanations, each
+/// stream's fill, the stability certificate) and how it differs from the run before. Every run is kept.
+/// </summary>
+public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match) : AdminPage(db, audit)
+{
+    /// <summary>An applicant whose placement differs between the shown run and the one before it.</summary>
+    public sealed record Change(string Name, string? Before, string? After);
+
+    public List<MatchRun> Runs { get; private set; } = [];
+    public MatchRun? Shown { get; private set; }
+    public MatchResult? Result { get; private set; }
+    public List<Change> Changes { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Run { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        Runs = await Db.MatchRuns.AsNoTracking().Where(r => Db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
+            .OrderByDescending(r => r.Id).ToListAsync(cancellation);
+        Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
+        if (Run is not null && Shown is null)
+        {
+            return NotFound();
+        }
+
+        if (Shown is not null)
+        {
+            Result = Read(Shown);
+            if (Runs.FirstOrDefault(r => r.Id < Shown.Id) is { } previous)
+            {
+                var before = Read(previous).Placements.ToDictionary(p => p.ApplicantId, p => p.Stream);
+                Changes = Result.Placements.Where(p => before.GetValueOrDefault(p.ApplicantId) != p.Stream)
+                    .Select(p => new Change(p.Name, before.GetValueOrDefault(p.ApplicantId), p.Stream)).ToList();
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(MatchProposer proposer, CancellationToken cancellation)
+    {
+        if (!ModelState.IsValid)
+        {
+            return RedirectWithNotice("That run was not understood, so nothing was run.", "/Admin/Match/Index");
+        }
+
+        var run = await match.RunAsync(Actor, proposer, cancellation);
+        return run is null
+            ? RedirectWithNotice("There is no current season to match.", "/Admin/Match/Index")
+            : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Stable ? "the certificate confirms it is stable" : "the certificate found it NOT stable")}.",
+                "/Admin/Match/Index", new { run = run.Id });
+    }
+
+    private static MatchResult Read(MatchRun run) => JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
+}

@@ -1,0 +1,57 @@
+using Cohort.Core.Accounts;
+using Cohort.Web.Tests.Infrastructure;
+using Cohort.Web.Tests.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Match;
+
+/// <summary>The admin's match page through HTTP: only admins run or read it, and a run is stored and shown with its certificate.</summary>
+public abstract class MatchPageTests(CohortApp app)
+{
+    [Theory]
+    [InlineData(Roles.Applicant)]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Reviewer)]
+    public async Task Non_admins_can_neither_read_nor_run_the_match(string role)
+    {
+        var runs = await app.WithDbAsync(db => db.MatchRuns.CountAsync());
+        using var browser = await app.AsAsync(role);
+
+        var page = await browser.GetAsync("/admin/match");
+        var post = await browser.PostAsAsync("/admin/match?handler=Run", new Dictionary<string, string> { ["proposer"] = "Applicants" });
+
+        foreach (var response in new[] { page, post })
+        {
+            Assert.True(response.Status == 403 || (response.Status == 302 && response.Response.Headers.Location!.ToString().Contains("access-denied", StringComparison.Ordinal)), $"{role}: {response.Status}");
+        }
+
+        Assert.Equal(runs, await app.WithDbAsync(db => db.MatchRuns.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_admin_runs_the_match_and_sees_the_stored_run_with_its_certificate()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+        var page = await admin.GetAsync("/admin/match");
+
+        var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["proposer"] = "Streams" });
+
+        var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
+        Assert.Equal(Core.Match.MatchProposer.Streams, run.Proposer);
+        Assert.Contains($"Run {run.Id}", after.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Stable", after.One("#certificate")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(await app.WithDbAsync(db => db.Streams.CountAsync(s => s.Track!.Season!.IsCurrent)), after.All("#fills tbody tr").Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_run_is_not_found()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        Assert.Equal(404, (await admin.GetAsync("/admin/match?run=987654")).Status);
+    }
+}
+
+public sealed class MatchPageOnSqlite(SqliteApp app) : MatchPageTests(app), IClassFixture<SqliteApp>;
+
+public sealed class MatchPageOnPostgres(PostgresApp app) : MatchPageTests(app), IClassFixture<PostgresApp>;
