@@ -19,13 +19,27 @@ public abstract class MatchPageTests(CohortApp app)
 
         var page = await browser.GetAsync("/admin/match");
         var post = await browser.PostAsAsync("/admin/match?handler=Run", new Dictionary<string, string> { ["proposer"] = "Applicants" });
+        var deadline = await browser.PostAsAsync("/admin/match?handler=Deadline", new Dictionary<string, string> { ["RankingDeadline"] = "2027-04-01T12:00" });
 
-        foreach (var response in new[] { page, post })
+        foreach (var response in new[] { page, post, deadline })
         {
             Assert.True(response.Status == 403 || (response.Status == 302 && response.Response.Headers.Location!.ToString().Contains("access-denied", StringComparison.Ordinal)), $"{role}: {response.Status}");
         }
 
         Assert.Equal(runs, await app.WithDbAsync(db => db.MatchRuns.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.MatchSettings.AnyAsync(s => s.RankingDeadline == new DateTime(2027, 4, 1, 12, 0, 0, DateTimeKind.Utc))));
+    }
+
+    [Fact]
+    public async Task An_admin_sets_the_applicants_ranking_deadline_and_it_is_audited()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var after = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#deadline", new Dictionary<string, string> { ["RankingDeadline"] = "2027-04-02T09:30" });
+
+        Assert.Contains("until 2 April 2027 09:30 UTC", after.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2027, 4, 2, 9, 30, 0, DateTimeKind.Utc), await app.WithDbAsync(db => db.MatchSettings.Select(s => s.RankingDeadline).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "match.ranking-deadline")));
     }
 
     [Fact]

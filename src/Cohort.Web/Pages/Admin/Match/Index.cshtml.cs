@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Cohort.Core.Match;
 
@@ -20,8 +21,14 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match) : Ad
     [BindProperty(SupportsGet = true)]
     public int? Run { get; set; }
 
+    /// <summary>Until when applicants may reorder their streams (UTC); empty for no deadline.</summary>
+    [BindProperty]
+    [Display(Name = "Applicants rank their streams until (UTC)")]
+    public DateTime? RankingDeadline { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
+        RankingDeadline = await Core.Rankings.ApplicantRankings.DeadlineAsync(Db, cancellation);
         Runs = await Db.MatchRuns.AsNoTracking().Where(r => Db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
             .OrderByDescending(r => r.Id).ToListAsync(cancellation);
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
@@ -56,6 +63,29 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match) : Ad
             ? RedirectWithNotice("There is no current season to match.", "/Admin/Match/Index")
             : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Stable ? "the certificate confirms it is stable" : "the certificate found it NOT stable")}.",
                 "/Admin/Match/Index", new { run = run.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeadlineAsync(CancellationToken cancellation)
+    {
+        var season = await Db.Seasons.CurrentAsync(cancellation);
+        if (season is null || !ModelState.IsValid)
+        {
+            return RedirectWithNotice("That deadline was not understood, so nothing was changed.", "/Admin/Match/Index");
+        }
+
+        var settings = await Db.MatchSettings.SingleOrDefaultAsync(s => s.SeasonId == season.Id, cancellation);
+        if (settings is null)
+        {
+            settings = new Core.Rankings.MatchSettings { SeasonId = season.Id };
+            Db.MatchSettings.Add(settings);
+        }
+
+        var before = settings.RankingDeadline;
+        settings.RankingDeadline = RankingDeadline is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null;
+        var saved = await SaveAsync("match.ranking-deadline", $"season:{season.Id}", $"{before?.ToString("u") ?? "none"} → {settings.RankingDeadline?.ToString("u") ?? "none"}", cancellation);
+        var notice = !saved ? ConcurrencyProblem
+            : settings.RankingDeadline is { } d ? $"Applicants rank their streams until {d:d MMMM yyyy HH:mm} UTC." : "Applicants may rank their streams with no deadline.";
+        return RedirectWithNotice(notice, "/Admin/Match/Index");
     }
 
     private static MatchResult Read(MatchRun run) => JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
