@@ -5,6 +5,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
+using Cohort.Core.Rankings;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +54,7 @@ public sealed class DemoActivity(CohortDbContext db, CreateAccount accounts, Use
         await AttemptsAsync(season, stageTwo, now, random, cancellation);
         var stageThree = DecideStageTwo(stageTwo, now);
         await StreamApplicationsAsync(season, stageThree, now, cancellation);
-        await db.SaveChangesAsync(cancellation);
+        await RankingsAsync(season, stageThree, now, random, cancellation);
         return true;
     }
 
@@ -258,6 +259,35 @@ public sealed class DemoActivity(CohortDbContext db, CreateAccount accounts, Use
                     },
                 });
             }
+        }
+
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Both sides rank, so the match page has something to run on: each stream orders its applicants by the planted
+    /// quality, blurred a little as mentors' judgement is, and marks the last of a long list not acceptable; each
+    /// applicant ranks their streams in the order they chose them.
+    /// </summary>
+    private async Task RankingsAsync(Season season, List<DemoApplicant> applicants, DateTime now, Random random, CancellationToken cancellation)
+    {
+        var quality = applicants.ToDictionary(a => a.Application.ApplicantId, a => a.Quality);
+        var mentor = await users.FindByEmailAsync(DemoSeason.Accounts.Single(a => a.Role == Roles.Mentor).Email)
+            ?? throw new InvalidOperationException("The demo mentor is missing.");
+        var applications = await db.StreamApplications.Where(a => a.Stream!.Track!.SeasonId == season.Id).OrderBy(a => a.Id).ToListAsync(cancellation);
+        foreach (var stream in applications.GroupBy(a => a.StreamId))
+        {
+            var ordered = stream.OrderByDescending(a => quality[a.ApplicantId] + ((random.NextDouble() - 0.5) * 0.2)).ToList();
+            db.StreamRankingEntries.AddRange(ordered.Select((a, i) => new StreamRankingEntry
+            {
+                StreamId = stream.Key, StreamApplicationId = a.Id, Position = i + 1, NotAcceptable = ordered.Count > 3 && i == ordered.Count - 1,
+                UpdatedAt = now, UpdatedById = mentor.Id,
+            }));
+        }
+
+        foreach (var applicant in applications.GroupBy(a => a.ApplicantId))
+        {
+            db.ApplicantStreamRankings.AddRange(applicant.Select((a, i) => new ApplicantStreamRanking { ApplicantId = applicant.Key, StreamApplicationId = a.Id, Position = i + 1 }));
         }
 
         await db.SaveChangesAsync(cancellation);

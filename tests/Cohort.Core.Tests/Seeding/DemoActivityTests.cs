@@ -1,5 +1,7 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Seeding;
@@ -73,6 +75,19 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
 
         Assert.Empty(problems);
         Assert.True(await core.RunAsync<CohortDbContext, bool>(db => db.StreamApplications.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task The_demo_rankings_give_a_stable_match_that_places_some_applicants_and_not_all()
+    {
+        await SeedOnceAsync();
+
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchProposer.Applicants));
+
+        Assert.NotNull(run);
+        Assert.True(run.Stable);
+        Assert.True(run.Matched > 0, "nobody was matched");
+        Assert.True(run.Unmatched > 0, "everyone was matched, so the demo shows no explanation of an unmatched applicant");
     }
 }
 
