@@ -59,6 +59,8 @@ public static class CoreServices
         services.AddScoped<Review.DeclineAssignment>();
         services.AddScoped<Review.SubmitReview>();
         services.AddScoped<Match.RunMatch>();
+        services.AddScoped<Match.PublishMatch>();
+        services.AddScoped<Match.RespondToOffer>();
         return services;
     }
 }

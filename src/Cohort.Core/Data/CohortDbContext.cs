@@ -49,6 +49,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Rankings.ApplicantStreamRanking> ApplicantStreamRankings => Set<Rankings.ApplicantStreamRanking>();
     public DbSet<Rankings.MatchSettings> MatchSettings => Set<Rankings.MatchSettings>();
     public DbSet<Match.MatchRun> MatchRuns => Set<Match.MatchRun>();
+    public DbSet<Match.Offer> Offers => Set<Match.Offer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

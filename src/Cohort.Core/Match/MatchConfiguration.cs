@@ -14,3 +14,18 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
         run.HasOne<Season>().WithMany().HasForeignKey(r => r.SeasonId);
     }
 }
+
+internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> offer)
+    {
+        // One offer per applicant per run.
+        offer.HasIndex(o => new { o.RunId, o.ApplicantId }).IsUnique();
+        offer.HasIndex(o => new { o.SeasonId, o.ApplicantId });
+        offer.Property(o => o.State).HasConversion<string>().HasMaxLength(20);
+        offer.HasOne<MatchRun>().WithMany().HasForeignKey(o => o.RunId);
+        offer.HasOne<StreamApplications.StreamApplication>().WithMany().HasForeignKey(o => o.StreamApplicationId);
+        offer.HasOne<Accounts.CohortUser>().WithMany().HasForeignKey(o => o.ApplicantId);
+        offer.Ignore(o => o.HoldsSeat);
+    }
+}

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Match;
 
-/// <summary>Reads a season's match input from the rankings, as they stand now.</summary>
+/// <summary>
+/// Reads a season's match input from the rankings, as they stand now. After a published round, a later round matches
+/// the rest: applicants holding an offer (pending or accepted) leave, their seats are taken off the streams'
+/// capacities, and a stream an applicant declined is never offered to them again.
+/// </summary>
 public static class MatchInputs
 {
     public static async Task<MatchInput> LoadAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
@@ -13,20 +17,28 @@ public static class MatchInputs
         var considered = StageThree.UnderConsideration(db).Where(a => a.Stream!.Track!.SeasonId == seasonId);
         var applications = await considered.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.StreamId, a.ApplicantId }).ToListAsync(cancellation);
+        var offers = await db.Offers.Where(o => o.SeasonId == seasonId).Select(o => new { o.ApplicantId, o.StreamId, o.State }).ToListAsync(cancellation);
+        var holding = offers.Where(o => o.State != OfferState.Declined).ToList();
+        var placed = holding.Select(o => o.ApplicantId).ToHashSet();
+        var declined = offers.Where(o => o.State == OfferState.Declined).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
+        applications = applications.Where(a => !placed.Contains(a.ApplicantId) && !declined.Contains((a.ApplicantId, a.StreamId))).ToList();
         var applicantOf = applications.ToDictionary(a => a.Id, a => a.ApplicantId);
         var streamRankings = (await db.StreamRankingEntries.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))
                 .OrderBy(e => e.Position).Select(e => new { e.StreamId, e.StreamApplicationId }).ToListAsync(cancellation))
+            .Where(e => applicantOf.ContainsKey(e.StreamApplicationId))
             .ToLookup(e => e.StreamId, e => applicantOf[e.StreamApplicationId]);
+        var streamOf = applications.ToDictionary(a => a.Id, a => a.StreamId);
         var applicantRankings = (await db.ApplicantStreamRankings.Where(r => considered.Any(a => a.Id == r.StreamApplicationId))
                 .OrderBy(r => r.Position).Select(r => new { r.ApplicantId, r.StreamApplicationId }).ToListAsync(cancellation))
-            .ToLookup(r => r.ApplicantId, r => applications.Single(a => a.Id == r.StreamApplicationId).StreamId);
+            .Where(r => streamOf.ContainsKey(r.StreamApplicationId))
+            .ToLookup(r => r.ApplicantId, r => streamOf[r.StreamApplicationId]);
 
         var streams = await db.Streams.Where(s => s.Track!.SeasonId == seasonId).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Capacity }).ToListAsync(cancellation);
         var applicantIds = applications.Select(a => a.ApplicantId).Distinct().ToList();
         var names = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellation);
         return new MatchInput(
-            streams.Select(s => new MatchStream(s.Id, s.Name, s.Capacity, streamRankings[s.Id].ToList())).ToList(),
+            streams.Select(s => new MatchStream(s.Id, s.Name, Math.Max(0, s.Capacity - holding.Count(o => o.StreamId == s.Id)), streamRankings[s.Id].ToList())).ToList(),
             applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchApplicant(id, names[id], Ranking(applicantRankings[id], applications.Where(a => a.ApplicantId == id).Select(a => a.StreamId)))).ToList());
     }
 

@@ -25,6 +25,10 @@ public class MatchRun : IVersioned
     public int Matched { get; set; }
     public int Unmatched { get; set; }
     public bool Stable { get; set; }
+
+    /// <summary>When the run's placements became offers; null while it is a preview. A run is published once.</summary>
+    public DateTime? PublishedAt { get; set; }
+
     public int Version { get; set; }
 }
 

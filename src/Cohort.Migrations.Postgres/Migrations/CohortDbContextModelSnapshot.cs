@@ -1083,6 +1083,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ResultJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1105,6 +1108,62 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("SeasonId", "CreatedAt");
 
                     b.ToTable("MatchRuns");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RespondBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamApplicationId");
+
+                    b.HasIndex("RunId", "ApplicantId")
+                        .IsUnique();
+
+                    b.HasIndex("SeasonId", "ApplicantId");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
@@ -2199,6 +2258,27 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasOne("Cohort.Core.Catalogue.Season", null)
                         .WithMany()
                         .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Match.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

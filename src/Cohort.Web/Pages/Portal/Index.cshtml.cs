@@ -9,11 +9,12 @@ namespace Cohort.Web.Pages.Portal;
 
 /// <summary>The applicant's one place: every application with its state, deadline and next step, and the mail we sent them.</summary>
 [Authorize(Roles = Roles.Applicant)]
-public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimeProvider clock) : PageModel
+public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.Match.RespondToOffer respond, TimeProvider clock) : PageModel
 {
     public ApplicationForm? General { get; private set; }
     public Application? GeneralApplication { get; private set; }
     public List<OutboxMessage> Mail { get; private set; } = [];
+    public PortalMatch Match { get; private set; } = new([], null);
     public List<Core.Assessments.Attempt> Attempts { get; private set; } = [];
 
     /// <summary>Follow-up assessments of streams considering the applicant that they have not opened yet (opened ones are in <see cref="Attempts"/>).</summary>
@@ -41,8 +42,17 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, TimePr
             .CountAsync(a => a.StreamId == null && a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
+        Match = await PortalMatch.LoadAsync(db, me, cancellation);
         var email = User.Identity!.Name;
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
+    }
+
+    /// <summary>Accepts or declines one of the applicant's own offers; anyone else's offer id is "no such offer".</summary>
+    public async Task<IActionResult> OnPostRespondAsync(int offerId, bool accept, CancellationToken cancellation)
+    {
+        var refusal = await respond.RunAsync(new Actor(UserId.Of(User), User.Identity?.Name ?? "applicant"), offerId, accept, cancellation);
+        TempData["Notice"] = refusal ?? (accept ? "You accepted the offer. Welcome to the fellowship; your other stream applications are withdrawn." : "You declined the offer; the seat goes to someone else.");
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellation)

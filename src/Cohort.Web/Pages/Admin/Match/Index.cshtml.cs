@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Match;
 /// The match: run it on the rankings as they stand, see the result (placements with their explanations, each
 /// stream's fill, the stability certificate) and how it differs from the run before. Every run is kept.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish) : AdminPage(db, audit)
 {
     /// <summary>An applicant whose placement differs between the shown run and the one before it.</summary>
     public sealed record Change(string Name, string? Before, string? After);
@@ -86,6 +86,15 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match) : Ad
         var notice = !saved ? ConcurrencyProblem
             : settings.RankingDeadline is { } d ? $"Applicants rank their streams until {d:d MMMM yyyy HH:mm} UTC." : "Applicants may rank their streams with no deadline.";
         return RedirectWithNotice(notice, "/Admin/Match/Index");
+    }
+
+    /// <summary>Publishes the shown run: its placements become offers, mailed, to answer by <paramref name="respondBy"/> (UTC).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int runId, DateTime? respondBy, CancellationToken cancellation)
+    {
+        var refusal = respondBy is not { } by
+            ? "Give the date and time by which applicants must answer."
+            : await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), $"{Request.Scheme}://{Request.Host}/portal", cancellation);
+        return RedirectWithNotice(refusal ?? $"Run {runId} is published: its offers are in the outbox.", "/Admin/Match/Index", new { run = runId });
     }
 
     private static MatchResult Read(MatchRun run) => JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;

@@ -1,0 +1,33 @@
+using Cohort.Core.Data;
+
+namespace Cohort.Core.Match;
+
+/// <summary>
+/// A seat in a stream offered to one applicant by a published run. The applicant accepts or declines before
+/// <see cref="RespondBy"/>; accepting is final and withdraws their other stream applications, declining frees the seat
+/// for the next round.
+/// </summary>
+public class Offer : IVersioned
+{
+    public int Id { get; set; }
+    public int RunId { get; set; }
+    public int SeasonId { get; set; }
+    public int StreamId { get; set; }
+    public int StreamApplicationId { get; set; }
+    public required string ApplicantId { get; set; }
+    public OfferState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime RespondBy { get; set; }
+    public DateTime? RespondedAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Whether the seat is taken: held while the applicant decides, and for good once accepted.</summary>
+    public bool HoldsSeat => State is OfferState.Pending or OfferState.Accepted;
+}
+
+public enum OfferState
+{
+    Pending,
+    Accepted,
+    Declined,
+}

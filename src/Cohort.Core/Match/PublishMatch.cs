@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Match;
+
+/// <summary>
+/// Turns a run's placements into offers, mailed to each placed applicant, with one deadline to answer by. A run is
+/// published once, only if it is the season's latest and the certificate found it stable, and only while every
+/// placed application is still under consideration: otherwise the admin runs again on what changed.
+/// </summary>
+public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public async Task<string?> RunAsync(Actor admin, int runId, DateTime respondBy, string portalLink, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = await db.MatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellation);
+        var latest = run is null ? null : await db.MatchRuns.Where(r => r.SeasonId == run.SeasonId).MaxAsync(r => (int?)r.Id, cancellation);
+        var refusal = run switch
+        {
+            null => "There is no such run.",
+            { PublishedAt: not null } => $"Run {run.Id} was already published on {run.PublishedAt:d MMMM yyyy HH:mm} UTC; it cannot be published twice.",
+            { Stable: false } => "This run is not stable, so it cannot be published.",
+            _ when run.Id != latest => "A later run exists: publish the latest run, or run again.",
+            _ when respondBy <= now => "The answer deadline must be in the future.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var placements = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!.Placements.Where(p => p.StreamId is not null).ToList();
+        var applicantIds = placements.Select(p => p.ApplicantId).ToList();
+        var applications = await StageThree.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
+            .ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id, cancellation);
+        if (placements.Any(p => !applications.ContainsKey((p.ApplicantId, p.StreamId!.Value))))
+        {
+            return "Some placed applications are no longer under consideration (withdrawn or decided since the run). Run the match again.";
+        }
+
+        var emails = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellation);
+        foreach (var placement in placements)
+        {
+            db.Offers.Add(new Offer
+            {
+                RunId = run.Id, SeasonId = run.SeasonId, StreamId = placement.StreamId!.Value, StreamApplicationId = applications[(placement.ApplicantId, placement.StreamId.Value)],
+                ApplicantId = placement.ApplicantId, State = OfferState.Pending, CreatedAt = now, RespondBy = respondBy,
+            });
+            outbox.Enqueue(emails[placement.ApplicantId], $"An offer from {placement.Stream}",
+                $"Dear {placement.Name},\n\n{placement.Stream} offers you a place. Please accept or decline in your portal by {respondBy:d MMMM yyyy 'at' HH:mm} UTC: {portalLink}\n\n" +
+                "Accepting is final and withdraws your other stream applications; declining frees the seat for someone else.\n");
+        }
+
+        run.PublishedAt = now;
+        audit.Record(admin, "match.published", $"match-run:{run.Id}", $"{placements.Count} offers, answer by {respondBy:u}");
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return $"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Match;
+
+/// <summary>
+/// An applicant accepts or declines their offer before its deadline. Accepting is final: the applicant's other stream
+/// applications of the season are withdrawn. Declining frees the seat for the next round.
+/// </summary>
+public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<string?> RunAsync(Actor applicant, int offerId, bool accept, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId && o.ApplicantId == applicant.UserId, cancellation);
+        var refusal = offer switch
+        {
+            null => "There is no such offer.",
+            { State: not OfferState.Pending } => $"You already {offer.State.ToString().ToLowerInvariant()} this offer.",
+            _ when now > offer.RespondBy => $"The deadline to answer this offer passed on {offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        offer!.State = accept ? OfferState.Accepted : OfferState.Declined;
+        offer.RespondedAt = now;
+        if (accept)
+        {
+            var others = await db.StreamApplications.Where(a => a.ApplicantId == offer.ApplicantId && a.Id != offer.StreamApplicationId
+                && a.Stream!.Track!.SeasonId == offer.SeasonId && a.State != ApplicationState.Withdrawn).ToListAsync(cancellation);
+            foreach (var other in others)
+            {
+                other.State = ApplicationState.Withdrawn;
+                other.UpdatedAt = now;
+            }
+        }
+
+        audit.Record(applicant, accept ? "offer.accepted" : "offer.declined", $"offer:{offer.Id}", $"stream {offer.StreamId}");
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "This offer changed while you were answering; reload the page to see where it stands.";
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Cohort.Core.Match;
+
+namespace Cohort.Web.Applications;
+
+/// <summary>What the match means for one applicant: their offers, and for anyone the latest published run left out, why.</summary>
+public sealed record PortalMatch(IReadOnlyList<(Offer Offer, string Stream)> Offers, string? Explanation)
+{
+    public static async Task<PortalMatch> LoadAsync(CohortDbContext db, string applicantId, CancellationToken cancellation)
+    {
+        var offers = await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId)
+            .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new { Offer = o, s.Name })
+            .OrderBy(o => o.Offer.Id).ToListAsync(cancellation);
+        var latest = await db.MatchRuns.AsNoTracking().Where(r => r.PublishedAt != null && db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellation);
+        // The explanation is shown only to someone the latest published run considered and did not place, and who
+        // holds no seat from an earlier round (a declined offer holds none).
+        var explanation = latest is null || offers.Any(o => o.Offer.HoldsSeat) ? null
+            : JsonSerializer.Deserialize<MatchResult>(latest.ResultJson)!.Placements.SingleOrDefault(p => p.ApplicantId == applicantId && p.StreamId is null)?.Explanation;
+        return new(offers.Select(o => (o.Offer, o.Name)).ToList(), explanation);
+    }
+}
