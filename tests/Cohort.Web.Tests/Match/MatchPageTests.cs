@@ -1,6 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Pipeline;
+using System.Text.Json;
+using Cohort.Core.Match;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Web.Tests.Match;
@@ -51,10 +53,36 @@ public abstract class MatchPageTests(CohortApp app)
         var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["proposer"] = "Streams" });
 
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal(Core.Match.MatchProposer.Streams, run.Proposer);
+        Assert.Equal(MatchProposer.Streams, run.Proposer);
         Assert.Contains($"Run {run.Id}", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Stable", after.One("#certificate")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(await app.WithDbAsync(db => db.Streams.CountAsync(s => s.Track!.Season!.IsCurrent)), after.All("#fills tbody tr").Count);
+    }
+
+    [Fact]
+    public async Task A_stream_capacity_below_its_accepted_seats_is_refused_and_nothing_changes()
+    {
+        var data = new StreamApplications.StageThreeData(app);
+        var applicant = await data.NewAsync();
+        var application = await data.ApplyAsync(applicant, StreamApplications.StageThreeData.Internals, "Accepted already");
+        var (streamId, capacity) = await app.WithDbAsync(async db =>
+        {
+            var stream = await db.Streams.SingleAsync(s => s.Slug == StreamApplications.StageThreeData.Internals);
+            var run = new MatchRun { SeasonId = (await db.Seasons.SingleAsync(x => x.IsCurrent)).Id, CreatedBy = "test", PublishedAt = DateTime.UtcNow, Stable = true,
+                InputJson = JsonSerializer.Serialize(new MatchInput([], [])), ResultJson = JsonSerializer.Serialize(new MatchResult([], [], new MatchCertificate(true, true, 0))) };
+            db.MatchRuns.Add(run);
+            await db.SaveChangesAsync();
+            db.Offers.Add(new Offer { RunId = run.Id, SeasonId = run.SeasonId, StreamId = stream.Id, StreamApplicationId = application, ApplicantId = applicant.Id, State = OfferState.Accepted, RespondBy = DateTime.UtcNow.AddDays(1) });
+            await db.SaveChangesAsync();
+            return (stream.Id, stream.Capacity);
+        });
+        using var admin = await app.AsAsync(Roles.Admin);
+        var form = await admin.GetAsync($"/admin/streams/{StreamApplications.StageThreeData.Internals}/edit");
+
+        var refused = await admin.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Capacity"] = "0" });
+
+        Assert.Contains("already accepted a seat", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(capacity, await app.WithDbAsync(db => db.Streams.Where(s => s.Id == streamId).Select(s => s.Capacity).SingleAsync()));
     }
 
     [Fact]

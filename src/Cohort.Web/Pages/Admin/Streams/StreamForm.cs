@@ -110,6 +110,13 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
             ModelState.AddModelError("Input.City", "Say in which city the stream meets; only a remote stream has none.");
         }
 
+        // Seats already accepted are promises: the capacity cannot go below them, or the match would take back a place.
+        var accepted = Record is null ? 0 : await Db.Offers.CountAsync(o => o.StreamId == Record.Id && o.State == Core.Match.OfferState.Accepted, cancellation);
+        if (Input.Capacity < accepted)
+        {
+            ModelState.AddModelError("Input.Capacity", $"{accepted} applicants have already accepted a seat in this stream, so its capacity cannot be below {accepted}.");
+        }
+
         var known = await Db.Mentors.CountAsync(m => m.SeasonId == Season.Id && Input.MentorIds.Contains(m.Id), cancellation);
         if (Input.MentorIds.Count == 0)
         {
