@@ -1,5 +1,8 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Audit;
+using Cohort.Core.Match;
 using Cohort.Core.Seeding;
+using Microsoft.AspNetCore.Identity;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -30,14 +33,41 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
     [Fact]
     public async Task The_stage_1_ranking_of_the_demo_activity_is_captured_for_the_docs()
     {
-        await using (var scope = site.App.Services.CreateAsyncScope())
-        {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync());
-        }
-
+        await SeedDemoActivityAsync();
         var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
         await CaptureAsync("/admin/ranking/general?top=32", Path.Combine(Folder(), "ranking.png"), width: 1280, height: 900,
             signIn: page => SiteAccounts.SignInAsync(page, admin.Email, admin.Password));
+    }
+
+    [Fact]
+    public async Task An_unmatched_demo_applicant_reading_why_in_the_portal_is_captured_for_the_docs()
+    {
+        await SeedDemoActivityAsync();
+        const string password = "a passphrase for the screenshot";
+        string email;
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchProposer.Applicants);
+            Assert.NotNull(run);
+            Assert.Null(await services.GetRequiredService<PublishMatch>().RunAsync(Actor.System, run.Id, site.App.Clock.GetUtcNow().UtcDateTime.AddDays(5), "/portal"));
+            var unmatched = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.First(p => p.StreamId is null);
+            var users = services.GetRequiredService<UserManager<CohortUser>>();
+            var user = (await users.FindByIdAsync(unmatched.ApplicantId))!;
+            Assert.True((await users.AddPasswordAsync(user, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
+            email = user.Email!;
+        }
+
+        await CaptureAsync("/portal", Path.Combine(Folder(), "unmatched-explanation.png"), width: 1280, height: 900,
+            signIn: page => SiteAccounts.SignInAsync(page, email, password), mustShow: "#match-explanation");
+    }
+
+    /// <summary>The demo season's fictional applicants, reviews and rankings, added once whichever screenshot needs them first.</summary>
+    private async Task SeedDemoActivityAsync()
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync();
     }
 
     private static string Folder()
@@ -49,7 +79,7 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         return folder;
     }
 
-    private async Task CaptureAsync(string url, string path, int width, int height, Func<IPage, Task>? signIn = null)
+    private async Task CaptureAsync(string url, string path, int width, int height, Func<IPage, Task>? signIn = null, string? mustShow = null)
     {
         File.Delete(path);
         await using var context = await site.NewContextAsync(width, height);
@@ -62,6 +92,11 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        if (mustShow is not null)
+        {
+            await Expect(page.Locator(mustShow)).ToBeVisibleAsync();
+        }
+
         // The stylesheet applied (the CSP would block it if it were served from anywhere else).
         Assert.True(await page.EvaluateAsync<bool>("() => document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0"), $"{url} has no stylesheet rules.");
 
