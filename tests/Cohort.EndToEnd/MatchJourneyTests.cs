@@ -1,14 +1,9 @@
 using System.Text.RegularExpressions;
 using Cohort.Core.Accounts;
-using Cohort.Core.Applications;
-using Cohort.Core.Audit;
 using Cohort.Core.Match;
 using Cohort.Core.Seeding;
-using Cohort.Core.StreamApplications;
 using Cohort.EndToEnd.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,16 +15,12 @@ namespace Cohort.EndToEnd;
 /// </summary>
 public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
 {
-    private const string Password = "a passphrase for the match";
-
-    private sealed record Applicant(string Id, string Name, string Email, int Application);
-
     [Fact]
     public async Task A_mentor_ranks_the_admin_runs_and_publishes_and_the_applicant_accepts()
     {
         var stream = await site.App.WithDbAsync(db => db.Streams.SingleAsync(s => s.Slug == "control-coalition"));
-        var first = await StageThreeApplicantAsync("Matchfirst Okoro", stream.Id);
-        var second = await StageThreeApplicantAsync("Matchsecond Lindgren", stream.Id);
+        var first = await StageThreeApplicants.NewAsync(site.App, "Matchfirst Okoro", stream.Id);
+        var second = await StageThreeApplicants.NewAsync(site.App, "Matchsecond Lindgren", stream.Id);
         await site.App.WithDbAsync(async db =>
         {
             foreach (var each in await db.Streams.ToListAsync())
@@ -69,7 +60,7 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
         await using (var context = await site.NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SiteAccounts.SignInAsync(page, first.Email, Password);
+            await SiteAccounts.SignInAsync(page, first.Email, StageThreeApplicants.Password);
             await page.GotoAsync("/portal");
             await page.GetByRole(AriaRole.Button, new() { Name = $"Accept {stream.Name}" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You accepted");
@@ -78,31 +69,12 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
         await using (var context = await site.NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SiteAccounts.SignInAsync(page, second.Email, Password);
+            await SiteAccounts.SignInAsync(page, second.Email, StageThreeApplicants.Password);
             await page.GotoAsync("/portal");
             await Expect(page.Locator("#match-explanation")).ToContainTextAsync(stream.Name);
         }
 
         var offer = await site.App.WithDbAsync(db => db.Offers.SingleAsync());
         Assert.Equal((first.Id, stream.Id, OfferState.Accepted), (offer.ApplicantId, offer.StreamId, offer.State));
-    }
-
-    /// <summary>An applicant advanced past stages 1 and 2 with a submitted application to <paramref name="streamId"/>.</summary>
-    private async Task<Applicant> StageThreeApplicantAsync(string name, int streamId)
-    {
-        var email = $"match-{Guid.NewGuid():N}@example.net";
-        await using var scope = site.App.Services.CreateAsyncScope();
-        Assert.True((await scope.ServiceProvider.GetRequiredService<CreateAccount>().RunAsync(email, Password, name, Roles.Applicant, Actor.System)).Succeeded);
-        var id = (await scope.ServiceProvider.GetRequiredService<UserManager<CohortUser>>().FindByEmailAsync(email))!.Id;
-        var application = await site.App.WithDbAsync(async db =>
-        {
-            var form = await db.ApplicationForms.SingleAsync(f => f.Kind == FormKind.General);
-            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = id, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
-            var streamApplication = new StreamApplication { StreamId = streamId, ApplicantId = id, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
-            db.StreamApplications.Add(streamApplication);
-            await db.SaveChangesAsync();
-            return streamApplication.Id;
-        });
-        return new(id, name, email, application);
     }
 }
