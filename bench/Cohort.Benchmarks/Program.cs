@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Compare;
+using Cohort.Benchmarks.Match;
 using Cohort.Benchmarks.Review;
 using Cohort.Benchmarks.Instances;
 
@@ -14,6 +15,7 @@ using Cohort.Benchmarks.Instances;
 //                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
 //                       calibrated ranking; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -23,6 +25,8 @@ return args switch
     ["reviewers-json", var path] => WriteReviewersJson(path),
     ["review-round", .. var rest] => await OnEachDatabaseAsync(postgres => ReviewRoundBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3, postgres)),
+    ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Cohort.Benchmarks.Applications;
+using Cohort.Core.Applications;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Match;
+using Cohort.Core.Rankings;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Benchmarks.Match;
+
+/// <summary>
+/// The what-if loop at the model user's size, through the use case the match page calls: stage 3 applicants who each
+/// applied to three of the demo season's streams, both sides' rankings, about 120 seats; then "Run the match" (load
+/// the rankings, solve, certify, explain every applicant, store the run), three times.
+/// </summary>
+internal static class MatchRunBench
+{
+    public static async Task<int> RunAsync(int applicants, int seats, string? postgres)
+    {
+        Console.WriteLine($"match run on {(postgres is null ? "SQLite" : "PostgreSQL")}: {applicants} applicants, 3 streams each, {seats} seats");
+        await using var database = await RushDatabase.CreateAsync(postgres);
+        await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applicants, seats, new Random(6)));
+
+        var times = new List<double>();
+        MatchRun? run = null;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            run = await database.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchProposer.Applicants));
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        if (run is not { Stable: true })
+        {
+            throw new InvalidOperationException("The run was not certified stable.");
+        }
+
+        Console.WriteLine($"run the match ({run.Matched} matched, {run.Unmatched} unmatched, stable): {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
+        return 0;
+    }
+
+    private static async Task<int> SeasonAsync(CohortDbContext db, int applicants, int seats, Random random)
+    {
+        var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
+        var form = await db.ApplicationForms.SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General);
+        var streams = await db.Streams.Where(s => s.Track!.SeasonId == season.Id).ToListAsync();
+        foreach (var stream in streams)
+        {
+            stream.Capacity = seats / streams.Count;
+        }
+
+        var mentor = (await DeadlineRush.AddApplicantsAsync(db, 1, "mentor", "mentors.example.org"))[0];
+        var quality = new Dictionary<string, double>();
+        var choices = new List<(string Applicant, StreamApplication Application, int Position)>();
+        foreach (var applicant in await DeadlineRush.AddApplicantsAsync(db, applicants, "stage3"))
+        {
+            quality[applicant] = random.NextDouble();
+            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
+            foreach (var (stream, position) in streams.OrderBy(_ => random.Next()).Take(3).Select((s, i) => (s, i + 1)))
+            {
+                var application = new StreamApplication { StreamId = stream.Id, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
+                db.StreamApplications.Add(application);
+                choices.Add((applicant, application, position));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        db.ApplicantStreamRankings.AddRange(choices.Select(c => new ApplicantStreamRanking { ApplicantId = c.Applicant, StreamApplicationId = c.Application.Id, Position = c.Position }));
+        foreach (var stream in streams)
+        {
+            // Streams rank by a noisy view of the applicant's quality, so their lists differ from one another.
+            var ranked = await db.StreamApplications.Where(a => a.StreamId == stream.Id).Select(a => new { a.Id, a.ApplicantId }).ToListAsync();
+            db.StreamRankingEntries.AddRange(ranked.OrderByDescending(a => quality[a.ApplicantId] + (random.NextDouble() * 0.3)).Select((a, i) => new StreamRankingEntry
+            {
+                StreamId = stream.Id, StreamApplicationId = a.Id, Position = i + 1, UpdatedById = mentor, UpdatedAt = DateTime.UtcNow,
+            }));
+        }
+
+        return await db.SaveChangesAsync();
+    }
+}
