@@ -35,11 +35,12 @@ public static class MatchInputs
 
         var streams = await db.Streams.Where(s => s.Track!.SeasonId == seasonId).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Capacity }).ToListAsync(cancellation);
-        var applicantIds = applications.Select(a => a.ApplicantId).Distinct().ToList();
+        var appliedTo = applications.ToLookup(a => a.ApplicantId, a => a.StreamId);
+        var applicantIds = appliedTo.Select(g => g.Key).ToList();
         var names = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellation);
         return new MatchInput(
             streams.Select(s => new MatchStream(s.Id, s.Name, Math.Max(0, s.Capacity - holding.Count(o => o.StreamId == s.Id)), streamRankings[s.Id].ToList())).ToList(),
-            applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchApplicant(id, names[id], Ranking(applicantRankings[id], applications.Where(a => a.ApplicantId == id).Select(a => a.StreamId)))).ToList());
+            applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchApplicant(id, names[id], Ranking(applicantRankings[id], appliedTo[id]))).ToList());
     }
 
     /// <summary>
