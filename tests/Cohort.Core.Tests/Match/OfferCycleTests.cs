@@ -3,7 +3,6 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -56,27 +55,9 @@ public abstract class OfferCycleTests
         var r = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
         var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
         var i = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
-        await core.RunAsync<CohortDbContext, int>(async db =>
-        {
-            foreach (var stream in await db.Streams.ToListAsync())
-            {
-                stream.Capacity = stream.Id == c || stream.Id == i ? 1 : 0;
-            }
-
-            var application = await db.StreamApplications.ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id);
-            var mentor = await db.Users.Select(u => u.Id).FirstAsync();
-            foreach (var (stream, order) in new[] { (c, new[] { p, q, r }), (i, new[] { q, r, p }) })
-            {
-                db.StreamRankingEntries.AddRange(order.Select((who, at) => new StreamRankingEntry { StreamId = stream, StreamApplicationId = application[(who, stream)], Position = at + 1, UpdatedById = mentor }));
-            }
-
-            foreach (var (who, order) in new[] { (p, new[] { c, i }), (q, new[] { c, i }), (r, new[] { i, c }) })
-            {
-                db.ApplicantStreamRankings.AddRange(order.Select((stream, at) => new ApplicantStreamRanking { ApplicantId = who, StreamApplicationId = application[(who, stream)], Position = at + 1 }));
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await MatchScenario.RankAsync(core,
+            [(c, [p, q, r]), (i, [q, r, p])],
+            [(p, [c, i]), (q, [c, i]), (r, [i, c])]);
 
         var first = await RunAsync();
         Assert.Equal((c, i, (int?)null), (first[p]!.Value, first[q]!.Value, first[r]));

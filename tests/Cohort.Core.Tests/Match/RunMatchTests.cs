@@ -2,7 +2,6 @@ using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -35,31 +34,9 @@ public abstract class RunMatchTests
         var third = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
         var coalition = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
         var internals = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
-        await core.RunAsync<CohortDbContext, int>(async db =>
-        {
-            foreach (var stream in await db.Streams.ToListAsync())
-            {
-                stream.Capacity = stream.Id == coalition || stream.Id == internals ? 1 : 0;
-            }
-
-            var application = await db.StreamApplications.ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id);
-            var mentorEmail = Cohort.Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Cohort.Core.Accounts.Roles.Mentor).Email;
-            var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
-            void StreamRanks(int stream, params string[] order) => db.StreamRankingEntries.AddRange(order.Select((applicant, i) => new StreamRankingEntry
-            {
-                StreamId = stream, StreamApplicationId = application[(applicant, stream)], Position = i + 1, UpdatedById = mentor,
-            }));
-            void ApplicantRanks(string applicant, params int[] order) => db.ApplicantStreamRankings.AddRange(order.Select((stream, i) => new ApplicantStreamRanking
-            {
-                ApplicantId = applicant, StreamApplicationId = application[(applicant, stream)], Position = i + 1,
-            }));
-            StreamRanks(coalition, second, first, third);
-            StreamRanks(internals, first, second);
-            ApplicantRanks(first, coalition, internals);
-            ApplicantRanks(second, coalition, internals);
-            ApplicantRanks(third, coalition);
-            return await db.SaveChangesAsync();
-        });
+        await MatchScenario.RankAsync(core,
+            [(coalition, [second, first, third]), (internals, [first, second])],
+            [(first, [coalition, internals]), (second, [coalition, internals]), (third, [coalition])]);
 
         var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchProposer.Applicants));
 

@@ -1,0 +1,44 @@
+using Cohort.Core.Data;
+using Cohort.Core.Rankings;
+using Cohort.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Tests.Match;
+
+/// <summary>
+/// Puts a match instance solved by hand in the database: one seat in each of the named streams and none elsewhere, each
+/// stream's ranking of applicants and each applicant's ranking of streams, best first.
+/// </summary>
+internal static class MatchScenario
+{
+    public static Task RankAsync(CoreServicesFixture core, IReadOnlyList<(int Stream, string[] Applicants)> streamOrders, IReadOnlyList<(string Applicant, int[] Streams)> applicantOrders) =>
+        core.RunAsync<CohortDbContext, int>(async db =>
+        {
+            var withSeat = streamOrders.Select(o => o.Stream).ToHashSet();
+            foreach (var stream in await db.Streams.ToListAsync())
+            {
+                stream.Capacity = withSeat.Contains(stream.Id) ? 1 : 0;
+            }
+
+            var application = await db.StreamApplications.ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id);
+            var mentorEmail = Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Mentor).Email;
+            var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
+            foreach (var (stream, order) in streamOrders)
+            {
+                db.StreamRankingEntries.AddRange(order.Select((applicant, i) => new StreamRankingEntry
+                {
+                    StreamId = stream, StreamApplicationId = application[(applicant, stream)], Position = i + 1, UpdatedById = mentor,
+                }));
+            }
+
+            foreach (var (applicant, order) in applicantOrders)
+            {
+                db.ApplicantStreamRankings.AddRange(order.Select((stream, i) => new ApplicantStreamRanking
+                {
+                    ApplicantId = applicant, StreamApplicationId = application[(applicant, stream)], Position = i + 1,
+                }));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+}
