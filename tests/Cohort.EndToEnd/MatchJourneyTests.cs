@@ -31,16 +31,12 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
             return await db.SaveChangesAsync();
         });
 
-        var mentor = DemoSeason.Accounts.Single(a => a.Role == Roles.Mentor);
         await using (var context = await site.NewContextAsync())
         {
-            var page = await context.NewPageAsync();
-            await SiteAccounts.SignInAsync(page, mentor.Email, mentor.Password);
-            await page.GotoAsync($"/mentor/streams/{stream.Slug}/ranking");
-            await page.Locator($"#stream-ranking tr[data-application='{second.Application}'] input[data-rank]").FillAsync("2");
-            await page.Locator($"#stream-ranking tr[data-application='{first.Application}'] input[data-rank]").FillAsync("1");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save the stream's ranking" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+            var ranking = await MentorRankingPage.OpenAsync(context, stream.Slug);
+            await ranking.Rank(second).FillAsync("2");
+            await ranking.Rank(first).FillAsync("1");
+            await ranking.SaveAsync();
         }
 
         var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
