@@ -372,13 +372,15 @@ public sealed class NetworkSimplex
 
         /// <summary>
         /// LEMON's start heuristic: bring each demand node's cheapest incoming arc into the basis
-        /// first, which replaces most artificial arcs in one cheap sweep.
+        /// first, which replaces most artificial arcs in one cheap sweep. Only core arcs are tried:
+        /// <see cref="PriceOutRest"/> relies on every other arc staying at its lower bound, and an arc
+        /// pivoted to its upper bound outside the core would never be priced again.
         /// </summary>
         private void MakeInitialPivots()
         {
             var cheapestIn = new int[_nodeNum];
             Array.Fill(cheapestIn, -1);
-            for (int e = 0; e < _arcNum; e++)
+            for (int e = 0; e < _searchArcNum; e++)
             {
                 int v = _target[e];
                 if (_supply[v] < 0 && (cheapestIn[v] < 0 || _cost[e] < _cost[cheapestIn[v]]))

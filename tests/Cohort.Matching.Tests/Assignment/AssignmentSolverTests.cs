@@ -39,6 +39,28 @@ public class AssignmentSolverTests
         return exactReviews && loadsWithin && noConflicts && eachPairOnce && report.IsValidAndOptimal && report.Objective == result.Objective;
     }
 
+    /// <summary>
+    /// Found by the property above: the start heuristic saturated pair 2–3 (the only cheap way to give reviewer 3 its
+    /// minimum) outside the pricing core, where it was never priced again. By hand: left 0 takes 0, 1 and 3, which
+    /// frees right 2 for left 2's 7598: 5852 + 1.339 − 23.4 + 7598 = 13427.939.
+    /// </summary>
+    [Fact]
+    public void A_pair_saturated_by_the_start_heuristic_can_still_leave_the_assignment()
+    {
+        var pairs = new ScoredPair[]
+        {
+            new(0, 0, 5852m), new(0, 1, 1.339m), new(0, 2, 44.74m), new(0, 3, -23.4m), new(1, 0, 1476m), new(1, 2, -1.77m), new(1, 4, 765.9m),
+            new(1, 5, 6.174m), new(2, 0, 2179m), new(2, 1, 3.072m), new(2, 2, 7598m), new(2, 3, 2.425m), new(2, 4, 504m), new(2, 5, 163.5m),
+        };
+        var problem = new AssignmentProblem(
+            [new(3, 3), new(0, 0), new(1, 1)], [new(0, 1), new(0, 2), new(0, 1), new(1, 4), new(0, 2), new(0, 2)], pairs, [(1, 5)]);
+
+        var result = AssignmentSolver.Solve(problem);
+
+        Assert.Equal(5852m + 1.339m - 23.4m + 7598m, result.Objective);
+        Assert.True(AssignmentChecker.Check(problem, result.ChosenPairs, result.Certificate).IsValidAndOptimal);
+    }
+
     [Fact]
     public void Crossing_beats_greedy()
     {
