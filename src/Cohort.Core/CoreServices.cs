@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddScoped<Review.DeclineAssignment>();
         services.AddScoped<Review.SubmitReview>();
         services.AddScoped<Match.RunMatch>();
+        services.AddScoped<Match.MatchScores>();
         services.AddScoped<Match.PublishMatch>();
         services.AddScoped<Match.RespondToOffer>();
         return services;

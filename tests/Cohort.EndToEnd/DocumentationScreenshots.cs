@@ -48,7 +48,7 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         await using (var scope = site.App.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchProposer.Applicants);
+            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchAlgorithm.Applicants);
             Assert.NotNull(run);
             Assert.Null(await services.GetRequiredService<PublishMatch>().RunAsync(Actor.System, run.Id, site.App.Clock.GetUtcNow().UtcDateTime.AddDays(5), "/portal"));
             var unmatched = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.First(p => p.StreamId is null);

@@ -10,7 +10,7 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
     {
         run.HasIndex(r => new { r.SeasonId, r.CreatedAt });
         run.Property(r => r.CreatedBy).HasMaxLength(256);
-        run.Property(r => r.Proposer).HasConversion<string>().HasMaxLength(20);
+        run.Property(r => r.Algorithm).HasConversion<string>().HasMaxLength(20);
         run.HasOne<Season>().WithMany().HasForeignKey(r => r.SeasonId);
     }
 }

@@ -13,8 +13,8 @@ public class MatchRun : IVersioned
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 
-    /// <summary>Applicants (the default: the result is the best stable one for every applicant) or Streams.</summary>
-    public MatchProposer Proposer { get; set; }
+    /// <summary>How the run matched: a stable match with applicants (the default) or streams proposing, or the optimum on scores.</summary>
+    public MatchAlgorithm Algorithm { get; set; }
 
     /// <summary>The <see cref="MatchInput"/> as JSON: capacities and both sides' rankings, by id and name.</summary>
     public required string InputJson { get; set; }
@@ -24,7 +24,11 @@ public class MatchRun : IVersioned
 
     public int Matched { get; set; }
     public int Unmatched { get; set; }
-    public bool Stable { get; set; }
+    /// <summary>
+    /// The run's own certificate held: for a stable run, the independent check found no blocking pair; for a run
+    /// optimal on scores, the duals proved no assignment of acceptable pairs scores more. Only such a run is published.
+    /// </summary>
+    public bool Certified { get; set; }
 
     /// <summary>When the run's placements became offers; null while it is a preview. A run is published once.</summary>
     public DateTime? PublishedAt { get; set; }
@@ -32,8 +36,28 @@ public class MatchRun : IVersioned
     public int Version { get; set; }
 }
 
-public enum MatchProposer
+public enum MatchAlgorithm
 {
+    /// <summary>Stable, applicants proposing: every applicant gets the best stream they can have in any stable match.</summary>
     Applicants,
+
+    /// <summary>Stable, streams proposing: every stream gets the best applicants it can have in any stable match.</summary>
     Streams,
+
+    /// <summary>
+    /// Optimal on scores: among the pairs both sides find acceptable, the placements whose streams' scores of their
+    /// applicants add up to the most, ties going to the applicants' preferences. Not stable in general.
+    /// </summary>
+    Scores,
+}
+
+public static class MatchAlgorithms
+{
+    /// <summary>How pages, mails and the audit log name the algorithm.</summary>
+    public static string Describe(this MatchAlgorithm algorithm) => algorithm switch
+    {
+        MatchAlgorithm.Streams => "stable, streams proposing",
+        MatchAlgorithm.Scores => "optimal on scores",
+        _ => "stable, applicants proposing",
+    };
 }

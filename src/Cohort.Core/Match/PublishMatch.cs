@@ -9,7 +9,7 @@ namespace Cohort.Core.Match;
 
 /// <summary>
 /// Turns a run's placements into offers, mailed to each placed applicant, with one deadline to answer by. A run is
-/// published once, only if it is the season's latest and the certificate found it stable, and only while every
+/// published once, only if it is the season's latest and its certificate holds, and only while every
 /// placed application is still under consideration: otherwise the admin runs again on what changed.
 /// </summary>
 public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
@@ -23,7 +23,7 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
         {
             null => "There is no such run.",
             { PublishedAt: not null } => $"Run {run.Id} was already published on {run.PublishedAt:d MMMM yyyy HH:mm} UTC; it cannot be published twice.",
-            { Stable: false } => "This run is not stable, so it cannot be published.",
+            { Certified: false } => "This run's certificate does not hold, so it cannot be published.",
             _ when run.Id != latest => "A later run exists: publish the latest run, or run again.",
             _ when respondBy <= now => "The answer deadline must be in the future.",
             _ => null,

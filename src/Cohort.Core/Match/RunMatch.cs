@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Match;
 
 /// <summary>
-/// Runs the season's stable match on the rankings as they stand, checks it with the independent certificate, explains
-/// every applicant's outcome, and stores the run with its inputs. Nothing is published: a run is a preview.
+/// Runs the season's match on the rankings as they stand (stable, or optimal on the streams' scores), checks it with
+/// the independent certificate, explains every applicant's outcome, and stores the run with its inputs. Nothing is
+/// published: a run is a preview.
 /// </summary>
-public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog audit, MatchScores scores)
 {
-    public async Task<MatchRun?> RunAsync(Actor admin, MatchProposer proposer, CancellationToken cancellation = default)
+    public async Task<MatchRun?> RunAsync(Actor admin, MatchAlgorithm algorithm, CancellationToken cancellation = default)
     {
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         if (season is null)
@@ -22,37 +23,36 @@ public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog au
         }
 
         var input = await MatchInputs.LoadAsync(db, season.Id, cancellation);
-        var result = Solve(input, proposer);
+        if (algorithm == MatchAlgorithm.Scores)
+        {
+            input = await scores.AddToAsync(input, cancellation);
+        }
+
+        var result = Solve(input, algorithm);
         var run = new MatchRun
         {
-            SeasonId = season.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = admin.Name, Proposer = proposer,
+            SeasonId = season.Id, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = admin.Name, Algorithm = algorithm,
             InputJson = JsonSerializer.Serialize(input), ResultJson = JsonSerializer.Serialize(result),
             Matched = result.Placements.Count(p => p.StreamId is not null), Unmatched = result.Placements.Count(p => p.StreamId is null),
-            Stable = result.Certificate.IsStable,
+            Certified = result.Certificate.Holds,
         };
         db.MatchRuns.Add(run);
-        audit.Record(admin, "match.run", $"season:{season.Id}", $"{proposer} proposing: {run.Matched} matched, {run.Unmatched} unmatched, {(run.Stable ? "stable" : "NOT stable")}");
+        audit.Record(admin, "match.run", $"season:{season.Id}", $"{algorithm.Describe()}: {run.Matched} matched, {run.Unmatched} unmatched, {(run.Certified ? "certified" : "NOT certified")}");
         await db.SaveChangesAsync(cancellation);
         return run;
     }
 
     /// <summary>The engine's answer for <paramref name="input"/>: a pure function, so a stored run's input gives its result again.</summary>
-    public static MatchResult Solve(MatchInput input, MatchProposer proposer)
+    public static MatchResult Solve(MatchInput input, MatchAlgorithm algorithm) => algorithm == MatchAlgorithm.Scores
+        ? ScoreOptimalMatch.Solve(input)
+        : SolveStable(input, algorithm == MatchAlgorithm.Streams ? Proposer.Mentors : Proposer.Applicants);
+
+    private static MatchResult SolveStable(MatchInput input, Proposer proposer)
     {
-        var streamIndex = input.Streams.Select((s, i) => (s.StreamId, i)).ToDictionary(x => x.StreamId, x => x.i);
-        var applicantIndex = input.Applicants.Select((a, i) => (a.ApplicantId, i)).ToDictionary(x => x.ApplicantId, x => x.i);
-        var instance = new StableMatchingInstance(
-            Preferences.Strict(input.Applicants.Select(a => a.Ranking.Where(streamIndex.ContainsKey).Select(s => streamIndex[s]).ToArray()).ToList()),
-            Preferences.Strict(input.Streams.Select(s => s.Ranking.Where(applicantIndex.ContainsKey).Select(a => applicantIndex[a]).ToArray()).ToList()),
-            input.Streams.Select(s => s.Capacity).ToArray());
-        var solved = StableMatcher.Solve(instance, proposer == MatchProposer.Streams ? Proposer.Mentors : Proposer.Applicants);
+        var solved = StableMatcher.Solve(MatchInstance.Of(input), proposer);
         var explanations = Explanations.Explain(solved.StrictInstance, solved.MentorOf, input.Streams.Select(s => s.Name).ToList());
-        var placements = input.Applicants.Select((a, i) => solved.MentorOf[i] is var s and >= 0
-                ? new Placement(a.ApplicantId, a.Name, input.Streams[s].StreamId, input.Streams[s].Name, explanations[i])
-                : new Placement(a.ApplicantId, a.Name, null, null, explanations[i]))
-            .ToList();
-        var fills = input.Streams.Select((s, i) => new StreamFill(s.StreamId, s.Name, s.Capacity, solved.MentorOf.Count(m => m == i))).ToList();
         var certificate = solved.Certificate;
-        return new MatchResult(placements, fills, new MatchCertificate(certificate.OnlyAcceptablePairs, certificate.CapacitiesRespected, certificate.BlockingPairCount));
+        return MatchInstance.Result(input, solved.MentorOf, explanations,
+            new MatchCertificate(certificate.OnlyAcceptablePairs, certificate.CapacitiesRespected, certificate.BlockingPairCount));
     }
 }

@@ -1063,6 +1063,14 @@ namespace Cohort.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Certified")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1078,11 +1086,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<int>("Matched")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Proposer")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1092,9 +1095,6 @@ namespace Cohort.Migrations.Postgres.Migrations
 
                     b.Property<int>("SeasonId")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("boolean");
 
                     b.Property<int>("Unmatched")
                         .HasColumnType("integer");

@@ -1012,6 +1012,14 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Certified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1027,11 +1035,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<int>("Matched")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Proposer")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -1040,9 +1043,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SeasonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Stable")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Unmatched")

@@ -13,8 +13,8 @@ public sealed class MatchSolveTests
     [Fact]
     public void Applicants_proposing_get_their_first_choices_and_streams_proposing_get_theirs()
     {
-        var forApplicants = RunMatch.Solve(Crossed, MatchProposer.Applicants).Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
-        var forStreams = RunMatch.Solve(Crossed, MatchProposer.Streams).Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        var forApplicants = RunMatch.Solve(Crossed, MatchAlgorithm.Applicants).Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        var forStreams = RunMatch.Solve(Crossed, MatchAlgorithm.Streams).Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
 
         Assert.Equal((1, 2), (forApplicants["a"]!.Value, forApplicants["b"]!.Value));
         Assert.Equal((2, 1), (forStreams["a"]!.Value, forStreams["b"]!.Value));
@@ -25,7 +25,7 @@ public sealed class MatchSolveTests
     {
         var input = new MatchInput([new MatchStream(1, "Alpha", 2, ["a"])], [new MatchApplicant("a", "Ayo", [1]), new MatchApplicant("b", "Bea", [1])]);
 
-        var result = RunMatch.Solve(input, MatchProposer.Applicants);
+        var result = RunMatch.Solve(input, MatchAlgorithm.Applicants);
 
         Assert.Null(result.Placements.Single(p => p.ApplicantId == "b").StreamId);
         Assert.Equal(1, result.Fills.Single().Filled);

@@ -30,8 +30,8 @@ public abstract class OfferCycleTests
 
     private async Task<Dictionary<string, int?>> RunAsync()
     {
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchProposer.Applicants));
-        Assert.True(run!.Stable);
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
+        Assert.True(run!.Certified);
         return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
     }
 

@@ -82,10 +82,10 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     {
         await SeedOnceAsync();
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchProposer.Applicants));
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.Applicants));
 
         Assert.NotNull(run);
-        Assert.True(run.Stable);
+        Assert.True(run.Certified);
         Assert.True(run.Matched > 0, "nobody was matched");
         Assert.True(run.Unmatched > 0, "everyone was matched, so the demo shows no explanation of an unmatched applicant");
     }

@@ -28,7 +28,7 @@ public abstract class MatchCycleTests(CohortApp app)
 
     private async Task<Dictionary<string, int?>> RunAndPublishAsync(Browser admin)
     {
-        var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["proposer"] = nameof(MatchProposer.Applicants) });
+        var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.Applicants) });
         Assert.Contains("Stable", shown.One("#certificate")!.TextContent, StringComparison.Ordinal);
         var respondBy = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         var published = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });

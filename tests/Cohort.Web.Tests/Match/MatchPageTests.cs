@@ -20,7 +20,7 @@ public abstract class MatchPageTests(CohortApp app)
         using var browser = await app.AsAsync(role);
 
         var page = await browser.GetAsync("/admin/match");
-        var post = await browser.PostAsAsync("/admin/match?handler=Run", new Dictionary<string, string> { ["proposer"] = "Applicants" });
+        var post = await browser.PostAsAsync("/admin/match?handler=Run", new Dictionary<string, string> { ["algorithm"] = "Applicants" });
         var deadline = await browser.PostAsAsync("/admin/match?handler=Deadline", new Dictionary<string, string> { ["RankingDeadline"] = "2027-04-01T12:00" });
 
         foreach (var response in new[] { page, post, deadline })
@@ -50,13 +50,27 @@ public abstract class MatchPageTests(CohortApp app)
         using var admin = await app.AsAsync(Roles.Admin);
         var page = await admin.GetAsync("/admin/match");
 
-        var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["proposer"] = "Streams" });
+        var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["algorithm"] = "Streams" });
 
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal(MatchProposer.Streams, run.Proposer);
+        Assert.Equal(MatchAlgorithm.Streams, run.Algorithm);
         Assert.Contains($"Run {run.Id}", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Stable", after.One("#certificate")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(await app.WithDbAsync(db => db.Streams.CountAsync(s => s.Track!.Season!.IsCurrent)), after.All("#fills tbody tr").Count);
+    }
+
+    [Fact]
+    public async Task A_run_optimal_on_scores_shows_its_optimality_proof_and_a_score_column()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var after = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.Scores) });
+
+        var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
+        Assert.Equal(MatchAlgorithm.Scores, run.Algorithm);
+        Assert.Contains("Optimal:", after.One("#certificate")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("optimal on scores", after.One("h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Score", after.One("#placements thead")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +82,7 @@ public abstract class MatchPageTests(CohortApp app)
         var (streamId, capacity) = await app.WithDbAsync(async db =>
         {
             var stream = await db.Streams.SingleAsync(s => s.Slug == StreamApplications.StageThreeData.Internals);
-            var run = new MatchRun { SeasonId = (await db.Seasons.SingleAsync(x => x.IsCurrent)).Id, CreatedBy = "test", PublishedAt = DateTime.UtcNow, Stable = true,
+            var run = new MatchRun { SeasonId = (await db.Seasons.SingleAsync(x => x.IsCurrent)).Id, CreatedBy = "test", PublishedAt = DateTime.UtcNow, Certified = true,
                 InputJson = JsonSerializer.Serialize(new MatchInput([], [])), ResultJson = JsonSerializer.Serialize(new MatchResult([], [], new MatchCertificate(true, true, 0))) };
             db.MatchRuns.Add(run);
             await db.SaveChangesAsync();

@@ -5,8 +5,9 @@ using Cohort.Core.Match;
 namespace Cohort.Web.Pages.Admin.Match;
 
 /// <summary>
-/// The match: run it on the rankings as they stand, see the result (placements with their explanations, each
-/// stream's fill, the stability certificate) and how it differs from the run before. Every run is kept.
+/// The match: run it on the rankings as they stand (stable, or optimal on the streams' scores), see the result
+/// (placements with their explanations, each stream's fill, the certificate) and how it differs from the run before.
+/// Every run is kept.
 /// </summary>
 public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish) : AdminPage(db, audit)
 {
@@ -51,17 +52,17 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRunAsync(MatchProposer proposer, CancellationToken cancellation)
+    public async Task<IActionResult> OnPostRunAsync(MatchAlgorithm algorithm, CancellationToken cancellation)
     {
         if (!ModelState.IsValid)
         {
             return RedirectWithNotice("That run was not understood, so nothing was run.", "/Admin/Match/Index");
         }
 
-        var run = await match.RunAsync(Actor, proposer, cancellation);
+        var run = await match.RunAsync(Actor, algorithm, cancellation);
         return run is null
             ? RedirectWithNotice("There is no current season to match.", "/Admin/Match/Index")
-            : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Stable ? "the certificate confirms it is stable" : "the certificate found it NOT stable")}.",
+            : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Certified ? "the certificate holds" : "the certificate does NOT hold")}.",
                 "/Admin/Match/Index", new { run = run.Id });
     }
 

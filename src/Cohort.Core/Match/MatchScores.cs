@@ -1,0 +1,41 @@
+using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
+using Cohort.Core.Review;
+using Cohort.Core.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Match;
+
+/// <summary>
+/// Adds each stream's scores of its applicants to a match input, for the run optimal on scores: the same number the
+/// stream's stage-3 ranking page shows (the composite when the stage has weights, the calibrated review score
+/// otherwise), clamped to 0–10 so that no placement can lower the total.
+/// </summary>
+public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
+{
+    public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
+    {
+        var streamIds = input.Streams.Where(s => s.Capacity > 0).Select(s => s.StreamId).ToList();
+        var applicantOf = await StageThree.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
+            .ToDictionaryAsync(a => a.Id, a => a.ApplicantId, cancellation);
+        var streams = new List<MatchStream>(input.Streams.Count);
+        foreach (var stream in input.Streams)
+        {
+            var scores = new Dictionary<string, double>();
+            if (stream.Capacity > 0 && await rank.RunAsync(PipelineStage.Streams, stream.StreamId, null, cancellation) is { } ranking)
+            {
+                foreach (var row in ranking.Rows)
+                {
+                    if (row.RankingScore(ranking.HasComposite) is { } score && applicantOf.TryGetValue(row.Row.Id, out var applicant))
+                    {
+                        scores[applicant] = Math.Clamp(score, 0, 10);
+                    }
+                }
+            }
+
+            streams.Add(stream with { Scores = scores });
+        }
+
+        return input with { Streams = streams };
+    }
+}

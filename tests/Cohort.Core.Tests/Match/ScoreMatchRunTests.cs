@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
+using Cohort.Core.Review;
+using Cohort.Core.Tests.Infrastructure;
+using Cohort.Core.Tests.StreamApplications;
+using Cohort.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Tests.Match;
+
+/// <summary>
+/// "Optimal on scores" on a season's data: two one-seat streams whose closed stage-3 review rounds scored P and Q.
+/// Both prefer the coalition, which ranks P first, so the stable match gives P the coalition and Q Internals. The
+/// coalition scored them alike (9 and 8) while Internals scored P far above Q (9 and 1), so the best total places P at
+/// Internals and Q at the coalition. R, whom no round scored, stays out though the coalition ranked them.
+/// </summary>
+public abstract class ScoreMatchRunTests
+{
+    private static readonly Actor Admin = new("admin-id", "admin@example.net");
+    private readonly CoreServicesFixture core;
+    private readonly StageThreeApplicants applicants;
+
+    protected ScoreMatchRunTests(CoreServicesFixture core)
+    {
+        this.core = core;
+        applicants = new StageThreeApplicants(core);
+        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+    }
+
+    [Fact]
+    public async Task The_run_reads_the_streams_review_scores_places_for_the_best_total_is_certified_and_can_be_published()
+    {
+        var p = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
+        var q = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
+        var r = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var i = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
+        await ScoreAsync(c, (p, 9), (q, 8));
+        await ScoreAsync(i, (p, 9), (q, 1));
+
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
+
+        var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
+        var placed = result.Placements.ToDictionary(x => x.ApplicantId);
+        Assert.Equal((i, c, (int?)null), (placed[p].StreamId!.Value, placed[q].StreamId!.Value, placed[r].StreamId));
+        Assert.Contains("has not scored you", placed[r].Explanation, StringComparison.Ordinal);
+        Assert.True(run.Certified);
+        Assert.True(result.Certificate.OptimalityProven);
+        Assert.Equal(1, result.Certificate.BlockingPairs);
+        Assert.Equal(await RankingScoreAsync(i, p) + await RankingScoreAsync(c, q), result.Certificate.TotalScore!.Value, 2);
+        Assert.Equal(MatchAlgorithm.Scores, run.Algorithm);
+        Assert.Equal(run.ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm)));
+
+        var refusal = await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, run.Id, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
+
+        Assert.Null(refusal);
+        var offers = await core.RunAsync<CohortDbContext, List<(string, int)>>(async db =>
+            (await db.Offers.Where(o => o.RunId == run.Id).Select(o => new { o.ApplicantId, o.StreamId }).ToListAsync()).Select(o => (o.ApplicantId, o.StreamId)).ToList());
+        Assert.Equal([(p, i), (q, c)], offers.Order());
+    }
+
+    /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
+    private Task ScoreAsync(int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
+    {
+        var round = await RankedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
+        var reviewer = (await RankedReviews.ReviewersAsync(db, 1)).Single();
+        foreach (var (applicant, overall) in scores)
+        {
+            var application = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync();
+            await RankedReviews.ReviewAsync(db, round, application, reviewer, overall);
+        }
+
+        return round.Id;
+    });
+
+    /// <summary>The score the stream's ranking page shows for the applicant: what the match must have read.</summary>
+    private async Task<double> RankingScoreAsync(int streamId, string applicant)
+    {
+        var application = await core.RunAsync<CohortDbContext, int>(db => db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync());
+        var ranking = await core.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(PipelineStage.Streams, streamId, null));
+        return Math.Round(ranking!.Rows.Single(row => row.Row.Id == application).RankingScore(ranking.HasComposite)!.Value, 2);
+    }
+}
+
+public sealed class ScoreMatchRunOnSqlite(SqliteCore core) : ScoreMatchRunTests(core), IClassFixture<SqliteCore>;
+
+public sealed class ScoreMatchRunOnPostgres(PostgresCore core) : ScoreMatchRunTests(core), IClassFixture<PostgresCore>;
