@@ -50,6 +50,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Rankings.MatchSettings> MatchSettings => Set<Rankings.MatchSettings>();
     public DbSet<Match.MatchRun> MatchRuns => Set<Match.MatchRun>();
     public DbSet<Match.Offer> Offers => Set<Match.Offer>();
+    public DbSet<Match.UnplacedApplicant> UnplacedApplicants => Set<Match.UnplacedApplicant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

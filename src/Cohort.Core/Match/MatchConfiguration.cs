@@ -29,3 +29,14 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         offer.Ignore(o => o.HoldsSeat);
     }
 }
+
+internal sealed class UnplacedApplicantConfiguration : IEntityTypeConfiguration<UnplacedApplicant>
+{
+    public void Configure(EntityTypeBuilder<UnplacedApplicant> unplaced)
+    {
+        unplaced.HasIndex(u => new { u.RunId, u.ApplicantId }).IsUnique();
+        unplaced.Property(u => u.Explanation).HasMaxLength(8000);
+        unplaced.HasOne<MatchRun>().WithMany().HasForeignKey(u => u.RunId);
+        unplaced.HasOne<Accounts.CohortUser>().WithMany().HasForeignKey(u => u.ApplicantId);
+    }
+}

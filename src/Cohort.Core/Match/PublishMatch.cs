@@ -33,7 +33,8 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
             return refusal;
         }
 
-        var placements = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!.Placements.Where(p => p.StreamId is not null).ToList();
+        var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
+        var placements = result.Placements.Where(p => p.StreamId is not null).ToList();
         var applicantIds = placements.Select(p => p.ApplicantId).ToList();
         var applications = await StageThree.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
             .ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id, cancellation);
@@ -55,6 +56,8 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
                 "Accepting is final and withdraws your other stream applications; declining frees the seat for someone else.\n");
         }
 
+        db.UnplacedApplicants.AddRange(result.Placements.Where(p => p.StreamId is null)
+            .Select(p => new UnplacedApplicant { RunId = run.Id, ApplicantId = p.ApplicantId, Explanation = p.Explanation }));
         run.PublishedAt = now;
         audit.Record(admin, "match.published", $"match-run:{run.Id}", $"{placements.Count} offers, answer by {respondBy:u}");
         try

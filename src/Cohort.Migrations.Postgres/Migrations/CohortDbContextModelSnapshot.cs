@@ -1166,6 +1166,36 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("Offers");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Match.UnplacedApplicant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("RunId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("UnplacedApplicants");
+                });
+
             modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
                 {
                     b.Property<int>("Id")
@@ -2279,6 +2309,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
                         .WithMany()
                         .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.UnplacedApplicant", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Match.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

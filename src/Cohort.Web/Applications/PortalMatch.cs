@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cohort.Core.Match;
 
 namespace Cohort.Web.Applications;
@@ -12,11 +11,11 @@ public sealed record PortalMatch(IReadOnlyList<(Offer Offer, string Stream)> Off
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new { Offer = o, s.Name })
             .OrderBy(o => o.Offer.Id).ToListAsync(cancellation);
         var latest = await db.MatchRuns.AsNoTracking().Where(r => r.PublishedAt != null && db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellation);
+            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellation);
         // The explanation is shown only to someone the latest published run considered and did not place, and who
         // holds no seat from an earlier round (a declined offer holds none).
         var explanation = latest is null || offers.Any(o => o.Offer.HoldsSeat) ? null
-            : JsonSerializer.Deserialize<MatchResult>(latest.ResultJson)!.Placements.SingleOrDefault(p => p.ApplicantId == applicantId && p.StreamId is null)?.Explanation;
+            : await db.UnplacedApplicants.Where(u => u.RunId == latest && u.ApplicantId == applicantId).Select(u => u.Explanation).SingleOrDefaultAsync(cancellation);
         return new(offers.Select(o => (o.Offer, o.Name)).ToList(), explanation);
     }
 }
