@@ -29,7 +29,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     }
 
     [Fact]
-    public async Task Every_applicant_is_eligible_and_read_by_two_different_reviewers_with_scores_inside_the_rubric()
+    public async Task Every_applicant_is_eligible_and_every_application_is_read_by_two_different_reviewers_with_scores_inside_the_rubric()
     {
         await SeedOnceAsync();
 
@@ -39,8 +39,11 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
 
         Assert.Equal(DemoActivity.ApplicantCount, stageOne!.Rows.Count);
         Assert.All(stageOne.Rows, row => Assert.True(row.IsEligible, row.ApplicantName));
-        Assert.All(assignments.GroupBy(a => a.SubjectId), reviews => Assert.Equal(2, reviews.Select(a => a.ReviewerId).Distinct().Count()));
-        Assert.Equal(stageOne.Rows.Select(r => r.Id).Order(), assignments.Select(a => a.SubjectId).Distinct().Order());
+        Assert.All(assignments.GroupBy(a => (a.RoundId, a.SubjectId)), reviews => Assert.Equal(2, reviews.Select(a => a.ReviewerId).Distinct().Count()));
+        Assert.Equal(stageOne.Rows.Select(r => r.Id).Order(), assignments.Where(a => a.Round!.Stage == PipelineStage.General).Select(a => a.SubjectId).Distinct().Order());
+        var streamApplications = await core.RunAsync<CohortDbContext, List<(int, int)>>(async db =>
+            (await db.StreamApplications.Select(a => new { a.Id, a.StreamId }).ToListAsync()).Select(a => (a.Id, a.StreamId)).Order().ToList());
+        Assert.Equal(streamApplications, assignments.Where(a => a.Round!.Stage == PipelineStage.Streams).Select(a => (a.SubjectId, a.Round!.StreamId!.Value)).Distinct().Order());
         Assert.All(assignments, a => Assert.All(a.Review!.Scores, score =>
         {
             var criterion = a.Round!.Rubric!.Criteria.Single(c => c.Id == score.CriterionId);
@@ -77,12 +80,14 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         Assert.True(await core.RunAsync<CohortDbContext, bool>(db => db.StreamApplications.AnyAsync()));
     }
 
-    [Fact]
-    public async Task The_demo_rankings_give_a_stable_match_that_places_some_applicants_and_not_all()
+    [Theory]
+    [InlineData(MatchAlgorithm.Applicants)]
+    [InlineData(MatchAlgorithm.Scores)]
+    public async Task The_demo_rankings_and_stream_reviews_give_a_certified_match_that_places_some_applicants_and_not_all(MatchAlgorithm algorithm)
     {
         await SeedOnceAsync();
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.Applicants));
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, algorithm));
 
         Assert.NotNull(run);
         Assert.True(run.Certified);
