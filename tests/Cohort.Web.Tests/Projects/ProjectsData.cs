@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Cohort.Core.Match;
+using Cohort.Web.Tests.Infrastructure;
+using Cohort.Web.Tests.StreamApplications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Projects;
+
+/// <summary>Puts fellows (applicants holding an offer of a stream) straight into the app's database, for the projects pages.</summary>
+public sealed class ProjectsData(CohortApp app)
+{
+    public StageThreeData StageThree { get; } = new(app);
+
+    public sealed record Fellow(StageThreeData.Person Person, int ApplicationId);
+
+    /// <summary>A new applicant of <paramref name="streamSlug"/> holding an offer in <paramref name="state"/>: accepted makes them a fellow.</summary>
+    public async Task<Fellow> FellowAsync(string streamSlug, OfferState state = OfferState.Accepted)
+    {
+        var person = await StageThree.NewAsync();
+        var application = await StageThree.ApplyAsync(person, streamSlug, "Ready for a project");
+        await app.WithDbAsync(async db =>
+        {
+            var stream = await db.Streams.Include(s => s.Track).SingleAsync(s => s.Slug == streamSlug);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var run = new MatchRun
+            {
+                SeasonId = stream.Track!.SeasonId, CreatedAt = now, CreatedBy = "test", PublishedAt = now, InputJson = "{}",
+                ResultJson = JsonSerializer.Serialize(new MatchResult([], [], new MatchCertificate(true, true, 0))),
+            };
+            db.MatchRuns.Add(run);
+            await db.SaveChangesAsync();
+            db.Offers.Add(new Offer
+            {
+                RunId = run.Id, SeasonId = run.SeasonId, StreamId = stream.Id, StreamApplicationId = application, ApplicantId = person.Id,
+                State = state, CreatedAt = now, RespondBy = now.AddDays(3), RespondedAt = state == OfferState.Pending ? null : now,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return new(person, application);
+    }
+
+    /// <summary>The antiforgery token of a signed-in browser, read from <paramref name="url"/>, for posts a page would not offer.</summary>
+    public static async Task<string> TokenAsync(Browser browser, string url) =>
+        (await browser.GetAsync(url)).One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+}
