@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cohort.Core.Match;
+using Cohort.Core.Projects;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,23 @@ public sealed class ProjectsData(CohortApp app)
         });
         return new(person, application);
     }
+
+    /// <summary>A project of <paramref name="streamSlug"/> in <paramref name="state"/>, one place, mentored by the stream's first mentor.</summary>
+    public Task<int> ProjectAsync(string streamSlug, string pitchedById, ProjectState state = ProjectState.Approved) =>
+        app.WithDbAsync(async db =>
+        {
+            var stream = await db.Streams.Include(s => s.Mentors).SingleAsync(s => s.Slug == streamSlug);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var project = new Project
+            {
+                StreamId = stream.Id, Title = $"Project {Guid.NewGuid():N}", Description = "Put in by a test.", Capacity = 1, State = state,
+                PitchedById = pitchedById, PitchedByFellow = state == ProjectState.Pending, CreatedAt = now, UpdatedAt = now,
+            };
+            project.Mentors.Add(new ProjectMentor { MentorId = stream.Mentors.OrderBy(m => m.Position).First().MentorId });
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
 
     /// <summary>The antiforgery token of a signed-in browser, read from <paramref name="url"/>, for posts a page would not offer.</summary>
     public static async Task<string> TokenAsync(Browser browser, string url) =>
