@@ -18,8 +18,8 @@ namespace Cohort.Web.Tests.Projects;
 /// </summary>
 public abstract class ProjectCycleTests(CohortApp app)
 {
-    private const string Ranking = "#project-ranking";
-    private static readonly string Projects = $"/mentor/streams/{StageThreeData.Coalition}/projects";
+    private const string Ranking = ProjectsData.RankingForm;
+    private static readonly string Projects = ProjectsData.CoalitionProjects;
     private readonly ProjectsData data = new(app);
 
     private static async Task<Browser.Page> PitchAsync(Browser mentor, string title, string capacity, params int[] alsoMentoredBy)

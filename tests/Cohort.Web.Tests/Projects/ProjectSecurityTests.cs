@@ -12,8 +12,8 @@ namespace Cohort.Web.Tests.Projects;
 /// <summary>Who may see and change a stream's projects: its mentors, its fellows (each only their own ranking and outcome), nobody else.</summary>
 public abstract class ProjectSecurityTests(CohortApp app)
 {
-    private const string Ranking = "#project-ranking";
-    private static readonly string Projects = $"/mentor/streams/{StageThreeData.Coalition}/projects";
+    private const string Ranking = ProjectsData.RankingForm;
+    private static readonly string Projects = ProjectsData.CoalitionProjects;
     private readonly ProjectsData data = new(app);
 
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);

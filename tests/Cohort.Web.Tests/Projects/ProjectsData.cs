@@ -10,6 +10,12 @@ namespace Cohort.Web.Tests.Projects;
 /// <summary>Puts fellows (applicants holding an offer of a stream) straight into the app's database, for the projects pages.</summary>
 public sealed class ProjectsData(CohortApp app)
 {
+    /// <summary>The ranking form on the fellow's page and on a project's page alike.</summary>
+    public const string RankingForm = "#project-ranking";
+
+    /// <summary>The coalition's projects page, where its mentors pitch and decide.</summary>
+    public static readonly string CoalitionProjects = $"/mentor/streams/{StageThreeData.Coalition}/projects";
+
     public StageThreeData StageThree { get; } = new(app);
 
     public sealed record Fellow(StageThreeData.Person Person, int ApplicationId);
