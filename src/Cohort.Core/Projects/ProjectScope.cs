@@ -1,3 +1,4 @@
+using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
@@ -10,6 +11,11 @@ public static class ProjectScope
 {
     public static Task<bool> IsMentorOfStreamAsync(CohortDbContext db, Actor actor, int streamId, CancellationToken cancellation) =>
         actor.UserId is { } userId ? MentorStreams.Of(db, userId).AnyAsync(s => s.Id == streamId, cancellation) : Task.FromResult(false);
+
+    /// <summary>Whether <paramref name="actor"/> may run and publish the stream's assignment: a mentor of the stream, or an admin.</summary>
+    public static async Task<bool> MayAssignAsync(CohortDbContext db, Actor actor, int streamId, CancellationToken cancellation) =>
+        await IsMentorOfStreamAsync(db, actor, streamId, cancellation)
+        || await db.UserRoles.AnyAsync(ur => ur.UserId == actor.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), cancellation);
 
     /// <summary>The project with its mentors, tracked, when <paramref name="actor"/> mentors its stream; null for anyone else.</summary>
     public static Task<Project?> OfMentorAsync(CohortDbContext db, Actor actor, int projectId, CancellationToken cancellation) =>

@@ -13,12 +13,12 @@ namespace Cohort.Core.Projects;
 /// </summary>
 public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
-    public async Task<string?> RunAsync(Actor mentor, int runId, string portalLink, CancellationToken cancellation = default)
+    public async Task<string?> RunAsync(Actor actor, int runId, string portalLink, CancellationToken cancellation = default)
     {
         var run = await db.ProjectAssignmentRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellation);
-        if (run is null || !await ProjectScope.IsMentorOfStreamAsync(db, mentor, run.StreamId, cancellation))
+        if (run is null || !await ProjectScope.MayAssignAsync(db, actor, run.StreamId, cancellation))
         {
-            return "There is no such run in your streams.";
+            return "There is no such run, or it is not yours to publish.";
         }
 
         var latest = await db.ProjectAssignmentRuns.Where(r => r.StreamId == run.StreamId).MaxAsync(r => r.Id, cancellation);
@@ -51,7 +51,7 @@ public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider cl
         }
 
         run.PublishedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record(mentor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Assigned} assigned, {run.Unassigned} unassigned");
-        return await ProjectScope.SaveAsync(db, $"Run {run.Id} was published at the same moment by another mentor; it cannot be published twice.", cancellation);
+        audit.Record(actor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Assigned} assigned, {run.Unassigned} unassigned");
+        return await ProjectScope.SaveAsync(db, $"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
     }
 }

@@ -8,15 +8,15 @@ namespace Cohort.Core.Projects;
 /// <summary>
 /// Assigns a stream's fellows to its approved projects with the match's engine (<see cref="RunMatch.Solve"/>, fellows
 /// proposing, so each gets the best project they can have in any stable assignment), and stores the run with its
-/// input and result. A run is a preview until a mentor publishes it.
+/// input and result. A mentor of the stream or an admin runs it; a run is a preview until published.
 /// </summary>
 public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
-    public async Task<string?> RunAsync(Actor mentor, int streamId, CancellationToken cancellation = default)
+    public async Task<string?> RunAsync(Actor actor, int streamId, CancellationToken cancellation = default)
     {
-        if (!await ProjectScope.IsMentorOfStreamAsync(db, mentor, streamId, cancellation))
+        if (!await ProjectScope.MayAssignAsync(db, actor, streamId, cancellation))
         {
-            return "Only a mentor of this stream can run its project assignment.";
+            return "Only a mentor of this stream or an admin can run its project assignment.";
         }
 
         var input = await ProjectAssignmentInputs.LoadAsync(db, streamId, cancellation);
@@ -34,13 +34,13 @@ public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock,
         var result = RunMatch.Solve(input, MatchAlgorithm.Applicants);
         var run = new ProjectAssignmentRun
         {
-            StreamId = streamId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = mentor.Name,
+            StreamId = streamId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
             InputJson = JsonSerializer.Serialize(input), ResultJson = JsonSerializer.Serialize(result),
             Assigned = result.Placements.Count(p => p.StreamId is not null), Unassigned = result.Placements.Count(p => p.StreamId is null),
             Stable = result.Certificate.IsStable,
         };
         db.ProjectAssignmentRuns.Add(run);
-        audit.Record(mentor, "project-assignment.run", $"stream:{streamId}",
+        audit.Record(actor, "project-assignment.run", $"stream:{streamId}",
             $"{run.Assigned} assigned, {run.Unassigned} unassigned, {(run.Stable ? "stable" : "NOT stable")}");
         await db.SaveChangesAsync(cancellation);
         return null;

@@ -29,3 +29,6 @@ public sealed class ProjectInput
 public sealed record MentorChoice(string Name, string IdPrefix, IReadOnlyList<StreamMentorName> Mentors, IReadOnlyCollection<int> Chosen);
 
 public sealed record StreamMentorName(int Id, string Name, string? UserId);
+
+/// <summary>What the assignment run partial draws: the run, its result, and whether it is the one that may be published now.</summary>
+public sealed record ProjectAssignmentView(Core.Projects.ProjectAssignmentRun Run, Core.Match.MatchResult Result, bool MayPublish);
