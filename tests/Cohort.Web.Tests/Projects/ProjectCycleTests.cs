@@ -66,6 +66,9 @@ public abstract class ProjectCycleTests(CohortApp app)
         using var b2 = await data.StageThree.SignInAsync(f2.Person);
         using var b3 = await data.StageThree.SignInAsync(f3.Person);
 
+        Assert.NotNull((await adaBrowser.GetAsync($"/mentor/streams/{StageThreeData.Coalition}")).One($"a#stream-projects[href='{Projects}']"));
+        Assert.NotNull((await b1.GetAsync("/portal")).One("a#projects[href='/portal/projects']"));
+
         var noSeat = await PitchAsync(adaBrowser, "Zero seats", "0");
         var untitled = await PitchAsync(adaBrowser, "", "1");
         Assert.Contains("capacity must be 1 or more", noSeat.One(".problem")!.TextContent, StringComparison.Ordinal);
