@@ -134,7 +134,7 @@ public abstract class ProjectUseCaseTests
         Assert.Contains("cannot be published twice", await PublishAsync(runs[1].Id), StringComparison.Ordinal);
 
         var result = JsonSerializer.Deserialize<MatchResult>(runs[1].ResultJson)!;
-        Assert.Equal(runs[1].ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(runs[1].InputJson)!, MatchProposer.Applicants)));
+        Assert.Equal(runs[1].ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(runs[1].InputJson)!, MatchAlgorithm.Applicants)));
         Assert.Equal((project.Id, (int?)null), (result.Placements.Single(p => p.ApplicantId == second.UserId).StreamId!.Value, result.Placements.Single(p => p.ApplicantId == first.UserId).StreamId));
         Assert.True(result.Certificate.IsStable);
         var mail = await core.RunAsync<CohortDbContext, List<string>>(db => db.OutboxMessages.Where(m => m.Subject == "Your project in Model Internals").Select(m => m.Body).ToListAsync());
