@@ -13,8 +13,7 @@ public static class ProjectAssignmentInputs
 {
     public static async Task<MatchInput> LoadAsync(CohortDbContext db, int streamId, CancellationToken cancellation)
     {
-        var fellows = await Fellows.Of(db, streamId).Join(db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { o.ApplicantId, o.StreamApplicationId, u.DisplayName })
-            .ToListAsync(cancellation);
+        var fellows = await Fellows.NamedOf(db, streamId).ToListAsync(cancellation);
         var applicantOf = fellows.ToDictionary(f => f.StreamApplicationId, f => f.ApplicantId);
         var projects = await db.Projects.Where(p => p.StreamId == streamId && p.State == ProjectState.Approved).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Title, p.Capacity }).ToListAsync(cancellation);
@@ -29,6 +28,6 @@ public static class ProjectAssignmentInputs
             .ToLookup(r => r.ApplicantId, r => r.ProjectId);
         return new MatchInput(
             projects.Select(p => new MatchStream(p.Id, p.Title, p.Capacity, projectRankings[p.Id].ToList())).ToList(),
-            fellows.OrderBy(f => f.ApplicantId, StringComparer.Ordinal).Select(f => new MatchApplicant(f.ApplicantId, f.DisplayName, fellowRankings[f.ApplicantId].ToList())).ToList());
+            fellows.OrderBy(f => f.ApplicantId, StringComparer.Ordinal).Select(f => new MatchApplicant(f.ApplicantId, f.Name, fellowRankings[f.ApplicantId].ToList())).ToList());
     }
 }

@@ -68,6 +68,7 @@ public abstract class ProjectCycleTests(CohortApp app)
 
         Assert.NotNull((await adaBrowser.GetAsync($"/mentor/streams/{StageThreeData.Coalition}")).One($"a#stream-projects[href='{Projects}']"));
         Assert.NotNull((await b1.GetAsync("/portal")).One("a#projects[href='/portal/projects']"));
+        Assert.NotNull((await b1.GetAsync("/portal/projects")).One("script[src^='/js/ranking.js']"));
 
         var noSeat = await PitchAsync(adaBrowser, "Zero seats", "0");
         var untitled = await PitchAsync(adaBrowser, "", "1");
@@ -101,6 +102,7 @@ public abstract class ProjectCycleTests(CohortApp app)
         await RankAsync(tomaszBrowser, $"{Projects}/{a}", f2.ApplicationId, f1.ApplicationId, f3.ApplicationId);
         await RankAsync(tomaszBrowser, $"{Projects}/{b}", f1.ApplicationId, f2.ApplicationId);
         await RankAsync(adaBrowser, $"{Projects}/{c}", f1.ApplicationId, f3.ApplicationId, f2.ApplicationId);
+        Assert.NotNull((await adaBrowser.GetAsync($"{Projects}/{c}")).One("script[src^='/js/ranking.js']"));
 
         var form = await b1.GetAsync("/portal/projects");
         var duplicate = await b1.SubmitAsync(form, Ranking, RankingForms.Ranks(form, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "1" }));

@@ -25,6 +25,5 @@ public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)
 
     /// <summary>The stream's fellows, keyed by the stream application of their accepted offer, with their names.</summary>
     protected Task<Dictionary<int, string>> FellowsAsync(CancellationToken cancellation) =>
-        Fellows.Of(Db, Stream.Id).Join(Db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { o.StreamApplicationId, u.DisplayName })
-            .OrderBy(f => f.DisplayName).ToDictionaryAsync(f => f.StreamApplicationId, f => f.DisplayName, cancellation);
+        Fellows.NamedOf(Db, Stream.Id).ToDictionaryAsync(f => f.StreamApplicationId, f => f.Name, cancellation);
 }
