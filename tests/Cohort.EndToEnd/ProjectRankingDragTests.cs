@@ -1,6 +1,7 @@
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 using Cohort.EndToEnd.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,14 +14,11 @@ public sealed class ProjectRankingDragTests(LiveSite site) : IClassFixture<LiveS
     [Fact]
     public async Task A_fellow_drags_the_second_project_above_the_first_and_the_post_saves_that_order()
     {
-        var stream = await site.App.WithDbAsync(db => db.Streams.Include(s => s.Track).Include(s => s.Mentors).SingleAsync(s => s.Slug == "control-coalition"));
+        var stream = await site.App.WithDbAsync(db => db.Streams.Include(s => s.Mentors).SingleAsync(s => s.Slug == "control-coalition"));
         var fellow = await StageThreeApplicants.NewAsync(site.App, "Dragwell Fellow", stream.Id);
         var (upper, lower) = await site.App.WithDbAsync(async db =>
         {
-            var run = new MatchRun { SeasonId = stream.Track!.SeasonId, CreatedBy = "test", InputJson = "{}", ResultJson = "{}", PublishedAt = DateTime.UtcNow };
-            db.MatchRuns.Add(run);
-            await db.SaveChangesAsync();
-            db.Offers.Add(new Offer { RunId = run.Id, SeasonId = run.SeasonId, StreamId = stream.Id, StreamApplicationId = fellow.Application, ApplicantId = fellow.Id, State = OfferState.Accepted });
+            await HeldOffers.PutAsync(db, fellow.Application, OfferState.Accepted);
             var projects = new[] { "Aardvark monitors", "Zebra protocols" }.Select(title =>
             {
                 var project = new Project { StreamId = stream.Id, Title = title, Description = "Dragged in a browser.", Capacity = 1, State = ProjectState.Approved, PitchedById = fellow.Id };

@@ -6,6 +6,7 @@ using Cohort.Core.Projects;
 using Cohort.Core.Rankings;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Projects;
@@ -29,14 +30,9 @@ public abstract class ProjectUseCaseTests
         var applicant = await applicants.SubmittedToAsync(slug);
         var application = await core.RunAsync<CohortDbContext, int>(async db =>
         {
-            var stream = await db.Streams.Include(s => s.Track).SingleAsync(s => s.Slug == slug);
-            var run = new MatchRun { SeasonId = stream.Track!.SeasonId, CreatedBy = "test", InputJson = "{}", ResultJson = "{}", PublishedAt = DateTime.UtcNow };
-            db.MatchRuns.Add(run);
-            await db.SaveChangesAsync();
-            var applicationId = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == stream.Id).Select(a => a.Id).SingleAsync();
-            db.Offers.Add(new Offer { RunId = run.Id, SeasonId = run.SeasonId, StreamId = stream.Id, StreamApplicationId = applicationId, ApplicantId = applicant, State = state });
-            await db.SaveChangesAsync();
-            return applicationId;
+            var id = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.Stream!.Slug == slug).Select(a => a.Id).SingleAsync();
+            await HeldOffers.PutAsync(db, id, state);
+            return id;
         });
         return (new Actor(applicant, applicant), application);
     }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -27,21 +27,8 @@ public sealed class ProjectsData(CohortApp app)
         var application = await StageThree.ApplyAsync(person, streamSlug, "Ready for a project");
         await app.WithDbAsync(async db =>
         {
-            var stream = await db.Streams.Include(s => s.Track).SingleAsync(s => s.Slug == streamSlug);
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var run = new MatchRun
-            {
-                SeasonId = stream.Track!.SeasonId, CreatedAt = now, CreatedBy = "test", PublishedAt = now, InputJson = "{}",
-                ResultJson = JsonSerializer.Serialize(new MatchResult([], [], new MatchCertificate(true, true, 0))),
-            };
-            db.MatchRuns.Add(run);
-            await db.SaveChangesAsync();
-            db.Offers.Add(new Offer
-            {
-                RunId = run.Id, SeasonId = run.SeasonId, StreamId = stream.Id, StreamApplicationId = application, ApplicantId = person.Id,
-                State = state, CreatedAt = now, RespondBy = now.AddDays(3), RespondedAt = state == OfferState.Pending ? null : now,
-            });
-            return await db.SaveChangesAsync();
+            await HeldOffers.PutAsync(db, application, state);
+            return true;
         });
         return new(person, application);
     }
