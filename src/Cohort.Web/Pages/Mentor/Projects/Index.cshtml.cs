@@ -26,16 +26,8 @@ public class IndexModel(CohortDbContext db, PitchProject pitch, DecidePitch deci
     /// <summary>The mentors to approve a pitch with: the approving mentor ticked, as the use case defaults to.</summary>
     public MentorChoice ApproveMentors(int projectId) => new("mentorIds", $"approve-{projectId}-mentor", StreamMentors, MyMentorIds);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
-    {
-        if (!await LoadAsync(slug, cancellation))
-        {
-            return NotFound();
-        }
-
-        Pitch.MentorIds = [.. MyMentorIds];
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
+        await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostPitchAsync(string slug, CancellationToken cancellation) =>
         ChangeAsync(slug, () => pitch.RunAsync(Actor, Stream.Id, Pitch.ToDetails(), cancellation), "The project was pitched; the stream's fellows can rank it now.", cancellation);
@@ -51,6 +43,12 @@ public class IndexModel(CohortDbContext db, PitchProject pitch, DecidePitch deci
         if (!await FindStreamAsync(slug, cancellation))
         {
             return false;
+        }
+
+        if (!Request.HasFormContentType || !Request.Form.ContainsKey("Pitch.Title"))
+        {
+            // A refused pitch comes back as typed; otherwise the form starts with the mentor as the project's mentor.
+            Pitch = new ProjectInput { MentorIds = [.. MyMentorIds] };
         }
 
         var streamId = Stream.Id;
