@@ -62,6 +62,14 @@ public static class CoreServices
         services.AddScoped<Match.MatchScores>();
         services.AddScoped<Match.PublishMatch>();
         services.AddScoped<Match.RespondToOffer>();
+        services.AddScoped<Projects.PitchProject>();
+        services.AddScoped<Projects.PitchOwnProject>();
+        services.AddScoped<Projects.EditProject>();
+        services.AddScoped<Projects.DecidePitch>();
+        services.AddScoped<Projects.SaveFellowProjectRanking>();
+        services.AddScoped<Projects.SaveProjectRanking>();
+        services.AddScoped<Projects.RunProjectAssignment>();
+        services.AddScoped<Projects.PublishProjectAssignment>();
         return services;
     }
 }

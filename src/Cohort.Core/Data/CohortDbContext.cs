@@ -51,6 +51,11 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Match.MatchRun> MatchRuns => Set<Match.MatchRun>();
     public DbSet<Match.Offer> Offers => Set<Match.Offer>();
     public DbSet<Match.UnplacedApplicant> UnplacedApplicants => Set<Match.UnplacedApplicant>();
+    public DbSet<Projects.Project> Projects => Set<Projects.Project>();
+    public DbSet<Projects.ProjectMentor> ProjectMentors => Set<Projects.ProjectMentor>();
+    public DbSet<Projects.FellowProjectRanking> FellowProjectRankings => Set<Projects.FellowProjectRanking>();
+    public DbSet<Projects.ProjectRankingEntry> ProjectRankingEntries => Set<Projects.ProjectRankingEntry>();
+    public DbSet<Projects.ProjectAssignmentRun> ProjectAssignmentRuns => Set<Projects.ProjectAssignmentRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,17 @@ public static class RankingRules
         return null;
     }
 
+    /// <summary>
+    /// The rows a shared ranking stores, in its order: the ranked ones by rank, then those marked not acceptable
+    /// without a rank, in the order listed (they go below everyone ranked). Rows with neither are left out.
+    /// </summary>
+    public static List<RankedRow> InStoredOrder(IReadOnlyList<RankedRow> rows)
+    {
+        var ordered = rows.Where(r => r.Position is not null).OrderBy(r => r.Position).ToList();
+        ordered.AddRange(rows.Where(r => r.Position is null && r.NotAcceptable));
+        return ordered;
+    }
+
     /// <summary>A ranking in one line for the audit log, best first: "1. #12, 2. #9 (not acceptable)".</summary>
     public static string Summary(IEnumerable<(int StreamApplicationId, int? Position, bool NotAcceptable)> rows)
     {

@@ -18,8 +18,7 @@ public sealed class SaveStreamRanking(CohortDbContext db, TimeProvider clock, Au
         }
 
         // A not-acceptable applicant needs no rank: they go below everyone ranked, in the order listed.
-        var ordered = rows.Where(r => r.Position is not null).OrderBy(r => r.Position).ToList();
-        ordered.AddRange(rows.Where(r => r.Position is null && r.NotAcceptable));
+        var ordered = RankingRules.InStoredOrder(rows);
         var now = clock.GetUtcNow().UtcDateTime;
         var before = await db.StreamRankingEntries.Where(e => e.StreamId == streamId).ToListAsync(cancellation);
         var after = ordered.Select((r, index) => new StreamRankingEntry

@@ -41,8 +41,8 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
             return RedirectToPage(new { slug });
         }
 
-        await LoadAsync(slug, cancellation);
-        return Page();
+        // What the change named may be gone (or never have been in this stream): then there is no page to show.
+        return await LoadAsync(slug, cancellation) ? Page() : NotFound();
     }
 
     protected async Task<bool> FindStreamAsync(string slug, CancellationToken cancellation)

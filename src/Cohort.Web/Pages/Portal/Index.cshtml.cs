@@ -22,6 +22,9 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.M
     public List<Core.StreamApplications.StreamApplication> StreamApplications { get; private set; } = [];
     public DateTime Now { get; private set; }
 
+    /// <summary>Whether the applicant is a fellow of a stream (accepted its offer), whose projects they rank.</summary>
+    public bool IsFellow { get; private set; }
+
     /// <summary>Whether stage 3 is open to the applicant: advanced after the assessments (or a season without them).</summary>
     public bool MayApplyToStreams { get; private set; }
 
@@ -43,6 +46,7 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.M
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
         Match = await PortalMatch.LoadAsync(db, me, cancellation);
+        IsFellow = await Core.Projects.Fellows.PlaceOf(db, me).AnyAsync(cancellation);
         var email = User.Identity!.Name;
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
     }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Cohort.Core.Match;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Projects;
+
+/// <summary>
+/// Tells every fellow of the run their project, in their portal and by mail. Only the stream's latest run, only a
+/// stable one, and only while its projects are still approved; once published, the stream's assignment is final.
+/// </summary>
+public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public async Task<string?> RunAsync(Actor actor, int runId, string portalLink, CancellationToken cancellation = default)
+    {
+        var run = await db.ProjectAssignmentRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellation);
+        if (run is null || !await ProjectScope.MayAssignAsync(db, actor, run.StreamId, cancellation))
+        {
+            return "There is no such run, or it is not yours to publish.";
+        }
+
+        var latest = await db.ProjectAssignmentRuns.Where(r => r.StreamId == run.StreamId).MaxAsync(r => r.Id, cancellation);
+        var result = JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
+        var placedOn = result.Placements.Where(p => p.StreamId is not null).Select(p => p.StreamId!.Value).Distinct().ToList();
+        var projects = await db.Projects.Where(p => placedOn.Contains(p.Id) && p.State == ProjectState.Approved)
+            .Select(p => new { p.Id, Mentors = p.Mentors.Select(m => m.Mentor!.Name).ToList() }).ToDictionaryAsync(p => p.Id, p => p.Mentors, cancellation);
+        var refusal = run switch
+        {
+            { PublishedAt: not null } => $"Run {run.Id} was already published on {run.PublishedAt:d MMMM yyyy HH:mm} UTC; it cannot be published twice.",
+            { Stable: false } => "This run is not stable, so it cannot be published.",
+            _ when run.Id != latest => "A later run exists: publish the latest run, or run again.",
+            _ when placedOn.Any(id => !projects.ContainsKey(id)) => "A project of this run was withdrawn since; run the assignment again.",
+            _ => await ProjectScope.FinalAsync(db, run.StreamId, cancellation),
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var stream = await db.Streams.Where(s => s.Id == run.StreamId).Select(s => s.Name).SingleAsync(cancellation);
+        var fellowIds = result.Placements.Select(p => p.ApplicantId).ToList();
+        var emails = await db.Users.Where(u => fellowIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellation);
+        foreach (var placement in result.Placements)
+        {
+            var news = placement.StreamId is { } project
+                ? $"your project is \"{placement.Stream}\", mentored by {string.Join(" and ", projects[project].Order(StringComparer.Ordinal))}."
+                : $"no project could be assigned to you. {placement.Explanation} Your mentors will be in touch.";
+            outbox.Enqueue(emails[placement.ApplicantId], $"Your project in {stream}", $"Dear {placement.Name},\n\nIn {stream}, {news}\n\nSee it in your portal: {portalLink}\n");
+        }
+
+        run.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(actor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Assigned} assigned, {run.Unassigned} unassigned");
+        return await ProjectScope.SaveAsync(db, $"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Match;
+
+namespace Cohort.Core.Projects;
+
+/// <summary>
+/// Assigns a stream's fellows to its approved projects with the match's engine (<see cref="RunMatch.Solve"/>, fellows
+/// proposing, so each gets the best project they can have in any stable assignment), and stores the run with its
+/// input and result. A mentor of the stream or an admin runs it; a run is a preview until published.
+/// </summary>
+public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<string?> RunAsync(Actor actor, int streamId, CancellationToken cancellation = default)
+    {
+        if (!await ProjectScope.MayAssignAsync(db, actor, streamId, cancellation))
+        {
+            return "Only a mentor of this stream or an admin can run its project assignment.";
+        }
+
+        var input = await ProjectAssignmentInputs.LoadAsync(db, streamId, cancellation);
+        var refusal = await ProjectScope.FinalAsync(db, streamId, cancellation) ?? (input.Applicants.Count, input.Streams.Count) switch
+        {
+            (0, _) => "The stream has no fellows yet (applicants who accepted its offer), so there is no one to assign.",
+            (_, 0) => "The stream has no approved project yet, so there is nothing to assign fellows to.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = RunMatch.Solve(input, MatchAlgorithm.Applicants);
+        var run = new ProjectAssignmentRun
+        {
+            StreamId = streamId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            InputJson = JsonSerializer.Serialize(input), ResultJson = JsonSerializer.Serialize(result),
+            Assigned = result.Placements.Count(p => p.StreamId is not null), Unassigned = result.Placements.Count(p => p.StreamId is null),
+            Stable = result.Certificate.IsStable,
+        };
+        db.ProjectAssignmentRuns.Add(run);
+        audit.Record(actor, "project-assignment.run", $"stream:{streamId}",
+            $"{run.Assigned} assigned, {run.Unassigned} unassigned, {(run.Stable ? "stable" : "NOT stable")}");
+        await db.SaveChangesAsync(cancellation);
+        return null;
+    }
+}

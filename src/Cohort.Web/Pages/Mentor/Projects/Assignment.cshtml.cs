@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Cohort.Core.Accounts;
+using Cohort.Core.Match;
+using Cohort.Core.Projects;
+
+namespace Cohort.Web.Pages.Mentoring.Projects;
+
+/// <summary>
+/// The stream's project assignment: run it on both sides' rankings as they stand, see a run (the certificate, each
+/// project's fill, each fellow's placement and why), and publish the latest stable one, once.
+/// </summary>
+[Authorize(Roles = Roles.Mentor)]
+public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish) : ProjectsPage(db)
+{
+    public List<ProjectAssignmentRun> Runs { get; private set; } = [];
+    public ProjectAssignmentRun? Shown { get; private set; }
+    public MatchResult? Result { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Run { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
+        await LoadAsync(slug, cancellation) && (Run is null || Shown is not null) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostRunAsync(string slug, CancellationToken cancellation) =>
+        ChangeAsync(slug, () => runAssignment.RunAsync(Actor, Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
+
+    public Task<IActionResult> OnPostPublishAsync(string slug, int runId, CancellationToken cancellation) =>
+        ChangeAsync(slug, async () => await Db.ProjectAssignmentRuns.AnyAsync(r => r.Id == runId && r.StreamId == Stream.Id, cancellation)
+                ? await publish.RunAsync(Actor, runId, $"{Request.Scheme}://{Request.Host}/portal/projects", cancellation)
+                : "There is no such run in this stream.",
+            "Published: every fellow sees their project in their portal, and was mailed.", cancellation);
+
+    protected override async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
+    {
+        if (!await FindStreamAsync(slug, cancellation))
+        {
+            return false;
+        }
+
+        var streamId = Stream.Id;
+        Runs = await Db.ProjectAssignmentRuns.AsNoTracking().Where(r => r.StreamId == streamId).OrderByDescending(r => r.Id).ToListAsync(cancellation);
+        Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
+        Result = Shown is null ? null : JsonSerializer.Deserialize<MatchResult>(Shown.ResultJson);
+        return true;
+    }
+}

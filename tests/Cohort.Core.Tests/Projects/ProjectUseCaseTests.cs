@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Match;
+using Cohort.Core.Projects;
+using Cohort.Core.Rankings;
+using Cohort.Core.Tests.Infrastructure;
+using Cohort.Core.Tests.StreamApplications;
+using Cohort.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Tests.Projects;
+
+/// <summary>The projects' use cases on their own: who may pitch, decide and rank, and what a publication makes final.</summary>
+public abstract class ProjectUseCaseTests
+{
+    private readonly CoreServicesFixture core;
+    private readonly StageThreeApplicants applicants;
+
+    protected ProjectUseCaseTests(CoreServicesFixture core)
+    {
+        this.core = core;
+        applicants = new StageThreeApplicants(core);
+        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+    }
+
+    /// <summary>A new applicant of <paramref name="slug"/> holding an offer in <paramref name="state"/>, and the application it is for.</summary>
+    private async Task<(Actor Actor, int Application)> FellowAsync(string slug, OfferState state = OfferState.Accepted)
+    {
+        var applicant = await applicants.SubmittedToAsync(slug);
+        var application = await core.RunAsync<CohortDbContext, int>(async db =>
+        {
+            var id = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.Stream!.Slug == slug).Select(a => a.Id).SingleAsync();
+            await HeldOffers.PutAsync(db, id, state);
+            return id;
+        });
+        return (new Actor(applicant, applicant), application);
+    }
+
+    /// <summary>The mentor profile <paramref name="slug"/> as an actor, linked to a new account unless it has one.</summary>
+    private async Task<(Actor Actor, int MentorId)> MentorAsync(string slug)
+    {
+        var linked = await core.RunAsync<CohortDbContext, Core.Catalogue.Mentor>(db => db.Mentors.SingleAsync(m => m.Slug == slug));
+        var userId = linked.UserId ?? await applicants.NewAsync();
+        await core.RunAsync<CohortDbContext, int>(async db =>
+        {
+            (await db.Mentors.SingleAsync(m => m.Id == linked.Id)).UserId = userId;
+            return await db.SaveChangesAsync();
+        });
+        return (new Actor(userId, slug), linked.Id);
+    }
+
+    private Task<Project> ProjectAsync(string title) =>
+        core.RunAsync<CohortDbContext, Project>(db => db.Projects.Include(p => p.Mentors).SingleAsync(p => p.Title == title));
+
+    private Task<string?> PitchAsync(Actor mentor, string slug, string title, int capacity, params int[] mentorIds) => core.RunAsync<PitchProject, string?>(async pitch =>
+        await pitch.RunAsync(mentor, await applicants.StreamIdAsync(slug), new ProjectDetails(title, "About " + title, capacity, mentorIds)));
+
+    [Fact]
+    public async Task Only_fellows_pitch_and_rank_projects_only_the_streams_mentors_pitch_and_only_a_projects_mentors_rank_for_it()
+    {
+        var (ada, adaId) = await MentorAsync("ada-okafor");
+        var (tomasz, _) = await MentorAsync("tomasz-wielgosz");
+        var (yuxi, yuxiId) = await MentorAsync("yuxi-chen");
+        var (pending, _) = await FellowAsync(StageThreeApplicants.Coalition, OfferState.Pending);
+        var (_, fellowApplication) = await FellowAsync(StageThreeApplicants.Coalition);
+        var title = $"Probes {Guid.NewGuid():N}";
+        Assert.Null(await PitchAsync(ada, StageThreeApplicants.Coalition, title, 1, adaId));
+        var project = await ProjectAsync(title);
+
+        Assert.Equal("Only a fellow of a stream can pitch a project in it.", await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(pending, "Mine", "Please")));
+        Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(pending, [new RankedRow(project.Id, 1)])));
+        Assert.Equal("Only the project's own mentors rank fellows for it.",
+            await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(tomasz, project.Id, [new RankedRow(fellowApplication, 1)])));
+        Assert.Equal("Only a mentor of this stream can pitch its projects.", await PitchAsync(yuxi, StageThreeApplicants.Coalition, "Intruder", 1, yuxiId));
+        Assert.Equal(EditProject.NoSuchProject, await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(yuxi, project.Id)));
+        Assert.Contains("Only the stream's own mentors", await PitchAsync(ada, StageThreeApplicants.Coalition, "Borrowed mentor", 1, adaId, yuxiId), StringComparison.Ordinal);
+        Assert.Contains("capacity must be 1 or more", await PitchAsync(ada, StageThreeApplicants.Coalition, "No seat", 0, adaId), StringComparison.Ordinal);
+        Assert.Contains("at most 200 characters", await PitchAsync(ada, StageThreeApplicants.Coalition, new string('t', 201), 1, adaId), StringComparison.Ordinal);
+
+        Assert.Equal(ProjectState.Approved, project.State);
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.Projects.AnyAsync(p => p.Title == "Intruder" || p.Title == "Borrowed mentor" || p.Title == "No seat")));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.ProjectRankingEntries.AnyAsync(e => e.ProjectId == project.Id)));
+    }
+
+    [Fact]
+    public async Task Approving_a_pitch_makes_the_approver_its_mentor_unless_others_are_chosen_and_does_not_place_the_fellow()
+    {
+        var (tomasz, tomaszId) = await MentorAsync("tomasz-wielgosz");
+        var (fellow, _) = await FellowAsync(StageThreeApplicants.Coalition);
+        var title = $"Own idea {Guid.NewGuid():N}";
+        Assert.Null(await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(fellow, title, "A fellow's own project.")));
+        var pitch = await ProjectAsync(title);
+
+        var approved = await core.RunAsync<DecidePitch, string?>(d => d.ApproveAsync(tomasz, pitch.Id, 2, [], "Go ahead"));
+        var again = await core.RunAsync<DecidePitch, string?>(d => d.DeclineAsync(tomasz, pitch.Id, "Changed my mind"));
+
+        Assert.Equal((ProjectState.Pending, true, fellow.UserId), (pitch.State, pitch.PitchedByFellow, pitch.PitchedById));
+        Assert.Null(approved);
+        Assert.Contains("no such pitch waiting", again, StringComparison.Ordinal);
+        var decided = await ProjectAsync(title);
+        Assert.Equal((ProjectState.Approved, 2, "Go ahead"), (decided.State, decided.Capacity, decided.DecisionNote));
+        Assert.Equal([tomaszId], decided.Mentors.Select(m => m.MentorId));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.FellowProjectRankings.AnyAsync(r => r.ApplicantId == fellow.UserId)));
+    }
+
+    [Fact]
+    public async Task Only_the_latest_stable_run_is_published_once_it_reproduces_from_its_input_and_publication_makes_the_assignment_final()
+    {
+        var (jonah, jonahId) = await MentorAsync("jonah-whitcombe");
+        var (first, firstApplication) = await FellowAsync(StageThreeApplicants.Internals);
+        var (second, secondApplication) = await FellowAsync(StageThreeApplicants.Internals);
+        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        Assert.Null(await PitchAsync(jonah, StageThreeApplicants.Internals, "Evaluation awareness", 1, jonahId));
+        var project = await ProjectAsync("Evaluation awareness");
+        foreach (var fellow in new[] { first, second })
+        {
+            Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(fellow, [new RankedRow(project.Id, 1)])));
+        }
+
+        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, project.Id, [new RankedRow(secondApplication, 1), new RankedRow(firstApplication, 2)])));
+        Task<string?> RunAsync() => core.RunAsync<RunProjectAssignment, string?>(r => r.RunAsync(jonah, stream));
+        Task<string?> PublishAsync(int run) => core.RunAsync<PublishProjectAssignment, string?>(p => p.RunAsync(jonah, run, "https://cohort.test/portal/projects"));
+        Assert.Null(await RunAsync());
+        Assert.Null(await RunAsync());
+        var runs = await core.RunAsync<CohortDbContext, List<ProjectAssignmentRun>>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).ToListAsync());
+
+        Assert.Contains("A later run exists", await PublishAsync(runs[0].Id), StringComparison.Ordinal);
+        Assert.Null(await PublishAsync(runs[1].Id));
+        Assert.Contains("cannot be published twice", await PublishAsync(runs[1].Id), StringComparison.Ordinal);
+
+        var result = JsonSerializer.Deserialize<MatchResult>(runs[1].ResultJson)!;
+        Assert.Equal(runs[1].ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(runs[1].InputJson)!, MatchAlgorithm.Applicants)));
+        Assert.Equal((project.Id, (int?)null), (result.Placements.Single(p => p.ApplicantId == second.UserId).StreamId!.Value, result.Placements.Single(p => p.ApplicantId == first.UserId).StreamId));
+        Assert.True(result.Certificate.IsStable);
+        var mail = await core.RunAsync<CohortDbContext, List<string>>(db => db.OutboxMessages.Where(m => m.Subject == "Your project in Model Internals").Select(m => m.Body).ToListAsync());
+        Assert.Equal(2, mail.Count);
+        Assert.Single(mail, body => body.Contains("your project is \"Evaluation awareness\"", StringComparison.Ordinal));
+        Assert.Single(mail, body => body.Contains("no project could be assigned to you", StringComparison.Ordinal));
+
+        Assert.Contains("it is final", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(first, [])), StringComparison.Ordinal);
+        Assert.Contains("it is final", await RunAsync(), StringComparison.Ordinal);
+        Assert.Contains("it is final", await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(jonah, project.Id)), StringComparison.Ordinal);
+        Assert.Equal(ProjectState.Approved, (await ProjectAsync("Evaluation awareness")).State);
+    }
+}
+
+public sealed class ProjectUseCasesOnSqlite(SqliteCore core) : ProjectUseCaseTests(core), IClassFixture<SqliteCore>;
+
+public sealed class ProjectUseCasesOnPostgres(PostgresCore core) : ProjectUseCaseTests(core), IClassFixture<PostgresCore>;
