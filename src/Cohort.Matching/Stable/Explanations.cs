@@ -37,7 +37,7 @@ public static class Explanations
         int length = ranking.Length(applicant);
         if (length == 0)
         {
-            return "You ranked no mentors, so you could not be placed.";
+            return "You ranked nothing, so you could not be placed.";
         }
 
         int placedChoice = placedAt < 0 ? length : strict.FindApplicantEntry(applicant, placedAt) - start;

@@ -46,7 +46,7 @@ public class ExplanationsTests
     {
         var instance = DeferredAcceptanceTests.Instance([[]], [[0]], [1]);
         var result = StableMatcher.Solve(instance);
-        Assert.Equal("You ranked no mentors, so you could not be placed.", Explanations.Explain(result.StrictInstance, result.MentorOf, Streams)[0]);
+        Assert.Equal("You ranked nothing, so you could not be placed.", Explanations.Explain(result.StrictInstance, result.MentorOf, Streams)[0]);
     }
 
     [Fact]
