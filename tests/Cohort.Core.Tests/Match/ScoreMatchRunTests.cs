@@ -60,7 +60,7 @@ public abstract class ScoreMatchRunTests
         Assert.Null(refusal);
         var offers = await core.RunAsync<CohortDbContext, List<(string, int)>>(async db =>
             (await db.Offers.Where(o => o.RunId == run.Id).Select(o => new { o.ApplicantId, o.StreamId }).ToListAsync()).Select(o => (o.ApplicantId, o.StreamId)).ToList());
-        Assert.Equal([(p, i), (q, c)], offers.Order());
+        Assert.Equal(new[] { (p, i), (q, c) }.Order(), offers.Order());
     }
 
     /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
