@@ -3,7 +3,7 @@ using Cohort.Core.Data;
 namespace Cohort.Core.Applications;
 
 /// <summary>One applicant's answers to one form, from first draft to a decision.</summary>
-public class Application : IVersioned
+public class Application : IVersioned, ISubmittable
 {
     public int Id { get; set; }
     public int FormId { get; set; }

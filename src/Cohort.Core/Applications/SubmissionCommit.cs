@@ -1,18 +1,39 @@
+using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
 
+/// <summary>What every kind of application has that submitting it changes.</summary>
+public interface ISubmittable
+{
+    int Id { get; }
+    ApplicationState State { get; set; }
+    DateTime UpdatedAt { get; set; }
+    DateTime? SubmittedAt { get; set; }
+}
+
+/// <summary>What a submission tells the applicant and the audit log: the mail (its body given the applicant's name) and the audit entry.</summary>
+internal sealed record SubmissionNotice(string Subject, Func<string, string> Body, string AuditAction, string AuditTarget, string AuditSummary);
+
 /// <summary>
-/// Saves a submission staged in the unit of work (state, confirmation mail, audit entry) under the record's
-/// version check, for every kind of application. When another request won the race, the answer is what the
-/// winner left behind: submitted (the same answer the winner got) or changed in some other way.
+/// The last steps of submitting any kind of application, once its checks passed: the state change, the confirmation
+/// mail and the audit entry, saved together under the record's version check. When another request won the race,
+/// the answer is what the winner left behind: submitted (the same answer the winner got) or changed in some other way.
 /// </summary>
 internal static class SubmissionCommit
 {
-    public static async Task<SubmitOutcome> SaveAsync(
-        CohortDbContext db, DateTime now, Func<Task<(ApplicationState State, DateTime? SubmittedAt)>> reloadWinner, CancellationToken cancellation)
+    public static async Task<SubmitOutcome> SubmitAsync<TApplication>(
+        CohortDbContext db, Outbox outbox, AuditLog audit, TApplication application, string applicantId, DateTime now, SubmissionNotice notice, CancellationToken cancellation)
+        where TApplication : class, ISubmittable
     {
+        application.State = ApplicationState.Submitted;
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
+        outbox.Enqueue(applicant.Email!, notice.Subject, notice.Body(applicant.DisplayName));
+        audit.Record(new Actor(applicantId, applicant.Email!), notice.AuditAction, notice.AuditTarget, notice.AuditSummary);
         try
         {
             await db.SaveChangesAsync(cancellation);
@@ -21,9 +42,10 @@ internal static class SubmissionCommit
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var (state, submittedAt) = await reloadWinner();
-            return state == ApplicationState.Submitted
-                ? new(true, submittedAt, [], null)
+            var id = application.Id;
+            var winner = await db.Set<TApplication>().AsNoTracking().SingleAsync(a => a.Id == id, cancellation);
+            return winner.State == ApplicationState.Submitted
+                ? new(true, winner.SubmittedAt, [], null)
                 : new(false, null, [], "The application changed while it was being submitted; please try again.");
         }
     }

@@ -49,19 +49,11 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
             return new(false, null, problems, null);
         }
 
-        application.State = ApplicationState.Submitted;
-        application.SubmittedAt = now;
-        application.UpdatedAt = now;
-        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
-        outbox.Enqueue(applicant.Email!, $"We received your application: {form.Title}",
-            $"Dear {applicant.DisplayName},\n\nThank you: your {form.Title} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
-            "You can see where each of your applications stands in your portal.\n");
-        audit.Record(new Actor(applicantId, applicant.Email!), "application.submitted", $"application:{application.Id}", form.Title);
-        return await SubmissionCommit.SaveAsync(db, now, async () =>
-        {
-            var winner = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
-            return (winner.State, winner.SubmittedAt);
-        }, cancellation);
+        return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
+            $"We received your application: {form.Title}",
+            name => $"Dear {name},\n\nThank you: your {form.Title} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+                "You can see where each of your applications stands in your portal.\n",
+            "application.submitted", $"application:{application.Id}", form.Title), cancellation);
     }
 
     private async Task<List<AnswerProblem>> CheckAsync(ApplicationForm form, Application application, CancellationToken cancellation)

@@ -8,7 +8,7 @@ namespace Cohort.Core.StreamApplications;
 /// One applicant's application to one stream (stage 3). A coalition stream gets one application like any other
 /// stream, and every mentor of the stream sees it.
 /// </summary>
-public class StreamApplication : IVersioned
+public class StreamApplication : IVersioned, ISubmittable
 {
     public int Id { get; set; }
     public int StreamId { get; set; }

@@ -44,19 +44,11 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
             return new(false, null, problems, null);
         }
 
-        application.State = ApplicationState.Submitted;
-        application.SubmittedAt = now;
-        application.UpdatedAt = now;
-        var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
-        outbox.Enqueue(applicant.Email!, $"We received your application to {stream.Name}",
-            $"Dear {applicant.DisplayName},\n\nThank you: your application to {stream.Name} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
-            (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
-            "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n");
-        audit.Record(new Actor(applicantId, applicant.Email!), "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug);
-        return await SubmissionCommit.SaveAsync(db, now, async () =>
-        {
-            var winner = await db.StreamApplications.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellation);
-            return (winner.State, winner.SubmittedAt);
-        }, cancellation);
+        return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
+            $"We received your application to {stream.Name}",
+            name => $"Dear {name},\n\nThank you: your application to {stream.Name} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+                (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
+                "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n",
+            "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug), cancellation);
     }
 }
