@@ -16,7 +16,10 @@ public sealed class EditProject(CohortDbContext db, TimeProvider clock, AuditLog
         {
             null => NoSuchProject,
             { State: not ProjectState.Approved } => $"This project is {project.State.ToString().ToLowerInvariant()}; only an approved project can be edited.",
-            _ => details.Problem(await ProjectScope.StreamMentorIdsAsync(db, project.StreamId, cancellation)),
+            _ => details.Problem(await ProjectScope.StreamMentorIdsAsync(db, project.StreamId, cancellation))
+                ?? (await SettledOnAsync(project, cancellation) is var settled && details.Capacity < settled
+                    ? $"{settled} fellows have this project in a published assignment, so its capacity cannot go below {settled}. Nothing was saved."
+                    : null),
         };
         if (refusal is not null)
         {
@@ -37,7 +40,8 @@ public sealed class EditProject(CohortDbContext db, TimeProvider clock, AuditLog
         {
             null => NoSuchProject,
             { State: not ProjectState.Approved } => $"This project is {project.State.ToString().ToLowerInvariant()}; only an approved project can be withdrawn.",
-            _ => await ProjectScope.FinalAsync(db, project.StreamId, cancellation),
+            _ when await SettledOnAsync(project, cancellation) > 0 => "Fellows have this project in a published assignment, so it cannot be withdrawn. Nothing was saved.",
+            _ => null,
         };
         if (refusal is not null)
         {
@@ -49,6 +53,9 @@ public sealed class EditProject(CohortDbContext db, TimeProvider clock, AuditLog
         audit.Record(mentor, "project.withdrawn", $"project:{projectId}", ProjectDetails.Summary(project));
         return await SaveAsync(cancellation);
     }
+
+    private async Task<int> SettledOnAsync(Project project, CancellationToken cancellation) =>
+        PublishedAssignments.PlacesTaken(await PublishedAssignments.SettledAsync(db, project.StreamId, cancellation)).GetValueOrDefault(project.Id);
 
     private Task<string?> SaveAsync(CancellationToken cancellation) =>
         ProjectScope.SaveAsync(db, "Another mentor changed this project at the same moment; reload to see their version.", cancellation);

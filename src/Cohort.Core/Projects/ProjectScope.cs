@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Projects;
 
-/// <summary>What the projects' use cases share: who mentors what, and whether the stream's assignment is final.</summary>
+/// <summary>What the projects' use cases share: who mentors what, and saving without an error page on a race.</summary>
 public static class ProjectScope
 {
     public static Task<bool> IsMentorOfStreamAsync(CohortDbContext db, Actor actor, int streamId, CancellationToken cancellation) =>
@@ -25,12 +25,6 @@ public static class ProjectScope
     /// <summary>The mentor profiles of the stream: the only ones who may mentor its projects.</summary>
     public static Task<List<int>> StreamMentorIdsAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
         db.StreamMentors.Where(m => m.StreamId == streamId).Select(m => m.MentorId).ToListAsync(cancellation);
-
-    /// <summary>Why rankings and runs of the stream can no longer change, or null: a published assignment is final.</summary>
-    public static async Task<string?> FinalAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
-        await db.ProjectAssignmentRuns.Where(r => r.StreamId == streamId && r.PublishedAt != null).Select(r => r.PublishedAt).FirstOrDefaultAsync(cancellation) is { } published
-            ? $"The stream's project assignment was published on {published:d MMMM yyyy 'at' HH:mm} UTC; it is final. Nothing was saved."
-            : null;
 
     /// <summary>Saves, turning a race with another person's save into <paramref name="race"/> instead of an error page.</summary>
     public static async Task<string?> SaveAsync(CohortDbContext db, string race, CancellationToken cancellation)

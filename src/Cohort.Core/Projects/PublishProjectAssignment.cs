@@ -9,7 +9,8 @@ namespace Cohort.Core.Projects;
 
 /// <summary>
 /// Tells every fellow of the run their project, in their portal and by mail. Only the stream's latest run, only a
-/// stable one, and only while its projects are still approved; once published, the stream's assignment is final.
+/// stable one, and only while its projects are still approved. A fellow it places has their project for good; a later
+/// run assigns the rest.
 /// </summary>
 public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
@@ -32,7 +33,7 @@ public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider cl
             { Stable: false } => "This run is not stable, so it cannot be published.",
             _ when run.Id != latest => "A later run exists: publish the latest run, or run again.",
             _ when placedOn.Any(id => !projects.ContainsKey(id)) => "A project of this run was withdrawn since; run the assignment again.",
-            _ => await ProjectScope.FinalAsync(db, run.StreamId, cancellation),
+            _ => null,
         };
         if (refusal is not null)
         {

@@ -2,13 +2,15 @@ using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Projects;
 
 /// <summary>
 /// Assigns a stream's fellows to its approved projects with the match's engine (<see cref="RunMatch.Solve"/>, fellows
 /// proposing, so each gets the best project they can have in any stable assignment), and stores the run with its
-/// input and result. A mentor of the stream or an admin runs it; a run is a preview until published.
+/// input and result. A mentor of the stream or an admin runs it; a run is a preview until published. After a
+/// publication, a run assigns the fellows it did not settle to the places still free.
 /// </summary>
 public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
@@ -20,8 +22,9 @@ public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock,
         }
 
         var input = await ProjectAssignmentInputs.LoadAsync(db, streamId, cancellation);
-        var refusal = await ProjectScope.FinalAsync(db, streamId, cancellation) ?? (input.Applicants.Count, input.Streams.Count) switch
+        var refusal = (input.Applicants.Count, input.Streams.Count) switch
         {
+            (0, _) when await Fellows.Of(db, streamId).AnyAsync(cancellation) => "Every fellow of the stream has a published project already, so there is no one left to assign.",
             (0, _) => "The stream has no fellows yet (applicants who accepted its offer), so there is no one to assign.",
             (_, 0) => "The stream has no approved project yet, so there is nothing to assign fellows to.",
             _ => null,

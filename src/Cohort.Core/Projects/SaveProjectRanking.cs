@@ -23,8 +23,7 @@ public sealed class SaveProjectRanking(CohortDbContext db, TimeProvider clock, A
         var fellows = await Fellows.Of(db, project.StreamId).Select(o => o.StreamApplicationId).ToListAsync(cancellation);
         var problem = project.State != ProjectState.Approved ? "Only an approved project ranks fellows."
             : !await db.Mentors.AnyAsync(m => m.UserId == mentor.UserId && mentorIds.Contains(m.Id), cancellation) ? "Only the project's own mentors rank fellows for it."
-            : await ProjectScope.FinalAsync(db, project.StreamId, cancellation)
-              ?? RankingRules.Check(rows, fellows.ToHashSet(), "The ranking names someone who is not a fellow of this stream.");
+            : RankingRules.Check(rows, fellows.ToHashSet(), "The ranking names someone who is not a fellow of this stream.");
         if (problem is not null)
         {
             return problem;

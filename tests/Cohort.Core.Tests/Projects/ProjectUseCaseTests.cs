@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Projects;
 
-/// <summary>The projects' use cases on their own: who may pitch, decide and rank, and what a publication makes final.</summary>
+/// <summary>The projects' use cases on their own: who may pitch, decide and rank, and what a publication settles.</summary>
 public abstract class ProjectUseCaseTests
 {
     private readonly CoreServicesFixture core;
@@ -105,7 +105,7 @@ public abstract class ProjectUseCaseTests
     }
 
     [Fact]
-    public async Task Only_the_latest_stable_run_is_published_once_it_reproduces_from_its_input_and_publication_makes_the_assignment_final()
+    public async Task Only_the_latest_stable_run_is_published_once_it_reproduces_from_its_input_and_a_later_round_assigns_only_the_fellows_left_to_the_places_left()
     {
         var (jonah, jonahId) = await MentorAsync("jonah-whitcombe");
         var (first, firstApplication) = await FellowAsync(StageThreeApplicants.Internals);
@@ -138,10 +138,28 @@ public abstract class ProjectUseCaseTests
         Assert.Single(mail, body => body.Contains("your project is \"Evaluation awareness\"", StringComparison.Ordinal));
         Assert.Single(mail, body => body.Contains("no project could be assigned to you", StringComparison.Ordinal));
 
-        Assert.Contains("it is final", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(first, [])), StringComparison.Ordinal);
-        Assert.Contains("it is final", await RunAsync(), StringComparison.Ordinal);
-        Assert.Contains("it is final", await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(jonah, project.Id)), StringComparison.Ordinal);
+        // The second fellow's project is settled; the first, left out, takes part in a later round on the places left.
+        Assert.Contains("Your project is settled", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(second, [])), StringComparison.Ordinal);
+        Assert.Contains("cannot be withdrawn", await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(jonah, project.Id)), StringComparison.Ordinal);
         Assert.Equal(ProjectState.Approved, (await ProjectAsync("Evaluation awareness")).State);
+        Assert.Null(await RunAsync());
+        var secondRound = await core.RunAsync<CohortDbContext, ProjectAssignmentRun>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).LastAsync());
+        var leftOut = JsonSerializer.Deserialize<MatchInput>(secondRound.InputJson)!;
+        Assert.Equal([first.UserId], leftOut.Applicants.Select(a => a.ApplicantId));
+        Assert.Equal(0, leftOut.Streams.Single(p => p.StreamId == project.Id).Capacity);
+
+        Assert.Null(await PitchAsync(jonah, StageThreeApplicants.Internals, "Sleeper agents", 1, jonahId));
+        var sleeper = await ProjectAsync("Sleeper agents");
+        Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(first, [new RankedRow(project.Id, 1), new RankedRow(sleeper.Id, 2)])));
+        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, sleeper.Id, [new RankedRow(firstApplication, 1)])));
+        Assert.Null(await RunAsync());
+        var thirdRound = await core.RunAsync<CohortDbContext, ProjectAssignmentRun>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).LastAsync());
+        Assert.Null(await PublishAsync(thirdRound.Id));
+
+        var placed = JsonSerializer.Deserialize<MatchResult>(thirdRound.ResultJson)!.Placements.Single();
+        Assert.Equal((first.UserId, sleeper.Id), (placed.ApplicantId, placed.StreamId!.Value));
+        Assert.Contains("Every fellow of the stream has a published project already", await RunAsync(), StringComparison.Ordinal);
+        Assert.Equal(project.Id, (await core.RunAsync<CohortDbContext, Placement?>(db => PublishedAssignments.OutcomeAsync(db, stream, second.UserId!, default)))!.StreamId);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
@@ -39,7 +38,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
     public ProjectView? MyProject => Outcome?.StreamId is { } id ? Projects.SingleOrDefault(p => p.Id == id) : null;
 
     /// <summary>Whether the stream's assignment is published, which closes the rankings.</summary>
-    public bool IsFinal { get; private set; }
+    public bool IsSettled { get; private set; }
     public string? Refusal { get; private set; }
 
     [BindProperty]
@@ -101,9 +100,8 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
         Ranking = RankingFormRow.Merge(Projects.Select(p => p.Id), stored, Ranking);
         MyPitches = await db.Projects.AsNoTracking().Where(p => p.PitchedById == me && p.StreamId == streamId).OrderBy(p => p.CreatedAt)
             .Select(p => new PitchView(p.Title, p.State, p.DecisionNote)).ToListAsync(cancellation);
-        var published = await db.ProjectAssignmentRuns.AsNoTracking().Where(r => r.StreamId == streamId && r.PublishedAt != null).Select(r => r.ResultJson).SingleOrDefaultAsync(cancellation);
-        IsFinal = published is not null;
-        Outcome = published is null ? null : JsonSerializer.Deserialize<MatchResult>(published)!.Placements.SingleOrDefault(p => p.ApplicantId == me);
+        Outcome = await PublishedAssignments.OutcomeAsync(db, streamId, me, cancellation);
+        IsSettled = Outcome?.StreamId is not null;
         return true;
     }
 }

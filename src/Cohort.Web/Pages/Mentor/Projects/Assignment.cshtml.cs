@@ -7,7 +7,8 @@ namespace Cohort.Web.Pages.Mentoring.Projects;
 
 /// <summary>
 /// The stream's project assignment: run it on both sides' rankings as they stand, see a run (the certificate, each
-/// project's fill, each fellow's placement and why), and publish the latest stable one, once.
+/// project's fill, each fellow's placement and why), and publish the latest stable one, once. After a publication, a
+/// run assigns the fellows it did not settle.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
 public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish) : ProjectsPage(db)
@@ -15,6 +16,9 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
     public List<ProjectAssignmentRun> Runs { get; private set; } = [];
     public ProjectAssignmentRun? Shown { get; private set; }
     public MatchResult? Result { get; private set; }
+
+    /// <summary>Fellows of the stream no published run has settled: whom a next run would assign.</summary>
+    public int Unsettled { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Run { get; set; }
@@ -42,6 +46,8 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
         Runs = await Db.ProjectAssignmentRuns.AsNoTracking().Where(r => r.StreamId == streamId).OrderByDescending(r => r.Id).ToListAsync(cancellation);
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
         Result = Shown is null ? null : JsonSerializer.Deserialize<MatchResult>(Shown.ResultJson);
+        var settled = await PublishedAssignments.SettledAsync(Db, streamId, cancellation);
+        Unsettled = await Fellows.Of(Db, streamId).CountAsync(o => !settled.Keys.Contains(o.ApplicantId), cancellation);
         return true;
     }
 }
