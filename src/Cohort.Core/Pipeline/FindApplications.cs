@@ -35,7 +35,11 @@ public sealed class FindApplications(CohortDbContext db)
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
 
-        var eligibility = await EligibilityAsync(season, form, general, cancellation);
+        // Stage 3 lists one stream's applicants at a time (its ranking, each stream of the match on scores): read the
+        // eligibility answers of those applicants only, not of the whole season's.
+        var listed = rows.Select(r => r.GeneralApplicationId).Distinct().ToList();
+        var shown = filter.StreamId is null ? general : general.Where(a => listed.Contains(a.Id));
+        var eligibility = await EligibilityAsync(season, form, shown, cancellation);
         var people = await PeopleAsync(rows, cancellation);
         var ordered = stage == PipelineStage.Assessments
             ? rows.OrderByDescending(r => r.Score ?? double.MinValue).ThenBy(r => r.Id)
