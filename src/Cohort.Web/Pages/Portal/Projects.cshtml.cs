@@ -9,7 +9,7 @@ namespace Cohort.Web.Pages.Portal;
 
 /// <summary>
 /// A fellow's projects page: their stream's approved projects, their own ranking of them, their pitches and, once a
-/// mentor publishes the assignment, their own project. Only fellows of a stream see it; anyone else gets 404.
+/// published assignment settles it, their own project. Only fellows of a stream see it; anyone else gets 404.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
 public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRanking, PitchOwnProject pitch) : PageModel
@@ -31,13 +31,13 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
     public List<ProjectView> Projects { get; private set; } = [];
     public List<PitchView> MyPitches { get; private set; } = [];
 
-    /// <summary>The fellow's own line of the published assignment: their project, or why none.</summary>
+    /// <summary>The fellow's own line of the published assignments: the project that settled them, or the latest why none.</summary>
     public Placement? Outcome { get; private set; }
 
-    /// <summary>The project the published assignment gave the fellow, or null.</summary>
+    /// <summary>The project a published assignment gave the fellow, or null.</summary>
     public ProjectView? MyProject => Outcome?.StreamId is { } id ? Projects.SingleOrDefault(p => p.Id == id) : null;
 
-    /// <summary>Whether the stream's assignment is published, which closes the rankings.</summary>
+    /// <summary>Whether a published assignment gave the fellow a project, which closes their ranking.</summary>
     public bool IsSettled { get; private set; }
     public string? Refusal { get; private set; }
 
