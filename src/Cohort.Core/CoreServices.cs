@@ -60,6 +60,7 @@ public static class CoreServices
         services.AddScoped<Review.SubmitReview>();
         services.AddScoped<Match.RunMatch>();
         services.AddScoped<Match.MatchScores>();
+        services.AddScoped<Match.LapseOverdueOffers>();
         services.AddScoped<Match.PublishMatch>();
         services.AddScoped<Match.RespondToOffer>();
         services.AddScoped<Projects.PitchProject>();

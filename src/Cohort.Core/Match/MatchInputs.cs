@@ -7,7 +7,7 @@ namespace Cohort.Core.Match;
 /// <summary>
 /// Reads a season's match input from the rankings, as they stand now. After a published round, a later round matches
 /// the rest: applicants holding an offer (pending or accepted) leave, their seats are taken off the streams'
-/// capacities, and a stream an applicant declined is never offered to them again.
+/// capacities, and a stream an applicant declined, or let an offer of lapse, is never offered to them again.
 /// </summary>
 public static class MatchInputs
 {
@@ -18,9 +18,9 @@ public static class MatchInputs
         var applications = await considered.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.StreamId, a.ApplicantId }).ToListAsync(cancellation);
         var offers = await db.Offers.Where(o => o.SeasonId == seasonId).Select(o => new { o.ApplicantId, o.StreamId, o.State }).ToListAsync(cancellation);
-        var holding = offers.Where(o => o.State != OfferState.Declined).ToList();
+        var holding = offers.Where(o => o.State is OfferState.Pending or OfferState.Accepted).ToList();
         var placed = holding.Select(o => o.ApplicantId).ToHashSet();
-        var declined = offers.Where(o => o.State == OfferState.Declined).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
+        var declined = offers.Where(o => o.State is OfferState.Declined or OfferState.Lapsed).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
         applications = applications.Where(a => !placed.Contains(a.ApplicantId) && !declined.Contains((a.ApplicantId, a.StreamId))).ToList();
         var applicantOf = applications.ToDictionary(a => a.Id, a => a.ApplicantId);
         var streamRankings = (await db.StreamRankingEntries.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))

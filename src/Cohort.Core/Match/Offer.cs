@@ -5,7 +5,7 @@ namespace Cohort.Core.Match;
 /// <summary>
 /// A seat in a stream offered to one applicant by a published run. The applicant accepts or declines before
 /// <see cref="RespondBy"/>; accepting is final and withdraws their other stream applications, declining frees the seat
-/// for the next round.
+/// for the next round. An offer left unanswered past its deadline lapses at the next run, which frees the seat too.
 /// </summary>
 public class Offer : IVersioned
 {
@@ -30,4 +30,7 @@ public enum OfferState
     Pending,
     Accepted,
     Declined,
+
+    /// <summary>Not answered by the deadline: the next run frees its seat and does not offer the stream to the applicant again.</summary>
+    Lapsed,
 }

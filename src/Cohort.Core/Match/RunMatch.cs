@@ -10,9 +10,9 @@ namespace Cohort.Core.Match;
 /// <summary>
 /// Runs the season's match on the rankings as they stand (stable, or optimal on the streams' scores), checks it with
 /// the independent certificate, explains every applicant's outcome, and stores the run with its inputs. Nothing is
-/// published: a run is a preview.
+/// published: a run is a preview. Offers left unanswered past their deadline lapse first, freeing their seats.
 /// </summary>
-public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog audit, MatchScores scores)
+public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog audit, MatchScores scores, LapseOverdueOffers lapse)
 {
     public async Task<MatchRun?> RunAsync(Actor admin, MatchAlgorithm algorithm, CancellationToken cancellation = default)
     {
@@ -22,6 +22,7 @@ public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog au
             return null;
         }
 
+        await lapse.RunAsync(admin, season.Id, cancellation);
         var input = await MatchInputs.LoadAsync(db, season.Id, cancellation);
         if (algorithm == MatchAlgorithm.Scores)
         {

@@ -3,9 +3,13 @@ using Cohort.Core.Match;
 namespace Cohort.Web.Applications;
 
 /// <summary>What the match means for one applicant: their offers, and for anyone the latest published run left out, why.</summary>
-public sealed record PortalMatch(IReadOnlyList<(Offer Offer, string Stream)> Offers, string? Explanation)
+/// <param name="Now">When the page is drawn: a pending offer past its deadline can no longer be answered.</param>
+public sealed record PortalMatch(IReadOnlyList<(Offer Offer, string Stream)> Offers, string? Explanation, DateTime Now)
 {
-    public static async Task<PortalMatch> LoadAsync(CohortDbContext db, string applicantId, CancellationToken cancellation)
+    /// <summary>Whether the applicant may still accept or decline the offer.</summary>
+    public bool AwaitsAnswer(Offer offer) => offer.State == OfferState.Pending && Now <= offer.RespondBy;
+
+    public static async Task<PortalMatch> LoadAsync(CohortDbContext db, string applicantId, DateTime now, CancellationToken cancellation)
     {
         var offers = await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId)
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new { Offer = o, s.Name })
@@ -16,6 +20,6 @@ public sealed record PortalMatch(IReadOnlyList<(Offer Offer, string Stream)> Off
         // holds no seat from an earlier round (a declined offer holds none).
         var explanation = latest is null || offers.Any(o => o.Offer.HoldsSeat) ? null
             : await db.UnplacedApplicants.Where(u => u.RunId == latest && u.ApplicantId == applicantId).Select(u => u.Explanation).SingleOrDefaultAsync(cancellation);
-        return new(offers.Select(o => (o.Offer, o.Name)).ToList(), explanation);
+        return new(offers.Select(o => (o.Offer, o.Name)).ToList(), explanation, now);
     }
 }

@@ -14,7 +14,7 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.M
     public ApplicationForm? General { get; private set; }
     public Application? GeneralApplication { get; private set; }
     public List<OutboxMessage> Mail { get; private set; } = [];
-    public PortalMatch Match { get; private set; } = new([], null);
+    public PortalMatch Match { get; private set; } = new([], null, DateTime.MinValue);
     public List<Core.Assessments.Attempt> Attempts { get; private set; } = [];
 
     /// <summary>Follow-up assessments of streams considering the applicant that they have not opened yet (opened ones are in <see cref="Attempts"/>).</summary>
@@ -45,7 +45,7 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.M
             .CountAsync(a => a.StreamId == null && a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         StreamApplications = await db.StreamApplications.AsNoTracking().Include(s => s.Stream).Where(s => s.ApplicantId == me).OrderBy(s => s.CreatedAt).ToListAsync(cancellation);
         MayApplyToStreams = General is not null && await StageThree.IsInvitedAsync(db, me, General.SeasonId, cancellation);
-        Match = await PortalMatch.LoadAsync(db, me, cancellation);
+        Match = await PortalMatch.LoadAsync(db, me, clock.GetUtcNow().UtcDateTime, cancellation);
         IsFellow = await Core.Projects.Fellows.PlaceOf(db, me).AnyAsync(cancellation);
         var email = User.Identity!.Name;
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);

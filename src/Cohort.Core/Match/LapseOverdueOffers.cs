@@ -1,0 +1,34 @@
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Match;
+
+/// <summary>
+/// Marks the season's offers left unanswered past their deadline as lapsed, tells each applicant by mail, and audits
+/// it. The match runs this first, so a seat nobody answered for goes back into the next round instead of staying
+/// held for good.
+/// </summary>
+public sealed class LapseOverdueOffers(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+{
+    public async Task<int> RunAsync(Actor actor, int seasonId, CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = await db.Offers.Where(o => o.SeasonId == seasonId && o.State == OfferState.Pending && o.RespondBy < now)
+            .Join(db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { Offer = o, u.Email, u.DisplayName })
+            .Join(db.Streams, x => x.Offer.StreamId, s => s.Id, (x, s) => new { x.Offer, x.Email, x.DisplayName, Stream = s.Name })
+            .ToListAsync(cancellation);
+        foreach (var (offer, email, name, stream) in overdue.Select(x => (x.Offer, x.Email, x.DisplayName, x.Stream)))
+        {
+            offer.State = OfferState.Lapsed;
+            outbox.Enqueue(email!, $"Your offer from {stream} lapsed",
+                $"Dear {name},\n\nThe offer of a place in {stream} was not answered by {offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC, so it has lapsed and the seat goes to the next round. " +
+                "Your other stream applications are still considered.\n");
+            audit.Record(actor, "offer.lapsed", $"offer:{offer.Id}", $"stream {offer.StreamId}, not answered by {offer.RespondBy:u}");
+        }
+
+        await db.SaveChangesAsync(cancellation);
+        return overdue.Count;
+    }
+}
