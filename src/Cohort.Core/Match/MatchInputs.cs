@@ -18,9 +18,9 @@ public static class MatchInputs
         var applications = await considered.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.StreamId, a.ApplicantId }).ToListAsync(cancellation);
         var offers = await db.Offers.Where(o => o.SeasonId == seasonId).Select(o => new { o.ApplicantId, o.StreamId, o.State }).ToListAsync(cancellation);
-        var holding = offers.Where(o => o.State is OfferState.Pending or OfferState.Accepted).ToList();
+        var holding = offers.Where(o => Offer.HoldsSeatIn(o.State)).ToList();
         var placed = holding.Select(o => o.ApplicantId).ToHashSet();
-        var declined = offers.Where(o => o.State is OfferState.Declined or OfferState.Lapsed).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
+        var declined = offers.Where(o => !Offer.HoldsSeatIn(o.State)).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
         applications = applications.Where(a => !placed.Contains(a.ApplicantId) && !declined.Contains((a.ApplicantId, a.StreamId))).ToList();
         var applicantOf = applications.ToDictionary(a => a.Id, a => a.ApplicantId);
         var streamRankings = (await db.StreamRankingEntries.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))

@@ -22,7 +22,13 @@ public class Offer : IVersioned
     public int Version { get; set; }
 
     /// <summary>Whether the seat is taken: held while the applicant decides, and for good once accepted.</summary>
-    public bool HoldsSeat => State is OfferState.Pending or OfferState.Accepted;
+    public bool HoldsSeat => HoldsSeatIn(State);
+
+    /// <summary>
+    /// Whether an offer in <paramref name="state"/> takes its seat. One that does not (declined or lapsed) frees it and
+    /// keeps the stream from being offered to the applicant again.
+    /// </summary>
+    public static bool HoldsSeatIn(OfferState state) => state is OfferState.Pending or OfferState.Accepted;
 }
 
 public enum OfferState
