@@ -10,12 +10,18 @@ internal static class MatchInstance
 {
     public static StableMatchingInstance Of(MatchInput input)
     {
-        var streamIndex = input.Streams.Select((s, i) => (s.StreamId, i)).ToDictionary(x => x.StreamId, x => x.i);
         var applicantIndex = input.Applicants.Select((a, i) => (a.ApplicantId, i)).ToDictionary(x => x.ApplicantId, x => x.i);
         return new StableMatchingInstance(
-            Preferences.Strict(input.Applicants.Select(a => a.Ranking.Where(streamIndex.ContainsKey).Select(s => streamIndex[s]).ToArray()).ToList()),
+            Preferences.Strict(RankedStreams(input)),
             Preferences.Strict(input.Streams.Select(s => s.Ranking.Where(applicantIndex.ContainsKey).Select(a => applicantIndex[a]).ToArray()).ToList()),
             input.Streams.Select(s => s.Capacity).ToArray());
+    }
+
+    /// <summary>Each applicant's ranking as indices into the input's streams, best first, without streams it does not hold.</summary>
+    public static List<int[]> RankedStreams(MatchInput input)
+    {
+        var streamIndex = input.Streams.Select((s, i) => (s.StreamId, i)).ToDictionary(x => x.StreamId, x => x.i);
+        return input.Applicants.Select(a => a.Ranking.Where(streamIndex.ContainsKey).Select(s => streamIndex[s]).ToArray()).ToList();
     }
 
     /// <summary>The result's placements and fills for <paramref name="streamOf"/> (each applicant's stream index, or -1).</summary>

@@ -18,7 +18,9 @@ internal static class ScoreOptimalMatch
 
     public static MatchResult Solve(MatchInput input)
     {
-        var pairs = AcceptablePairs(input);
+        var ranked = MatchInstance.RankedStreams(input);
+        var acceptable = input.Streams.Select(s => s.Ranking.ToHashSet()).ToList();
+        var pairs = AcceptablePairs(input, ranked, acceptable);
         // Each pair is worth its score in hundredths times a weight larger than any possible sum of preference
         // bonuses, plus its bonus: so the total score decides first, and the applicants' preferences break ties.
         long longestRanking = input.Applicants.Select(a => a.Ranking.Count).DefaultIfEmpty(0).Max();
@@ -41,26 +43,25 @@ internal static class ScoreOptimalMatch
         var stability = StabilityChecker.Check(MatchInstance.Of(input), streamOf);
         var certificate = new MatchCertificate(report.OnlyAllowedPairs, report.BoundsRespected, stability.BlockingPairCount,
             report.OptimalityProven, scoreOf.Sum(s => s ?? 0));
-        return MatchInstance.Result(input, streamOf, Explain(input, streamOf), certificate, i => scoreOf[i]);
+        return MatchInstance.Result(input, streamOf, Explain(input, ranked, acceptable, streamOf), certificate, i => scoreOf[i]);
     }
 
     private sealed record Pair(int Applicant, int Stream, int Choice, long Hundredths);
 
-    private static List<Pair> AcceptablePairs(MatchInput input)
+    /// <param name="ranked">Each applicant's streams by index, best first.</param>
+    /// <param name="acceptable">Each stream's acceptable applicants: those its ranking holds.</param>
+    private static List<Pair> AcceptablePairs(MatchInput input, List<int[]> ranked, List<HashSet<string>> acceptable)
     {
-        var streamIndex = input.Streams.Select((s, i) => (s.StreamId, i)).ToDictionary(x => x.StreamId, x => x.i);
-        var acceptable = input.Streams.Select(s => s.Ranking.ToHashSet()).ToList();
         var pairs = new List<Pair>();
         for (int a = 0; a < input.Applicants.Count; a++)
         {
-            var applicant = input.Applicants[a];
-            var ranked = applicant.Ranking.Where(streamIndex.ContainsKey).Select(s => streamIndex[s]).ToList();
-            for (int choice = 0; choice < ranked.Count; choice++)
+            var applicantId = input.Applicants[a].ApplicantId;
+            for (int choice = 0; choice < ranked[a].Length; choice++)
             {
-                var stream = input.Streams[ranked[choice]];
-                if (acceptable[ranked[choice]].Contains(applicant.ApplicantId) && stream.Scores is { } scores && scores.TryGetValue(applicant.ApplicantId, out var score))
+                var stream = ranked[a][choice];
+                if (acceptable[stream].Contains(applicantId) && input.Streams[stream].Scores is { } scores && scores.TryGetValue(applicantId, out var score))
                 {
-                    pairs.Add(new Pair(a, ranked[choice], choice, (long)Math.Round(score * Hundredths)));
+                    pairs.Add(new Pair(a, stream, choice, (long)Math.Round(score * Hundredths)));
                 }
             }
         }
@@ -73,29 +74,25 @@ internal static class ScoreOptimalMatch
     /// acceptable streams are full of applicants they scored at least as high (otherwise swapping would raise the
     /// total), and a placed applicant could not move up without lowering the total.
     /// </summary>
-    private static string[] Explain(MatchInput input, IReadOnlyList<int> streamOf)
-    {
-        var streamIndex = input.Streams.Select((s, i) => (s.StreamId, i)).ToDictionary(x => x.StreamId, x => x.i);
-        return input.Applicants.Select((applicant, a) =>
+    private static string[] Explain(MatchInput input, List<int[]> ranked, List<HashSet<string>> acceptable, IReadOnlyList<int> streamOf) =>
+        input.Applicants.Select((applicant, a) =>
         {
-            var ranked = applicant.Ranking.Where(streamIndex.ContainsKey).Select(s => streamIndex[s]).ToList();
-            if (ranked.Count == 0)
+            if (ranked[a].Length == 0)
             {
                 return "You ranked no streams, so you could not be placed.";
             }
 
-            var placedChoice = streamOf[a] < 0 ? ranked.Count : ranked.IndexOf(streamOf[a]);
-            var reasons = ranked.Take(placedChoice).Select(s => WhyNot(input.Streams[s], applicant.ApplicantId, placed: streamOf[a] >= 0));
+            var placedChoice = streamOf[a] < 0 ? ranked[a].Length : Array.IndexOf(ranked[a], streamOf[a]);
+            var reasons = ranked[a].Take(placedChoice).Select(s => WhyNot(input.Streams[s], acceptable[s].Contains(applicant.ApplicantId), applicant.ApplicantId, placed: streamOf[a] >= 0));
             var outcome = streamOf[a] < 0
                 ? "You were not placed."
                 : $"You were placed at {input.Streams[streamOf[a]].Name}, your {English.Ordinal(placedChoice + 1)} choice.";
             return string.Join(' ', new[] { "This match places applicants so that the streams' scores of the applicants they take add up to the most." }.Concat(reasons).Append(outcome));
         }).ToArray();
-    }
 
-    private static string WhyNot(MatchStream stream, string applicantId, bool placed) => stream switch
+    private static string WhyNot(MatchStream stream, bool acceptable, string applicantId, bool placed) => stream switch
     {
-        _ when !stream.Ranking.Contains(applicantId) => $"{stream.Name} did not rank you as acceptable.",
+        _ when !acceptable => $"{stream.Name} did not rank you as acceptable.",
         _ when stream.Scores?.ContainsKey(applicantId) != true => $"{stream.Name} has not scored you, and this match places applicants only where they are scored.",
         { Capacity: 0 } => $"{stream.Name} had no seats left.",
         _ when placed => $"Moving you to {stream.Name} would not have given the match a higher total score.",
