@@ -60,15 +60,6 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
             .Select(p => new UnplacedApplicant { RunId = run.Id, ApplicantId = p.ApplicantId, Explanation = p.Explanation }));
         run.PublishedAt = now;
         audit.Record(admin, "match.published", $"match-run:{run.Id}", $"{placements.Count} offers, answer by {respondBy:u}");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return $"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.";
-        }
+        return await db.SaveOrRefuseAsync($"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
     }
 }

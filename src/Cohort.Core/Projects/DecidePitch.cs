@@ -55,6 +55,6 @@ public sealed class DecidePitch(CohortDbContext db, TimeProvider clock, AuditLog
         project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(mentor, state == ProjectState.Approved ? "project.approved" : "project.declined", $"project:{project.Id}",
             $"{ProjectDetails.Summary(project)}{(project.DecisionNote.Length > 0 ? $"; note: {project.DecisionNote}" : "")}");
-        return await ProjectScope.SaveAsync(db, "Another mentor decided this pitch at the same moment; reload to see their decision.", cancellation);
+        return await db.SaveOrRefuseAsync("Another mentor decided this pitch at the same moment; reload to see their decision.", cancellation);
     }
 }

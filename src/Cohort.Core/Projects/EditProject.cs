@@ -58,5 +58,5 @@ public sealed class EditProject(CohortDbContext db, TimeProvider clock, AuditLog
         PublishedAssignments.PlacesTaken(await PublishedAssignments.SettledAsync(db, project.StreamId, cancellation)).GetValueOrDefault(project.Id);
 
     private Task<string?> SaveAsync(CancellationToken cancellation) =>
-        ProjectScope.SaveAsync(db, "Another mentor changed this project at the same moment; reload to see their version.", cancellation);
+        db.SaveOrRefuseAsync("Another mentor changed this project at the same moment; reload to see their version.", cancellation);
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Projects;
 
-/// <summary>What the projects' use cases share: who mentors what, and saving without an error page on a race.</summary>
+/// <summary>What the projects' use cases share: who mentors what, and who may run a stream's assignment.</summary>
 public static class ProjectScope
 {
     public static Task<bool> IsMentorOfStreamAsync(CohortDbContext db, Actor actor, int streamId, CancellationToken cancellation) =>
@@ -25,19 +25,4 @@ public static class ProjectScope
     /// <summary>The mentor profiles of the stream: the only ones who may mentor its projects.</summary>
     public static Task<List<int>> StreamMentorIdsAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
         db.StreamMentors.Where(m => m.StreamId == streamId).Select(m => m.MentorId).ToListAsync(cancellation);
-
-    /// <summary>Saves, turning a race with another person's save into <paramref name="race"/> instead of an error page.</summary>
-    public static async Task<string?> SaveAsync(CohortDbContext db, string race, CancellationToken cancellation)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return race;
-        }
-    }
 }

@@ -53,6 +53,6 @@ public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider cl
 
         run.PublishedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Assigned} assigned, {run.Unassigned} unassigned");
-        return await ProjectScope.SaveAsync(db, $"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
+        return await db.SaveOrRefuseAsync($"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
     }
 }

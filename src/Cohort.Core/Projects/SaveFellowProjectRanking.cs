@@ -34,7 +34,7 @@ public sealed class SaveFellowProjectRanking(CohortDbContext db, AuditLog audit)
         db.FellowProjectRankings.RemoveRange(before);
         db.FellowProjectRankings.AddRange(after);
         audit.Record(fellow, "project-ranking.fellow-saved", $"stream:{place.StreamId}", $"before: {Summary(before)}; after: {Summary(after)}");
-        return await ProjectScope.SaveAsync(db, "Your ranking was saved from another tab at the same moment; reload to see it.", cancellation);
+        return await db.SaveOrRefuseAsync("Your ranking was saved from another tab at the same moment; reload to see it.", cancellation);
     }
 
     private static string Summary(IEnumerable<FellowProjectRanking> rankings) =>

@@ -39,7 +39,7 @@ public sealed class SaveProjectRanking(CohortDbContext db, TimeProvider clock, A
         db.ProjectRankingEntries.RemoveRange(before);
         db.ProjectRankingEntries.AddRange(after);
         audit.Record(mentor, "project-ranking.saved", $"project:{projectId}", $"before: {Summary(before)}; after: {Summary(after)}");
-        return await ProjectScope.SaveAsync(db, "Another mentor saved this project's ranking at the same moment; reload to see their version, then save yours again.", cancellation);
+        return await db.SaveOrRefuseAsync("Another mentor saved this project's ranking at the same moment; reload to see their version, then save yours again.", cancellation);
     }
 
     private static string Summary(IEnumerable<ProjectRankingEntry> entries) =>

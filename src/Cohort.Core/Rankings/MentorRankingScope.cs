@@ -23,16 +23,6 @@ internal static class MentorRankingScope
     }
 
     /// <summary>Saves, turning a race with another mentor's save into a message instead of a lost ranking.</summary>
-    public static async Task<string?> SaveAsync(CohortDbContext db, CancellationToken cancellation)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return "Another mentor saved at the same moment; reload to see their version, then save yours again.";
-        }
-    }
+    public static Task<string?> SaveAsync(CohortDbContext db, CancellationToken cancellation) =>
+        db.SaveOrRefuseAsync("Another mentor saved at the same moment; reload to see their version, then save yours again.", cancellation);
 }

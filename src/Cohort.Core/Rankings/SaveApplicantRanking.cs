@@ -39,15 +39,7 @@ public sealed class SaveApplicantRanking(CohortDbContext db, TimeProvider clock,
         db.ApplicantStreamRankings.AddRange(after);
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "applicant-ranking.saved", $"user:{email}", $"before: {Summary(before)}; after: {Summary(after)}");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return "Your ranking was saved from another tab at the same moment; reload to see it.";
-        }
+        return await db.SaveOrRefuseAsync("Your ranking was saved from another tab at the same moment; reload to see it.", cancellation);
     }
 
     private static string Summary(IEnumerable<ApplicantStreamRanking> rankings) =>
