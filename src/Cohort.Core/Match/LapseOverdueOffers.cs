@@ -12,23 +12,22 @@ namespace Cohort.Core.Match;
 /// </summary>
 public sealed class LapseOverdueOffers(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
-    public async Task<int> RunAsync(Actor actor, int seasonId, CancellationToken cancellation = default)
+    public async Task RunAsync(Actor actor, int seasonId, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var overdue = await db.Offers.Where(o => o.SeasonId == seasonId && o.State == OfferState.Pending && o.RespondBy < now)
             .Join(db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { Offer = o, u.Email, u.DisplayName })
             .Join(db.Streams, x => x.Offer.StreamId, s => s.Id, (x, s) => new { x.Offer, x.Email, x.DisplayName, Stream = s.Name })
             .ToListAsync(cancellation);
-        foreach (var (offer, email, name, stream) in overdue.Select(x => (x.Offer, x.Email, x.DisplayName, x.Stream)))
+        foreach (var late in overdue)
         {
-            offer.State = OfferState.Lapsed;
-            outbox.Enqueue(email!, $"Your offer from {stream} lapsed",
-                $"Dear {name},\n\nThe offer of a place in {stream} was not answered by {offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC, so it has lapsed and the seat goes to the next round. " +
+            late.Offer.State = OfferState.Lapsed;
+            outbox.Enqueue(late.Email!, $"Your offer from {late.Stream} lapsed",
+                $"Dear {late.DisplayName},\n\nThe offer of a place in {late.Stream} was not answered by {late.Offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC, so it has lapsed and the seat goes to the next round. " +
                 "Your other stream applications are still considered.\n");
-            audit.Record(actor, "offer.lapsed", $"offer:{offer.Id}", $"stream {offer.StreamId}, not answered by {offer.RespondBy:u}");
+            audit.Record(actor, "offer.lapsed", $"offer:{late.Offer.Id}", $"stream {late.Offer.StreamId}, not answered by {late.Offer.RespondBy:u}");
         }
 
         await db.SaveChangesAsync(cancellation);
-        return overdue.Count;
     }
 }
