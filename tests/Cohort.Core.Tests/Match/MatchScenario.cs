@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Match;
 using Cohort.Core.Rankings;
 using Cohort.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +14,23 @@ namespace Cohort.Core.Tests.Match;
 /// </summary>
 internal static class MatchScenario
 {
+    public static readonly Actor Admin = new("admin-id", "admin@example.net");
+
+    /// <summary>Runs the stable match with applicants proposing, checks its certificate, and gives each applicant's stream.</summary>
+    public static async Task<Dictionary<string, int?>> RunAsync(CoreServicesFixture core)
+    {
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
+        Assert.True(run!.Certified);
+        return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+    }
+
+    /// <summary>Publishes the season's latest run with three days to answer; the refusal, or null.</summary>
+    public static async Task<string?> PublishLatestAsync(CoreServicesFixture core)
+    {
+        var latest = await core.RunAsync<CohortDbContext, int>(db => db.MatchRuns.MaxAsync(r => r.Id));
+        return await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, latest, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
+    }
+
     public static Task RankAsync(CoreServicesFixture core, IReadOnlyList<(int Stream, string[] Applicants)> streamOrders, IReadOnlyList<(string Applicant, int[] Streams)> applicantOrders) =>
         core.RunAsync<CohortDbContext, int>(async db =>
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
@@ -17,7 +16,6 @@ namespace Cohort.Core.Tests.Match;
 /// </summary>
 public abstract class OfferCycleTests
 {
-    private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
     private readonly StageThreeApplicants applicants;
 
@@ -28,18 +26,9 @@ public abstract class OfferCycleTests
         core.Clock.Now = StageThreeApplicants.StageThreeOpen;
     }
 
-    private async Task<Dictionary<string, int?>> RunAsync()
-    {
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
-        Assert.True(run!.Certified);
-        return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
-    }
+    private Task<Dictionary<string, int?>> RunAsync() => MatchScenario.RunAsync(core);
 
-    private async Task<string?> PublishLatestAsync()
-    {
-        var latest = await core.RunAsync<CohortDbContext, int>(db => db.MatchRuns.MaxAsync(r => r.Id));
-        return await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, latest, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
-    }
+    private Task<string?> PublishLatestAsync() => MatchScenario.PublishLatestAsync(core);
 
     private Task<string?> RespondAsync(string applicant, int stream, bool accept) => core.RunAsync<RespondToOffer, string?>(async respond =>
     {

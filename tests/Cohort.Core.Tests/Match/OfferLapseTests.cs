@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
@@ -15,7 +14,6 @@ namespace Cohort.Core.Tests.Match;
 /// </summary>
 public abstract class OfferLapseTests
 {
-    private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
     private readonly StageThreeApplicants applicants;
 
@@ -28,9 +26,9 @@ public abstract class OfferLapseTests
 
     private async Task<Dictionary<string, int?>> RunAndPublishAsync()
     {
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
-        Assert.Null(await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, run!.Id, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal")));
-        return JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        var placed = await MatchScenario.RunAsync(core);
+        Assert.Null(await MatchScenario.PublishLatestAsync(core));
+        return placed;
     }
 
     [Fact]
