@@ -6,6 +6,7 @@ using Cohort.Web.Review;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddOptions<CohortWebOptions>().BindConfiguration(CohortWebOptions.Section);
+builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);
 builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
 builder.Services.AddCohortAccounts();

@@ -7,7 +7,7 @@ namespace Cohort.Web.Catalogue;
 public static class CalendarEndpoint
 {
     public static void MapCalendar(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/dates.ics", async (CohortDbContext db, HttpRequest request, CancellationToken cancellation) =>
+        routes.MapGet("/dates.ics", async (CohortDbContext db, PublicOrigin origin, CancellationToken cancellation) =>
         {
             var season = await db.Seasons.CurrentAsync(cancellation);
             if (season is null)
@@ -16,7 +16,7 @@ public static class CalendarEndpoint
             }
 
             var dates = await db.KeyDates.Where(d => d.SeasonId == season.Id).OrderBy(d => d.At).ToListAsync(cancellation);
-            var ics = Write(season, dates, request.Host.Host);
+            var ics = Write(season, dates, origin.Host);
             return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{season.Slug}-key-dates.ics");
         }).AllowAnonymous().WithName("KeyDatesCalendar");
 

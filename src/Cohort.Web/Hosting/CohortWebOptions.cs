@@ -5,6 +5,13 @@ public class CohortWebOptions
 {
     public const string Section = "Cohort";
 
+    /// <summary>
+    /// Where people reach Cohort, e.g. <c>https://apply.example.org</c>. Every absolute link in mail, calendar files
+    /// and pages is built from it, and only its host is accepted in the Host header. Required; Development defaults to
+    /// http://localhost:5000.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
     /// <summary>Seed the demo season and demo accounts at start. On only in Development (appsettings.Development.json).</summary>
     public bool SeedDemo { get; set; }
 

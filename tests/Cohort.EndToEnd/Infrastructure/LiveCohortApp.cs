@@ -37,6 +37,7 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("ConnectionStrings:Cohort", $"Data Source={databasePath}");
+        builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", "true");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -30,6 +30,7 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Cohort", Database.Connection);
+        builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

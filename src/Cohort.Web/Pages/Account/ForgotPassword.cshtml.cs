@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Account;
 /// so this form cannot be used to find out who applied.
 /// </summary>
 [AllowAnonymous]
-public class ForgotPasswordModel(UserManager<CohortUser> users, Outbox outbox, AuditLog audit, CohortDbContext db) : PageModel
+public class ForgotPasswordModel(UserManager<CohortUser> users, Outbox outbox, AuditLog audit, CohortDbContext db, PublicOrigin origin) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(254)]
     public string Email { get; set; } = "";
@@ -32,7 +32,7 @@ public class ForgotPasswordModel(UserManager<CohortUser> users, Outbox outbox, A
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { email = user.Email, token }, protocol: Request.Scheme);
+            var link = origin.Page("/Account/ResetPassword", new { email = user.Email, token });
             outbox.Enqueue(user.Email!, "Reset your Cohort password",
                 $"Someone asked to reset the password of your Cohort account.\n\nTo choose a new password, open:\n{link}\n\n" +
                 "If it was not you, ignore this message; your password stays as it is.");

@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Mail;
 /// A templated mailing to the applications the pipeline filters select: written, previewed as the first
 /// recipients will read it, then queued in the outbox for all of them at once.
 /// </summary>
-public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail mailing) : SelectionPage(db, audit)
+public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail mailing, PublicOrigin origin) : SelectionPage(db, audit)
 {
     public const int Previewed = 3;
 
@@ -69,7 +69,7 @@ public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail 
     }
 
     private TemplatedMail Mail(Core.Pipeline.PipelineStage kind) =>
-        new(kind, Filter, Input.Subject, Input.Body, $"{Request.Scheme}://{Request.Host}/portal");
+        new(kind, Filter, Input.Subject, Input.Body, origin.Link("/portal"));
 
     private void AddProblems(MailingOutcome outcome)
     {

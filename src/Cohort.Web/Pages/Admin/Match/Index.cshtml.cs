@@ -9,7 +9,7 @@ namespace Cohort.Web.Pages.Admin.Match;
 /// (placements with their explanations, each stream's fill, the certificate) and how it differs from the run before.
 /// Every run is kept.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish, PublicOrigin origin) : AdminPage(db, audit)
 {
     /// <summary>An applicant whose placement differs between the shown run and the one before it.</summary>
     public sealed record Change(string Name, string? Before, string? After);
@@ -94,7 +94,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
     {
         var refusal = respondBy is not { } by
             ? "Give the date and time by which applicants must answer."
-            : await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), $"{Request.Scheme}://{Request.Host}/portal", cancellation);
+            : await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
         return RedirectWithNotice(refusal ?? $"Run {runId} is published: its offers are in the outbox.", "/Admin/Match/Index", new { run = runId });
     }
 

@@ -9,7 +9,7 @@ namespace Cohort.Web.Pages.Admin.Projects;
 /// Every stream's project assignment at a glance: its fellows, projects, pitches waiting and latest run. An admin can
 /// run and publish a stream's assignment, as its mentors can, when they cannot.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AdminPage(db, audit)
 {
     public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, ProjectAssignmentRun? Latest);
 
@@ -55,7 +55,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
 
     public async Task<IActionResult> OnPostPublishAsync(int runId, CancellationToken cancellation)
     {
-        var refusal = await publish.RunAsync(Actor, runId, $"{Request.Scheme}://{Request.Host}/portal/projects", cancellation);
+        var refusal = await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation);
         var stream = await Db.ProjectAssignmentRuns.Where(r => r.Id == runId).Select(r => (int?)r.StreamId).SingleOrDefaultAsync(cancellation);
         return RedirectWithNotice(refusal ?? "Published: every fellow sees their project in their portal, and was mailed.", "/Admin/Projects/Index", new { stream });
     }

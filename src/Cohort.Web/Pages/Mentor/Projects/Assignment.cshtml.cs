@@ -11,7 +11,7 @@ namespace Cohort.Web.Pages.Mentoring.Projects;
 /// run assigns the fellows it did not settle.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish) : ProjectsPage(db)
+public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : ProjectsPage(db)
 {
     public List<ProjectAssignmentRun> Runs { get; private set; } = [];
     public ProjectAssignmentRun? Shown { get; private set; }
@@ -31,7 +31,7 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
 
     public Task<IActionResult> OnPostPublishAsync(string slug, int runId, CancellationToken cancellation) =>
         ChangeAsync(slug, async () => await Db.ProjectAssignmentRuns.AnyAsync(r => r.Id == runId && r.StreamId == Stream.Id, cancellation)
-                ? await publish.RunAsync(Actor, runId, $"{Request.Scheme}://{Request.Host}/portal/projects", cancellation)
+                ? await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation)
                 : "There is no such run in this stream.",
             "Published: every fellow sees their project in their portal, and was mailed.", cancellation);
 

@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Streams.Apply;
 
 /// <summary>The calendar invite for the signed-in applicant's own interview with a stream; 404 for anyone without one.</summary>
 [Authorize(Roles = Roles.Applicant)]
-public class InterviewModel(CohortDbContext db) : PageModel
+public class InterviewModel(CohortDbContext db, PublicOrigin origin) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
@@ -21,7 +21,7 @@ public class InterviewModel(CohortDbContext db) : PageModel
             return NotFound();
         }
 
-        var ics = InterviewInvite.Write(booking.Slot, booking.Stream, Request.Host.Host);
+        var ics = InterviewInvite.Write(booking.Slot, booking.Stream, origin.Host);
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"interview-{slug}.ics");
     }
 }

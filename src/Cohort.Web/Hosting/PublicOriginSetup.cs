@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.HostFiltering;
+
+namespace Cohort.Web.Hosting;
+
+public static class PublicOriginSetup
+{
+    // Loopback names stay accepted so a health probe or an operator on the machine itself can reach the app
+    // directly; they cannot steer a link, since links come from the base URL alone.
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>Registers <see cref="PublicOrigin"/>, refuses to start without a valid base URL, and accepts only its host.</summary>
+    public static IServiceCollection AddPublicOrigin(this IServiceCollection services)
+    {
+        services.AddOptions<CohortWebOptions>()
+            .Validate(o => PublicOrigin.Parse(o.PublicBaseUrl) is not null,
+                $"{CohortWebOptions.Section}:PublicBaseUrl must be the absolute http or https address people reach Cohort at, " +
+                "e.g. https://apply.example.org (no query, no fragment).")
+            .ValidateOnStart();
+        services.AddOptions<HostFilteringOptions>().Configure<Microsoft.Extensions.Options.IOptions<CohortWebOptions>>((filtering, cohort) =>
+        {
+            var origin = PublicOrigin.Parse(cohort.Value.PublicBaseUrl);
+            filtering.AllowedHosts = origin is null ? LoopbackHosts : [origin.Host, .. LoopbackHosts];
+            filtering.AllowEmptyHosts = false;
+        });
+        services.AddSingleton<PublicOrigin>();
+        return services;
+    }
+}
