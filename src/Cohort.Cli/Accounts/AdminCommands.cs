@@ -4,6 +4,7 @@ using Cohort.Cli.Hosting;
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Cli.Accounts;
@@ -35,8 +36,23 @@ internal static class AdminCommands
             }
 
             Console.WriteLine(string.IsNullOrEmpty(given) ? $"Created admin {address} with password: {secret}" : $"Created admin {address}.");
+            await PrintAuthenticatorKeyAsync(services.GetRequiredService<UserManager<CohortUser>>(), address);
             return 0;
         }));
         return new Command("admin", "Accounts with the Admin role") { create };
+    }
+
+    /// <summary>
+    /// Gives the new admin an authenticator key now, so the operator can hand it over with the password. Two-step
+    /// sign-in turns on when the admin first confirms a code from it, on the page every admin page sends them to.
+    /// </summary>
+    private static async Task PrintAuthenticatorKeyAsync(UserManager<CohortUser> users, string address)
+    {
+        var user = await users.FindByEmailAsync(address) ?? throw new InvalidOperationException($"The account {address} was not saved.");
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
+        Console.WriteLine($"Authenticator key (two-step sign-in): {Authenticator.Readable(key)}");
+        Console.WriteLine($"Authenticator URI: {Authenticator.EnrolmentUri(address, key)}");
+        Console.WriteLine("Add the key to an authenticator app; before the first admin page, Cohort asks for a code from it to turn two-step sign-in on.");
     }
 }

@@ -50,7 +50,8 @@ internal static class CliHost
         services.AddCohortCore(configuration);
         services.AddIdentityCore<CohortUser>(AccountPolicy.Configure)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CohortDbContext>();
+            .AddEntityFrameworkStores<CohortDbContext>()
+            .AddCohortPasswordRules();
         return services.BuildServiceProvider();
     }
 

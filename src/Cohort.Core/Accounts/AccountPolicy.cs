@@ -2,14 +2,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cohort.Core.Accounts;
 
-/// <summary>Password and lockout rules, shared by the web app and the command line so both accept the same passwords.</summary>
+/// <summary>Password and sign-in rules, shared by the web app and the command line so both accept the same passwords.</summary>
 public static class AccountPolicy
 {
-    public const int MaxFailedSignIns = 5;
-
     public static void Configure(IdentityOptions options)
     {
-        // Length beats composition rules (NIST SP 800-63B); 10 characters with no required classes.
+        // Length beats composition rules (NIST SP 800-63B); 10 characters with no required classes, and no common ones.
         options.Password.RequiredLength = 10;
         options.Password.RequireDigit = false;
         options.Password.RequireLowercase = false;
@@ -17,8 +15,11 @@ public static class AccountPolicy
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 4;
         options.User.RequireUniqueEmail = true;
+        // Failed sign-ins slow the account down (SignInBackoff) rather than lock it for a fixed time.
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
+
+    /// <summary>The checks beyond <see cref="Configure"/>: common passwords are refused.</summary>
+    public static IdentityBuilder AddCohortPasswordRules(this IdentityBuilder identity) =>
+        identity.AddPasswordValidator<CommonPasswordValidator>();
 }

@@ -13,7 +13,23 @@ public static class AccountSetup
     {
         services.AddIdentity<CohortUser, IdentityRole>(AccountPolicy.Configure)
             .AddEntityFrameworkStores<CohortDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddCohortPasswordRules()
+            .AddUserManager<BackoffUserManager>()
+            .AddSignInManager<SessionSignInManager>()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // The stamp is checked on every request, which also rebuilds the principal from the database: a password
+        // change, a reset or "sign out everywhere" ends other sessions at once, and role changes apply at once.
+        services.AddScoped<ISecurityStampValidator, EveryRequestStampValidator>();
+        services.Configure<SecurityStampValidatorOptions>(stamp =>
+        {
+            stamp.ValidationInterval = TimeSpan.Zero;
+            stamp.OnRefreshingPrincipal = SessionLifetime.CarryAcross;
+        });
+        services.AddScoped<SecurityEvents>();
+        services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminTwoFactorRedirect>();
 
         // Keys live in the database, so cookies and reset links survive a restart and work across instances.
         services.AddDataProtection()
@@ -33,12 +49,13 @@ public static class AccountSetup
             // An API client wants a status code, not a sign-in page.
             cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
 
         services.AddAuthorizationBuilder()
             // Everything needs a signed-in user unless it says [AllowAnonymous]: a forgotten attribute fails closed.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(ReviewerPolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin));
         return services;
     }

@@ -31,6 +31,14 @@ public class CohortWebOptions
     public long MaxUploadRequestBytes { get; set; } = 8 * 1024 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// How long a sign-in lasts at most, however active the person is: past it, the next request signs them out.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Admins must have two-step sign-in before any /admin page. Off only in Development (appsettings.Development.json).</summary>
+    public bool RequireAdminTwoFactor { get; set; } = true;
 }
 
 public class RateLimitOptions

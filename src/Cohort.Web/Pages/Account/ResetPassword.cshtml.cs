@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
+using Cohort.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cohort.Web.Pages.Account;
 
 [AllowAnonymous]
-public class ResetPasswordModel(UserManager<CohortUser> users, AuditLog audit, CohortDbContext db) : PageModel
+public class ResetPasswordModel(BackoffUserManager users, SecurityEvents events) : PageModel
 {
     [BindProperty] public ResetInput Input { get; set; } = new();
     public bool Done { get; private set; }
@@ -49,10 +50,10 @@ public class ResetPasswordModel(UserManager<CohortUser> users, AuditLog audit, C
             return Page();
         }
 
-        // A reset also ends a lockout: the person has just proved they own the address.
-        await users.SetLockoutEndDateAsync(user!, null);
-        audit.Record(new Actor(user!.Id, user.Email!), "account.password-reset", $"user:{user.Email}");
-        await db.SaveChangesAsync();
+        // A reset also ends any wait after failed sign-ins: the person has just proved they own the address.
+        // The new security stamp has already ended every session of the account.
+        await users.ClearFailuresAsync(user!);
+        await events.RecordAsync(user!, "account.password-reset", "the password was reset");
         Done = true;
         return Page();
     }

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
+using Cohort.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cohort.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<CohortUser> signIn) : PageModel
+public class SignInModel(SignInManager<CohortUser> signIn, BackoffUserManager users) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -33,15 +34,22 @@ public class SignInModel(SignInManager<CohortUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.Remember, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        // Only local return URLs: an attacker must not be able to bounce a fresh session to their own site.
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.Remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            // Only local return URLs: an attacker must not be able to bounce a fresh session to their own site.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(returnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInCode", new { returnUrl, remember = Input.Remember });
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? $"Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
+            ? await users.WaitMessageAsync(await users.FindByEmailAsync(email)) ?? "Too many failed attempts: try again in a moment."
             : "That email and password do not match an account.");
         return Page();
     }

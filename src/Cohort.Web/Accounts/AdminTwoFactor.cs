@@ -1,0 +1,45 @@
+using Cohort.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Cohort.Web.Accounts;
+
+/// <summary>
+/// Part of the admin policy when <see cref="CohortWebOptions.RequireAdminTwoFactor"/> is on: the account has two-step
+/// sign-in. Read from the database on each request, so turning it off takes effect at once.
+/// </summary>
+public sealed class AdminTwoFactorRequirement : IAuthorizationRequirement;
+
+public sealed class AdminTwoFactorHandler(UserManager<CohortUser> users, IOptions<CohortWebOptions> options) : AuthorizationHandler<AdminTwoFactorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminTwoFactorRequirement requirement)
+    {
+        if (!options.Value.RequireAdminTwoFactor || await users.GetUserAsync(context.User) is { TwoFactorEnabled: true })
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>An admin page refused only for want of two-step sign-in sends the admin to set it up, then back.</summary>
+public sealed class AdminTwoFactorRedirect : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler fallback = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        var missingTwoFactor = authorizeResult.Forbidden
+            && authorizeResult.AuthorizationFailure?.FailedRequirements.All(r => r is AdminTwoFactorRequirement) == true
+            && authorizeResult.AuthorizationFailure.FailedRequirements.Any();
+        if (missingTwoFactor && !context.Request.Path.StartsWithSegments("/api"))
+        {
+            var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+            context.Response.Redirect("/account/two-factor?returnUrl=" + Uri.EscapeDataString(back));
+            return;
+        }
+
+        await fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
