@@ -32,10 +32,9 @@ public static class CommonPasswords
         }
 
         // "Password1234!" and "!!cohort2027" are their word with decoration at the ends.
-        var core = lower.Trim(lower.Where(c => !char.IsLetter(c)).Distinct().ToArray());
-        var candidates = new[] { core, Letters(Unleet(core)) }.Where(c => c.Length > 0).Distinct().ToList();
+        var core = TrimDecoration(lower);
         var own = PersonalWords(personal);
-        return candidates.Any(c => IsRepeated(c, word => Words.Value.Contains(word) || own.Contains(word)));
+        return Forms(core).Append(core).Any(form => IsRepeated(form, word => Words.Value.Contains(word) || own.Contains(word)));
     }
 
     /// <summary>True when <paramref name="text"/> is a known word written once or several times in a row.</summary>
@@ -57,19 +56,21 @@ public static class CommonPasswords
         var words = new HashSet<string>(SiteWords, StringComparer.Ordinal);
         foreach (var text in personal.OfType<string>().Select(t => t.ToLowerInvariant()))
         {
-            // "ada.okafor@example.org": the local part whole and each of its words and labels.
-            var local = text.Split('@')[0];
-            words.Add(Letters(local));
-            words.Add(Letters(text));
-            foreach (var part in text.Split([' ', '.', '-', '_', '@', '+'], StringSplitOptions.RemoveEmptyEntries).Select(Letters).Where(p => p.Length >= 3))
+            // "ada.okafor@example.org": the address whole, its local part, and each word of either.
+            var parts = text.Split([' ', '.', '-', '_', '@', '+'], StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= 3);
+            foreach (var part in parts.Append(text).Append(text.Split('@')[0]))
             {
-                words.Add(part);
+                words.UnionWith(Forms(TrimDecoration(part)));
             }
         }
 
-        words.Remove("");
         return words;
     }
+
+    /// <summary>The ways a word hides in a password: its letters alone, with look-alike digits read as letters or not.</summary>
+    private static IEnumerable<string> Forms(string text) => new[] { Letters(text), Letters(Unleet(text)) }.Where(f => f.Length > 0).Distinct();
+
+    private static string TrimDecoration(string text) => text.Trim(text.Where(c => !char.IsLetter(c)).Distinct().ToArray());
 
     private static string Unleet(string text) => string.Concat(text.Select(c => LookAlikes.GetValueOrDefault(c, c)));
 

@@ -32,7 +32,7 @@ public static class SignInBackoff
     public static string TryAgain(DateTimeOffset until, DateTimeOffset now)
     {
         var left = until - now;
-        var when = left <= TimeSpan.FromSeconds(60)
+        var when = left < TimeSpan.FromMinutes(1)
             ? Count(Math.Max(1, (int)Math.Ceiling(left.TotalSeconds)), "second")
             : Count((int)Math.Ceiling(left.TotalMinutes), "minute");
         return $"Too many failed attempts: try again in {when}. If you have forgotten your password, you can reset it meanwhile.";

@@ -31,7 +31,7 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         collection.AddLogging();
         collection.AddCohortCore(configuration);
         collection.AddSingleton<TimeProvider>(Clock);
-        collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
+        collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>().AddCohortPasswordRules();
         services = collection.BuildServiceProvider();
         await RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
         await RunAsync<DemoSeason, bool>(s => s.SeedAsync());

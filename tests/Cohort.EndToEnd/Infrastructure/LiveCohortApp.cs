@@ -40,6 +40,10 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", "true");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
+        // Tests move the clock by days and months with people signed in, and sign admins in with a password alone;
+        // the sign-in tests turn both back on in a fixture of their own.
+        builder.UseSetting("Cohort:SessionLifetime", "3650.00:00:00");
+        builder.UseSetting("Cohort:RequireAdminTwoFactor", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

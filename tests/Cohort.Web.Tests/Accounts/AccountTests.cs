@@ -72,27 +72,6 @@ public abstract partial class AccountTests(CohortApp app)
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        using var browser = app.NewBrowser();
-        var email = NewEmail();
-        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", SignUpFields(email, "the right passphrase"));
-        using var stranger = app.NewBrowser();
-        for (var attempt = 1; attempt <= AccountPolicy.MaxFailedSignIns; attempt++)
-        {
-            var wrong = await stranger.SubmitAsync(await stranger.GetAsync("/account/sign-in"), "main form",
-                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "not the passphrase" });
-            // The failure that reaches the limit is the one that locks the account, and it says so.
-            Assert.Contains(attempt < AccountPolicy.MaxFailedSignIns ? "do not match" : "locked", wrong.Text, StringComparison.Ordinal);
-        }
-
-        var right = await stranger.SubmitAsync(await stranger.GetAsync("/account/sign-in"), "main form",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "the right passphrase" }, follow: false);
-        Assert.Equal(200, right.Status);
-        Assert.Contains("locked", right.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Password_reset_goes_through_the_outbox_and_the_new_password_works()
     {
         using var browser = app.NewBrowser();

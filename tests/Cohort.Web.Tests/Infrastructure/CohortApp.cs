@@ -33,6 +33,10 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
+        // Tests move the clock by days and months with people signed in, and sign admins in with a password alone;
+        // the sign-in tests turn both back on in a fixture of their own.
+        builder.UseSetting("Cohort:SessionLifetime", "3650.00:00:00");
+        builder.UseSetting("Cohort:RequireAdminTwoFactor", "false");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings)
         {

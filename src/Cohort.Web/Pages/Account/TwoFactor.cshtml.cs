@@ -108,7 +108,7 @@ public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> 
         }
 
         // The key, the QR code and the recovery codes must not stay in any cache.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         Enabled = user.TwoFactorEnabled;
         if (Enabled)
         {

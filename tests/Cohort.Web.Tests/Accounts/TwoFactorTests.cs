@@ -1,0 +1,105 @@
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Accounts;
+
+/// <summary>Two-step sign-in, open to everyone: enrolment with an authenticator code, then codes or recovery codes at sign-in.</summary>
+public abstract class TwoFactorTests(CohortApp app)
+{
+    [Fact]
+    public async Task Enrolling_shows_a_qr_code_and_turns_on_with_a_code_computed_from_the_key()
+    {
+        var account = await app.NewAccountAsync();
+        using var browser = await app.AsAsync(account.Email, account.Password);
+        var setup = await browser.GetAsync("/account/two-factor");
+
+        var wrong = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = "000000" });
+        var (_, codes) = await browser.EnrolAsync();
+        var overview = await browser.GetAsync("/account/security");
+
+        Assert.StartsWith("data:image/svg+xml;base64,", setup.One("img.qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.True(setup.Response.Headers.CacheControl?.NoStore);
+        Assert.Contains("not right", wrong.Text, StringComparison.Ordinal);
+        Assert.Equal(10, codes.Distinct().Count());
+        Assert.Contains("You have 10 recovery codes left", overview.Text, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "account.two-factor-enabled" && e.Subject == $"user:{account.Email}")));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == account.Email && m.Subject == "Cohort: two-step sign-in was turned on")));
+    }
+
+    [Fact]
+    public async Task Signing_in_asks_for_the_code_and_a_code_works_only_once()
+    {
+        var account = await app.NewAccountAsync();
+        string key;
+        using (var enrolling = await app.AsAsync(account.Email, account.Password))
+        {
+            (key, _) = await enrolling.EnrolAsync();
+        }
+
+        using var browser = app.NewBrowser();
+        var passwordOnly = await browser.TrySignInAsync(account.Email, account.Password);
+        var notYet = await browser.GetAsync("/account/security");
+        var code = Totp.Now(key, stepsAhead: 1);
+        var signedIn = await browser.SignInWithCodeAsync(account.Email, account.Password, code);
+        using var replaying = app.NewBrowser();
+        var replayed = await replaying.SignInWithCodeAsync(account.Email, account.Password, code);
+
+        Assert.Equal("/account/sign-in/code", passwordOnly.RedirectPath());
+        Assert.Equal(302, notYet.Status);
+        Assert.Equal(302, signedIn.Status);
+        Assert.Equal("/", signedIn.RedirectPath());
+        Assert.Equal(200, (await browser.GetAsync("/account/security")).Status);
+        Assert.Equal(200, replayed.Status);
+        Assert.Contains("not right", replayed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recovery_code_signs_in_once_typed_any_way()
+    {
+        var account = await app.NewAccountAsync();
+        IReadOnlyList<string> codes;
+        using (var enrolling = await app.AsAsync(account.Email, account.Password))
+        {
+            (_, codes) = await enrolling.EnrolAsync();
+        }
+
+        using var first = app.NewBrowser();
+        var used = await first.SignInWithCodeAsync(account.Email, account.Password, codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
+        using var second = app.NewBrowser();
+        var usedAgain = await second.SignInWithCodeAsync(account.Email, account.Password, codes[0]);
+        var overview = await first.GetAsync("/account/security");
+
+        Assert.Equal(302, used.Status);
+        Assert.Equal(200, usedAgain.Status);
+        Assert.Contains("not right", usedAgain.Text, StringComparison.Ordinal);
+        Assert.Contains("You have 9 recovery codes left", overview.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_replace_the_old_and_turning_off_needs_the_password()
+    {
+        var account = await app.NewAccountAsync();
+        using var browser = await app.AsAsync(account.Email, account.Password);
+        var (_, oldCodes) = await browser.EnrolAsync();
+        var manage = await browser.GetAsync("/account/two-factor");
+        var renewed = await browser.SubmitAsync(manage, "#new-recovery-codes", new Dictionary<string, string>());
+        var refused = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor"), "#disable-two-factor", new Dictionary<string, string> { ["Password"] = "not my passphrase at all" });
+        var off = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor"), "#disable-two-factor", new Dictionary<string, string> { ["Password"] = account.Password });
+        using var later = app.NewBrowser();
+        var passwordAlone = await later.TrySignInAsync(account.Email, account.Password);
+
+        var newCodes = renewed.All("#recovery-codes li code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, newCodes.Count);
+        Assert.Empty(newCodes.Intersect(oldCodes));
+        Assert.Contains("not your password", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("Two-step sign-in is off", off.Text, StringComparison.Ordinal);
+        Assert.Equal("/", passwordAlone.RedirectPath());
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e =>
+            (e.Action == "account.recovery-codes-replaced" || e.Action == "account.two-factor-disabled") && e.Subject == $"user:{account.Email}")));
+    }
+}
+
+public sealed class TwoFactorOnSqlite(SqliteApp app) : TwoFactorTests(app), IClassFixture<SqliteApp>;
+
+public sealed class TwoFactorOnPostgres(PostgresApp app) : TwoFactorTests(app), IClassFixture<PostgresApp>;
