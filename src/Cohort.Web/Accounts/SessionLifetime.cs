@@ -16,10 +16,14 @@ public static class SessionLifetime
     public const string SignedInAtClaim = "cohort:signed-in-at";
 
     // "amr" says how the person signed in (pwd, mfa); Identity adds it at sign-in but its principal rebuild drops it.
-    private static readonly string[] SessionClaimTypes = [SignedInAtClaim, "amr"];
+    private static readonly string[] SessionClaimTypes = [SignedInAtClaim, EndedSessions.SessionIdClaim, "amr"];
 
-    public static Claim SignedInNow(TimeProvider clock) =>
-        new(SignedInAtClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+    /// <summary>The claims that make a new session: when it began, and its own id (see <see cref="EndedSessions"/>).</summary>
+    public static IEnumerable<Claim> NewSession(TimeProvider clock) =>
+    [
+        new(SignedInAtClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
+        EndedSessions.NewSessionId(),
+    ];
 
     public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(SignedInAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
@@ -30,14 +34,18 @@ public static class SessionLifetime
     public static IEnumerable<Claim> SessionClaims(ClaimsPrincipal principal) =>
         principal.Claims.Where(c => SessionClaimTypes.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType));
 
-    /// <summary>The cookie's OnValidatePrincipal: first the lifetime, then the security stamp (which rebuilds the principal).</summary>
+    /// <summary>
+    /// The cookie's OnValidatePrincipal: first the lifetime and whether the session was signed out of, then the
+    /// security stamp (which rebuilds the principal).
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var lifetime = services.GetRequiredService<IOptions<CohortWebOptions>>().Value.SessionLifetime;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        // A cookie without the claim predates it; it is as good as expired.
-        if (context.Principal is null || SignedInAt(context.Principal) is not { } signedInAt || now - signedInAt >= lifetime)
+        // A cookie without the claims predates them; it is as good as expired.
+        if (context.Principal is null || SignedInAt(context.Principal) is not { } signedInAt || now - signedInAt >= lifetime
+            || await EndedSessions.IsEndedAsync(services.GetRequiredService<CohortDbContext>(), context.Principal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -28,7 +28,7 @@ public sealed class SessionSignInManager(
         var all = additionalClaims.ToList();
         if (!all.Exists(c => c.Type == SessionLifetime.SignedInAtClaim))
         {
-            all.Add(SessionLifetime.SignedInNow(clock));
+            all.AddRange(SessionLifetime.NewSession(clock));
         }
 
         return base.SignInWithClaimsAsync(user, authenticationProperties, all);

@@ -30,6 +30,22 @@ public abstract class SessionTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_session_cookie_copied_before_signing_out_is_refused_after_it_and_other_sessions_stay()
+    {
+        var account = await app.NewAccountAsync();
+        var (leaving, stolen) = await SessionCookie.SignInAsync(app, account.Email, account.Password);
+        var (staying, stayingCookie) = await SessionCookie.SignInAsync(app, account.Email, account.Password);
+        using var _ = leaving;
+        using var __ = staying;
+
+        var signedOut = await leaving.SubmitAsync(await leaving.GetAsync("/account/security"), ".account form", new Dictionary<string, string>());
+
+        Assert.Contains("Sign in", signedOut.One(".account")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(302, await stolen.ReplayAsync(app));
+        Assert.Equal(200, await stayingCookie.ReplayAsync(app));
+    }
+
+    [Fact]
     public async Task Changing_the_password_ends_other_sessions_and_keeps_this_one()
     {
         var account = await app.NewAccountAsync();

@@ -32,11 +32,11 @@ public static class SignInForms
     }
 
     /// <summary>Turns two-step sign-in on for the signed-in <paramref name="browser"/>; returns the key it showed and the recovery codes.</summary>
-    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(this Browser browser)
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(this Browser browser, CohortApp app)
     {
         var setup = await browser.GetAsync("/account/two-factor");
         var key = setup.One("#authenticator-key")!.TextContent;
-        var done = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = Totp.Now(key) });
+        var done = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, app.Clock.Now) });
         var codes = done.All("#recovery-codes li code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         return (key, codes);

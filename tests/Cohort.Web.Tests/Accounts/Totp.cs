@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Cohort.Web.Tests.Infrastructure;
 
 namespace Cohort.Web.Tests.Accounts;
 
@@ -22,9 +23,12 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The code now, by the real clock: Identity checks codes against the real time, not the app's test clock.</summary>
-    public static string Now(string displayedKey, int stepsAhead = 0) =>
-        Code(displayedKey, TimeProvider.System.GetUtcNow().AddSeconds(30 * stepsAhead));
+    /// <summary>The code the app shows now by the app's clock, or <paramref name="stepsLater"/> 30-second steps later (moving the clock there).</summary>
+    public static string Next(CohortApp app, string displayedKey, int stepsLater = 1)
+    {
+        app.Clock.Now += TimeSpan.FromSeconds(30 * stepsLater);
+        return Code(displayedKey, app.Clock.Now);
+    }
 
     private static byte[] Base32(string text)
     {

@@ -14,7 +14,7 @@ public abstract class TwoFactorTests(CohortApp app)
         var setup = await browser.GetAsync("/account/two-factor");
 
         var wrong = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = "000000" });
-        var (_, codes) = await browser.EnrolAsync();
+        var (_, codes) = await browser.EnrolAsync(app);
         var overview = await browser.GetAsync("/account/security");
 
         Assert.StartsWith("data:image/svg+xml;base64,", setup.One("img.qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
@@ -34,13 +34,13 @@ public abstract class TwoFactorTests(CohortApp app)
         string key;
         using (var enrolling = await app.AsAsync(account.Email, account.Password))
         {
-            (key, _) = await enrolling.EnrolAsync();
+            (key, _) = await enrolling.EnrolAsync(app);
         }
 
         using var browser = app.NewBrowser();
         var passwordOnly = await browser.TrySignInAsync(account.Email, account.Password);
         var notYet = await browser.GetAsync("/account/security");
-        var code = Totp.Now(key, stepsAhead: 1);
+        var code = Totp.Next(app, key);
         var signedIn = await browser.SignInWithCodeAsync(account.Email, account.Password, code);
         using var replaying = app.NewBrowser();
         var replayed = await replaying.SignInWithCodeAsync(account.Email, account.Password, code);
@@ -55,13 +55,34 @@ public abstract class TwoFactorTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_code_is_refused_once_its_own_step_and_the_next_are_over()
+    {
+        var account = await app.NewAccountAsync();
+        string key;
+        using (var enrolling = await app.AsAsync(account.Email, account.Password))
+        {
+            (key, _) = await enrolling.EnrolAsync(app);
+        }
+
+        var code = Totp.Next(app, key);
+        app.Clock.Now += TimeSpan.FromSeconds(60);
+        using var late = app.NewBrowser();
+        var tooLate = await late.SignInWithCodeAsync(account.Email, account.Password, code);
+        using var onTime = app.NewBrowser();
+        var fresh = await onTime.SignInWithCodeAsync(account.Email, account.Password, Totp.Code(key, app.Clock.Now));
+
+        Assert.Contains("not right", tooLate.Text, StringComparison.Ordinal);
+        Assert.Equal(302, fresh.Status);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_typed_any_way()
     {
         var account = await app.NewAccountAsync();
         IReadOnlyList<string> codes;
         using (var enrolling = await app.AsAsync(account.Email, account.Password))
         {
-            (_, codes) = await enrolling.EnrolAsync();
+            (_, codes) = await enrolling.EnrolAsync(app);
         }
 
         using var first = app.NewBrowser();
@@ -81,7 +102,7 @@ public abstract class TwoFactorTests(CohortApp app)
     {
         var account = await app.NewAccountAsync();
         using var browser = await app.AsAsync(account.Email, account.Password);
-        var (_, oldCodes) = await browser.EnrolAsync();
+        var (_, oldCodes) = await browser.EnrolAsync(app);
         var manage = await browser.GetAsync("/account/two-factor");
         var renewed = await browser.SubmitAsync(manage, "#new-recovery-codes", new Dictionary<string, string>());
         var refused = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor"), "#disable-two-factor", new Dictionary<string, string> { ["Password"] = "not my passphrase at all" });

@@ -17,7 +17,7 @@ public abstract partial class EndpointAuthorizationTests(CohortApp app)
     private static readonly HashSet<string> PublicRoutes =
     [
         "", "Index", "tracks/{slug}", "streams", "streams/{slug}", "mentors/{slug}", "faq", "dates", "dates.ics", "eligibility",
-        "account/sign-in", "account/sign-up", "account/sign-out", "account/forgot-password", "account/reset-password",
+        "account/sign-in", "account/sign-in/code", "account/sign-up", "account/sign-out", "account/forgot-password", "account/reset-password",
         "account/access-denied", "error", "status/{code:int}", "api/streams",
     ];
 
