@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 
 namespace Cohort.Web.Tests.Accounts;
@@ -33,17 +34,12 @@ public abstract class AdminTwoFactorTests(ProductionSignInApp app)
     [Fact]
     public async Task An_admin_with_two_step_sign_in_needs_the_code_to_sign_in_and_reach_admin_pages()
     {
-        var admin = await app.NewAccountAsync(Roles.Admin);
-        string key;
-        using (var enrolling = await app.AsAsync(admin.Email, admin.Password))
-        {
-            (key, _) = await enrolling.EnrolAsync(app);
-        }
+        var (admin, key, _) = await app.NewAccountWithTwoFactorAsync(Roles.Admin);
 
         using var browser = app.NewBrowser();
         var passwordOnly = await browser.TrySignInAsync(admin.Email, admin.Password);
         var refused = await browser.GetAsync("/admin");
-        var signedIn = await browser.SignInWithCodeAsync(admin.Email, admin.Password, Totp.Next(app, key));
+        var signedIn = await browser.SignInWithCodeAsync(admin.Email, admin.Password, Totp.Next(app.Clock, key));
 
         Assert.Equal("/account/sign-in/code", passwordOnly.RedirectPath());
         Assert.Equal("/account/sign-in", refused.RedirectPath());

@@ -1,3 +1,5 @@
+using Cohort.Core.Accounts;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 
 namespace Cohort.Web.Tests.Accounts;
@@ -40,5 +42,14 @@ public static class SignInForms
         var codes = done.All("#recovery-codes li code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         return (key, codes);
+    }
+
+    /// <summary>A fresh account that has turned two-step sign-in on (and signed out again).</summary>
+    public static async Task<(TestAccount Account, string Key, IReadOnlyList<string> RecoveryCodes)> NewAccountWithTwoFactorAsync(this CohortApp app, string role = Roles.Applicant)
+    {
+        var account = await app.NewAccountAsync(role);
+        using var enrolling = await app.AsAsync(account.Email, account.Password);
+        var (key, codes) = await enrolling.EnrolAsync(app);
+        return (account, key, codes);
     }
 }

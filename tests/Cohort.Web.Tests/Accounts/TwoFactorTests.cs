@@ -1,3 +1,4 @@
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,17 +31,12 @@ public abstract class TwoFactorTests(CohortApp app)
     [Fact]
     public async Task Signing_in_asks_for_the_code_and_a_code_works_only_once()
     {
-        var account = await app.NewAccountAsync();
-        string key;
-        using (var enrolling = await app.AsAsync(account.Email, account.Password))
-        {
-            (key, _) = await enrolling.EnrolAsync(app);
-        }
+        var (account, key, _) = await app.NewAccountWithTwoFactorAsync();
 
         using var browser = app.NewBrowser();
         var passwordOnly = await browser.TrySignInAsync(account.Email, account.Password);
         var notYet = await browser.GetAsync("/account/security");
-        var code = Totp.Next(app, key);
+        var code = Totp.Next(app.Clock, key);
         var signedIn = await browser.SignInWithCodeAsync(account.Email, account.Password, code);
         using var replaying = app.NewBrowser();
         var replayed = await replaying.SignInWithCodeAsync(account.Email, account.Password, code);
@@ -57,14 +53,9 @@ public abstract class TwoFactorTests(CohortApp app)
     [Fact]
     public async Task A_code_is_refused_once_its_own_step_and_the_next_are_over()
     {
-        var account = await app.NewAccountAsync();
-        string key;
-        using (var enrolling = await app.AsAsync(account.Email, account.Password))
-        {
-            (key, _) = await enrolling.EnrolAsync(app);
-        }
+        var (account, key, _) = await app.NewAccountWithTwoFactorAsync();
 
-        var code = Totp.Next(app, key);
+        var code = Totp.Next(app.Clock, key);
         app.Clock.Now += TimeSpan.FromSeconds(60);
         using var late = app.NewBrowser();
         var tooLate = await late.SignInWithCodeAsync(account.Email, account.Password, code);
@@ -78,12 +69,7 @@ public abstract class TwoFactorTests(CohortApp app)
     [Fact]
     public async Task A_recovery_code_signs_in_once_typed_any_way()
     {
-        var account = await app.NewAccountAsync();
-        IReadOnlyList<string> codes;
-        using (var enrolling = await app.AsAsync(account.Email, account.Password))
-        {
-            (_, codes) = await enrolling.EnrolAsync(app);
-        }
+        var (account, _, codes) = await app.NewAccountWithTwoFactorAsync();
 
         using var first = app.NewBrowser();
         var used = await first.SignInWithCodeAsync(account.Email, account.Password, codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using Cohort.Web.Tests.Infrastructure;
 
-namespace Cohort.Web.Tests.Accounts;
+namespace Cohort.Tests.Shared;
 
 /// <summary>
 /// An authenticator app in a few lines, written from RFC 6238 (TOTP: HMAC-SHA1, 30-second steps, 6 digits) and
@@ -23,11 +22,11 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The code the app shows now by the app's clock, or <paramref name="stepsLater"/> 30-second steps later (moving the clock there).</summary>
-    public static string Next(CohortApp app, string displayedKey, int stepsLater = 1)
+    /// <summary>Moves the app's clock on to the next 30-second step and gives that step's code (one not used yet).</summary>
+    public static string Next(SettableClock clock, string displayedKey)
     {
-        app.Clock.Now += TimeSpan.FromSeconds(30 * stepsLater);
-        return Code(displayedKey, app.Clock.Now);
+        clock.Now += TimeSpan.FromSeconds(30);
+        return Code(displayedKey, clock.Now);
     }
 
     private static byte[] Base32(string text)
