@@ -32,7 +32,9 @@ public sealed class UploadThrottle : IAsyncPageFilter, IDisposable
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+        // Without a handler nothing stores the file: that is the error or status page re-executing the refused
+        // post itself, which must not be counted (and refused) a second time.
+        if (context.HandlerMethod is not null && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
             && (await http.Request.ReadFormAsync(http.RequestAborted)).Files.Any(file => file.Length > 0))
         {
             using var lease = limiter.AttemptAcquire(Sender(http));
