@@ -23,7 +23,13 @@ public static class SecureCookies
             new PostConfigureOptions<CookieAuthenticationOptions>(name: null, options =>
                 Harden(options.Cookie, options.Cookie.Name ?? "cohort.session", provider.GetRequiredService<IHostEnvironment>())));
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
-            Harden(options.Cookie, "cohort.antiforgery", environment));
+        {
+            Harden(options.Cookie, "cohort.antiforgery", environment);
+            // Antiforgery refuses to issue a token at all on a plain-http request when its own policy is Always. The
+            // cookie policy below marks its cookie Secure anyway, and a form still works on plain-http loopback
+            // (a local probe; the browser tests on http://127.0.0.1, a secure context to chromium).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddOptions<CookieTempDataProviderOptions>().Configure<IHostEnvironment>((options, environment) =>
             Harden(options.Cookie, "cohort.tempdata", environment));
         // The net under all of them: a cookie added later by any code is still Secure and HttpOnly (no script reads ours).

@@ -72,6 +72,33 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_replaced_certificate_signs_people_out_and_the_site_keeps_working()
+    {
+        using var original = new KeyCertificateFile();
+        using var replacement = new KeyCertificateFile();
+        await using var database = TestDatabase.Create(provider);
+        string cookie;
+        await using (var first = new KeyProtectedApp(provider, database, original))
+        {
+            await first.InitializeAsync();
+            using var admin = await first.AsAsync(Roles.Admin);
+            cookie = string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+        }
+
+        await using var second = new KeyProtectedApp(provider, database, replacement);
+        await second.InitializeAsync();
+        using var browser = second.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var stale = await browser.Client.SendAsync(request);
+
+        Assert.Equal(302, (int)stale.StatusCode);
+        Assert.Contains("/account/sign-in", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var signedInAgain = await second.AsAsync(Roles.Admin);
+        Assert.Equal(200, (int)(await signedInAgain.Client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
     public void A_certificate_that_cannot_be_opened_with_its_password_is_a_problem_naming_the_setting()
     {
         using var certificate = new KeyCertificateFile();

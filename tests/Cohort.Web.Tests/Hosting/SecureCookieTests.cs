@@ -5,6 +5,7 @@ using Cohort.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -67,6 +68,18 @@ public sealed class SecureCookieTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_form_on_plain_http_loopback_still_renders_and_its_antiforgery_cookie_is_secure()
+    {
+        using var browser = new Browser(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") }));
+
+        var form = await browser.GetAsync("/account/sign-in");
+
+        Assert.Equal(200, form.Status);
+        var antiforgery = Assert.Single(SetCookies(form.Response), c => c.StartsWith("__Host-cohort.antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery.Split(';', StringSplitOptions.TrimEntries).Select(a => a.ToLowerInvariant()));
+    }
+
+    [Fact]
     public async Task Every_cookie_scheme_and_the_antiforgery_and_tempdata_cookies_are_configured_secure_and_host_prefixed()
     {
         var schemes = await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetAllSchemesAsync();
@@ -77,17 +90,22 @@ public sealed class SecureCookieTests(SqliteApp app) : IClassFixture<SqliteApp>
             .Append((Scheme: "tempdata", Cookie: app.Services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie))
             .ToList();
 
+        var policy = app.Services.GetRequiredService<IOptions<CookiePolicyOptions>>().Value;
+
         // Identity's sign-in, external and two second-factor cookies, then antiforgery and TempData.
         Assert.True(cookies.Count >= 6, string.Join(", ", cookies.Select(c => c.Scheme)));
         Assert.All(cookies, named =>
         {
             var (scheme, cookie) = named;
             Assert.True(cookie.Name!.StartsWith("__Host-", StringComparison.Ordinal), $"{scheme}: {cookie.Name}");
-            Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
+            Assert.NotEqual(CookieSecurePolicy.None, cookie.SecurePolicy);
             Assert.Equal("/", cookie.Path);
             Assert.Null(cookie.Domain);
             Assert.True(cookie.HttpOnly, scheme);
         });
+        // The policy makes every cookie Secure and HttpOnly whatever the request, the antiforgery cookie included.
+        Assert.Equal(CookieSecurePolicy.Always, policy.Secure);
+        Assert.Equal(Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always, policy.HttpOnly);
     }
 }
 
