@@ -33,7 +33,8 @@ public sealed class Nginx : IDisposable
         var port = FreePort();
         var config = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(config, Config(folder, serverName, port, upstream));
-        var process = Process.Start(new ProcessStartInfo("nginx")
+        // Debian puts nginx in /usr/sbin, which is not on an ordinary user's PATH.
+        var process = Process.Start(new ProcessStartInfo(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx")
         {
             ArgumentList = { "-c", config, "-p", folder, "-e", Path.Combine(folder, "error.log"), "-g", "daemon off;" },
             RedirectStandardError = true,
@@ -60,6 +61,7 @@ public sealed class Nginx : IDisposable
                 server_name {{serverName}};
                 ssl_certificate {{folder}}/cert.pem;
                 ssl_certificate_key {{folder}}/key.pem;
+                client_max_body_size 8m;
                 location / {
                     proxy_pass {{upstream.GetLeftPart(UriPartial.Authority)}};
                     proxy_set_header Host $host;
