@@ -11,11 +11,22 @@ log() { echo "test.sh: $*" >&2; }
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The reverse-proxy test runs nginx itself, on loopback, with a certificate openssl makes.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  # nginx's package would start its own service on port 80 of every interface; the tests need only the binary,
+  # so services are held back (policy-rc.d, as Debian's container images do) while installing.
+  held_back=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee /usr/sbin/policy-rc.d >/dev/null && $sudo_cmd chmod +x /usr/sbin/policy-rc.d && held_back=1
+  fi
   $sudo_cmd apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null || { log "apt-get install failed"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; installed=$?
+  [ -z "$held_back" ] || $sudo_cmd rm -f /usr/sbin/policy-rc.d
+  [ "$installed" = 0 ] || { log "apt-get install failed"; exit 1; }
 fi
 
 # --- a throwaway PostgreSQL on 127.0.0.1 ---------------------------------------------------------

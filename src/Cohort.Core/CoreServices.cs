@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
+using Cohort.Core.Configuration;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Core.Seeding;
@@ -17,7 +18,7 @@ public static class CoreServices
     {
         services.AddCohortDatabase(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddSettings<MailOptions>(configuration.GetSection(MailOptions.Section)).Check(MailOptions.Problems);
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox>();
         services.AddScoped<CreateAccount>();

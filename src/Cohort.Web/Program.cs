@@ -5,12 +5,13 @@ using Cohort.Web.Hosting;
 using Cohort.Web.Review;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
-builder.Services.AddOptions<CohortWebOptions>().BindConfiguration(CohortWebOptions.Section);
+builder.Services.AddCohortWebSettings(builder.Configuration);
 builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);
 builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
 builder.Services.AddCohortAccounts();
-builder.Services.AddCohortRateLimits(builder.Configuration);
+builder.Services.AddTransportSecurity(builder.Configuration);
+builder.Services.AddCohortRateLimits();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(pages =>
@@ -21,10 +22,12 @@ builder.Services.AddRazorPages(pages =>
 });
 
 var app = builder.Build();
-if (!app.Environment.IsDevelopment())
+if (!app.SettingsAreValid())
 {
-    app.UseHsts();
+    return 1;
 }
+
+app.UseTransportSecurity();
 
 app.UseExceptionHandler("/error");
 // People get a readable page for an error status; API clients get the status and its ProblemDetails body as is.
@@ -45,3 +48,4 @@ app.MapReviewApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;

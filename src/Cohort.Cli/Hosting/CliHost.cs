@@ -64,7 +64,7 @@ internal static class CliHost
             await using var scope = provider.CreateAsyncScope();
             return await body(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or System.Data.Common.DbException or IOException)
         {
             await Console.Error.WriteLineAsync($"cohort: {e.Message}");
             return 1;

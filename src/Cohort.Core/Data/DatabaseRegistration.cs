@@ -1,7 +1,10 @@
+using Cohort.Core.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cohort.Core.Data;
 
@@ -12,10 +15,41 @@ public static class DatabaseRegistration
     /// <summary>Registers <see cref="CohortDbContext"/> on the configured provider, each with its own migration set.</summary>
     public static IServiceCollection AddCohortDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = configuration.GetConnectionString("Cohort");
-        services.AddDbContext<CohortDbContext>(builder => Configure(builder, options.Provider, connection));
+        services.AddSettings<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section))
+            .Check(options => Problems(options.Provider, connection));
+        // The provider is read when the first context is made, after the start-up check, so a wrong value is
+        // reported as a problem with the setting rather than thrown while services are being registered.
+        services.AddDbContext<CohortDbContext>((provider, builder) =>
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider, connection));
         return services;
+    }
+
+    /// <summary>Problems with the database settings, each naming its key. The connection string itself is never echoed: it may hold a password.</summary>
+    private static IEnumerable<string> Problems(DatabaseProvider provider, string? connection)
+    {
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection))
+        {
+            yield return $"{DatabaseOptions.Section}:Provider is Postgres but ConnectionStrings:Cohort is empty; set it, e.g. \"Host=127.0.0.1;Username=cohort;Password=...;Database=cohort\".";
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            _ = provider == DatabaseProvider.Postgres
+                ? new NpgsqlConnectionStringBuilder(connection)
+                : (System.Data.Common.DbConnectionStringBuilder)new SqliteConnectionStringBuilder(connection ?? DefaultSqliteConnection);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return $"ConnectionStrings:Cohort is not a valid {provider} connection string: {problem}";
+        }
     }
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string? connection)

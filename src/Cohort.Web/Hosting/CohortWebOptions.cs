@@ -12,7 +12,11 @@ public class CohortWebOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    /// <summary>Seed the demo season and demo accounts at start. On only in Development (appsettings.Development.json).</summary>
+    /// <summary>
+    /// Seed the demo season and demo accounts at start. On in Development (appsettings.Development.json); refused
+    /// at start in any environment but Development and the tests' own "Testing", since the demo accounts' passwords
+    /// are published.
+    /// </summary>
     public bool SeedDemo { get; set; }
 
     /// <summary>
@@ -39,10 +43,25 @@ public class CohortWebOptions
 
     /// <summary>Admins must have two-step sign-in before any /admin page. Off only in Development (appsettings.Development.json).</summary>
     public bool RequireAdminTwoFactor { get; set; } = true;
+
+    /// <summary>
+    /// The reverse proxies (IP addresses, or networks such as 10.0.0.0/8) whose X-Forwarded-For and
+    /// X-Forwarded-Proto headers are believed. Unset means this machine only: 127.0.0.1 and ::1.
+    /// </summary>
+    public string[]? KnownProxies { get; set; }
+
+    /// <summary>A PFX file whose certificate encrypts the data-protection keys stored in the database. Unset: stored unencrypted.</summary>
+    public string? KeyCertificate { get; set; }
+
+    /// <summary>The password of <see cref="KeyCertificate"/>, if it has one.</summary>
+    public string? KeyCertificatePassword { get; set; }
 }
 
 public class RateLimitOptions
 {
     /// <summary>Sign-in, sign-up and password-reset attempts allowed per client address per minute.</summary>
     public int PermitsPerMinute { get; set; } = 10;
+
+    /// <summary>File uploads (a CV, a work test) allowed per signed-in person per hour.</summary>
+    public int UploadsPerHour { get; set; } = 20;
 }

@@ -21,7 +21,14 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cohort-e2e-{Guid.NewGuid():N}.db");
 
-    public LiveCohortApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    private readonly IEnumerable<KeyValuePair<string, string>> settings;
+
+    /// <param name="settings">Settings on top of the defaults below, e.g. a public address behind a proxy.</param>
+    public LiveCohortApp(IEnumerable<KeyValuePair<string, string>>? settings = null)
+    {
+        this.settings = settings ?? [];
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     /// <summary>
     /// The app's clock. It starts at the real time and stands still until a test moves it, so a journey can walk
@@ -48,6 +55,10 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Starts Kestrel (running the migrations and the seed) and reads the port it was given.</summary>

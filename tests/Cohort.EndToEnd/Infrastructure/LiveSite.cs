@@ -21,13 +21,7 @@ public sealed class LiveSite : IAsyncLifetime
     {
         App.Start();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            // Debian's chromium; `playwright install` cannot download here.
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     /// <summary>A fresh browser context whose relative URLs resolve against the app.</summary>

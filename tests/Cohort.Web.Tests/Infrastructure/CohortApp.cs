@@ -63,7 +63,14 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         return await work(scope.ServiceProvider.GetRequiredService<CohortDbContext>());
     }
 
-    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser on https, as people reach Cohort: its cookies are Secure outside Development, and a client, like a
+    /// browser, sends those over https only.
+    /// </summary>
+    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+    }));
 
     public override async ValueTask DisposeAsync()
     {

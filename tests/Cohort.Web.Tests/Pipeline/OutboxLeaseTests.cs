@@ -24,7 +24,7 @@ public abstract class OutboxLeaseTests(CohortApp app) : IAsyncLifetime
 
     private OutboxDispatcher NewInstance() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = "None", BatchSize = 4 }),
+        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = MailSecurity.None, BatchSize = 4 }),
         TimeProvider.System,
         NullLogger<OutboxDispatcher>.Instance);
 

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Cohort.Core.Accounts;
+using Cohort.Core.Data;
+using Cohort.Tests.Shared;
+using Cohort.Web.Hosting;
+using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Tests.Hosting;
+
+/// <summary>A PFX with a password, written for one test and deleted after it.</summary>
+public sealed class KeyCertificateFile : IDisposable
+{
+    public const string Password = "a pfx password";
+
+    public KeyCertificateFile()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Cohort key protection test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllBytes(Path, certificate.Export(X509ContentType.Pfx, Password));
+    }
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cohort-keys-{Guid.NewGuid():N}.pfx");
+
+    public void Dispose() => File.Delete(Path);
+}
+
+/// <summary>An app whose data-protection keys are encrypted with <paramref name="certificate"/>.</summary>
+public sealed class KeyProtectedApp(DatabaseProvider provider, TestDatabase database, KeyCertificateFile certificate) : CohortApp(provider, database)
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Cohort:KeyCertificate", certificate.Path),
+        new("Cohort:KeyCertificatePassword", KeyCertificateFile.Password),
+    ];
+}
+
+public abstract class KeyProtectionTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task Stored_keys_are_encrypted_with_the_certificate_and_a_restarted_app_still_reads_them()
+    {
+        using var certificate = new KeyCertificateFile();
+        await using var database = TestDatabase.Create(provider);
+        string cookie;
+        List<string> stored;
+        await using (var first = new KeyProtectedApp(provider, database, certificate))
+        {
+            await first.InitializeAsync();
+            using var admin = await first.AsAsync(Roles.Admin);
+            cookie = string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+            stored = await first.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        }
+
+        await using var second = new KeyProtectedApp(provider, database, certificate);
+        await second.InitializeAsync();
+        using var browser = second.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await browser.Client.SendAsync(request);
+
+        Assert.NotEmpty(stored);
+        Assert.All(stored, xml =>
+        {
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal); // the clear master key's element
+        });
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replaced_certificate_signs_people_out_and_the_site_keeps_working()
+    {
+        using var original = new KeyCertificateFile();
+        using var replacement = new KeyCertificateFile();
+        await using var database = TestDatabase.Create(provider);
+        string cookie;
+        await using (var first = new KeyProtectedApp(provider, database, original))
+        {
+            await first.InitializeAsync();
+            using var admin = await first.AsAsync(Roles.Admin);
+            cookie = string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+        }
+
+        await using var second = new KeyProtectedApp(provider, database, replacement);
+        await second.InitializeAsync();
+        using var browser = second.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var stale = await browser.Client.SendAsync(request);
+
+        Assert.Equal(302, (int)stale.StatusCode);
+        Assert.Contains("/account/sign-in", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var signedInAgain = await second.AsAsync(Roles.Admin);
+        Assert.Equal(200, (int)(await signedInAgain.Client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_opened_with_its_password_is_a_problem_naming_the_setting()
+    {
+        using var certificate = new KeyCertificateFile();
+
+        var problem = KeyProtection.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = "not the password" });
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("Cohort:KeyCertificate ", problem, StringComparison.Ordinal);
+        Assert.Null(KeyProtection.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = KeyCertificateFile.Password }));
+    }
+}
+
+public sealed class KeyProtectionOnSqlite() : KeyProtectionTests(DatabaseProvider.Sqlite);
+
+public sealed class KeyProtectionOnPostgres() : KeyProtectionTests(DatabaseProvider.Postgres);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Cohort.Web.Tests.Hosting;
+
+/// <summary>
+/// The built app started as an operator starts it (its own process, settings in environment variables): a bad
+/// setting stops it before it touches the database, with one line naming the setting and a non-zero exit code.
+/// </summary>
+public sealed class StartupRefusalTests
+{
+    private sealed record Exit(int Code, string[] ErrorLines);
+
+    private static async Task<Exit> StartAsync(string environment, params string[] settings)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"cohort-refusal-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Cohort.Web.dll") },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Cohort__PublicBaseUrl"] = "https://apply.example.org";
+        start.Environment["ConnectionStrings__Cohort"] = $"Data Source={database}";
+        foreach (var setting in settings)
+        {
+            var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The app kept running with {string.Join(", ", settings)}: it should have refused to start.");
+        }
+
+        await output;
+        Assert.False(File.Exists(database), "The app touched the database before checking its settings.");
+        return new(process.ExitCode, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static void AssertRefusedNaming(Exit exit, string key)
+    {
+        Assert.NotEqual(0, exit.Code);
+        var line = Assert.Single(exit.ErrorLines);
+        Assert.StartsWith("Cohort cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_production_start_with_the_demo_seed_refuses_and_exits_non_zero()
+    {
+        var exit = await StartAsync("Production", "Cohort:SeedDemo=true");
+
+        AssertRefusedNaming(exit, "Cohort:SeedDemo");
+    }
+
+    [Theory]
+    [InlineData("Mail:Security", "Mail:Security=StartTlsPlease")]
+    [InlineData("Mail:SmtpPort", "Mail:SmtpPort=twenty-five")]
+    [InlineData("Mail:Security", "Mail:SmtpHost=smtp.example.org", "Mail:SmtpUser=cohort", "Mail:SmtpPassword=secret", "Mail:Security=None")]
+    [InlineData("Database:Provider", "Database:Provider=Mongo")]
+    [InlineData("ConnectionStrings:Cohort", "Database:Provider=Postgres", "ConnectionStrings:Cohort=Hots=127.0.0.1")]
+    [InlineData("Cohort:KnownProxies", "Cohort:KnownProxies:0=the-proxy")]
+    [InlineData("Cohort:KeyCertificate", "Cohort:KeyCertificate=/nonexistent/keys.pfx")]
+    [InlineData("Cohort:PublicBaseUrl", "Cohort:PublicBaseUrl=http://apply.example.org")]
+    [InlineData("Cohort:RateLimit:PermitsPerMinute", "Cohort:RateLimit:PermitsPerMinute=0")]
+    public async Task A_bad_setting_stops_the_app_with_one_line_naming_it(string key, params string[] settings)
+    {
+        var exit = await StartAsync("Production", settings);
+
+        AssertRefusedNaming(exit, key);
+    }
+}
