@@ -17,6 +17,8 @@ public static class AccountPolicy
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 4;
         options.User.RequireUniqueEmail = true;
+        // An address nobody has proved to own signs nobody in (sign-up mails a link to confirm it first).
+        options.SignIn.RequireConfirmedEmail = true;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -14,6 +14,7 @@ public static class AccountSetup
         services.AddIdentity<CohortUser, IdentityRole>(AccountPolicy.Configure)
             .AddEntityFrameworkStores<CohortDbContext>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<IAccountLinks, PublicAccountLinks>();
 
         // Keys live in the database, so cookies and reset links survive a restart and work across instances.
         services.AddDataProtection()

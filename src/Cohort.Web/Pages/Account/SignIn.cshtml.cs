@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Identity;
 namespace Cohort.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<CohortUser> signIn) : PageModel
+public class SignInModel(SignInManager<CohortUser> signIn, ConfirmEmail confirmation) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>The email and password were right, but the address is not confirmed yet: the page says so, with the resend link.</summary>
+    public bool AwaitsConfirmation { get; private set; }
 
     public sealed class SignInInput
     {
@@ -38,6 +41,12 @@ public class SignInModel(SignInManager<CohortUser> signIn) : PageModel
         {
             // Only local return URLs: an attacker must not be able to bounce a fresh session to their own site.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        if (result.IsNotAllowed && await confirmation.AwaitsConfirmationAsync(Input.Email.Trim(), Input.Password))
+        {
+            AwaitsConfirmation = true;
+            return Page();
         }
 
         ModelState.AddModelError("", result.IsLockedOut
