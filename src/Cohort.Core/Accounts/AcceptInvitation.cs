@@ -105,7 +105,6 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
         {
             // The claim comes first: its version check lets one acceptance through and fails every other.
             invitation.AcceptedAt = clock.GetUtcNow().UtcDateTime;
-            invitation.AcceptedById = user.Id;
             await db.SaveChangesAsync(cancellation);
             if (password is not null)
             {
@@ -118,6 +117,7 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
                 audit.Record(actor, "account.created", $"user:{user.Email}", "by accepting an invitation, which confirms the address");
             }
 
+            invitation.AcceptedById = user.Id;
             var problem = await BindAsync(invitation, user, actor, cancellation);
             if (problem is not null)
             {

@@ -13,14 +13,8 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
 
     private async Task<(Browser Browser, string Email)> NewApplicantAsync()
     {
-        var browser = app.NewBrowser();
         var email = $"stage1-{Guid.NewGuid():N}@example.net";
-        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Stage One", ["Input.Email"] = email,
-            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
-        });
-        return (browser, email);
+        return (await app.SignUpAndConfirmAsync(email, name: "Stage One"), email);
     }
 
     private static Dictionary<string, string> Complete(string name = "Stage One") => new()

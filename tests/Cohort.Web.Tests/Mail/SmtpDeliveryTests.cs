@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Cohort.Core.Accounts;
 using Cohort.Core.Data;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -71,14 +72,9 @@ public sealed class SmtpDeliveryTests(MailingApp app) : IClassFixture<MailingApp
     [Fact]
     public async Task Outbox_mail_is_delivered_over_real_smtp_and_marked_sent()
     {
-        var email = $"reset-{Guid.NewGuid():N}@example.net";
+        var email = $"confirm-{Guid.NewGuid():N}@example.net";
         using var browser = app.NewBrowser();
-        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Mail Person", ["Input.Email"] = email,
-            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
-        });
-        await browser.SubmitAsync(await browser.GetAsync("/account/forgot-password"), "main form", new Dictionary<string, string> { ["Email"] = email });
+        await browser.SignUpAsync(email);
 
         MimeMessage? delivered = null;
         for (var wait = 0; wait < 100 && delivered is null; wait++)
@@ -88,8 +84,8 @@ public sealed class SmtpDeliveryTests(MailingApp app) : IClassFixture<MailingApp
         }
 
         Assert.NotNull(delivered);
-        Assert.Equal("Reset your Cohort password", delivered.Subject);
-        Assert.Contains("reset-password", delivered.TextBody, StringComparison.Ordinal);
+        Assert.Equal(ConfirmationMail.Subject, delivered.Subject);
+        Assert.Contains("http://localhost/account/confirm-email?", delivered.TextBody, StringComparison.Ordinal);
         var sentAt = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.SentAt).SingleAsync());
         Assert.NotNull(sentAt);
     }
