@@ -27,6 +27,8 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
     public const string Unconfirmed = "An account with this address exists, but its address has never been confirmed, so it cannot be given a role. " +
         "Confirm the address first, then open this invitation again.";
 
+    private const string NoLonger = "This invitation no longer works: it was used, withdrawn or has expired. Ask the programme team for a new one.";
+
     public async Task<InvitationView?> FindAsync(string token, CancellationToken cancellation = default)
     {
         var hash = InvitationToken.Hash(token);
@@ -85,8 +87,6 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
 
         return problems.Count > 0 ? new Acceptance(null, problems) : await AcceptAsync(invitation, user, password, cancellation);
     }
-
-    private const string NoLonger = "This invitation no longer works: it was used, withdrawn or has expired. Ask the programme team for a new one.";
 
     private static Acceptance Refused(string problem) => new(null, [problem]);
 
