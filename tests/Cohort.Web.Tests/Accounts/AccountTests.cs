@@ -18,6 +18,8 @@ public abstract class AccountTests(CohortApp app)
                                                                                    where u.Email == email
                                                                                    select r.Name).ToListAsync());
 
+    private Task<bool> ConfirmedAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync());
+
     private static async Task<Browser.Page> SignInAsync(Browser browser, string email, string password) =>
         await browser.SubmitAsync(await browser.GetAsync("/account/sign-in"), "main form",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }, follow: false);
@@ -92,7 +94,7 @@ public abstract class AccountTests(CohortApp app)
 
         // Opening the link only shows a button, so a mail scanner that follows every link confirms nothing.
         var opened = await browser.GetAsync(link.PathAndQuery);
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
+        Assert.False(await ConfirmedAsync(email));
         var confirmed = await browser.SubmitAsync(opened, "main form", new Dictionary<string, string>(), follow: false);
         var signIn = await browser.FollowAsync(confirmed.Response, link.PathAndQuery);
         var signedIn = await browser.SubmitAsync(signIn, "main form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = SignUps.Password });
@@ -117,7 +119,7 @@ public abstract class AccountTests(CohortApp app)
 
         Assert.NotNull(refused.One("#confirm-problem"));
         Assert.Empty(await RolesAsync(email));
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
+        Assert.False(await ConfirmedAsync(email));
     }
 
     [Fact]

@@ -2,9 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Tests.Mail;
 
@@ -22,19 +19,6 @@ public abstract class SensitiveMailTests(CohortApp app) : IAsyncLifetime
     {
         await smtp.DisposeAsync();
         GC.SuppressFinalize(this);
-    }
-
-    private async Task SendAllAsync()
-    {
-        var dispatcher = new OutboxDispatcher(
-            app.Services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = "None" }),
-            TimeProvider.System,
-            NullLogger<OutboxDispatcher>.Instance);
-        while (await dispatcher.SendPendingAsync(CancellationToken.None) > 0)
-        {
-            await Task.Yield();
-        }
     }
 
     /// <summary>A reset mail, an invitation and a confirmation, each to a fresh address, and a plain mail.</summary>
@@ -95,7 +79,7 @@ public abstract class SensitiveMailTests(CohortApp app) : IAsyncLifetime
     {
         var (reset, invited, signedUp, plain) = await MailEachKindAsync();
 
-        await SendAllAsync();
+        await LoopbackSmtp.DrainAsync(smtp.DispatcherFor(app));
 
         var delivered = smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address == reset)).Select(m => m.TextBody ?? "").ToList();
         Assert.Contains(delivered, body => body.Contains("http://localhost/account/reset-password?", StringComparison.Ordinal));

@@ -4,8 +4,12 @@ using System.Net;
 using System.Net.Sockets;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
+using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -33,6 +37,22 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
 
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>A dispatcher instance of <paramref name="app"/> that sends to this server, run by hand with <see cref="DrainAsync"/>.</summary>
+    public OutboxDispatcher DispatcherFor(CohortApp app, int batchSize = 20) => new(
+        app.Services.GetRequiredService<IServiceScopeFactory>(),
+        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = Port, Security = "None", BatchSize = batchSize }),
+        TimeProvider.System,
+        NullLogger<OutboxDispatcher>.Instance);
+
+    /// <summary>Sends batches until the dispatcher finds nothing left to send.</summary>
+    public static async Task DrainAsync(OutboxDispatcher dispatcher)
+    {
+        while (await dispatcher.SendPendingAsync(CancellationToken.None) > 0)
+        {
+            await Task.Yield();
+        }
+    }
 
     public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
