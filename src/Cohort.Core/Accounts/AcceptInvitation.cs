@@ -79,13 +79,8 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
         {
             UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var problems = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
-        }
-
-        return problems.Count > 0 ? new Acceptance(null, problems) : await AcceptAsync(invitation, user, password, cancellation);
+        var problems = await PasswordProblems.OfAsync(users, user, password);
+        return problems.Count > 0 ? new Acceptance(null, problems.Select(e => e.Description).ToList()) : await AcceptAsync(invitation, user, password, cancellation);
     }
 
     private static Acceptance Refused(string problem) => new(null, [problem]);

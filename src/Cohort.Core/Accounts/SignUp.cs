@@ -26,13 +26,7 @@ public sealed class SignUp(
         var candidate = new CohortUser { UserName = email, Email = email, DisplayName = request.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
 
         // Checked before the address is looked up, so a weak password is refused the same way for every address.
-        var problems = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, candidate, request.Password);
-            problems.AddRange(result.Errors);
-        }
-
+        var problems = await PasswordProblems.OfAsync(users, candidate, request.Password);
         if (problems.Count > 0)
         {
             return problems;
