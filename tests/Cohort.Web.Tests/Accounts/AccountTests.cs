@@ -54,6 +54,22 @@ public abstract class AccountTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Signing_up_again_with_an_address_still_unconfirmed_makes_no_second_account_and_mails_a_fresh_link()
+    {
+        var email = NewEmail();
+        using var browser = app.NewBrowser();
+        await browser.SignUpAsync(email);
+        await browser.SignUpAsync(email, "a different passphrase");
+
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        Assert.Equal(2, mails.Count);
+        Assert.All(mails, m => Assert.Equal((ConfirmationMail.Subject, true), (m.Subject, m.Sensitive)));
+        Assert.Contains("already has one", mails[1].Body, StringComparison.Ordinal);
+        Assert.Contains("http://localhost/account/forgot-password", mails[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_account_holds_no_role_and_cannot_sign_in_or_apply_until_its_address_is_confirmed()
     {
         var email = NewEmail();
