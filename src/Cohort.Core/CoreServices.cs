@@ -21,7 +21,15 @@ public static class CoreServices
         services.AddSettings<MailOptions>(configuration.GetSection(MailOptions.Section)).Check(MailOptions.Problems);
         services.AddScoped<AuditLog>();
         services.AddScoped<Outbox>();
+        services.AddScoped<AccountRoles>();
         services.AddScoped<CreateAccount>();
+        services.AddScoped<ConfirmationMail>();
+        services.AddScoped<SignUp>();
+        services.AddScoped<ConfirmEmail>();
+        services.AddScoped<ResendConfirmation>();
+        services.AddScoped<SendInvitation>();
+        services.AddScoped<RevokeInvitation>();
+        services.AddScoped<AcceptInvitation>();
         services.AddScoped<ImportCatalogue>();
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<DemoSeason>();

@@ -16,7 +16,7 @@ public sealed class GeneralApplicationJourneyTests(LiveSite site) : IClassFixtur
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         var email = $"journey-{Guid.NewGuid():N}@example.net";
-        await SiteAccounts.SignUpAsync(page, "Jun Applicant", email, "a journey passphrase");
+        await SiteAccounts.SignUpAndConfirmAsync(site.App, page, "Jun Applicant", email, "a journey passphrase");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "General application" }).ClickAsync();
         await page.GetByLabel("Full name").FillAsync("Jun Applicant");

@@ -87,7 +87,7 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
         var email = $"stages-{Guid.NewGuid():N}@example.net";
         await using (var context = await site.NewContextAsync())
         {
-            await SiteAccounts.SignUpAsync(await context.NewPageAsync(), name, email, Password);
+            await SiteAccounts.SignUpAndConfirmAsync(site.App, await context.NewPageAsync(), name, email, Password);
         }
 
         var id = await site.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

@@ -15,6 +15,8 @@ public static class AccountPolicy
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 4;
         options.User.RequireUniqueEmail = true;
+        // An address nobody has proved to own signs nobody in (sign-up mails a link to confirm it first).
+        options.SignIn.RequireConfirmedEmail = true;
         // Failed sign-ins slow the account down (SignInBackoff) rather than lock it for a fixed time.
         options.Lockout.AllowedForNewUsers = true;
     }

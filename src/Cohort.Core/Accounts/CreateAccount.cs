@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cohort.Core.Accounts;
 
-/// <summary>Creates an account with a role; used by sign-up, `cohort admin create` and the demo seed.</summary>
-public sealed class CreateAccount(UserManager<CohortUser> users, RoleManager<IdentityRole> roles, CohortDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Creates an account with a role, its address already confirmed: for `cohort admin create` and the demo seed, whose
+/// operator vouches for the address. People signing up go through <see cref="SignUp"/> and confirm by mail instead.
+/// </summary>
+public sealed class CreateAccount(UserManager<CohortUser> users, AccountRoles roles, CohortDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<IdentityResult> RunAsync(string email, string password, string displayName, string role, Actor actor)
     {
-        await EnsureRolesAsync();
         var user = new CohortUser
         {
             UserName = email,
             Email = email,
+            EmailConfirmed = true,
             DisplayName = displayName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -23,24 +26,9 @@ public sealed class CreateAccount(UserManager<CohortUser> users, RoleManager<Ide
             return created;
         }
 
-        var added = await users.AddToRoleAsync(user, role);
-        if (added.Succeeded)
-        {
-            audit.Record(actor, "account.created", $"user:{email}", $"role {role}");
-            await db.SaveChangesAsync();
-        }
-
-        return added;
-    }
-
-    public async Task EnsureRolesAsync()
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await roles.GrantAsync(user, role, actor, "created with the account");
+        audit.Record(actor, "account.created", $"user:{email}", $"role {role}");
+        await db.SaveChangesAsync();
+        return IdentityResult.Success;
     }
 }

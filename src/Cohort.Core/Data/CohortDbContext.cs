@@ -23,6 +23,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<KeyDate> KeyDates => Set<KeyDate>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RoleInvitation> RoleInvitations => Set<RoleInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();

@@ -141,11 +141,13 @@ public sealed partial class OutboxDispatcher(
         && (m.ClaimedUntil == null || m.ClaimedUntil < now);
 
     // Saved at once after each message, so a crash mid-batch re-sends at most the one message in flight.
+    // A sensitive body is blanked in the same update: once delivered, its link lives only in the recipient's mailbox.
     private Task MarkSentAsync(CohortDbContext db, long id, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.Body, m => m.Sensitive ? "" : m.Body)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);

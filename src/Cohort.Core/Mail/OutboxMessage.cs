@@ -12,6 +12,12 @@ public class OutboxMessage
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>
+    /// The body holds a secret (a reset, confirmation or invitation link): admins never see it in the outbox, and
+    /// the dispatcher blanks it once the mail is sent, so a live link outlives neither the page nor the send.
+    /// </summary>
+    public bool Sensitive { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }

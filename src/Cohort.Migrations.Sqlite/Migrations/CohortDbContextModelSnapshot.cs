@@ -88,6 +88,67 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cohort.Core.Accounts.RoleInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SeasonId", "Role");
+
+                    b.ToTable("RoleInvitations");
+                });
+
             modelBuilder.Entity("Cohort.Core.Applications.Answer", b =>
                 {
                     b.Property<int>("Id")
@@ -987,6 +1048,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
@@ -2122,6 +2186,61 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cohort.Core.Accounts.RoleInvitation", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cohort.Core.Catalogue.Mentor", null)
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Cohort.Core.Accounts.ReviewerTerms", "Reviewer", b1 =>
+                        {
+                            b1.Property<int>("RoleInvitationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ExpertiseText")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InterestsText")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MaxLoad")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinLoad")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RoleInvitationId");
+
+                            b1.ToTable("RoleInvitations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoleInvitationId");
+                        });
+
+                    b.Navigation("Reviewer");
                 });
 
             modelBuilder.Entity("Cohort.Core.Applications.Answer", b =>

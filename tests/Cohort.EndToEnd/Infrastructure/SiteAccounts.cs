@@ -1,21 +1,35 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cohort.EndToEnd.Infrastructure;
 
 /// <summary>Signing up and signing in through the site's own forms, as the journeys begin.</summary>
-public static class SiteAccounts
+public static partial class SiteAccounts
 {
-    /// <summary>Creates an applicant account on the sign-up page; the new applicant lands on their portal.</summary>
-    public static async Task SignUpAsync(IPage page, string name, string email, string password)
+    /// <summary>
+    /// Creates an applicant account on the sign-up page (the one already open, or a fresh one), confirms the address
+    /// with the link the app mailed to the outbox, and signs in; the new applicant lands on their portal.
+    /// </summary>
+    public static async Task SignUpAndConfirmAsync(LiveCohortApp app, IPage page, string name, string email, string password)
     {
-        await page.GotoAsync("/account/sign-up");
+        if (!page.Url.EndsWith("/account/sign-up", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/account/sign-up");
+        }
+
         await page.GetByLabel("Your name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Password again", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/account/check-your-mail$"));
+
+        await page.GotoAsync((await ConfirmationLinkAsync(app, email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your address is confirmed");
+        await FillSignInAsync(page, email, password);
         await Expect(page).ToHaveURLAsync(new Regex("/portal$"));
     }
 
@@ -23,10 +37,25 @@ public static class SiteAccounts
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/sign-in");
+        await FillSignInAsync(page, email, password);
+    }
+
+    private static async Task FillSignInAsync(IPage page, string email, string password)
+    {
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(email);
     }
+
+    /// <summary>The confirmation link in the latest mail to <paramref name="email"/>, read from the app's outbox.</summary>
+    private static async Task<Uri> ConfirmationLinkAsync(LiveCohortApp app, string email)
+    {
+        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync());
+        return new Uri(ConfirmLink().Match(body).Value);
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/confirm-email\?\S+")]
+    private static partial Regex ConfirmLink();
 }

@@ -91,47 +91,6 @@ public abstract class AdminTests(CohortApp app)
     }
 
     [Fact]
-    public async Task Linking_a_mentor_to_an_account_grants_the_mentor_role()
-    {
-        var email = $"new-mentor-{Guid.NewGuid():N}@example.net";
-        using var person = app.NewBrowser();
-        await person.SubmitAsync(await person.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "New Mentor", ["Input.Email"] = email,
-            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
-        });
-        var mentorSlug = await app.WithDbAsync(db => db.Mentors.Where(m => m.UserId == null).OrderBy(m => m.Slug).Select(m => m.Slug).FirstAsync());
-        using var admin = await app.AsAsync(Roles.Admin);
-
-        var saved = await admin.SubmitAsync(await admin.GetAsync($"/admin/mentors/{mentorSlug}/edit"), "main form",
-            new Dictionary<string, string> { ["Input.AccountEmail"] = email });
-
-        Assert.NotNull(saved.One(".notice"));
-        var (linkedUser, roles) = await app.WithDbAsync(async db =>
-        {
-            var user = await db.Users.SingleAsync(u => u.Email == email);
-            var mentor = await db.Mentors.SingleAsync(m => m.Slug == mentorSlug);
-            var names = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync();
-            return (mentor.UserId == user.Id, names);
-        });
-        Assert.True(linkedUser);
-        Assert.Contains(Roles.Mentor, roles);
-    }
-
-    [Fact]
-    public async Task Linking_a_mentor_to_an_unknown_account_is_refused()
-    {
-        var mentorSlug = await app.WithDbAsync(db => db.Mentors.OrderByDescending(m => m.Slug).Select(m => m.Slug).FirstAsync());
-        using var admin = await app.AsAsync(Roles.Admin);
-
-        var refused = await admin.SubmitAsync(await admin.GetAsync($"/admin/mentors/{mentorSlug}/edit"), "main form",
-            new Dictionary<string, string> { ["Input.AccountEmail"] = "nobody-has-this@example.net" });
-
-        Assert.NotNull(refused.One("#Input_AccountEmail-problem"));
-        Assert.Null(await app.WithDbAsync(db => db.Mentors.Where(m => m.Slug == mentorSlug).Select(m => m.UserId).SingleAsync()));
-    }
-
-    [Fact]
     public async Task An_uploaded_catalogue_with_problems_lists_them_and_imports_nothing()
     {
         using var admin = await app.AsAsync(Roles.Admin);

@@ -13,14 +13,8 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
 
     private async Task<(Browser Browser, string Email)> NewApplicantAsync()
     {
-        var browser = app.NewBrowser();
         var email = $"stage1-{Guid.NewGuid():N}@example.net";
-        await browser.SubmitAsync(await browser.GetAsync("/account/sign-up"), "main form", new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Stage One", ["Input.Email"] = email,
-            ["Input.Password"] = "a long enough passphrase", ["Input.ConfirmPassword"] = "a long enough passphrase",
-        });
-        return (browser, email);
+        return (await app.SignUpAndConfirmAsync(email, name: "Stage One"), email);
     }
 
     private static Dictionary<string, string> Complete(string name = "Stage One") => new()
@@ -94,7 +88,8 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         Assert.Equal("/portal", portal.Url);
         Assert.Equal("Submitted", portal.One("tr[data-application=general] [data-state]")!.TextContent);
         Assert.Contains("We received your application", portal.One("section[aria-labelledby=mail]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email)));
+        // One receipt however often it was submitted, besides the (sensitive) mail that confirmed the address.
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && !m.Sensitive)));
     }
 
     [Fact]

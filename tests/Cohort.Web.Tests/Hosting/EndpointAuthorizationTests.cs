@@ -18,6 +18,7 @@ public abstract partial class EndpointAuthorizationTests(CohortApp app)
     [
         "", "Index", "tracks/{slug}", "streams", "streams/{slug}", "mentors/{slug}", "faq", "dates", "dates.ics", "eligibility",
         "account/sign-in", "account/sign-in/code", "account/sign-up", "account/sign-out", "account/forgot-password", "account/reset-password",
+        "account/check-your-mail", "account/confirm-email", "account/confirm-email/resend", "account/invitation",
         "account/access-denied", "error", "status/{code:int}", "api/streams",
     ];
 

@@ -3,9 +3,6 @@ using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Tests.Pipeline;
 
@@ -22,11 +19,7 @@ public abstract class OutboxLeaseTests(CohortApp app) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private OutboxDispatcher NewInstance() => new(
-        app.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = MailSecurity.None, BatchSize = 4 }),
-        TimeProvider.System,
-        NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher NewInstance() => smtp.DispatcherFor(app, batchSize: 4);
 
     private Task<List<long>> EnqueueAsync(string subject, int count) => app.WithDbAsync(async db =>
     {
@@ -39,13 +32,7 @@ public abstract class OutboxLeaseTests(CohortApp app) : IAsyncLifetime
         return messages.Select(m => m.Id).ToList();
     });
 
-    private static async Task DrainAsync(OutboxDispatcher dispatcher)
-    {
-        while (await dispatcher.SendPendingAsync(CancellationToken.None) > 0)
-        {
-            await Task.Yield();
-        }
-    }
+    private static Task DrainAsync(OutboxDispatcher dispatcher) => LoopbackSmtp.DrainAsync(dispatcher);
 
     private List<string> Received(string subject) =>
         smtp.Received.Select(m => m.Subject ?? "").Where(s => s.StartsWith(subject, StringComparison.Ordinal)).ToList();

@@ -101,15 +101,9 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_admin_builds_the_pool_and_a_round_in_the_pages_and_the_solver_assigns_no_conflict()
+    public async Task The_admin_builds_the_pool_by_invitation_and_a_round_in_the_pages_and_the_solver_assigns_no_conflict()
     {
         var people = new[] { Email("r1", "example.net"), Email("r2", "uni.example"), Email("r3", "example.com") };
-        var reviewers = new List<string>();
-        foreach (var email in people)
-        {
-            reviewers.Add(await PersonAsync(email));
-        }
-
         var applicants = new[]
         {
             await PersonAsync(Email("a1", "example.org")), await PersonAsync(Email("a2", "uni.example")), await PersonAsync(Email("a3", "example.org")),
@@ -124,15 +118,18 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
         }
 
         using var admin = await app.AsAsync(Roles.Admin);
+        var reviewers = new List<string>();
         for (var i = 0; i < people.Length; i++)
         {
-            var form = await admin.GetAsync("/admin/review/pool/new");
-            var added = await admin.SubmitAsync(form, "main form", new Dictionary<string, string>
+            var email = people[i];
+            var invited = await admin.InviteReviewerAsync(email, new Dictionary<string, string>
             {
-                ["Input.AccountEmail"] = people[i], ["Input.Organisation"] = i == 0 ? "acme labs" : "", ["Input.Expertise"] = "oversight\ninterpretability",
-                ["Input.MinLoad"] = "1", ["Input.MaxLoad"] = "4",
+                ["Input.Organisation"] = i == 0 ? "acme labs" : "", ["Input.Expertise"] = "oversight\ninterpretability", ["Input.MinLoad"] = "1", ["Input.MaxLoad"] = "4",
             });
-            Assert.Contains("Saved the reviewer", added.One(".notice")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"Invited {email}", invited.One(".notice")!.TextContent, StringComparison.Ordinal);
+            using var invitee = app.NewBrowser();
+            await app.AcceptWithNewAccountAsync(invitee, email);
+            reviewers.Add(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()));
         }
 
         var pool = await admin.GetAsync("/admin/review/pool");

@@ -35,7 +35,7 @@ public class ForgotPasswordModel(UserManager<CohortUser> users, Outbox outbox, A
             var link = origin.Page("/Account/ResetPassword", new { email = user.Email, token });
             outbox.Enqueue(user.Email!, "Reset your Cohort password",
                 $"Someone asked to reset the password of your Cohort account.\n\nTo choose a new password, open:\n{link}\n\n" +
-                "If it was not you, ignore this message; your password stays as it is.");
+                "If it was not you, ignore this message; your password stays as it is.", sensitive: true);
             audit.Record(new Actor(user.Id, user.Email!), "account.reset-requested", $"user:{user.Email}");
             await db.SaveChangesAsync();
         }

@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Identity;
 namespace Cohort.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<CohortUser> signIn, BackoffUserManager users) : PageModel
+public class SignInModel(SignInManager<CohortUser> signIn, BackoffUserManager users, ConfirmEmail confirmation) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>The email and password were right, but the address is not confirmed yet: the page says so, with the resend link.</summary>
+    public bool AwaitsConfirmation { get; private set; }
 
     public sealed class SignInInput
     {
@@ -46,6 +49,12 @@ public class SignInModel(SignInManager<CohortUser> signIn, BackoffUserManager us
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/SignInCode", new { returnUrl, remember = Input.Remember });
+        }
+
+        if (result.IsNotAllowed && await confirmation.AwaitsConfirmationAsync(email, Input.Password))
+        {
+            AwaitsConfirmation = true;
+            return Page();
         }
 
         ModelState.AddModelError("", result.IsLockedOut

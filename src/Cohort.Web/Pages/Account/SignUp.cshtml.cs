@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
 
 namespace Cohort.Web.Pages.Account;
 
-/// <summary>Anyone may create an account; it starts as an applicant. Other roles are granted by admins.</summary>
+/// <summary>
+/// Anyone may create an account; it becomes an applicant once its address is confirmed by mail. The answer to a
+/// taken sign-up is the same redirect whether or not the address already had an account, so this form cannot be used
+/// to find out who applied; only the mailbox learns which it was. Other roles are granted by admins' invitations.
+/// </summary>
 [AllowAnonymous]
-public class SignUpModel(CreateAccount createAccount, UserManager<CohortUser> users, SignInManager<CohortUser> signIn) : PageModel
+public class SignUpModel(SignUp signUp) : PageModel
 {
     [BindProperty] public SignUpInput Input { get; set; } = new();
 
@@ -29,33 +32,24 @@ public class SignUpModel(CreateAccount createAccount, UserManager<CohortUser> us
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var email = Input.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
+        var problems = await signUp.RunAsync(new SignUpRequest(Input.Email, Input.DisplayName, Input.Password), cancellation);
+        if (problems.Count > 0)
         {
-            ModelState.AddModelError("Input.Email", "An account with this email already exists. Sign in, or reset your password.");
-            return Page();
-        }
-
-        var result = await createAccount.RunAsync(email, Input.Password, Input.DisplayName.Trim(), Roles.Applicant, new Actor(null, email));
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
+            foreach (var problem in problems)
             {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "", error.Description);
+                ModelState.AddModelError(problem.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", problem.Description);
             }
 
             return Page();
         }
 
-        await signIn.SignInAsync((await users.FindByEmailAsync(email))!, isPersistent: false);
-        TempData["Notice"] = "Welcome! Your account is ready. Start with the general application below.";
-        return LocalRedirect("/portal");
+        return RedirectToPage("/Account/CheckYourMail");
     }
 }

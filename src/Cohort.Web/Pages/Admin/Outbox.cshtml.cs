@@ -4,7 +4,8 @@ namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
 /// The mail outbox, newest first, and one message's body (?id=). Without SMTP configured, as in development,
-/// mail stays here, so this is where an admin reads what the app would have sent.
+/// mail stays here, so this is where an admin reads what the app would have sent, except a sensitive message's body
+/// (a live reset, confirmation or invitation link), which would let an admin act as its recipient.
 /// </summary>
 public class OutboxModel(CohortDbContext db) : PageModel
 {
@@ -22,6 +23,12 @@ public class OutboxModel(CohortDbContext db) : PageModel
             if (Message is null)
             {
                 return NotFound();
+            }
+
+            // Dropped before the view runs, so no change to the view can leak it.
+            if (Message.Sensitive)
+            {
+                Message.Body = "";
             }
         }
 

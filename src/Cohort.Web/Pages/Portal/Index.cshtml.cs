@@ -48,7 +48,8 @@ public class IndexModel(CohortDbContext db, WithdrawApplication withdraw, Core.M
         Match = await PortalMatch.LoadAsync(db, me, clock.GetUtcNow().UtcDateTime, cancellation);
         IsFellow = await Core.Projects.Fellows.PlaceOf(db, me).AnyAsync(cancellation);
         var email = User.Identity!.Name;
-        Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
+        // Not the sensitive ones: a stolen session must not be able to read a live reset link and keep the account.
+        Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email && !m.Sensitive).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
     }
 
     /// <summary>Accepts or declines one of the applicant's own offers; anyone else's offer id is "no such offer".</summary>

@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Accounts;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Cohort.Web.Pages.Admin.Streams;
 
-/// <summary>Creates a stream (/admin/streams/new) or edits one (/admin/streams/{slug}/edit), with its mentors.</summary>
-public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : RecordForm<ResearchStream, StreamFormModel.StreamInput>(db, audit)
+/// <summary>
+/// Creates a stream (/admin/streams/new) or edits one (/admin/streams/{slug}/edit), with its mentors. A mentor taken
+/// off their last stream loses the Mentor role; one added to a first stream gains it, if their account is linked.
+/// </summary>
+public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountRoles roles) : RecordForm<ResearchStream, StreamFormModel.StreamInput>(db, audit)
 {
     public sealed class StreamInput : RecordInput
     {
@@ -58,6 +62,9 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
     public List<Mentor> Mentors { get; private set; } = [];
 
     private string? mentorsChangedTo;
+
+    /// <summary>The mentors the save added or removed: their accounts' roles follow once it is saved.</summary>
+    private List<int> mentorsMoved = [];
 
     protected override string Kind => "stream";
 
@@ -149,7 +156,15 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit) : Record
         var before = stream.Mentors.OrderBy(m => m.Position).Select(m => m.MentorId).ToList();
         var ordered = chosen.Select(id => mentors.Single(m => m.Id == id)).ToList();
         mentorsChangedTo = before.SequenceEqual(chosen) ? null : string.Join(", ", ordered.Select(m => m.Slug));
+        mentorsMoved = before.Except(chosen).Union(chosen.Except(before)).ToList();
         StreamMentors.Assign(stream, ordered);
+    }
+
+    protected override async Task AfterSaveAsync(ResearchStream stream, CancellationToken cancellation)
+    {
+        var accounts = await Db.Mentors.Where(m => mentorsMoved.Contains(m.Id) && m.UserId != null).Select(m => m.UserId!).ToListAsync(cancellation);
+        await roles.SyncAsync(accounts, Actor, $"mentors of the stream {stream.Slug} changed", cancellation);
+        await Db.SaveChangesAsync(cancellation);
     }
 
     protected override IEnumerable<string> ChangedBeyondFields(ResearchStream stream) => mentorsChangedTo is null ? [] : [$"mentors now {mentorsChangedTo}"];
