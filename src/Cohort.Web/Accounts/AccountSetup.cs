@@ -29,7 +29,7 @@ public static class AccountSetup
         });
         services.AddScoped<SecurityEvents>();
         services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminTwoFactorRedirect>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdminTwoFactorRedirect>();
         services.AddSingleton<IAccountLinks, PublicAccountLinks>();
 
         // Keys live in the database, so cookies and reset links survive a restart and work across instances.
