@@ -39,6 +39,24 @@ public sealed class KeyProtectedApp(DatabaseProvider provider, TestDatabase data
 
 public abstract class KeyProtectionTests(DatabaseProvider provider)
 {
+    /// <summary>Starts <paramref name="app"/>, signs the admin in, and returns the cookies the browser keeps.</summary>
+    private static async Task<string> AdminSessionAsync(CohortApp app)
+    {
+        await app.InitializeAsync();
+        using var admin = await app.AsAsync(Roles.Admin);
+        return string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+    }
+
+    /// <summary>Starts <paramref name="app"/> (a restart over the same database) and opens /admin with an earlier session.</summary>
+    private static async Task<HttpResponseMessage> OpenAdminAsync(CohortApp app, string cookie)
+    {
+        await app.InitializeAsync();
+        using var browser = app.NewBrowser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        return await browser.Client.SendAsync(request);
+    }
+
     [Fact]
     public async Task Stored_keys_are_encrypted_with_the_certificate_and_a_restarted_app_still_reads_them()
     {
@@ -48,18 +66,12 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
         List<string> stored;
         await using (var first = new KeyProtectedApp(provider, database, certificate))
         {
-            await first.InitializeAsync();
-            using var admin = await first.AsAsync(Roles.Admin);
-            cookie = string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+            cookie = await AdminSessionAsync(first);
             stored = await first.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         }
 
         await using var second = new KeyProtectedApp(provider, database, certificate);
-        await second.InitializeAsync();
-        using var browser = second.NewBrowser();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
-        request.Headers.Add("Cookie", cookie);
-        using var response = await browser.Client.SendAsync(request);
+        using var response = await OpenAdminAsync(second, cookie);
 
         Assert.NotEmpty(stored);
         Assert.All(stored, xml =>
@@ -80,17 +92,11 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
         string cookie;
         await using (var first = new KeyProtectedApp(provider, database, original))
         {
-            await first.InitializeAsync();
-            using var admin = await first.AsAsync(Roles.Admin);
-            cookie = string.Join("; ", (await admin.Client.GetAsync("/admin")).RequestMessage!.Headers.GetValues("Cookie"));
+            cookie = await AdminSessionAsync(first);
         }
 
         await using var second = new KeyProtectedApp(provider, database, replacement);
-        await second.InitializeAsync();
-        using var browser = second.NewBrowser();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
-        request.Headers.Add("Cookie", cookie);
-        using var stale = await browser.Client.SendAsync(request);
+        using var stale = await OpenAdminAsync(second, cookie);
 
         Assert.Equal(302, (int)stale.StatusCode);
         Assert.Contains("/account/sign-in", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
