@@ -84,6 +84,7 @@ public abstract class InvitationTests(CohortApp app)
         });
         var reopened = await second.GetAsync(link.PathAndQuery);
 
+        Assert.True(secondForm.Response.Headers.CacheControl!.NoStore, "The page holding the token may be cached.");
         Assert.Equal(410, again.Status);
         Assert.Contains("no longer works", again.One("#invitation-problems")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(410, reopened.Status);
