@@ -224,6 +224,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -242,11 +247,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Prompt")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Required")
@@ -399,6 +399,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ChoicesText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1463,13 +1468,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideCv")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HideCvFileName")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("HideEmail")
+                    b.Property<bool>("HideDateOfBirth")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HideName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideOrganisation")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HideUrls")
@@ -1928,6 +1942,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Help")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
