@@ -16,6 +16,6 @@ public sealed class BlindPromiseViewComponent(CohortDbContext db) : ViewComponen
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         return season is null
             ? new ContentViewComponentResult("")
-            : View(BlindPromise.ForApplicants(await BlindApplication.SettingsAsync(db, season.Id, cancellation)));
+            : View("Default", BlindPromise.ForApplicants(await BlindApplication.SettingsAsync(db, season.Id, cancellation)));
     }
 }

@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Assessments;
 using Cohort.Core.Review;
 
 namespace Cohort.Web.Pages.Admin.Blind;
@@ -111,9 +112,10 @@ public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audi
         var streams = await Db.StreamQuestions.Where(q => q.SeasonId == season.Id).OrderBy(q => q.Position).ThenBy(q => q.Id)
             .Select(q => new FlaggedQuestion(q.Key, q.Prompt, "stream application", q.Identity)).ToListAsync(cancellation);
         Choices = general.Concat(streams).DistinctBy(c => c.Key).ToList();
-        FlaggedItems = await Db.Assessments.Where(a => a.Track!.SeasonId == season.Id)
-            .SelectMany(a => a.Items.Where(i => i.Identity != IdentityFlag.None).Select(i => new FlaggedQuestion($"item {i.Position + 1}", i.Prompt, a.Title, i.Identity)))
-            .ToListAsync(cancellation);
+        FlaggedItems = (await Db.Set<AssessmentItem>().Where(i => i.Identity != IdentityFlag.None)
+                .Join(Db.Assessments.Where(a => a.Track!.SeasonId == season.Id), i => i.AssessmentId, a => a.Id, (i, a) => new { i.Position, i.Prompt, a.Title, i.Identity })
+                .OrderBy(i => i.Title).ThenBy(i => i.Position).ToListAsync(cancellation))
+            .Select(i => new FlaggedQuestion($"item {i.Position + 1}", i.Prompt, i.Title, i.Identity)).ToList();
         var settings = await Db.BlindSettings.SingleOrDefaultAsync(s => s.SeasonId == season.Id, cancellation);
         Saved = settings is not null;
         settings ??= new BlindSettings { SeasonId = season.Id };
