@@ -51,27 +51,52 @@ public abstract class BlindReviewTests(CohortApp app)
         string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"))
         + "\n" + await response.Content.ReadAsStringAsync();
 
+    /// <summary>Every response a reviewer got in a test, by what it was, to search each for canaries.</summary>
+    private sealed class Responses
+    {
+        private readonly List<(string What, HttpResponseMessage Response)> kept = [];
+
+        public void Add(string what, HttpResponseMessage response) => kept.Add((what, response));
+
+        public async Task<Browser.Page> KeepAsync(string what, Task<Browser.Page> fetching)
+        {
+            var page = await fetching;
+            Add(what, page.Response);
+            return page;
+        }
+
+        public HttpResponseMessage Of(string what) => kept.Single(r => r.What == what).Response;
+
+        /// <summary>Each response answered 200 and shows no canary, whole or in part, in its headers or its body.</summary>
+        public async Task AssertNoneShowsAsync(Canaries canaries)
+        {
+            foreach (var (what, response) in kept)
+            {
+                Assert.Equal(200, (int)response.StatusCode);
+                var everything = await EverythingOfAsync(response);
+                foreach (var secret in canaries.Secrets)
+                {
+                    Assert.False(everything.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {what} response shows “{secret}”");
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task No_identity_canary_reaches_a_reviewer_in_any_page_api_response_or_download()
     {
         var assigned = await AssignedAsync();
         var canaries = assigned.Canaries;
         using var reviewer = await app.AsAsync(Roles.Reviewer);
-        var responses = new List<(string What, HttpResponseMessage Response)>();
-        async Task<Browser.Page> Keep(string what, Task<Browser.Page> fetching)
-        {
-            var page = await fetching;
-            responses.Add((what, page.Response));
-            return page;
-        }
+        var responses = new Responses();
 
-        var list = await Keep("list", reviewer.GetAsync("/review/assignments"));
-        await Keep("review home", reviewer.GetAsync("/review"));
-        var detail = await Keep("detail", reviewer.GetAsync(Url(assigned)));
-        responses.Add(("api before", await reviewer.Client.GetAsync("/api/review/assignments")));
-        var refused = await Keep("refused submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", null], "Accept"), follow: false));
-        var saved = await Keep("saved submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", "7"], "Accept")));
-        responses.Add(("api after", await reviewer.Client.GetAsync("/api/review/assignments")));
+        var list = await responses.KeepAsync("list", reviewer.GetAsync("/review/assignments"));
+        await responses.KeepAsync("review home", reviewer.GetAsync("/review"));
+        var detail = await responses.KeepAsync("detail", reviewer.GetAsync(Url(assigned)));
+        responses.Add("api before", await reviewer.Client.GetAsync("/api/review/assignments"));
+        var refused = await responses.KeepAsync("refused submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", null], "Accept"), follow: false));
+        var saved = await responses.KeepAsync("saved submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", "7"], "Accept")));
+        responses.Add("api after", await reviewer.Client.GetAsync("/api/review/assignments"));
         using var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
 
         Assert.NotNull(list.One($"#assignments a[href='{Url(assigned)}']"));
@@ -82,19 +107,11 @@ public abstract class BlindReviewTests(CohortApp app)
         Assert.Equal(404, (int)cv.StatusCode); // hiding everything withholds the CV: a PDF cannot be redacted
         Assert.Null(detail.One("a.cv"));
         Assert.Contains("The CV is withheld", detail.One("#hidden-from-you")!.TextContent, StringComparison.Ordinal);
-        foreach (var (what, response) in responses)
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            var everything = await EverythingOfAsync(response);
-            foreach (var secret in canaries.Secrets)
-            {
-                Assert.False(everything.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {what} response shows “{secret}”");
-            }
-        }
+        await responses.AssertNoneShowsAsync(canaries);
 
         foreach (var what in new[] { "detail", "api before", "api after", "saved submit" })
         {
-            var everything = await EverythingOfAsync(responses.Single(r => r.What == what).Response);
+            var everything = await EverythingOfAsync(responses.Of(what));
             Assert.Contains(canaries.Visible, everything, StringComparison.Ordinal);
             Assert.Contains("Interpretability, Evaluations", everything, StringComparison.Ordinal);
             Assert.Contains(BlindRedaction.LinkHidden, everything, StringComparison.Ordinal);
@@ -119,39 +136,25 @@ public abstract class BlindReviewTests(CohortApp app)
         string Answer(ItemKind kind) => $"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, kind)}";
         string Item(ItemKind kind) => $"/review/items/{assessment.Items.Single(i => i.Kind == kind).Id}";
         using var reviewer = await app.AsAsync(Roles.Reviewer);
-        var responses = new List<(string What, HttpResponseMessage Response)>();
-        async Task<Browser.Page> Keep(string what, Task<Browser.Page> fetching)
-        {
-            var page = await fetching;
-            responses.Add((what, page.Response));
-            return page;
-        }
+        var responses = new Responses();
 
-        await Keep("review home", reviewer.GetAsync("/review"));
+        await responses.KeepAsync("review home", reviewer.GetAsync("/review"));
         foreach (var kind in new[] { ItemKind.FreeText, ItemKind.Code, ItemKind.File })
         {
-            await Keep($"{kind} item", reviewer.GetAsync(Item(kind)));
-            var answer = await Keep($"{kind} answer", reviewer.GetAsync(Answer(kind)));
-            await Keep($"{kind} refused score", reviewer.SubmitAsync(answer, "#score", new Dictionary<string, string> { ["Points"] = "many" }, follow: false));
+            await responses.KeepAsync($"{kind} item", reviewer.GetAsync(Item(kind)));
+            var answer = await responses.KeepAsync($"{kind} answer", reviewer.GetAsync(Answer(kind)));
+            await responses.KeepAsync($"{kind} refused score", reviewer.SubmitAsync(answer, "#score", new Dictionary<string, string> { ["Points"] = "many" }, follow: false));
         }
 
-        var next = await Keep("next", reviewer.OpenAsync(Item(ItemKind.FreeText) + "?handler=Next"));
-        await Keep("saved score", reviewer.SubmitAsync(await reviewer.GetAsync(Answer(ItemKind.FreeText)), "#score", new Dictionary<string, string> { ["Points"] = "1" }));
-        await Keep("assignments", reviewer.GetAsync("/review/assignments"));
-        var detail = await Keep("assignment", reviewer.GetAsync(Url(assigned)));
-        responses.Add(("api", await reviewer.Client.GetAsync("/api/review/assignments")));
+        var next = await responses.KeepAsync("next", reviewer.OpenAsync(Item(ItemKind.FreeText) + "?handler=Next"));
+        await responses.KeepAsync("saved score", reviewer.SubmitAsync(await reviewer.GetAsync(Answer(ItemKind.FreeText)), "#score", new Dictionary<string, string> { ["Points"] = "1" }));
+        await responses.KeepAsync("assignments", reviewer.GetAsync("/review/assignments"));
+        var detail = await responses.KeepAsync("assignment", reviewer.GetAsync(Url(assigned)));
+        responses.Add("api", await reviewer.Client.GetAsync("/api/review/assignments"));
         using var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
 
         Assert.Equal(404, (int)cv.StatusCode);
-        foreach (var (what, response) in responses)
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            var everything = await EverythingOfAsync(response);
-            foreach (var secret in canaries.Secrets)
-            {
-                Assert.False(everything.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {what} response shows “{secret}”");
-            }
-        }
+        await responses.AssertNoneShowsAsync(canaries);
 
         Assert.Contains(canaries.Visible, next.One("#answer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(BlindRedaction.OrganisationHidden, next.One("#answer")!.TextContent, StringComparison.Ordinal);
