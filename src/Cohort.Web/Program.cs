@@ -1,6 +1,7 @@
 using Cohort.Core;
 using Cohort.Web.Accounts;
 using Cohort.Web.Catalogue;
+using Cohort.Web.Files;
 using Cohort.Web.Hosting;
 using Cohort.Web.Review;
 
@@ -38,6 +39,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseNoStore();
 app.UseAuthorization();
 
 app.MapRazorPages();

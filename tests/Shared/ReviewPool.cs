@@ -59,7 +59,7 @@ public static class ReviewPool
     {
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.Kind == FormKind.General);
         var application = new Application { FormId = form.Id, ApplicantId = applicantId, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
-        application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Purpose == QuestionPurpose.Organisation).Id, Value = organisation });
+        application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Identity == IdentityFlag.Organisation).Id, Value = organisation });
         application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Key == "motivation").Id, Value = motivation });
         db.Applications.Add(application);
         await db.SaveChangesAsync();

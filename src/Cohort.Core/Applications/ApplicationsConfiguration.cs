@@ -22,7 +22,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         question.HasIndex(q => new { q.FormId, q.Key }).IsUnique();
         question.Property(q => q.Key).HasMaxLength(80);
         question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
-        question.Property(q => q.Purpose).HasConversion<string>().HasMaxLength(20);
+        question.Property(q => q.Identity).HasConversion<string>().HasMaxLength(20);
         question.Ignore(q => q.Choices);
     }
 }

@@ -7,7 +7,7 @@ public static class Eligibility
 {
     public static IEnumerable<AnswerProblem> Check(Season season, IEnumerable<Question> questions, IReadOnlyDictionary<int, string> answersByQuestion)
     {
-        foreach (var question in questions.Where(q => q.Purpose == QuestionPurpose.DateOfBirth))
+        foreach (var question in questions.Where(q => q.Identity == IdentityFlag.DateOfBirth))
         {
             if (!answersByQuestion.TryGetValue(question.Id, out var text) || AnswerRules.ParseDate(text) is not { } birth)
             {

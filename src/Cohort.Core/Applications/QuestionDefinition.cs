@@ -24,6 +24,9 @@ public abstract class QuestionDefinition
     /// <summary>For single and multiple choice: the options, one a line.</summary>
     public string ChoicesText { get; set; } = "";
 
+    /// <summary>What the answer says about who the applicant is: blind review hides it as the season's settings say.</summary>
+    public IdentityFlag Identity { get; set; }
+
     public IReadOnlyList<string> Choices =>
         ChoicesText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -6,7 +6,8 @@ namespace Cohort.Core.Applications;
 public sealed record UploadOutcome(int? FileId, string? Problem);
 
 /// <summary>
-/// Stores a CV for a file question: a PDF of at most 5 MB (see <see cref="PdfContent"/>).
+/// Stores a CV for a file question: a PDF of at most 5 MB (see <see cref="PdfContent"/>). A new CV replaces the old
+/// one, which is deleted.
 /// </summary>
 public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
 {
@@ -47,12 +48,27 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
             answer = new Answer { QuestionId = question.Id };
             application.Answers.Add(answer);
         }
+        else if (answer.FileId is { } replaced)
+        {
+            // Only this answer points at the old CV: kept, it would be personal data nobody can reach, and the
+            // database would grow with every re-upload. It goes in the same save, without reading its bytes back.
+            db.Remove(new StoredFile { Id = replaced, OwnerId = applicantId, FileName = "", ContentType = "", Content = [] });
+        }
 
         answer.Value = file.FileName;
         answer.File = file;
         application.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellation);
-        return new(file.Id, null);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(file.Id, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another upload replaced the same CV at the same moment and deleted the old one first; that upload stands.
+            db.ChangeTracker.Clear();
+            return new(null, "Your CV was being replaced from another window at the same moment; reload the page to see which one was kept.");
+        }
     }
 
     private static string SafeName(string fileName)

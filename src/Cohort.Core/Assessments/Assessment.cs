@@ -1,3 +1,4 @@
+using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 
@@ -74,6 +75,12 @@ public class AssessmentItem
 
     /// <summary>For items reviewers score: what a good answer shows, and how points are given.</summary>
     public string RubricText { get; set; } = "";
+
+    /// <summary>
+    /// What the answer says about who the applicant is, for an item that asks for it (a profile link, say): blind
+    /// reviewers never see a flagged answer whose kind the season's settings hide. Free text is redacted either way.
+    /// </summary>
+    public IdentityFlag Identity { get; set; }
 
     public IReadOnlyList<string> Choices => Lines(ChoicesText);
 

@@ -21,6 +21,7 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
     public void Configure(EntityTypeBuilder<AssessmentItem> item)
     {
         item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        item.Property(i => i.Identity).HasConversion<string>().HasMaxLength(20);
         item.Ignore(i => i.Choices);
         item.Ignore(i => i.KeyOrder);
         item.Ignore(i => i.IsScoredAutomatically);

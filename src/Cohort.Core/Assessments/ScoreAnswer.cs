@@ -12,8 +12,10 @@ public sealed record ScoreOutcome(AnswerReview? Review, string? Refusal)
 }
 
 /// <summary>
-/// A reviewer scores one answer of a closed attempt against the item's rubric. Scoring it again changes the reviewer's
-/// own review; other reviewers' reviews of the same answer are never touched. Each score is audited with the one before.
+/// A reviewer scores one answer of a closed attempt against the item's rubric, if it is in their
+/// <see cref="ReviewQueue"/>: they are in the current season's pool, have no conflict with the applicant, and the
+/// stage is not decided. Scoring it again changes the reviewer's own review; other reviewers' reviews of the same
+/// answer are never touched. Each score is audited with the one before.
 /// </summary>
 public sealed class ScoreAnswer(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
@@ -35,6 +37,12 @@ public sealed class ScoreAnswer(CohortDbContext db, TimeProvider clock, AuditLog
         if (Refusal(item, answer, attempt, reviewerId) is { } why)
         {
             return ScoreOutcome.Refused(why);
+        }
+
+        if (await ReviewQueue.OpenAsync(db, reviewerId, cancellation) is not { } queue || !await queue.Answers.AnyAsync(a => a.Id == answerId, cancellation))
+        {
+            return ScoreOutcome.Refused("This answer is not in your review queue: you are not in the current season's reviewer pool, " +
+                "you have a conflict with the applicant, or their stage has been decided.");
         }
 
         if (ParsePoints(points, item.Points) is not { } score)

@@ -59,7 +59,7 @@ public sealed class FindApplications(CohortDbContext db)
     /// </summary>
     private async Task<Func<int, IReadOnlyList<AnswerProblem>>> EligibilityAsync(Season season, ApplicationForm form, IQueryable<Application> general, CancellationToken cancellation)
     {
-        var ruleQuestions = form.Questions.Where(q => q.Purpose != QuestionPurpose.None).Select(q => q.Id).ToList();
+        var ruleQuestions = form.Questions.Where(q => q.Identity == IdentityFlag.DateOfBirth).Select(q => q.Id).ToList();
         var answers = (await db.Set<Answer>().AsNoTracking()
                 .Where(a => ruleQuestions.Contains(a.QuestionId) && general.Any(x => x.Id == a.ApplicationId))
                 .Select(a => new { a.ApplicationId, a.QuestionId, a.Value })

@@ -1,7 +1,10 @@
 namespace Cohort.Core.Review;
 
-/// <summary>What the conflict rules know about one applicant: their account, email and declared organisation.</summary>
-public sealed record ApplicantFacts(string ApplicantId, string Email, string Organisation);
+/// <summary>
+/// What the conflict rules know about one applicant: their account, email, and the organisations they named (every
+/// answer flagged <see cref="Applications.IdentityFlag.Organisation"/>, a university and an employer, say).
+/// </summary>
+public sealed record ApplicantFacts(string ApplicantId, string Email, params IReadOnlyList<string> Organisations);
 
 /// <summary>What the conflict rules know about one reviewer: their account, email, organisation and declared conflicts.</summary>
 public sealed record ReviewerFacts(string UserId, string Email, string Organisation, IReadOnlySet<string> DeclaredApplicantIds);
@@ -34,7 +37,7 @@ public static class Conflicts
             return "declared a conflict";
         }
 
-        if (Normalise(reviewer.Organisation) is { Length: > 0 } organisation && organisation == Normalise(applicant.Organisation))
+        if (Normalise(reviewer.Organisation) is { Length: > 0 } organisation && applicant.Organisations.Any(o => Normalise(o) == organisation))
         {
             return "same organisation";
         }

@@ -81,7 +81,7 @@ public sealed class ReviewRoundFacts
         var generalOf = await general.Where(g => applicantIds.Contains(g.ApplicantId)).ToDictionaryAsync(g => g.Id, g => g.ApplicantId, cancellation);
         var generalIds = generalOf.Keys.ToList();
         var answers = (await db.Set<Answer>().AsNoTracking().Where(a => generalIds.Contains(a.ApplicationId))
-                .Join(db.Set<Question>(), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicationId, q.Purpose, q.Kind, a.Value })
+                .Join(db.Set<Question>(), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicationId, q.Identity, q.Kind, a.Value })
                 .ToListAsync(cancellation))
             .ToLookup(a => generalOf[a.ApplicationId]);
         var streams = await StreamsAsync(db, round, applicantIds, cancellation);
@@ -90,10 +90,10 @@ public sealed class ReviewRoundFacts
         var reviewSubjects = subjects.Select(s =>
         {
             var mine = answers[s.ApplicantId].ToList();
-            var organisation = mine.FirstOrDefault(a => a.Purpose == QuestionPurpose.Organisation)?.Value ?? "";
+            var organisations = mine.Where(a => a.Identity == IdentityFlag.Organisation).Select(a => a.Value).ToList();
             var text = streamTexts?[s.ApplicantId] ?? string.Join('\n', mine.Where(a => WrittenKinds.Contains(a.Kind)).Select(a => a.Value));
             var (name, email) = people[s.ApplicantId];
-            return new ReviewSubject(s.Id, $"#{s.Id} {name}", new ApplicantFacts(s.ApplicantId, email, organisation), streams[s.ApplicantId].ToList(), text);
+            return new ReviewSubject(s.Id, $"#{s.Id} {name}", new ApplicantFacts(s.ApplicantId, email, organisations), streams[s.ApplicantId].ToList(), text);
         }).OrderBy(s => s.Id).ToList();
         return new ReviewRoundFacts(round, reviewSubjects, await ReviewersAsync(db, round.SeasonId, cancellation));
     }

@@ -19,7 +19,8 @@ public sealed record ReviewOutcome(ReviewSubmission? Review, IReadOnlyList<Revie
 
 /// <summary>
 /// A reviewer submits, or changes, their review of one assignment: a score within the scale for every criterion of the
-/// round's rubric, a recommendation and a comment. Taken only from the assigned reviewer while the round is open; the
+/// round's rubric, a recommendation and a comment. Taken only from the assigned reviewer, while they are in the current
+/// season's pool without a conflict with the applicant, the round is open and the stage undecided; the
 /// assignment becomes Submitted and the overall score is kept for rankings. Audited with the overall before and after.
 /// </summary>
 public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLog audit)
@@ -34,6 +35,14 @@ public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLo
         if (Refusal(assignment, reviewer.UserId) is { } why)
         {
             return ReviewOutcome.Refused(why);
+        }
+
+        switch (await ReviewerAssignments.ReviewerAccessAsync(db, assignment!, await ReviewerScope.CurrentAsync(db, reviewer.UserId, cancellation), cancellation))
+        {
+            case AssignmentAccess.Missing:
+                return ReviewOutcome.Refused("This is not one of your assignments: you are not in the current season's reviewer pool, or you have a conflict with the applicant.");
+            case AssignmentAccess.ReadOnly:
+                return ReviewOutcome.Refused("This application's stage has been decided, so its reviews can no longer change.");
         }
 
         var criteria = assignment!.Round!.Rubric!.Criteria.OrderBy(c => c.Position).ToList();

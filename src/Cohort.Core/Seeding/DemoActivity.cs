@@ -65,8 +65,10 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
 
     private async Task<List<(string UserId, double Leniency)>> ReviewerPoolAsync(Season season, CancellationToken cancellation)
     {
-        var demoReviewer = DemoSeason.Accounts.Single(a => a.Role == Roles.Reviewer);
-        var pool = new List<(string, string, string, double)> { (demoReviewer.Email, "Cohort demo", "evaluations\ninterpretability", 0) };
+        // The demo season already put the demo reviewer in its pool; the others join it here.
+        var demoReviewer = await users.FindByEmailAsync(DemoSeason.Accounts.Single(a => a.Role == Roles.Reviewer).Email)
+            ?? throw new InvalidOperationException("The demo reviewer is missing.");
+        var result = new List<(string, double)> { (demoReviewer.Id, 0) };
         foreach (var (name, email, organisation, expertise, leniency) in Reviewers)
         {
             if (await users.FindByEmailAsync(email) is null)
@@ -74,12 +76,6 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
                 await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Audit.Actor.System);
             }
 
-            pool.Add((email, organisation, expertise, leniency));
-        }
-
-        var result = new List<(string, double)>();
-        foreach (var (email, organisation, expertise, leniency) in pool)
-        {
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo reviewer {email} is missing.");
             db.ReviewerProfiles.Add(new ReviewerProfile
             {
@@ -135,7 +131,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         _ => new Answer { QuestionId = question.Id, Value = question.Kind switch
         {
             QuestionKind.ShortText when question.Key == "full-name" => name,
-            QuestionKind.ShortText when question.Purpose == QuestionPurpose.Organisation => DemoPeople.Organisation(index),
+            QuestionKind.ShortText when question.Identity == IdentityFlag.Organisation => DemoPeople.Organisation(index),
             QuestionKind.ShortText => index % 3 == 0 ? "London" : index % 3 == 1 ? "Berkeley" : "Remote",
             QuestionKind.Date => season.ProgrammeStart.AddYears(-(season.MinimumAge + 2 + index % 15)).AddDays(index * 11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             QuestionKind.SingleChoice => question.Choices[index % question.Choices.Count],

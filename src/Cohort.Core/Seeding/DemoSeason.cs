@@ -22,6 +22,9 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
     /// <summary>The demo mentor account is linked to this mentor, who co-mentors the coalition stream.</summary>
     public const string DemoMentorSlug = "ada-okafor";
 
+    /// <summary>The organisation of the demo reviewer's profile in the demo season's pool.</summary>
+    public const string DemoReviewerOrganisation = "Cohort demo";
+
     public static IReadOnlyList<DemoAccount> Accounts { get; } =
     [
         new(Roles.Admin, "admin@demo.cohort.test", "demo-admin-password", "Demo Admin"),
@@ -65,6 +68,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         }
 
         await LinkDemoMentorAsync(cancellation);
+        await AddDemoReviewerToPoolAsync(cancellation);
         await AddGeneralApplicationAsync(cancellation);
         await DemoStreamQuestions.SeedAsync(db, (await db.Seasons.SingleAsync(s => s.Slug == SeasonSlug, cancellation)).Id, cancellation);
         await DemoAssessments.AddAsync(db, SeasonSlug, cancellation);
@@ -85,6 +89,18 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         var user = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.Mentor).Email);
         var mentor = await db.Mentors.SingleAsync(m => m.Slug == DemoMentorSlug, cancellation);
         mentor.UserId = user!.Id;
+        await db.SaveChangesAsync(cancellation);
+    }
+
+    /// <summary>The demo reviewer reviews the demo season: the Reviewer role alone opens nothing without a profile in its pool.</summary>
+    private async Task AddDemoReviewerToPoolAsync(CancellationToken cancellation)
+    {
+        var user = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.Reviewer).Email);
+        var season = await db.Seasons.SingleAsync(s => s.Slug == SeasonSlug, cancellation);
+        db.ReviewerProfiles.Add(new Review.ReviewerProfile
+        {
+            SeasonId = season.Id, UserId = user!.Id, Organisation = DemoReviewerOrganisation, ExpertiseText = "evaluations\ninterpretability", MinLoad = 0, MaxLoad = 40,
+        });
         await db.SaveChangesAsync(cancellation);
     }
 }

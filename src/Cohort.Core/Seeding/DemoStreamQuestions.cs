@@ -25,7 +25,7 @@ internal static class DemoStreamQuestions
             Ask(seasonId, 1, "weekly-hours", "How many hours a week can you give the fellowship?", QuestionKind.SingleChoice, everyStream, required: true, choices: "Fewer than 20\n20 to 30\n30 to 40\nMore than 40"),
             Ask(seasonId, 2, "protocol-attack", "Pick a monitoring protocol you know and say how you would try to get past it.", QuestionKind.LongText, Only(CoalitionSlug), required: true, maxWords: 300),
             Ask(seasonId, 3, "own-pitch", "If you would like to pitch your own project, describe it in a paragraph.", QuestionKind.LongText, Only(CoalitionSlug), maxWords: 200),
-            Ask(seasonId, 4, "probe-repository", "A link to code in which you trained or analysed a probe, if you have one.", QuestionKind.Url, Only("model-internals")));
+            Ask(seasonId, 4, "probe-repository", "A link to code in which you trained or analysed a probe, if you have one.", QuestionKind.Url, Only("model-internals"), identity: IdentityFlag.Link));
 
         var coalition = streams.Single(s => s.Slug == CoalitionSlug);
         var stageThree = await StageThree.WindowAsync(db, coalition.TrackId, cancellation)
@@ -46,9 +46,12 @@ internal static class DemoStreamQuestions
     }
 
     private static StreamQuestion Ask(int seasonId, int position, string key, string prompt, QuestionKind kind, int[] streamIds,
-        bool required = false, int maxWords = 0, string choices = "")
+        bool required = false, int maxWords = 0, string choices = "", IdentityFlag identity = IdentityFlag.None)
     {
-        var question = new StreamQuestion { SeasonId = seasonId, Position = position, Key = key, Prompt = prompt, Kind = kind, Required = required, MaxWords = maxWords, ChoicesText = choices };
+        var question = new StreamQuestion
+        {
+            SeasonId = seasonId, Position = position, Key = key, Prompt = prompt, Kind = kind, Required = required, MaxWords = maxWords, ChoicesText = choices, Identity = identity,
+        };
         question.AskedBy.AddRange(streamIds.Select(id => new StreamQuestionAsker { StreamId = id }));
         return question;
     }

@@ -12,6 +12,7 @@ internal sealed class StreamQuestionConfiguration : IEntityTypeConfiguration<Str
         question.HasIndex(q => new { q.SeasonId, q.Key }).IsUnique();
         question.Property(q => q.Key).HasMaxLength(80);
         question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
+        question.Property(q => q.Identity).HasConversion<string>().HasMaxLength(20);
         question.HasOne<Season>().WithMany().HasForeignKey(q => q.SeasonId);
         question.HasMany(q => q.AskedBy).WithOne().HasForeignKey(a => a.QuestionId);
     }

@@ -300,6 +300,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -319,11 +324,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<string>("Prompt")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
@@ -484,6 +484,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<string>("ChoicesText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1602,13 +1607,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("HideContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HideCv")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("HideCvFileName")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("HideEmail")
+                    b.Property<bool>("HideDateOfBirth")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("HideName")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HideOrganisation")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("HideUrls")
@@ -2092,6 +2106,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<string>("Help")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -285,6 +285,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -303,11 +308,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Prompt")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Required")
@@ -460,6 +460,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ChoicesText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1527,13 +1532,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideCv")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HideCvFileName")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("HideEmail")
+                    b.Property<bool>("HideDateOfBirth")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HideName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideOrganisation")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HideUrls")
@@ -1992,6 +2006,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Help")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")

@@ -7,7 +7,8 @@ namespace Cohort.Web.Review;
 
 /// <summary>
 /// Reviewing over HTTP: the reviewer's assignments as JSON, with the same blind content the pages show, and the CV of
-/// an assignment under a neutral file name. Both are for the assigned reviewer (admins may read any assignment's CV).
+/// an assignment under a neutral file name, unless the season's blind settings withhold CVs. Both are for the assigned
+/// reviewer while in the current season's pool without a conflict (admins may read any assignment's CV).
 /// </summary>
 public static class ReviewApi
 {
@@ -36,7 +37,7 @@ public static class ReviewApi
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            return assignment is not null && await BlindApplication.CvAsync(db, assignment, cancellation) is { } cv
+            return access != AssignmentAccess.Missing && await BlindApplication.CvAsync(db, assignment!, cancellation) is { } cv
                 ? Results.File(cv.Content, cv.ContentType, $"application-R{id}.pdf")
                 : Results.NotFound();
         }).RequireAuthorization(AccountSetup.ReviewerPolicy);

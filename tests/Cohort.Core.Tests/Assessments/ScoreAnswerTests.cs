@@ -1,3 +1,4 @@
+using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
@@ -25,10 +26,20 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         DbAsync(async db => await StageTwoAttempts.AttemptAsync(db, assessment,
             await StageTwoAttempts.AccountAsync(db, "Applicant", $"applicant-{Guid.NewGuid():N}@example.net"), answers, Now, handedIn));
 
-    private Task<Actor> ReviewerAsync() => DbAsync(async db =>
+    /// <summary>
+    /// A reviewer of the current season's pool; outside it when <paramref name="inPool"/> is false (the role alone grants
+    /// nothing). Applicants' addresses are at example.net: a reviewer there would conflict with all of them.
+    /// </summary>
+    private Task<Actor> ReviewerAsync(bool inPool = true, string domain = "reviewers.example.org", string organisation = "") => DbAsync(async db =>
     {
-        var email = $"reviewer-{Guid.NewGuid():N}@example.net";
-        return new Actor(await StageTwoAttempts.AccountAsync(db, "Reviewer", email), email);
+        var email = $"reviewer-{Guid.NewGuid():N}@{domain}";
+        var id = await StageTwoAttempts.AccountAsync(db, "Reviewer", email);
+        if (inPool)
+        {
+            await ReviewPool.ReviewerAsync(db, id, organisation);
+        }
+
+        return new Actor(id, email);
     });
 
     private Task<ScoreOutcome> ScoreAsync(Actor reviewer, int answerId, string points, string comment = "") =>
@@ -142,6 +153,40 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         Assert.Equal(2, scores[closed.Id].AwaitingReview); // free text and file; the empty code answer needs no review
         Assert.Null(scores[open.Id].Total);
         Assert.False(scores[open.Id].IsFullyReviewed);
+    }
+
+    [Fact]
+    public async Task Reviewers_outside_the_pool_or_in_conflict_and_answers_of_a_decided_stage_are_refused_and_nothing_is_stored()
+    {
+        var assessment = await AssessmentAsync();
+        var organisation = $"Lab {Guid.NewGuid():N}";
+        var domain = $"{Guid.NewGuid():N}.example.org";
+        var (attempt, decided) = (await AttemptAsync(assessment, FullAnswers), await AttemptAsync(assessment, FullAnswers));
+        var (outside, declared, sameOrganisation, sameDomain, fine) =
+            (await ReviewerAsync(inPool: false), await ReviewerAsync(), await ReviewerAsync(organisation: organisation), await ReviewerAsync(domain: domain), await ReviewerAsync());
+        await DbAsync(async db =>
+        {
+            await ReviewPool.DeclareAsync(db, await db.ReviewerProfiles.Where(p => p.UserId == declared.UserId).Select(p => p.Id).SingleAsync(), attempt.ApplicantId);
+            await ReviewPool.ApplicationAsync(db, attempt.ApplicantId, organisation);
+            await db.Users.Where(u => u.Id == attempt.ApplicantId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, $"applicant@{domain}"));
+            var decidedId = await ReviewPool.ApplicationAsync(db, decided.ApplicantId);
+            return await db.Applications.Where(a => a.Id == decidedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Advanced));
+        });
+        int Answer(Attempt of) => StageTwoAttempts.AnswerId(of, assessment, ItemKind.FreeText);
+
+        var refusals = new List<ScoreOutcome>();
+        foreach (var reviewer in new[] { outside, declared, sameOrganisation, sameDomain })
+        {
+            refusals.Add(await ScoreAsync(reviewer, Answer(attempt), "3"));
+        }
+
+        refusals.Add(await ScoreAsync(fine, Answer(decided), "3"));
+        var accepted = await ScoreAsync(fine, Answer(attempt), "3");
+
+        Assert.All(refusals, refused => Assert.Contains("not in your review queue", refused.Refusal, StringComparison.Ordinal));
+        Assert.Null(accepted.Refusal);
+        Assert.Equal(new[] { fine.UserId }, (await ReviewsAsync(Answer(attempt))).Select(r => r.ReviewerId));
+        Assert.Empty(await ReviewsAsync(Answer(decided)));
     }
 
     [Fact]

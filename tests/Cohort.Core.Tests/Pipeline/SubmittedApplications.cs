@@ -25,7 +25,7 @@ internal static class SubmittedApplications
                 State = state,
                 SubmittedAt = state == ApplicationState.Draft ? null : core.Clock.GetUtcNow().UtcDateTime,
             };
-            application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Purpose == QuestionPurpose.DateOfBirth).Id, Value = dateOfBirth });
+            application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Identity == IdentityFlag.DateOfBirth).Id, Value = dateOfBirth });
             db.Applications.Add(application);
             await db.SaveChangesAsync();
             return application.Id;

@@ -47,7 +47,7 @@ public abstract class FormEditorTests(CohortApp app)
     public async Task An_answered_question_cannot_be_deleted()
     {
         await app.AddApplicantAsync(ApplicationState.Submitted);
-        var answered = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.Purpose == QuestionPurpose.DateOfBirth));
+        var answered = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.Identity == IdentityFlag.DateOfBirth));
         using var admin = await app.AsAsync(Roles.Admin);
 
         var refused = await admin.PostAsAsync("/admin/forms/general?handler=Delete", new Dictionary<string, string> { ["id"] = answered.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });

@@ -25,7 +25,7 @@ public static class PipelineData
         var applicantId = (await db.Users.SingleAsync(u => u.Email == email)).Id;
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.Kind == FormKind.General);
         var application = new Application { FormId = form.Id, ApplicantId = applicantId, State = state, SubmittedAt = state == ApplicationState.Draft ? null : DateTime.UtcNow };
-        application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Purpose == QuestionPurpose.DateOfBirth).Id, Value = dateOfBirth });
+        application.Answers.Add(new Answer { QuestionId = form.Questions.Single(q => q.Identity == IdentityFlag.DateOfBirth).Id, Value = dateOfBirth });
         application.Answers.Add(new Answer { QuestionId = form.Questions.First(q => q.Kind == QuestionKind.LongText).Id, Value = motivation });
         StoredFile? cv = null;
         if (withCv)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
+using Cohort.Core.Assessments;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
@@ -50,58 +51,134 @@ public abstract class BlindReviewTests(CohortApp app)
         string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"))
         + "\n" + await response.Content.ReadAsStringAsync();
 
+    /// <summary>Every response a reviewer got in a test, by what it was, to search each for canaries.</summary>
+    private sealed class Responses
+    {
+        private readonly List<(string What, HttpResponseMessage Response)> kept = [];
+
+        public void Add(string what, HttpResponseMessage response) => kept.Add((what, response));
+
+        public async Task<Browser.Page> KeepAsync(string what, Task<Browser.Page> fetching)
+        {
+            var page = await fetching;
+            Add(what, page.Response);
+            return page;
+        }
+
+        public HttpResponseMessage Of(string what) => kept.Single(r => r.What == what).Response;
+
+        /// <summary>Each response answered 200 and shows no canary, whole or in part, in its headers or its body.</summary>
+        public async Task AssertNoneShowsAsync(Canaries canaries)
+        {
+            foreach (var (what, response) in kept)
+            {
+                Assert.Equal(200, (int)response.StatusCode);
+                var everything = await EverythingOfAsync(response);
+                foreach (var secret in canaries.Secrets)
+                {
+                    Assert.False(everything.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {what} response shows “{secret}”");
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task No_identity_canary_reaches_a_reviewer_in_any_page_api_response_or_download()
     {
         var assigned = await AssignedAsync();
         var canaries = assigned.Canaries;
         using var reviewer = await app.AsAsync(Roles.Reviewer);
-        var responses = new List<(string What, HttpResponseMessage Response)>();
-        async Task<Browser.Page> Keep(string what, Task<Browser.Page> fetching)
-        {
-            var page = await fetching;
-            responses.Add((what, page.Response));
-            return page;
-        }
+        var responses = new Responses();
 
-        var list = await Keep("list", reviewer.GetAsync("/review/assignments"));
-        await Keep("review home", reviewer.GetAsync("/review"));
-        var detail = await Keep("detail", reviewer.GetAsync(Url(assigned)));
-        responses.Add(("api before", await reviewer.Client.GetAsync("/api/review/assignments")));
-        var refused = await Keep("refused submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", null], "Accept"), follow: false));
-        var saved = await Keep("saved submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", "7"], "Accept")));
-        responses.Add(("api after", await reviewer.Client.GetAsync("/api/review/assignments")));
-        var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
-        var cvBytes = await cv.Content.ReadAsByteArrayAsync();
-        responses.Add(("cv", cv));
+        var list = await responses.KeepAsync("list", reviewer.GetAsync("/review/assignments"));
+        await responses.KeepAsync("review home", reviewer.GetAsync("/review"));
+        var detail = await responses.KeepAsync("detail", reviewer.GetAsync(Url(assigned)));
+        responses.Add("api before", await reviewer.Client.GetAsync("/api/review/assignments"));
+        var refused = await responses.KeepAsync("refused submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", null], "Accept"), follow: false));
+        var saved = await responses.KeepAsync("saved submit", reviewer.SubmitAsync(detail, "#review", Review(assigned, ["4", "7"], "Accept")));
+        responses.Add("api after", await reviewer.Client.GetAsync("/api/review/assignments"));
+        using var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
 
         Assert.NotNull(list.One($"#assignments a[href='{Url(assigned)}']"));
         Assert.Contains($"Application R-{assigned.AssignmentId}", list.Text, StringComparison.Ordinal);
         Assert.Equal(200, refused.Status);
         Assert.NotNull(saved.One("#review"));
         Assert.Contains("Saved your review", saved.Text, StringComparison.Ordinal);
-        Assert.Equal(assigned.Cv, cvBytes);
-        Assert.Equal("application/pdf", cv.Content.Headers.ContentType!.MediaType);
-        Assert.Equal($"application-R{assigned.AssignmentId}.pdf", cv.Content.Headers.ContentDisposition!.FileNameStar ?? cv.Content.Headers.ContentDisposition.FileName!.Trim('"'));
-        foreach (var (what, response) in responses)
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            var everything = await EverythingOfAsync(response);
-            foreach (var secret in canaries.Secrets)
-            {
-                Assert.False(everything.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {what} response shows “{secret}”");
-            }
-        }
+        Assert.Equal(404, (int)cv.StatusCode); // hiding everything withholds the CV: a PDF cannot be redacted
+        Assert.Null(detail.One("a.cv"));
+        Assert.Contains("The CV is withheld", detail.One("#hidden-from-you")!.TextContent, StringComparison.Ordinal);
+        await responses.AssertNoneShowsAsync(canaries);
 
         foreach (var what in new[] { "detail", "api before", "api after", "saved submit" })
         {
-            var everything = await EverythingOfAsync(responses.Single(r => r.What == what).Response);
+            var everything = await EverythingOfAsync(responses.Of(what));
             Assert.Contains(canaries.Visible, everything, StringComparison.Ordinal);
             Assert.Contains("Interpretability, Evaluations", everything, StringComparison.Ordinal);
             Assert.Contains(BlindRedaction.LinkHidden, everything, StringComparison.Ordinal);
             Assert.Contains(BlindRedaction.NameHidden, everything, StringComparison.Ordinal);
-            Assert.Contains(BlindApplication.CvLabel, everything, StringComparison.Ordinal);
+            Assert.Contains(BlindRedaction.OrganisationHidden, everything, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task No_identity_canary_in_an_assessment_answer_or_the_general_application_reaches_a_reviewer_in_any_view()
+    {
+        await app.WithDbAsync(async db => { await AssignedApplication.HideEverythingAsync(db); return 0; });
+        var assigned = await app.WithDbAsync(db => AssignedApplication.SeedAsync(db, Now, stage: PipelineStage.Assessments));
+        var canaries = assigned.Canaries;
+        var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
+        var attempt = await app.WithDbAsync(db => StageTwoAttempts.AttemptAsync(db, assessment, assigned.ApplicantId, new Dictionary<ItemKind, string>
+        {
+            [ItemKind.FreeText] = canaries.Motivation,
+            [ItemKind.Code] = $"# by {canaries.Name} <{canaries.Email}>, {canaries.Institution}, born {canaries.DateOfBirth}\nprint('{canaries.Visible}')",
+            [ItemKind.File] = canaries.Url,
+        }, Now));
+        string Answer(ItemKind kind) => $"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, kind)}";
+        string Item(ItemKind kind) => $"/review/items/{assessment.Items.Single(i => i.Kind == kind).Id}";
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+        var responses = new Responses();
+
+        await responses.KeepAsync("review home", reviewer.GetAsync("/review"));
+        foreach (var kind in new[] { ItemKind.FreeText, ItemKind.Code, ItemKind.File })
+        {
+            await responses.KeepAsync($"{kind} item", reviewer.GetAsync(Item(kind)));
+            var answer = await responses.KeepAsync($"{kind} answer", reviewer.GetAsync(Answer(kind)));
+            await responses.KeepAsync($"{kind} refused score", reviewer.SubmitAsync(answer, "#score", new Dictionary<string, string> { ["Points"] = "many" }, follow: false));
+        }
+
+        var next = await responses.KeepAsync("next", reviewer.OpenAsync(Item(ItemKind.FreeText) + "?handler=Next"));
+        await responses.KeepAsync("saved score", reviewer.SubmitAsync(await reviewer.GetAsync(Answer(ItemKind.FreeText)), "#score", new Dictionary<string, string> { ["Points"] = "1" }));
+        await responses.KeepAsync("assignments", reviewer.GetAsync("/review/assignments"));
+        var detail = await responses.KeepAsync("assignment", reviewer.GetAsync(Url(assigned)));
+        responses.Add("api", await reviewer.Client.GetAsync("/api/review/assignments"));
+        using var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
+
+        Assert.Equal(404, (int)cv.StatusCode);
+        await responses.AssertNoneShowsAsync(canaries);
+
+        Assert.Contains(canaries.Visible, next.One("#answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(BlindRedaction.OrganisationHidden, next.One("#answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"print('{canaries.Visible}')", detail.One(".blind-section pre code")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(BlindRedaction.DateOfBirthHidden, detail.One(".blind-section pre code")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(detail.All(".blind-section h2"), h => h.TextContent == $"Assessment: {assessment.Title}");
+    }
+
+    [Fact]
+    public async Task A_cv_the_settings_show_downloads_under_a_neutral_name_and_is_never_cached()
+    {
+        var assigned = await AssignedAsync();
+        await app.WithDbAsync(async db => { await AssignedApplication.SaveSettingsAsync(db, new BlindSettings { HideCv = false }); return 0; });
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+
+        var detail = await reviewer.GetAsync(Url(assigned));
+        using var cv = await reviewer.Client.GetAsync(Url(assigned) + "/cv");
+
+        Assert.Equal(BlindApplication.CvLabel, detail.One("a.cv")!.TextContent);
+        Assert.DoesNotContain(assigned.Canaries.CvFileName, await detail.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(assigned.Cv, await cv.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", cv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"application-R{assigned.AssignmentId}.pdf", cv.Content.Headers.ContentDisposition!.FileNameStar ?? cv.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.True(cv.Headers.CacheControl!.NoStore);
     }
 
     [Fact]
@@ -131,7 +208,8 @@ public abstract class BlindReviewTests(CohortApp app)
         Assert.Equal(200, read.Status);
         Assert.Null(read.One("#review"));
         Assert.NotNull(read.One("#read-only"));
-        Assert.Equal(200, (int)(await adminBrowser.Client.GetAsync(Url(draft) + "/cv")).StatusCode);
+        // Read through the reviewer's pages, an admin sees what a reviewer would: the settings withhold the CV.
+        Assert.Equal(404, (int)(await adminBrowser.Client.GetAsync(Url(draft) + "/cv")).StatusCode);
         Assert.Equal(404, (await reviewer.GetAsync("/review/assignments/987654")).Status);
     }
 
@@ -264,14 +342,22 @@ public abstract class BlindReviewTests(CohortApp app)
         using var admin = await app.AsAsync(Roles.Admin);
 
         var page = await admin.GetAsync("/admin/blind");
-        var saved = await admin.SubmitAsync(page, "#blind", new Dictionary<string, string> { ["Input.HideUrls"] = "false", ["Input.HiddenKeys"] = "current-role" });
+        var saved = await admin.SubmitAsync(page, "#blind", new Dictionary<string, string>
+        {
+            ["Input.HideUrls"] = "false", ["Input.HideCv"] = "false", ["Input.HiddenKeys"] = "current-role",
+        });
         var settings = await app.WithDbAsync(db => db.BlindSettings.SingleAsync());
 
         Assert.NotNull(page.One("#default"));
-        Assert.All(new[] { "HideName", "HideEmail", "HideCvFileName", "HideUrls" }, field => Assert.True(page.One($"#Input_{field}")!.HasAttribute("checked"), field));
+        Assert.All(new[] { "HideName", "HideContact", "HideOrganisation", "HideDateOfBirth", "HideUrls", "HideCv", "HideCvFileName" },
+            field => Assert.True(page.One($"#Input_{field}")!.HasAttribute("checked"), field));
         Assert.NotNull(page.One("input[name='Input.HiddenKeys'][value='full-name']"));
+        Assert.Equal("Organisation", page.One("input[name='Input.HiddenKeys'][value='organisation']")!.ParentElement!.GetAttribute("data-identity"));
+        Assert.Contains("A CV identifies its author", page.One("#pdf-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(BlindPromise.ForApplicants(new BlindSettings()), page.One("#promise")!.TextContent);
         Assert.Null(saved.One("#default"));
-        Assert.Equal((true, false, "current-role"), (settings.HideName, settings.HideUrls, settings.HiddenQuestionKeysText));
+        Assert.Equal((true, true, false, false, "current-role"), (settings.HideName, settings.HideOrganisation, settings.HideUrls, settings.HideCv, settings.HiddenQuestionKeysText));
+        Assert.Contains("Reviewers can read your CV as you uploaded it", saved.One("#promise")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "blindsettings.created")));
     }
 

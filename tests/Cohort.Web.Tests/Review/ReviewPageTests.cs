@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
+using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -77,7 +78,8 @@ public abstract class ReviewPageTests(CohortApp app)
         using var admin = await app.AsAsync(Roles.Admin);
         Assert.NotNull((await reviewer.GetAsync("/")).One("a[href='/review']"));
         Assert.Equal(200, (await reviewer.GetAsync(urls[0])).Status);
-        Assert.Equal(200, (await admin.GetAsync($"/review/items/{Item(assessment, ItemKind.FreeText)}")).Status);
+        // An admin scores only as a member of the pool, like anyone else; the admin attempts page shows them the answers.
+        Assert.Equal(404, (await admin.GetAsync($"/review/items/{Item(assessment, ItemKind.FreeText)}")).Status);
         Assert.Equal(0, await ReviewCountAsync(attempt));
     }
 
@@ -157,9 +159,33 @@ public abstract class ReviewPageTests(CohortApp app)
         Assert.Equal(404, (await reviewer.GetAsync($"/review/items/{Item(assessment, ItemKind.MultipleChoice)}")).Status);
     }
 
+    /// <summary>Saves the season's blind settings; the default (nothing saved) hides everything.</summary>
+    private Task SettingsAsync(BlindSettings settings) => app.WithDbAsync(async db => { await AssignedApplication.SaveSettingsAsync(db, settings); return 0; });
+
+    [Fact]
+    public async Task With_links_hidden_a_link_answer_is_not_a_link_and_links_in_text_are_taken_out()
+    {
+        await SettingsAsync(new BlindSettings());
+        var assessment = await AssessmentAsync();
+        var (attempt, _, _) = await AttemptAsync(assessment, new Dictionary<ItemKind, string>(Answers)
+        {
+            [ItemKind.FreeText] = "My write-up is at https://notes.example.org/mine, see it.",
+        });
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+
+        var file = await reviewer.GetAsync(AnswerUrl(attempt, assessment, ItemKind.File));
+        var text = await reviewer.GetAsync(AnswerUrl(attempt, assessment, ItemKind.FreeText));
+
+        Assert.Empty(file.All("#answer a"));
+        Assert.Equal(BlindRedaction.LinkHidden, file.One("#answer")!.TextContent.Trim());
+        Assert.DoesNotContain("example.org", await HtmlAsync(file), StringComparison.Ordinal);
+        Assert.Equal($"My write-up is at {BlindRedaction.LinkHidden} see it.", text.One("#answer")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Answers_are_shown_escaped_code_in_a_pre_and_only_web_addresses_as_links()
     {
+        await SettingsAsync(new BlindSettings { HideUrls = false });
         var assessment = await AssessmentAsync();
         var (hostile, _, _) = await AttemptAsync(assessment, new Dictionary<ItemKind, string>
         {

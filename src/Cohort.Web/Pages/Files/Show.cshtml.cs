@@ -6,7 +6,7 @@ namespace Cohort.Web.Pages.Files;
 /// <summary>
 /// An uploaded file, for its owner and for admins only. Anyone else gets 404, the same as for an id that does
 /// not exist, so guessing ids reveals nothing. It is always a download, never shown inline, so a file crafted to
-/// look like a page cannot run in the site's origin.
+/// look like a page cannot run in the site's origin; <c>nosniff</c> and <c>no-store</c> come with every response.
 /// </summary>
 public class ShowModel(CohortDbContext db) : PageModel
 {
@@ -21,8 +21,6 @@ public class ShowModel(CohortDbContext db) : PageModel
             return NotFound();
         }
 
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "private, no-store";
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

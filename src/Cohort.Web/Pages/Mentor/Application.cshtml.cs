@@ -61,8 +61,6 @@ public class ApplicationModel(CohortDbContext db, TimeProvider clock) : PageMode
             return NotFound();
         }
 
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "private, no-store";
         return File(file.Content, file.ContentType, file.FileName);
     }
 

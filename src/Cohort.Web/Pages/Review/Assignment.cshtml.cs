@@ -7,8 +7,9 @@ namespace Cohort.Web.Pages.Review;
 
 /// <summary>
 /// One assigned application, rendered blind, and the review form. Only the assigned reviewer opens it, once the round
-/// is open, and may change the review until the round closes; admins read any assignment without the form. Anyone
-/// else gets 403, for reading as for posting.
+/// is open, and may change the review until the round closes or the stage is decided; admins read any assignment
+/// without the form. Anyone else gets 403, for reading as for posting; the assigned reviewer gets 404 once out of the
+/// current season's pool or in conflict with the applicant.
 /// </summary>
 public class AssignmentModel(CohortDbContext db, SubmitReview submit) : PageModel
 {
@@ -21,6 +22,11 @@ public class AssignmentModel(CohortDbContext db, SubmitReview submit) : PageMode
     public IReadOnlyList<RubricCriterion> Criteria { get; private set; } = [];
 
     public string Reference => ReviewerAssignments.Reference(Assignment.Id);
+
+    public string ReadOnlyReason =>
+        Assignment.Round!.State == ReviewRoundState.Closed ? "the round is closed."
+        : Assignment.ReviewerId == UserId.Of(User) ? "the application's stage has been decided."
+        : "this is not your assignment.";
 
     /// <summary>Shown once, by the site layout, after a review is saved.</summary>
     [TempData]

@@ -4,7 +4,8 @@ namespace Cohort.Web.Pages.Review;
 
 /// <summary>
 /// A reviewer declines one of their assignments (POST only), with an optional reason; a replacement is assigned at
-/// once. Someone else's assignment answers 404, whoever asks.
+/// once. Someone else's assignment, or one of a reviewer no longer in the current season's pool, answers 404. A
+/// reviewer with a conflict may still decline: that is how the application finds another reviewer.
 /// </summary>
 public class DeclineModel(CohortDbContext db, TimeProvider clock, DeclineAssignment decline) : ReviewPage(db, clock)
 {
@@ -15,7 +16,8 @@ public class DeclineModel(CohortDbContext db, TimeProvider clock, DeclineAssignm
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellation)
     {
-        if (!await Db.ReviewAssignments.AnyAsync(a => a.Id == id && a.ReviewerId == ReviewerId, cancellation))
+        var scope = await ReviewerScope.CurrentAsync(Db, ReviewerId, cancellation);
+        if (scope is null || !await Db.ReviewAssignments.AnyAsync(a => a.Id == id && a.ReviewerId == ReviewerId && a.Round!.SeasonId == scope.SeasonId, cancellation))
         {
             return NotFound();
         }

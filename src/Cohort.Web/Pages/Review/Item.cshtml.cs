@@ -9,25 +9,16 @@ public class ItemModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db, 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellation)
     {
-        var seasonId = await SeasonIdAsync(cancellation);
-        if (!await FindItemAsync(id, seasonId, cancellation))
+        if (!await FindItemAsync(id, cancellation))
         {
             return NotFound();
         }
 
-        Entries = await ReviewQueue.EntriesAsync(Db, ReviewQueue.Answers(Db, ReviewerId, seasonId).Where(a => a.ItemId == id), ReviewerId, cancellation);
+        Entries = await Queue!.EntriesAsync(Queue.Answers.Where(a => a.ItemId == id), cancellation);
         return Page();
     }
 
     /// <summary>Opens the next answer you have not scored after attempt <paramref name="after"/>, or comes back here when none is left.</summary>
-    public async Task<IActionResult> OnGetNextAsync(int id, int after, CancellationToken cancellation)
-    {
-        var seasonId = await SeasonIdAsync(cancellation);
-        if (!await FindItemAsync(id, seasonId, cancellation))
-        {
-            return NotFound();
-        }
-
-        return await NextAnswerAsync(seasonId, after, "", cancellation);
-    }
+    public async Task<IActionResult> OnGetNextAsync(int id, int after, CancellationToken cancellation) =>
+        await FindItemAsync(id, cancellation) ? await NextAnswerAsync(after, "", cancellation) : NotFound();
 }

@@ -4,8 +4,10 @@ using Cohort.Web.Applications;
 namespace Cohort.Web.Pages.Review;
 
 /// <summary>
-/// Base of the reviewer pages. Reviewing is blind: these pages load answers, items and attempt ids, never the
-/// applicant's account, so no name, email or user id can reach a reviewer by mistake.
+/// Base of the reviewer pages. Reviewing is blind and bounded: these pages read only the signed-in reviewer's
+/// <see cref="ReviewQueue"/> (the current season's pool, no conflicts, undecided stages), and show an answer only
+/// through the season's blind reading, never the applicant's account, so no name, email or user id can reach a
+/// reviewer by mistake.
 /// </summary>
 public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageModel
 {
@@ -23,17 +25,26 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
 
     public AssessmentItem Item { get; private set; } = null!;
 
-    protected async Task<int> SeasonIdAsync(CancellationToken cancellation) =>
-        (await Db.Seasons.AsNoTracking().CurrentAsync(cancellation))?.Id ?? 0;
+    /// <summary>The reviewer's queue once opened; null when they are not in the current season's pool.</summary>
+    protected ReviewQueue? Queue { get; private set; }
+
+    protected async Task<ReviewQueue?> OpenQueueAsync(CancellationToken cancellation) =>
+        Queue ??= await ReviewQueue.OpenAsync(Db, ReviewerId, cancellation);
 
     /// <summary>
-    /// Finds an item reviewers score in the current season, after closing the attempts at its assessment whose time
-    /// ran out, so their answers are in the queue without any background job. False for any other id.
+    /// Finds an item reviewers score in the reviewer's season, after closing the attempts at its assessment whose time
+    /// ran out, so their answers are in the queue without any background job. False for any other id, and for anyone
+    /// outside the current season's pool.
     /// </summary>
-    protected async Task<bool> FindItemAsync(int itemId, int seasonId, CancellationToken cancellation)
+    protected async Task<bool> FindItemAsync(int itemId, CancellationToken cancellation)
     {
+        if (await OpenQueueAsync(cancellation) is not { } queue)
+        {
+            return false;
+        }
+
         var assessment = await Db.Assessments.AsNoTracking().Include(a => a.Items)
-            .SingleOrDefaultAsync(a => a.Track!.SeasonId == seasonId && a.Items.Any(i => i.Id == itemId), cancellation);
+            .SingleOrDefaultAsync(a => a.Track!.SeasonId == queue.Scope.SeasonId && a.Items.Any(i => i.Id == itemId), cancellation);
         var item = assessment?.Items.Single(i => i.Id == itemId);
         if (assessment is null || item!.IsScoredAutomatically)
         {
@@ -49,9 +60,9 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
     /// The "next" flow: opens the next answer to <see cref="Item"/> you have not scored after attempt <paramref name="afterAttemptId"/>,
     /// or the item's list when none is left. <paramref name="notice"/> (what was just saved) is shown either way.
     /// </summary>
-    protected async Task<IActionResult> NextAnswerAsync(int seasonId, int afterAttemptId, string notice, CancellationToken cancellation)
+    protected async Task<IActionResult> NextAnswerAsync(int afterAttemptId, string notice, CancellationToken cancellation)
     {
-        var next = await ReviewQueue.NextAsync(Db, ReviewerId, seasonId, Item.Id, afterAttemptId, cancellation);
+        var next = await Queue!.NextAsync(Item.Id, afterAttemptId, cancellation);
         var done = next is null ? "You have scored every answer to this item." : "";
         Notice = $"{notice} {done}".Trim() is { Length: > 0 } text ? text : null;
         return next is { } answerId ? RedirectToPage("/Review/Answer", new { id = answerId }) : RedirectToPage("/Review/Item", new { id = Item.Id });

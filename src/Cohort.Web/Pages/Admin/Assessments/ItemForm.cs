@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -32,6 +33,8 @@ public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Asse
 
         [StringLength(5000), Display(Name = "Rubric")]
         public string? RubricText { get; set; }
+
+        public IdentityFlag Identity { get; set; }
     }
 
     public static IReadOnlyList<SelectListItem> Kinds { get; } =
@@ -75,6 +78,7 @@ public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Asse
         AnswerKey = item.AnswerKey,
         Tolerance = item.Tolerance,
         RubricText = item.RubricText,
+        Identity = item.Identity,
     };
 
     protected override AssessmentItem Add()
@@ -134,6 +138,7 @@ public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Asse
         item.AnswerKey = Input.AnswerKey ?? "";
         item.Tolerance = Input.Tolerance;
         item.RubricText = Input.RubricText ?? "";
+        item.Identity = Input.Identity;
         return Task.CompletedTask;
     }
 

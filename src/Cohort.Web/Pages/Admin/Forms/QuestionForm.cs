@@ -28,12 +28,12 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
         [StringLength(5000), Display(Name = "Choices, one a line")]
         public string? ChoicesText { get; set; }
 
-        public QuestionPurpose Purpose { get; set; }
+        [Display(Name = "Identity")]
+        public IdentityFlag Identity { get; set; }
     }
 
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<QuestionKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
 
-    public static IEnumerable<SelectListItem> Purposes => Enum.GetValues<QuestionPurpose>().Select(p => new SelectListItem(p.ToString(), p.ToString()));
 
     private ApplicationForm? form;
 
@@ -47,7 +47,7 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
     protected override QuestionInput Read(Question question) => new()
     {
         Key = question.Key, Prompt = question.Prompt, Help = question.Help, Kind = question.Kind, Required = question.Required,
-        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Purpose = question.Purpose,
+        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Identity = question.Identity,
     };
 
     protected override Question Add()
@@ -71,7 +71,7 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
         question.Required = Input.Required;
         question.MaxWords = Input.Kind == QuestionKind.LongText ? Input.MaxWords : 0;
         question.ChoicesText = IsChoice(Input.Kind) ? string.Join('\n', AnswerRules.Lines(Input.ChoicesText ?? "")) : "";
-        question.Purpose = Input.Purpose;
+        question.Identity = Input.Identity;
         return Task.CompletedTask;
     }
 
@@ -96,9 +96,10 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
             ModelState.AddModelError("Input.ChoicesText", "A choice question needs at least two choices, one a line.");
         }
 
-        if (Input.Purpose == QuestionPurpose.DateOfBirth && Input.Kind != QuestionKind.Date)
+        // The minimum age is checked on the date-of-birth answer, so it must be a date the check can read.
+        if (Input.Identity == IdentityFlag.DateOfBirth && Input.Kind != QuestionKind.Date)
         {
-            ModelState.AddModelError("Input.Purpose", "A date of birth must be asked as a Date question.");
+            ModelState.AddModelError("Input.Identity", "A date of birth must be asked as a Date question.");
         }
     }
 
