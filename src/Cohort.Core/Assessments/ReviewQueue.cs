@@ -10,13 +10,14 @@ public sealed record QueueEntry(int AnswerId, int AttemptId, int ItemId, int Rev
 
 /// <summary>
 /// The answers a reviewer can score: non-empty answers to free text, code and file items of closed attempts at the
-/// season's assessments, except the reviewer's own. Callers close expired attempts first, so none is missed.
+/// season's stage 2 assessments, except the reviewer's own. A stream's follow-up is not among them: its mentors judge
+/// its answers in the application view. Callers close expired attempts first, so none is missed.
 /// </summary>
 public static class ReviewQueue
 {
     public static IQueryable<AttemptAnswer> Answers(CohortDbContext db, string reviewerId, int seasonId) =>
         AttemptScores.ReviewerScored(db).Where(a => db.Attempts.Any(x => x.Id == a.AttemptId && x.ClosedAt != null
-            && x.ApplicantId != reviewerId && x.Assessment!.Track!.SeasonId == seasonId));
+            && x.ApplicantId != reviewerId && Invitations.StageTwoOf(db, seasonId).Any(s => s.Id == x.AssessmentId)));
 
     /// <summary>The queue entries of the answers in <paramref name="answers"/> (already narrowed by <see cref="Answers"/>), oldest attempt first.</summary>
     public static Task<List<QueueEntry>> EntriesAsync(CohortDbContext db, IQueryable<AttemptAnswer> answers, string reviewerId, CancellationToken cancellation) =>

@@ -18,7 +18,7 @@ namespace Cohort.Web.Tests.Authorization;
 
 /// <summary>
 /// The app with the demo season in motion (48 applicants, review rounds, attempts, stream applications), plus what
-/// the demo lacks for the owner (an interview, a work test, a follow-up attempt, an offer, a pitch), and one browser
+/// the demo lacks for the owner (a booked interview, a work test handed in, a follow-up attempt, an offer, a pitch), and one browser
 /// per persona, signed in once. Built on first use, once per database.
 /// </summary>
 public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
@@ -63,19 +63,8 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var assignment = await db.ReviewAssignments.Include(a => a.Round)
             .Where(a => a.SubjectId == general.Id && a.Round!.Stage == PipelineStage.General).OrderBy(a => a.Id).FirstAsync();
 
-        var stageTwo = await db.Assessments.Include(a => a.Items).SingleAsync(a => a.Slug == "research-taste" && a.Track!.SeasonId == seasonId);
-        var scoredItem = stageTwo.Items.Single(i => i.Kind == ItemKind.FreeText);
-        var stageTwoAttempt = await db.Attempts.SingleAsync(a => a.AssessmentId == stageTwo.Id && a.ApplicantId == owner);
-        var answer = new AttemptAnswer { AttemptId = stageTwoAttempt.Id, ItemId = scoredItem.Id, Value = "The owner's answer.", SavedAt = now };
-        db.Add(answer);
-
-        var followUp = new Assessment
-        {
-            TrackId = coalition.TrackId, StreamId = coalition.Id, Slug = "coalition-follow-up", Title = "Coalition follow-up",
-            OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(7),
-            Items = { new AssessmentItem { Position = 0, Kind = ItemKind.FreeText, Points = 5, Prompt = "Attack a monitor.", RubricText = "5 for a working attack." } },
-        };
-        db.Assessments.Add(followUp);
+        var followUp = await StageTwoAttempts.FollowUpAsync(db, now, coalition.Slug);
+        var attempt = await StageTwoAttempts.AttemptAsync(db, followUp, owner, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The owner's attack." }, now);
         // The demo gives the coalition interview slots and a work test: the owner books one and hands the test in.
         var slot = await db.InterviewSlots.Where(s => s.StreamId == coalition.Id).OrderBy(s => s.Id).FirstAsync();
         (slot.BookedById, slot.BookedAt) = (owner, now);
@@ -86,7 +75,6 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             File = new StoredFile { OwnerId = owner, FileName = "work-test.pdf", ContentType = "application/pdf", Content = "%PDF-1.7\n%%EOF\n"u8.ToArray(), Length = 15, UploadedAt = now },
         });
         await db.SaveChangesAsync();
-        await StageTwoAttempts.AttemptAsync(db, followUp, owner, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The owner's attack." }, now);
         await HeldOffers.PutAsync(db, owned.Id, OfferState.Pending);
         var offer = await db.Offers.SingleAsync(o => o.StreamApplicationId == owned.Id);
         var pitch = await new ProjectsData(this).ProjectAsync(coalition.Slug, owner, ProjectState.Pending);
@@ -96,8 +84,8 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Track = await db.Tracks.Where(t => t.Id == coalition.TrackId).Select(t => t.Slug).SingleAsync(),
             Stream = coalition.Slug,
             Mentor = await db.StreamMentors.Where(m => m.StreamId == coalition.Id && m.Mentor!.UserId != null).Select(m => m.Mentor!.Slug).FirstAsync(),
-            FollowUp = Id(followUp.Id), FollowUpSlug = followUp.Slug, FollowUpItem = Id(followUp.Items.Single().Id),
-            ScoredItem = Id(scoredItem.Id), Answer = Id(answer.Id),
+            FollowUp = Id(followUp.Id), FollowUpSlug = followUp.Slug,
+            FollowUpItem = Id(followUp.Items.Single(i => i.Kind == ItemKind.FreeText).Id), FollowUpAnswer = Id(StageTwoAttempts.AnswerId(attempt, followUp, ItemKind.FreeText)),
             Date = Id(await db.KeyDates.Where(d => d.SeasonId == seasonId).MinAsync(d => d.Id)),
             Faq = Id(await db.Faq.Where(f => f.SeasonId == seasonId).MinAsync(f => f.Id)),
             Question = Id(await db.Set<Question>().Where(q => q.FormId == general.FormId).MinAsync(q => q.Id)),

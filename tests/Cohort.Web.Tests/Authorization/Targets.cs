@@ -2,7 +2,7 @@ namespace Cohort.Web.Tests.Authorization;
 
 /// <summary>
 /// The real objects the matrix fills route parameters with. None is a persona's: they are the owner's (a demo
-/// applicant's general application, CV, attempts and answer, coalition application, interview, work test, offer and
+/// applicant's general application, CV, follow-up attempt, coalition application, interview, work test, offer and
 /// pitch), another reviewer's assignment and pool profile, and the coalition stream of the demo mentor.
 /// </summary>
 public sealed record Targets
@@ -11,14 +11,14 @@ public sealed record Targets
     public required string Stream { get; init; }
     public required string Mentor { get; init; }
 
-    /// <summary>The coalition's follow-up assessment, which the owner took: its id, slug, and an item reviewers score.</summary>
+    /// <summary>
+    /// The coalition's follow-up assessment, which the owner took: its id, slug, a free-text item and the owner's answer
+    /// to it, which the stream's mentors judge and no reviewer reads.
+    /// </summary>
     public required string FollowUp { get; init; }
     public required string FollowUpSlug { get; init; }
     public required string FollowUpItem { get; init; }
-
-    /// <summary>A stage 2 item reviewers score, and the owner's answer to it.</summary>
-    public required string ScoredItem { get; init; }
-    public required string Answer { get; init; }
+    public required string FollowUpAnswer { get; init; }
 
     public required string Date { get; init; }
     public required string Faq { get; init; }

@@ -2,7 +2,7 @@ using Cohort.Core.Assessments;
 
 namespace Cohort.Web.Pages.Review;
 
-/// <summary>Every item reviewers score in the current season, with how many answers wait for a first review and for yours.</summary>
+/// <summary>Every item reviewers score in the current season's stage 2, with how many answers wait for a first review and for yours.</summary>
 public class IndexModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db, clock)
 {
     public sealed record ItemRow(Assessment Assessment, AssessmentItem Item, int Answers, int Unreviewed, int NotScoredByYou);
@@ -12,7 +12,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db,
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         var seasonId = await SeasonIdAsync(cancellation);
-        var assessments = await Db.Assessments.AsNoTracking().Include(a => a.Items).Where(a => a.Track!.SeasonId == seasonId)
+        var assessments = await Invitations.StageTwoOf(Db, seasonId).AsNoTracking().Include(a => a.Items)
             .OrderBy(a => a.OpensAt).ThenBy(a => a.Title).ToListAsync(cancellation);
         foreach (var assessment in assessments)
         {

@@ -27,13 +27,14 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
         (await Db.Seasons.AsNoTracking().CurrentAsync(cancellation))?.Id ?? 0;
 
     /// <summary>
-    /// Finds an item reviewers score in the current season, after closing the attempts at its assessment whose time
-    /// ran out, so their answers are in the queue without any background job. False for any other id.
+    /// Finds an item reviewers score in the current season's stage 2, after closing the attempts at its assessment whose
+    /// time ran out, so their answers are in the queue without any background job. False for any other id, a stream's
+    /// follow-up included: its mentors judge it.
     /// </summary>
     protected async Task<bool> FindItemAsync(int itemId, int seasonId, CancellationToken cancellation)
     {
-        var assessment = await Db.Assessments.AsNoTracking().Include(a => a.Items)
-            .SingleOrDefaultAsync(a => a.Track!.SeasonId == seasonId && a.Items.Any(i => i.Id == itemId), cancellation);
+        var assessment = await Invitations.StageTwoOf(Db, seasonId).AsNoTracking().Include(a => a.Items)
+            .SingleOrDefaultAsync(a => a.Items.Any(i => i.Id == itemId), cancellation);
         var item = assessment?.Items.Single(i => i.Id == itemId);
         if (assessment is null || item!.IsScoredAutomatically)
         {
