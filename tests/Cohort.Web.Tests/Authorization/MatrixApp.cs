@@ -77,6 +77,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         await db.SaveChangesAsync();
         await HeldOffers.PutAsync(db, owned.Id, OfferState.Pending);
         var offer = await db.Offers.SingleAsync(o => o.StreamApplicationId == owned.Id);
+        // A pitch in the owner's name waiting for the coalition's mentors, as a fellow's would.
         var pitch = await new ProjectsData(this).ProjectAsync(coalition.Slug, owner, ProjectState.Pending);
 
         var targets = new Targets
