@@ -34,6 +34,16 @@ public static class StageTwoAttempts
         return assessment;
     }
 
+    /// <summary>The same assessment as a follow-up of the stream <paramref name="streamSlug"/>, which its mentors judge, not reviewers.</summary>
+    public static async Task<Assessment> FollowUpAsync(CohortDbContext db, DateTime now, string streamSlug)
+    {
+        var assessment = await AssessmentAsync(db, now);
+        var stream = await db.Streams.SingleAsync(s => s.Slug == streamSlug && s.Track!.Season!.IsCurrent);
+        (assessment.TrackId, assessment.StreamId) = (stream.TrackId, stream.Id);
+        await db.SaveChangesAsync();
+        return assessment;
+    }
+
     /// <summary>An account that never signs in here (an applicant or a reviewer acting through use cases), with its id.</summary>
     public static async Task<string> AccountAsync(CohortDbContext db, string name, string email)
     {

@@ -12,8 +12,9 @@ public sealed record QueueEntry(int AnswerId, int AttemptId, int ItemId, int Rev
 
 /// <summary>
 /// The answers one reviewer of the current season's pool can score: non-empty answers to free text, code and file
-/// items of closed attempts at the season's assessments whose stage is not yet decided, except their own and those
-/// of applicants they conflict with (<see cref="ReviewerScope"/>). Callers close expired attempts first, so none is missed.
+/// items of closed attempts at the season's stage 2 assessments whose stage is not yet decided, except their own and
+/// those of applicants they conflict with (<see cref="ReviewerScope"/>). A stream's follow-up is not among them: its
+/// mentors judge its answers in the application view. Callers close expired attempts first, so none is missed.
 /// </summary>
 public sealed class ReviewQueue
 {
@@ -40,7 +41,8 @@ public sealed class ReviewQueue
 
     public IQueryable<AttemptAnswer> Answers =>
         AttemptScores.ReviewerScored(db).Where(a => db.Attempts.Undecided(db).Any(x => x.Id == a.AttemptId && x.ClosedAt != null
-            && x.ApplicantId != ReviewerId && !conflicted.Contains(x.ApplicantId) && x.Assessment!.Track!.SeasonId == Scope.SeasonId));
+            && x.ApplicantId != ReviewerId && !conflicted.Contains(x.ApplicantId)
+            && Invitations.StageTwoOf(db, Scope.SeasonId).Any(s => s.Id == x.AssessmentId)));
 
     /// <summary>The queue entries of the answers in <paramref name="answers"/> (already narrowed from <see cref="Answers"/>), oldest attempt first.</summary>
     public Task<List<QueueEntry>> EntriesAsync(IQueryable<AttemptAnswer> answers, CancellationToken cancellation) =>

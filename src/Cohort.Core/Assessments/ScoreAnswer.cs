@@ -19,6 +19,8 @@ public sealed record ScoreOutcome(AnswerReview? Review, string? Refusal)
 /// </summary>
 public sealed class ScoreAnswer(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
+    public const string FollowUp = "This answer is to a stream's follow-up assessment, which the stream's mentors judge; reviewers do not score it.";
+
     public async Task<ScoreOutcome> RunAsync(Actor reviewer, int answerId, string? points, string? comment, CancellationToken cancellation = default)
     {
         var reviewerId = reviewer.UserId ?? throw new ArgumentException("Only a signed-in reviewer scores answers.", nameof(reviewer));
@@ -87,6 +89,11 @@ public sealed class ScoreAnswer(CohortDbContext db, TimeProvider clock, AuditLog
         if (item.IsScoredAutomatically)
         {
             return "This item is scored automatically from its answer key; reviewers do not score it.";
+        }
+
+        if (attempt.Assessment!.StreamId is not null)
+        {
+            return FollowUp;
         }
 
         if (attempt.ClosedAt is null)

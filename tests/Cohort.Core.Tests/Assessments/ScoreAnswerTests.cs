@@ -190,6 +190,19 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
     }
 
     [Fact]
+    public async Task An_answer_to_a_streams_follow_up_is_refused_since_the_streams_mentors_judge_it()
+    {
+        var assessment = await DbAsync(db => StageTwoAttempts.FollowUpAsync(db, Now, "model-internals"));
+        var attempt = await AttemptAsync(assessment, FullAnswers);
+        var answer = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
+
+        var outcome = await ScoreAsync(await ReviewerAsync(), answer, "3");
+
+        Assert.Equal(ScoreAnswer.FollowUp, outcome.Refusal);
+        Assert.Empty(await ReviewsAsync(answer));
+    }
+
+    [Fact]
     public async Task An_attempt_whose_time_ran_out_is_closed_and_can_then_be_scored()
     {
         var assessment = await AssessmentAsync();

@@ -183,6 +183,25 @@ public abstract class ReviewPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_streams_follow_up_is_not_in_the_review_queue_since_the_streams_mentors_judge_it()
+    {
+        var assessment = await app.WithDbAsync(db => StageTwoAttempts.FollowUpAsync(db, Now, "control-coalition"));
+        var (attempt, _, _) = await AttemptAsync(assessment);
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+        var index = await reviewer.GetAsync("/review");
+        var token = index.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var answer = AnswerUrl(attempt, assessment, ItemKind.FreeText);
+
+        using var post = await reviewer.Client.PostAsync(answer, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Points"] = "1" }));
+
+        Assert.Equal(404, (int)post.StatusCode);
+        Assert.Equal(404, (await reviewer.GetAsync(answer)).Status);
+        Assert.Equal(404, (await reviewer.GetAsync($"/review/items/{Item(assessment, ItemKind.FreeText)}")).Status);
+        Assert.Null(index.One($"a[href='/review/items/{Item(assessment, ItemKind.FreeText)}']"));
+        Assert.Equal(0, await ReviewCountAsync(attempt));
+    }
+
+    [Fact]
     public async Task Answers_are_shown_escaped_code_in_a_pre_and_only_web_addresses_as_links()
     {
         await SettingsAsync(new BlindSettings { HideUrls = false });

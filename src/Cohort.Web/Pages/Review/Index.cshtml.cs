@@ -3,8 +3,8 @@ using Cohort.Core.Assessments;
 namespace Cohort.Web.Pages.Review;
 
 /// <summary>
-/// Every item reviewers score in the current season, with how many answers wait for a first review and for yours;
-/// for someone outside the season's pool, only a word that there is nothing for them to score.
+/// Every item reviewers score in the current season's stage 2, with how many answers wait for a first review and for
+/// yours; for someone outside the season's pool, only a word that there is nothing for them to score.
 /// </summary>
 public class IndexModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db, clock)
 {
@@ -23,7 +23,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db,
         }
 
         InPool = true;
-        var assessments = await Db.Assessments.AsNoTracking().Include(a => a.Items).Where(a => a.Track!.SeasonId == queue.Scope.SeasonId)
+        var assessments = await Invitations.StageTwoOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
             .OrderBy(a => a.OpensAt).ThenBy(a => a.Title).ToListAsync(cancellation);
         foreach (var assessment in assessments)
         {

@@ -32,9 +32,9 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
         Queue ??= await ReviewQueue.OpenAsync(Db, ReviewerId, cancellation);
 
     /// <summary>
-    /// Finds an item reviewers score in the reviewer's season, after closing the attempts at its assessment whose time
-    /// ran out, so their answers are in the queue without any background job. False for any other id, and for anyone
-    /// outside the current season's pool.
+    /// Finds an item reviewers score in the reviewer's season's stage 2, after closing the attempts at its assessment
+    /// whose time ran out, so their answers are in the queue without any background job. False for any other id (a
+    /// stream's follow-up included: its mentors judge it), and for anyone outside the current season's pool.
     /// </summary>
     protected async Task<bool> FindItemAsync(int itemId, CancellationToken cancellation)
     {
@@ -43,8 +43,8 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
             return false;
         }
 
-        var assessment = await Db.Assessments.AsNoTracking().Include(a => a.Items)
-            .SingleOrDefaultAsync(a => a.Track!.SeasonId == queue.Scope.SeasonId && a.Items.Any(i => i.Id == itemId), cancellation);
+        var assessment = await Invitations.StageTwoOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
+            .SingleOrDefaultAsync(a => a.Items.Any(i => i.Id == itemId), cancellation);
         var item = assessment?.Items.Single(i => i.Id == itemId);
         if (assessment is null || item!.IsScoredAutomatically)
         {
