@@ -31,7 +31,7 @@ public abstract class DemoSeasonTests(CoreServicesFixture core)
     [Fact]
     public async Task The_demo_reviewer_is_in_the_demo_seasons_pool()
     {
-        var email = DemoSeason.Accounts.Single(a => a.Role == Accounts.Roles.Reviewer).Email;
+        var email = DemoSeason.Accounts.Single(a => a.Role == Cohort.Core.Accounts.Roles.Reviewer).Email;
 
         Assert.True(await core.RunAsync<CohortDbContext, bool>(db => db.ReviewerProfiles.AnyAsync(p =>
             db.Seasons.Any(s => s.Id == p.SeasonId && s.Slug == DemoSeason.SeasonSlug) && db.Users.Any(u => u.Id == p.UserId && u.Email == email))));
