@@ -33,7 +33,7 @@ public abstract partial class AuthorizationMatrixTests(MatrixApp app)
     [Fact]
     public void Only_the_cases_the_table_opens_to_anonymous_allow_anonymous_access()
     {
-        var disagreements = Cases.Where(c => Rows.TryGetValue(c.Key, out var row) && c.AllowsAnonymous != (row.Anonymous != Outcome.SignIn))
+        var disagreements = Cases.Where(c => Rows.TryGetValue(c.Key, out var row) && c.AllowsAnonymous != row.IsPublic)
             .Select(c => c.AllowsAnonymous ? $"{c.Key} allows anonymous access, but its row sends anonymous to sign in" : $"{c.Key} requires sign-in, but its row opens it to anonymous")
             .ToList();
 

@@ -114,7 +114,8 @@ public static class AuthorizationTable
         new("GET /review/answers/{id:int}",                                       t => [t.FollowUpAnswer],         SignIn,   Denied,   Denied,   NotFound, Denied,   NotFound),
         new("GET /review/assignments",                                            None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
         new("GET /review/assignments/{id:int}",                                   t => [t.Assignment],             SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
-        new("GET /review/assignments/{id:int}/cv",                                t => [t.Assignment],             SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        // The demo's blind settings withhold CVs from reviewers, so the reviewers' CV route has nothing to give anyone.
+        new("GET /review/assignments/{id:int}/cv",                                t => [t.Assignment],             SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("GET /review/assignments/{id:int}/decline",                           t => [t.Assignment],             SignIn,   Denied,   Denied,   NotFound, Denied,   NotFound),
         new("GET /review/items/{id:int}",                                         t => [t.FollowUpItem],           SignIn,   Denied,   Denied,   NotFound, Denied,   NotFound),
         new("GET /review/items/{id:int}?handler=Next",                            t => [t.FollowUpItem],           SignIn,   Denied,   Denied,   NotFound, Denied,   NotFound),
@@ -213,6 +214,33 @@ public static class AuthorizationTable
         new("POST /streams/apply?handler=Save",                                   None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("POST /streams/apply?handler=Submit",                                 None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("POST /streams/apply?handler=Withdraw",                               None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
+        // Accounts: confirmation, invitations, passwords, sessions and two-step sign-in.
+        new("GET /account/check-your-mail",                                        None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /account/confirm-email",                                          None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /account/confirm-email/resend",                                   None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /account/invitation",                                             None,                            NotFound, NotFound, NotFound, NotFound, NotFound, NotFound),
+        new("GET /account/password",                                               None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /account/security",                                               None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        // Without the first step's cookie there is no second step to show: everyone goes back to the password.
+        new("GET /account/sign-in/code",                                           None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn) { SignInStep = true },
+        new("GET /account/two-factor",                                             None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /admin/invitations",                                              None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("GET /admin/mentors/{key}/account",                                    t => [t.Mentor],                 SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /account/confirm-email",                                         None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/confirm-email/resend",                                  None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/invitation?handler=Accept",                             None,                            SignIn,   NotFound, NotFound, NotFound, NotFound, NotFound) { SignInStep = true },
+        new("POST /account/invitation?handler=Create",                             None,                            NotFound, NotFound, NotFound, NotFound, NotFound, NotFound),
+        new("POST /account/password",                                              None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/security?handler=SignOutEverywhere",                    None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/sign-in/code",                                          None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn) { SignInStep = true },
+        new("POST /account/two-factor?handler=Disable",                            None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/two-factor?handler=Enable",                             None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/two-factor?handler=RecoveryCodes",                      None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /admin/invitations?handler=Resend",                              None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/invitations?handler=Revoke",                              None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/mentors/{key}/account?handler=Invite",                    t => [t.Mentor],                 SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/mentors/{key}/account?handler=Unlink",                    t => [t.Mentor],                 SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/review/pool?handler=Remove",                              None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
     ];
 
     private static string[] None(Targets _) => [];
@@ -223,6 +251,15 @@ public sealed record Row(string Case, Func<Targets, string[]> Values, Outcome An
 {
     /// <summary>Query values the case needs to do its work (an export's format), added after the handler.</summary>
     public string Query { get; init; } = "";
+
+    /// <summary>
+    /// Open to anonymous requests on purpose although anonymous is sent to sign in: a step of signing in itself (the
+    /// second factor, accepting an invitation), which sends a person with no step under way back to the first.
+    /// </summary>
+    public bool SignInStep { get; init; }
+
+    /// <summary>Whether the endpoint must carry [AllowAnonymous].</summary>
+    public bool IsPublic => Anonymous != Outcome.SignIn || SignInStep;
 
     public Outcome For(Persona persona) => persona switch
     {
