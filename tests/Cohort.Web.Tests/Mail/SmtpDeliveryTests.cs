@@ -3,8 +3,12 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Cohort.Core.Data;
+using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -38,6 +42,14 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         using var stream = new MemoryStream(buffer.ToArray());
         Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
         return SmtpResponse.Ok;
+    }
+
+    /// <summary>An outbox dispatcher of <paramref name="app"/> that sends here, with <paramref name="settings"/> otherwise.</summary>
+    public OutboxDispatcher DispatcherFor(CohortApp app, MailOptions settings)
+    {
+        settings.SmtpHost = "127.0.0.1";
+        settings.SmtpPort = Port;
+        return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,9 +3,6 @@ using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Tests.Pipeline;
 
@@ -22,11 +19,7 @@ public abstract class OutboxLeaseTests(CohortApp app) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private OutboxDispatcher NewInstance() => new(
-        app.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port, Security = MailSecurity.None, BatchSize = 4 }),
-        TimeProvider.System,
-        NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher NewInstance() => smtp.DispatcherFor(app, new MailOptions { Security = MailSecurity.None, BatchSize = 4 });
 
     private Task<List<long>> EnqueueAsync(string subject, int count) => app.WithDbAsync(async db =>
     {
