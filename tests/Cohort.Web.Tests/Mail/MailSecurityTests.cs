@@ -2,7 +2,6 @@ using Cohort.Core.Mail;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Tests.Mail;
@@ -33,12 +32,9 @@ public abstract class MailSecurityTests(CohortApp app) : IAsyncLifetime
             await db.SaveChangesAsync();
             return message.Id;
         });
-        settings.SmtpHost = "127.0.0.1";
-        settings.SmtpPort = smtp.Port;
         settings.BatchSize = 10_000;
-        var dispatcher = new OutboxDispatcher(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
 
-        await dispatcher.SendPendingAsync(CancellationToken.None);
+        await smtp.DispatcherFor(app, settings).SendPendingAsync(CancellationToken.None);
 
         Assert.DoesNotContain(smtp.Received, m => m.Subject == subject);
         return await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));

@@ -39,11 +39,8 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     /// <summary>A dispatcher instance of <paramref name="app"/> that sends to this server, run by hand with <see cref="DrainAsync"/>.</summary>
-    public OutboxDispatcher DispatcherFor(CohortApp app, int batchSize = 20) => new(
-        app.Services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = Port, Security = MailSecurity.None, BatchSize = batchSize }),
-        TimeProvider.System,
-        NullLogger<OutboxDispatcher>.Instance);
+    public OutboxDispatcher DispatcherFor(CohortApp app, int batchSize = 20) =>
+        DispatcherFor(app, new MailOptions { Security = MailSecurity.None, BatchSize = batchSize });
 
     /// <summary>Sends batches until the dispatcher finds nothing left to send.</summary>
     public static async Task DrainAsync(OutboxDispatcher dispatcher)
@@ -59,6 +56,14 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         using var stream = new MemoryStream(buffer.ToArray());
         Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
         return SmtpResponse.Ok;
+    }
+
+    /// <summary>An outbox dispatcher of <paramref name="app"/> that sends here, with <paramref name="settings"/> otherwise.</summary>
+    public OutboxDispatcher DispatcherFor(CohortApp app, MailOptions settings)
+    {
+        settings.SmtpHost = "127.0.0.1";
+        settings.SmtpPort = Port;
+        return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public async ValueTask DisposeAsync()
