@@ -5,15 +5,20 @@ namespace Cohort.Web.Pages.Admin;
 /// <summary>
 /// The mail outbox, newest first, and one message's body (?id=). Without SMTP configured, as in development,
 /// mail stays here, so this is where an admin reads what the app would have sent, except a sensitive message's body
-/// (a live reset, confirmation or invitation link), which would let an admin act as its recipient.
+/// (a live reset, confirmation or invitation link), which would let an admin act as its recipient. In Development
+/// alone it is shown: there the outbox is the only mailbox, the person running the app reads all of it, and without
+/// it nobody could confirm a sign-up on the demo.
 /// </summary>
-public class OutboxModel(CohortDbContext db) : PageModel
+public class OutboxModel(CohortDbContext db, IHostEnvironment environment) : PageModel
 {
     public const int Shown = 200;
 
     public List<OutboxMessage> Messages { get; private set; } = [];
 
     public OutboxMessage? Message { get; private set; }
+
+    /// <summary>Whether sensitive bodies are shown: in Development only.</summary>
+    public bool ShowsSensitive => environment.IsDevelopment();
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellation)
     {
@@ -26,7 +31,7 @@ public class OutboxModel(CohortDbContext db) : PageModel
             }
 
             // Dropped before the view runs, so no change to the view can leak it.
-            if (Message.Sensitive)
+            if (Message.Sensitive && !ShowsSensitive)
             {
                 Message.Body = "";
             }
