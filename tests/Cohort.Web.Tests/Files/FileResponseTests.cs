@@ -105,6 +105,11 @@ public abstract class FileResponseTests(CohortApp app)
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what} ({url}) answered {(int)response.StatusCode}");
             Assert.True(response.Headers.CacheControl?.NoStore == true, $"{what} ({url}) may be cached: {response.Headers.CacheControl}");
             Assert.Equal(files.Any(f => f.Url == url), response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
+            // Text says how it is encoded (ASVS 4.1.1): a spreadsheet opening a CSV must not guess.
+            if (response.Content.Headers.ContentType?.MediaType?.StartsWith("text/", StringComparison.Ordinal) == true)
+            {
+                Assert.True(response.Content.Headers.ContentType.CharSet == "utf-8", $"{what} ({url}) is {response.Content.Headers.ContentType} without charset=utf-8");
+            }
         }
 
         using var home = await anonymous.Client.GetAsync("/");

@@ -22,6 +22,6 @@ public class ExportModel(ExportCatalogue export) : PageModel
         var name = $"{document.Season!.Slug}-catalogue";
         return format == "json"
             ? File(Encoding.UTF8.GetBytes(CatalogueJson.Write(document)), "application/json", $"{name}.json")
-            : File(Encoding.UTF8.GetBytes(CatalogueCsv.WriteStreams(document.Streams)), "text/csv", $"{name}-streams.csv");
+            : File(Encoding.UTF8.GetBytes(CatalogueCsv.WriteStreams(document.Streams)), "text/csv; charset=utf-8", $"{name}-streams.csv");
     }
 }

@@ -52,7 +52,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         }
 
         var name = $"ranking-{Stage.ToLowerInvariant()}{(StreamFilter is { } stream ? $"-stream-{stream}" : "")}.csv";
-        return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv", name);
+        return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>Decides the ticked rows through the pipeline's decisions, then shows the same ranking again.</summary>
