@@ -32,6 +32,7 @@ public sealed class TwoFactorJourneyTests(LiveSite site) : IClassFixture<LiveSit
         await Expect(qr).ToBeVisibleAsync();
         var drawn = await qr.EvaluateAsync<int>("image => image.naturalWidth");
         var key = await page.Locator("#authenticator-key").InnerTextAsync();
+        await page.GetByLabel("Your password").FillAsync(mentor.Password);
         await page.GetByLabel("Enter the 6-digit code the app shows").FillAsync(Totp.Code(key, site.App.Clock.Now));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);

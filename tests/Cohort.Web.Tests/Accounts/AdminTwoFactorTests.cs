@@ -18,6 +18,7 @@ public abstract class AdminTwoFactorTests(ProductionSignInApp app)
         var enrolment = await browser.OpenAsync("/admin/outbox");
         var done = await browser.SubmitAsync(enrolment, "#enable-two-factor", new Dictionary<string, string>
         {
+            ["Password"] = admin.Password,
             ["Code"] = Totp.Code(enrolment.One("#authenticator-key")!.TextContent, app.Clock.Now),
         });
         var continued = await browser.GetAsync(done.One("#recovery-codes a.button")!.GetAttribute("href")!);

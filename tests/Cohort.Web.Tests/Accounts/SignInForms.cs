@@ -34,11 +34,11 @@ public static class SignInForms
     }
 
     /// <summary>Turns two-step sign-in on for the signed-in <paramref name="browser"/>; returns the key it showed and the recovery codes.</summary>
-    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(this Browser browser, CohortApp app)
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(this Browser browser, CohortApp app, string password)
     {
         var setup = await browser.GetAsync("/account/two-factor");
         var key = setup.One("#authenticator-key")!.TextContent;
-        var done = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, app.Clock.Now) });
+        var done = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Password"] = password, ["Code"] = Totp.Code(key, app.Clock.Now) });
         var codes = done.All("#recovery-codes li code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         return (key, codes);
@@ -49,7 +49,7 @@ public static class SignInForms
     {
         var account = await app.NewAccountAsync(role);
         using var enrolling = await app.AsAsync(account.Email, account.Password);
-        var (key, codes) = await enrolling.EnrolAsync(app);
+        var (key, codes) = await enrolling.EnrolAsync(app, account.Password);
         return (account, key, codes);
     }
 }

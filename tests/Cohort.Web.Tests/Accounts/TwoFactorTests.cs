@@ -14,8 +14,8 @@ public abstract class TwoFactorTests(CohortApp app)
         using var browser = await app.AsAsync(account.Email, account.Password);
         var setup = await browser.GetAsync("/account/two-factor");
 
-        var wrong = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Code"] = "000000" });
-        var (_, codes) = await browser.EnrolAsync(app);
+        var wrong = await browser.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string> { ["Password"] = account.Password, ["Code"] = "000000" });
+        var (_, codes) = await browser.EnrolAsync(app, account.Password);
         var overview = await browser.GetAsync("/account/security");
 
         Assert.StartsWith("data:image/svg+xml;base64,", setup.One("img.qr-code")!.GetAttribute("src"), StringComparison.Ordinal);
@@ -84,13 +84,37 @@ public abstract class TwoFactorTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_session_without_the_password_can_neither_turn_two_step_sign_in_on_nor_read_new_recovery_codes()
+    {
+        var account = await app.NewAccountAsync();
+        using var thief = await app.AsAsync(account.Email, account.Password);
+        var setup = await thief.GetAsync("/account/two-factor");
+        var key = setup.One("#authenticator-key")!.TextContent;
+
+        var turnOn = await thief.SubmitAsync(setup, "#enable-two-factor", new Dictionary<string, string>
+        {
+            ["Password"] = "a guess at the passphrase", ["Code"] = Totp.Code(key, app.Clock.Now),
+        });
+        Assert.Contains("not your password", turnOn.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+
+        // With two-step sign-in on (by the owner), the session alone cannot mint recovery codes either.
+        var (_, codes) = await thief.EnrolAsync(app, account.Password);
+        var renew = await thief.SubmitAsync(await thief.GetAsync("/account/two-factor"), "#new-recovery-codes", new Dictionary<string, string> { ["Password"] = "a guess at the passphrase" });
+        Assert.Empty(renew.All("#recovery-codes li"));
+        Assert.Contains("not your password", renew.Text, StringComparison.Ordinal);
+        using var owner = app.NewBrowser();
+        Assert.Equal(302, (await owner.SignInWithCodeAsync(account.Email, account.Password, codes[0])).Status);
+    }
+
+    [Fact]
     public async Task New_recovery_codes_replace_the_old_and_turning_off_needs_the_password()
     {
         var account = await app.NewAccountAsync();
         using var browser = await app.AsAsync(account.Email, account.Password);
-        var (_, oldCodes) = await browser.EnrolAsync(app);
+        var (_, oldCodes) = await browser.EnrolAsync(app, account.Password);
         var manage = await browser.GetAsync("/account/two-factor");
-        var renewed = await browser.SubmitAsync(manage, "#new-recovery-codes", new Dictionary<string, string>());
+        var renewed = await browser.SubmitAsync(manage, "#new-recovery-codes", new Dictionary<string, string> { ["Password"] = account.Password });
         var refused = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor"), "#disable-two-factor", new Dictionary<string, string> { ["Password"] = "not my passphrase at all" });
         var off = await browser.SubmitAsync(await browser.GetAsync("/account/two-factor"), "#disable-two-factor", new Dictionary<string, string> { ["Password"] = account.Password });
         using var later = app.NewBrowser();

@@ -7,8 +7,9 @@ namespace Cohort.Web.Pages.Account;
 
 /// <summary>
 /// Two-step sign-in with an authenticator app (TOTP): set up by scanning a QR code (or typing the key) and
-/// confirming one code; then ten recovery codes are shown, once. Later: new recovery codes, or turn it off with the
-/// password. Every change is audited and mailed to the owner.
+/// confirming one code; then ten recovery codes are shown, once. Later: new recovery codes, or turn it off. Every
+/// change needs the password too: a stolen session alone must not be able to turn it on (and keep the owner out with a
+/// phone they do not hold), nor read fresh recovery codes. Every change is audited and mailed to the owner.
 /// </summary>
 public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> signIn, SecurityEvents events) : PageModel
 {
@@ -44,6 +45,11 @@ public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> 
             return await ShowAsync();
         }
 
+        if (!await PasswordConfirmedAsync(user))
+        {
+            return await ShowAsync();
+        }
+
         var code = string.Concat((Code ?? "").Where(char.IsAsciiDigit));
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
@@ -65,6 +71,11 @@ public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> 
             return RedirectToPage();
         }
 
+        if (!await PasswordConfirmedAsync(user))
+        {
+            return await ShowAsync();
+        }
+
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodes.Count))!.ToList();
         await events.RecordAsync(user, "account.recovery-codes-replaced", "new recovery codes were made, and the old ones no longer work");
         return await ShowAsync();
@@ -77,16 +88,8 @@ public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> 
             return RedirectToPage();
         }
 
-        if (await users.WaitMessageAsync(user) is { } wait)
+        if (!await PasswordConfirmedAsync(user))
         {
-            ModelState.AddModelError(nameof(Password), wait);
-            return await ShowAsync();
-        }
-
-        if (!await users.CheckPasswordAsync(user, Password ?? ""))
-        {
-            await users.AccessFailedAsync(user);
-            ModelState.AddModelError(nameof(Password), await users.WaitMessageAsync(user) ?? "That is not your password.");
             return await ShowAsync();
         }
 
@@ -98,6 +101,28 @@ public class TwoFactorModel(BackoffUserManager users, SignInManager<CohortUser> 
         await events.RecordAsync(user, "account.two-factor-disabled", "two-step sign-in was turned off");
         TempData["Notice"] = "Two-step sign-in is off. Your password alone now signs you in.";
         return RedirectToPage("/Account/Security");
+    }
+
+    /// <summary>
+    /// Whether the posted password is the account's. A wrong one counts as a failed sign-in, so this form is no way
+    /// round the backoff; while the account must wait, no password is read.
+    /// </summary>
+    private async Task<bool> PasswordConfirmedAsync(CohortUser user)
+    {
+        if (await users.WaitMessageAsync(user) is { } wait)
+        {
+            ModelState.AddModelError(nameof(Password), wait);
+            return false;
+        }
+
+        if (!await users.CheckPasswordAsync(user, Password ?? ""))
+        {
+            await users.AccessFailedAsync(user);
+            ModelState.AddModelError(nameof(Password), await users.WaitMessageAsync(user) ?? "That is not your password.");
+            return false;
+        }
+
+        return true;
     }
 
     private async Task<IActionResult> ShowAsync()
