@@ -33,9 +33,15 @@ public static class Cohort
 
     public static CohortRun Run(object instance, params string[] command) => Run(JsonSerializer.Serialize(instance), command);
 
-    public static CohortRun RunRaw(string[] arguments)
+    /// <param name="environment">Variables to set for the run; a null value removes one the test process has.</param>
+    public static CohortRun RunRaw(string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Dll);
         foreach (string argument in arguments)
         {

@@ -22,6 +22,15 @@ internal static class DatabaseCommands
         var demo = new Command("demo", "Add the fictional demo season and one account per role (for trying Cohort out)");
         demo.SetAction((parse, cancellation) => CliHost.RunAsync(parse, async services =>
         {
+            // Like the web host: the environment comes from DOTNET_ENVIRONMENT (or ASPNETCORE_ENVIRONMENT), Production if unset.
+            var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+            if (!DemoSeedPolicy.Allows(environment))
+            {
+                await Console.Error.WriteLineAsync($"cohort seed demo adds accounts whose passwords are published, so it runs only in Development; " +
+                    $"this is {environment}. To try Cohort out on this database, run it with DOTNET_ENVIRONMENT=Development.");
+                return 2;
+            }
+
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation);
             var seeded = await services.GetRequiredService<DemoSeason>().SeedAsync(cancellation);
             Console.WriteLine(seeded ? "Seeded the demo season. Demo accounts:" : "The demo season is already there. Demo accounts:");

@@ -1,14 +1,12 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Configuration;
+using Cohort.Core.Seeding;
 
 namespace Cohort.Web.Hosting;
 
 /// <summary>The web host's settings (section "Cohort"), bound and checked at start like every other section.</summary>
 public static class WebSettings
 {
-    /// <summary>The environment the tests run in; like Development, it may seed the demo.</summary>
-    public const string TestingEnvironment = "Testing";
-
     private const string Section = CohortWebOptions.Section;
 
     public static IServiceCollection AddCohortWebSettings(this IServiceCollection services, IConfiguration configuration)
@@ -17,13 +15,9 @@ public static class WebSettings
         return services;
     }
 
-    /// <summary>May this environment seed the demo, whose accounts have published passwords?</summary>
-    public static bool MaySeedDemo(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
-
     private static IEnumerable<string> Problems(CohortWebOptions options, IHostEnvironment environment)
     {
-        if (options.SeedDemo && !MaySeedDemo(environment))
+        if (options.SeedDemo && !DemoSeedPolicy.Allows(environment.EnvironmentName))
         {
             yield return $"{Section}:SeedDemo is true in the {environment.EnvironmentName} environment; the demo accounts' passwords are published, " +
                          $"so the demo is seeded only in Development. Set {Section}:SeedDemo to false.";
