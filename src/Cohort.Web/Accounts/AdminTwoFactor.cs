@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Cohort.Core.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -23,13 +24,25 @@ public sealed class AdminTwoFactorHandler(UserManager<CohortUser> users, IOption
     }
 }
 
-/// <summary>An admin page refused only for want of two-step sign-in sends the admin to set it up, then back.</summary>
-public sealed class AdminTwoFactorRedirect : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// An admin page refused only for want of two-step sign-in sends the admin to set it up, then back. Every refusal is
+/// written to the <see cref="SecurityLog"/>.
+/// </summary>
+public sealed class AdminTwoFactorRedirect(ILoggerFactory loggers) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
+    private readonly ILogger security = loggers.CreateLogger(SecurityLog.Category);
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        // Every refusal by role or policy passes here (a signed-in person reaching what is not theirs); a missing
+        // sign-in is a challenge, not a refusal, and is not logged.
+        if (authorizeResult.Forbidden)
+        {
+            SecurityLog.AccessRefused(security, context.Request.Method, context.Request.Path, context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?",
+                context.Connection.RemoteIpAddress);
+        }
+
         var missingTwoFactor = authorizeResult.Forbidden
             && authorizeResult.AuthorizationFailure?.FailedRequirements.All(r => r is AdminTwoFactorRequirement) == true
             && authorizeResult.AuthorizationFailure.FailedRequirements.Any();

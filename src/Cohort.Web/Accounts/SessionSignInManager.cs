@@ -3,13 +3,14 @@ using Cohort.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Cohort.Web.Accounts;
 
 /// <summary>
 /// Identity's sign-in manager, with the moment of sign-in stamped into every new session (<see cref="SessionLifetime"/>)
 /// and kept when a session is re-issued after a password change or "sign out everywhere", so that renewing a
-/// cookie never extends its lifetime.
+/// cookie never extends its lifetime. Every step of signing in is written to the <see cref="SecurityLog"/>.
 /// </summary>
 public sealed class SessionSignInManager(
     UserManager<CohortUser> users,
@@ -19,9 +20,53 @@ public sealed class SessionSignInManager(
     ILogger<SignInManager<CohortUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<CohortUser> confirmation,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILoggerFactory loggers)
     : SignInManager<CohortUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
+    private readonly ILogger security = loggers.CreateLogger(SecurityLog.Category);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is not { } user)
+        {
+            SecurityLog.UnknownAccount(security, Context.Connection.RemoteIpAddress);
+            return SignInResult.Failed;
+        }
+
+        return Logged("password", user.Id, await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure));
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        return user is null ? result : Logged("authenticator code", user.Id, result);
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        return user is null ? result : Logged("recovery code", user.Id, result);
+    }
+
+    private SignInResult Logged(string factor, string userId, SignInResult result)
+    {
+        var client = Context.Connection.RemoteIpAddress;
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            SecurityLog.Accepted(security, factor, userId, client, result.RequiresTwoFactor ? "second factor required" : "signed in");
+        }
+        else
+        {
+            SecurityLog.Refused(security, factor, userId, client,
+                result.IsLockedOut ? "the account must wait (backoff)" : result.IsNotAllowed ? "address not confirmed" : "wrong");
+        }
+
+        return result;
+    }
+
     // Every Identity sign-in (password, second factor, recovery code, a new account) ends up here.
     public override Task SignInWithClaimsAsync(CohortUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
