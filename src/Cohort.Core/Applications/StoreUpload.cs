@@ -71,10 +71,20 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The name the file is stored and served under: the applicant's own, without folders, quotes or control
+    /// characters, and always ending in ".pdf", since the content was checked to be a PDF. A PDF sent as "cv.exe" must
+    /// not be handed to an admin as an executable.
+    /// </summary>
     private static string SafeName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         var cleaned = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/')).ToArray()).Trim();
-        return cleaned.Length is > 0 and <= 200 ? cleaned : "cv.pdf";
+        if (!cleaned.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = Path.GetFileNameWithoutExtension(cleaned).Trim() + ".pdf";
+        }
+
+        return cleaned.Length is > 4 and <= 200 ? cleaned : "cv.pdf";
     }
 }

@@ -150,6 +150,20 @@ public abstract class GeneralApplicationTests(CoreServicesFixture core)
         Assert.Equal(("My CV.pdf", applicant), (stored.FileName, stored.OwnerId));
         Assert.Equal(1, await core.RunAsync<CohortDbContext, int>(db => db.StoredFiles.CountAsync(f => f.OwnerId == applicant)));
     }
+
+    [Theory]
+    [InlineData("cv.exe", "cv.pdf")]
+    [InlineData("Résumé.PDF", "Résumé.PDF")]
+    [InlineData("notes", "notes.pdf")]
+    [InlineData(".exe", "cv.pdf")]
+    public async Task A_pdf_is_stored_under_a_name_ending_in_pdf_whatever_it_was_sent_as(string sentAs, string storedAs)
+    {
+        var (applicant, form) = await NewApplicantAsync();
+
+        var uploaded = await UploadAsync(applicant, form, Pdf, sentAs);
+
+        Assert.Equal(storedAs, await core.RunAsync<CohortDbContext, string>(db => db.StoredFiles.Where(f => f.Id == uploaded.FileId).Select(f => f.FileName).SingleAsync()));
+    }
 }
 
 public sealed class GeneralApplicationOnSqlite(SqliteCore core) : GeneralApplicationTests(core), IClassFixture<SqliteCore>;
