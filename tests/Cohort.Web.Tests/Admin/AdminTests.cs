@@ -30,6 +30,31 @@ public abstract class AdminTests(CohortApp app)
         Assert.Contains(DemoAdminEmail, audit.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_audit_log_opens_without_a_problem_and_pages_back_through_older_entries()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+        await app.WithDbAsync(db =>
+        {
+            var audit = new Core.Audit.AuditLog(db, TimeProvider.System);
+            for (var i = 0; i < Pages.Admin.AuditModel.PageSize + 1; i++)
+            {
+                audit.Record(Core.Audit.Actor.System, "test.paged", $"entry:{i}");
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        var first = await admin.GetAsync("/admin/audit?action=test.paged");
+        var older = await admin.GetAsync(first.One("a[rel=next]")!.GetAttribute("href")!);
+
+        Assert.Null(first.One("#problems-heading"));
+        Assert.Contains("entry:50", first.Text, StringComparison.Ordinal);
+        Assert.Null(older.One("#problems-heading"));
+        Assert.Contains("entry:0", older.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("entry:50", older.Text, StringComparison.Ordinal);
+    }
+
     private static string DemoAdminEmail => Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Roles.Admin).Email;
 
     [Fact]

@@ -8,7 +8,8 @@ public class AuditModel(CohortDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps the page's own path under that route value, which binding would read first.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<AuditEntry> Entries { get; private set; } = [];
@@ -34,5 +35,5 @@ public class AuditModel(CohortDbContext db) : PageModel
 
     /// <summary>The address of another page of the same filtered list.</summary>
     public string PageHref(int page) =>
-        $"/admin/audit?page={page}" + (string.IsNullOrWhiteSpace(Action) ? "" : $"&action={Uri.EscapeDataString(Action)}");
+        $"/admin/audit?p={page}" + (string.IsNullOrWhiteSpace(Action) ? "" : $"&action={Uri.EscapeDataString(Action)}");
 }
