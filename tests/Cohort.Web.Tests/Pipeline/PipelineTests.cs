@@ -151,7 +151,7 @@ public abstract class PipelineTests(CohortApp app)
 
         var sent = await admin.SubmitAsync(preview.WithHandler("#compose", "Send"), "#compose", new Dictionary<string, string>());
 
-        Assert.Contains("Queued", sent.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Queued 1 message “", sent.One(".notice")!.TextContent, StringComparison.Ordinal);
         var queued = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == applicant.Email));
         Assert.Equal("About your General application", queued.Subject);
     }

@@ -59,7 +59,7 @@ public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail 
             var sent = await mailing.SendAsync(Actor, Mail(kind), cancellation);
             if (sent.Ok)
             {
-                return RedirectWithNotice($"Queued {sent.Recipients} messages “{Text.Shorten(Input.Subject)}” in the outbox.", "/Admin/Outbox");
+                return RedirectWithNotice($"Queued {Text.Count(sent.Recipients, "message")} “{Text.Shorten(Input.Subject)}” in the outbox.", "/Admin/Outbox");
             }
 
             AddProblems(sent);
