@@ -55,6 +55,20 @@ public abstract class AdminTests(CohortApp app)
         Assert.DoesNotContain("entry:50", older.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_match_is_one_click_from_every_admin_page()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        foreach (var page in new[] { "/admin", "/admin/streams", "/admin/audit" })
+        {
+            var link = (await admin.GetAsync(page)).All("a[href='/admin/match']");
+            Assert.True(link.Count > 0, $"{page} does not link to the match");
+        }
+
+        Assert.Equal(200, (await admin.GetAsync("/admin/match")).Status);
+    }
+
     private static string DemoAdminEmail => Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Roles.Admin).Email;
 
     [Fact]
