@@ -14,8 +14,9 @@ work=$(mktemp -d /tmp/cohort-bench.XXXXXX)
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 # Development: the demo season and its accounts, plain http. Logging down so the console is not the bottleneck.
+# exec: $! is then the app itself, so the trap stops it rather than only the subshell that started it.
 (cd "$work" && ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
-  dotnet "$OLDPWD/src/Cohort.Web/bin/Release/net10.0/Cohort.Web.dll" --urls "$base" >"$work/app.log" 2>&1) &
+  exec dotnet "$OLDPWD/src/Cohort.Web/bin/Release/net10.0/Cohort.Web.dll" --urls "$base" >"$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/css/site.css" >/dev/null 2>&1 && break; sleep 1; done
