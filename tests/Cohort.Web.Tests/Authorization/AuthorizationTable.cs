@@ -168,6 +168,7 @@ public static class AuthorizationTable
         new("POST /admin/review/rounds",                                          None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/rounds/{id:int}?handler=Add",                     t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/rounds/{id:int}?handler=Assign",                  t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/review/rounds/{id:int}?handler=AssignWhatCan",           t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/rounds/{id:int}?handler=Close",                   t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/rounds/{id:int}?handler=Open",                    t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/rounds/{id:int}?handler=Remove",                  t => [t.Round],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
