@@ -60,10 +60,12 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
         var result = partly ? AssignmentSolver.SolveMaximal(problem) : AssignmentSolver.Solve(problem);
         if (result.Infeasibility is { } why && !partly)
         {
-            var fallback = AssignmentSolver.SolveMaximal(new AssignmentBasis(facts, keepSolversAssignments: true).Problem());
+            // What the admin's fallback would do: it keeps the solver's earlier assignments, which this solve replaces.
+            var kept = new AssignmentBasis(facts, keepSolversAssignments: true);
+            var fallback = AssignmentSolver.SolveMaximal(kept.Problem());
             return new(0, "No assignment meets every requirement: " + why.Describe(Vocabulary.Reviewers,
                     facts.Subjects.Select(s => s.Label).ToList(), facts.Reviewers.Select(r => r.Label).ToList()) + ".",
-                basis.Witness(why, fallback.ChosenPairs.Count));
+                basis.Witness(why, fallback.ChosenPairs.Count, kept.Missing));
         }
 
         int before = round.Assignments.Count;

@@ -90,16 +90,19 @@ internal sealed class AssignmentBasis
     }
 
     /// <summary>The engine's witness named: its applications with every reviewer's reason, and the loads it counts.</summary>
-    public AssignmentDiagnosis Witness(Infeasibility why, int canAssign)
+    /// <param name="why">The engine's reason.</param>
+    /// <param name="canAssign">How many reviews assigning what can be assigned would give.</param>
+    /// <param name="missing">How many reviews that fallback counts as missing (it keeps the solver's earlier assignments).</param>
+    public AssignmentDiagnosis Witness(Infeasibility why, int canAssign, int missing)
     {
         if (why.Kind != InfeasibilityKind.LeftMinimumsExceedCapacity)
         {
             // Reviewers' minimum loads cannot be met: the sentence names them; no application is short for it.
-            return new([], [], canAssign, Missing);
+            return new([], [], canAssign, missing);
         }
 
         var limits = why.Supplying.Select(i => _facts.Reviewers[i]).Select(r => new LoadLimit(r.Label, LoadOf(r), r.Profile.MaxLoad)).ToList();
-        return new(why.Demanding.Select(i => ShortfallOf(_facts.Subjects[i])).ToList(), limits, canAssign, Missing);
+        return new(why.Demanding.Select(i => ShortfallOf(_facts.Subjects[i])).ToList(), limits, canAssign, missing);
     }
 
     /// <summary>Every application still short of reviews, with its reasons.</summary>

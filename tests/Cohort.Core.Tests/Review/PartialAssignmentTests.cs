@@ -100,17 +100,20 @@ public abstract class PartialAssignmentTests(CoreServicesFixture core) : IAsyncL
     }
 
     [Fact]
-    public async Task Assigning_what_can_be_assigned_again_keeps_every_assignment_and_fills_only_the_gaps_a_new_reviewer_can()
+    public async Task Assigning_again_keeps_every_assignment_and_fills_only_the_gaps_a_new_reviewer_can_while_a_full_assignment_still_refuses_and_moves_nothing()
     {
         var (round, _, _, applications) = await DomainConflictAsync();
         await AssignWhatCanAsync(round);
         var first = (await AssignmentsAsync(round)).Select(a => a.Id).ToList();
 
+        var refusedAgain = await AssignAsync(round);
         var nothingNew = await AssignWhatCanAsync(round);
         var newcomer = await PersonAsync("newcomer", "example.net");
         await DbAsync(db => ReviewPool.ReviewerAsync(db, newcomer, maxLoad: 5));
         var filled = await AssignWhatCanAsync(round);
 
+        Assert.NotNull(refusedAgain.Refusal);
+        Assert.Equal((0, 1), (refusedAgain.Diagnosis!.CanAssign, refusedAgain.Diagnosis.Missing));
         Assert.Equal(0, nothingNew.Assigned);
         Assert.Single(nothingNew.Diagnosis!.Short);
         Assert.Equal(1, filled.Assigned);

@@ -211,7 +211,7 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
 
         Assert.Contains($"#{applications[0]} ", refused.One("#refusal")!.TextContent, StringComparison.Ordinal);
         var named = refused.One($"#diagnosis #short li[data-subject='{applications[0]}']")!;
-        Assert.Contains("has 0 of 2 reviews", named.TextContent, StringComparison.Ordinal);
+        Assert.Contains("needs 2 more reviews; can still be reviewed by 1 reviewer", named.TextContent, StringComparison.Ordinal);
         Assert.Contains(colleague, named.QuerySelector("[data-reason='conflict: same email domain']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(stranger, named.QuerySelector(".eligible")!.TextContent, StringComparison.Ordinal);
         Assert.Single(refused.All("#diagnosis #short > li"));
@@ -224,6 +224,7 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
         Assert.Contains("The solver assigned 5 reviews; 1 application is still short of 1 review", partial.One("#left-short")!.TextContent, StringComparison.Ordinal);
         var left = Assert.Single(partial.All("#left-short #short > li"));
         Assert.Equal(applications[0].ToString(CultureInfo.InvariantCulture), left.GetAttribute("data-subject"));
+        Assert.Contains("needs 1 more review; no other reviewer can take it", left.TextContent, StringComparison.Ordinal);
         Assert.Contains(colleague, left.QuerySelector("[data-reason='conflict: same email domain']")!.TextContent, StringComparison.Ordinal);
         var saved = await AssignmentsAsync(round);
         Assert.Equal(5, saved.Count);
