@@ -1,5 +1,3 @@
-using Cohort.Core.Audit;
-using Cohort.Core.Data;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Tests.Shared;
@@ -12,29 +10,13 @@ namespace Cohort.Core.Tests.Review;
 /// (a conflict rule or a full load) and the loads that run out; "assign what can be assigned" then gives exactly the
 /// reviews that can be given, names the applications left short, and running it again only fills gaps.
 /// </summary>
-public abstract class PartialAssignmentTests(CoreServicesFixture core) : IAsyncLifetime
+public abstract class PartialAssignmentTests(CoreServicesFixture core) : ReviewPoolTests(core)
 {
-    private static readonly Actor Admin = new("admin-id", "admin@example.net");
-
-    public async ValueTask InitializeAsync() => await DbAsync(async db =>
-    {
-        await ReviewPool.ResetAsync(db);
-        return 0;
-    });
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private Task<T> DbAsync<T>(Func<CohortDbContext, Task<T>> work) => core.RunAsync(work);
-
     private Task<string> PersonAsync(string who, string domain) => DbAsync(db => ReviewPool.PersonAsync(db, $"{who}-{Guid.NewGuid():N}@{domain}"));
 
     private Task<string> EmailOfAsync(string userId) => DbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync());
 
-    private Task<AssignOutcome> AssignAsync(int round) => core.RunAsync<AssignReviewers, AssignOutcome>(a => a.RunAsync(Admin, round));
-
-    private Task<AssignOutcome> AssignWhatCanAsync(int round) => core.RunAsync<AssignReviewers, AssignOutcome>(a => a.AssignWhatCanBeAssignedAsync(Admin, round));
-
-    private Task<List<ReviewAssignment>> AssignmentsAsync(int round) => DbAsync(db => ReviewPool.AssignmentsAsync(db, round));
+    private Task<AssignOutcome> AssignWhatCanAsync(int round) => Core.RunAsync<AssignReviewers, AssignOutcome>(a => a.AssignWhatCanBeAssignedAsync(Admin, round));
 
     /// <summary>
     /// Two reviews each for three applications; the reviewer at uni.example shares the first applicant's email domain,
