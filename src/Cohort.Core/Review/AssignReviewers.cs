@@ -88,13 +88,13 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
             });
         }
 
-        var remaining = basis.Remaining(result.ChosenPairs.Count);
-        audit.Record(admin, "review-round.assigned", $"review-round:{round.Id}", partly
+        var remaining = partly ? basis.Remaining(result.ChosenPairs.Count) : null;
+        audit.Record(admin, "review-round.assigned", $"review-round:{round.Id}", remaining is not null
             ? $"{result.ChosenPairs.Count} assignments by the solver, assigning what could be assigned (keeping the {before} made before), " +
               $"total affinity {result.Objective}; {English.Count(remaining.Short.Count, "application", "applications")} left short{ShortList(remaining)}"
             : $"{result.ChosenPairs.Count} assignments by the solver (replacing {earlier.Count}), total affinity {result.Objective}");
         return await ReviewRoundFacts.SaveAsync(db, round, cancellation)
-            ? new(result.ChosenPairs.Count, null, partly ? remaining : null)
+            ? new(result.ChosenPairs.Count, null, remaining)
             : new(0, ReviewRoundFacts.SimultaneousChange);
     }
 
