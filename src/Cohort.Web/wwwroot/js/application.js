@@ -38,7 +38,7 @@
         if (!result.ok) { status.textContent = result.body.refusal || "Not saved."; return; }
         var time = document.createElement("time");
         time.setAttribute("datetime", result.body.savedAt);
-        time.setAttribute("data-time-only", "");
+        time.setAttribute("data-format", "HH:mm:ss");
         status.textContent = "Saved at ";
         status.appendChild(time);
         window.cohortLocalTime(time);
