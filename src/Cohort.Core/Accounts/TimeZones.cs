@@ -23,6 +23,10 @@ public static partial class TimeZones
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone : null;
     }
 
+    /// <summary>Every zone a person may choose, by IANA name.</summary>
+    public static IReadOnlyList<TimeZoneInfo> All() =>
+        TimeZoneInfo.GetSystemTimeZones().Where(zone => Find(zone.Id) is not null).OrderBy(zone => zone.Id, StringComparer.Ordinal).ToList();
+
     /// <summary>The IANA name of <paramref name="id"/> when it is a known zone, else null: what an account stores.</summary>
     public static string? Normalise(string? id) => Find(id?.Trim())?.Id;
 

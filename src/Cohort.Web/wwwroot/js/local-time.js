@@ -30,4 +30,6 @@
     if (!element.title) { element.title = when.toISOString().replace("T", " ").slice(0, 19) + " UTC"; }
   };
   document.querySelectorAll("time[data-local]").forEach(window.cohortLocalTime);
+  // Sign-up records the browser's zone, so mail can name it beside UTC.
+  document.querySelectorAll("input[data-browser-zone]").forEach(function (input) { if (!input.value) { input.value = zone; } });
 })();
