@@ -40,7 +40,8 @@ public sealed record ShownTime(string Iso, string Text, string Utc, string Patte
         }
 
         var title = utc.ToString(format == TimeFormat.TimeOfDay ? "d MMMM yyyy, HH:mm:ss" : format == TimeFormat.Day ? "d MMMM yyyy, HH:mm" : pattern, CultureInfo.InvariantCulture) + " UTC";
-        return new(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), text, title, pattern);
+        // The round-trip form ("o"), as the pages wrote before this helper: tests and scripts find times by it.
+        return new(utc.ToString("o", CultureInfo.InvariantCulture), text, title, pattern);
     }
 
     private static string PatternOf(TimeFormat format) => format switch
