@@ -57,6 +57,19 @@ public abstract class TimeZoneTests(CohortApp app)
     }
 
     [Fact]
+    public async Task An_account_created_from_an_invitation_records_the_browsers_zone()
+    {
+        var email = $"zone-{Guid.NewGuid():N}@example.net";
+        using var admin = await app.AsAsync(Cohort.Core.Accounts.Roles.Admin);
+        await admin.InviteReviewerAsync(email);
+        using var invitee = app.NewBrowser();
+
+        await app.AcceptWithNewAccountAsync(invitee, email, timeZone: "America/Sao_Paulo");
+
+        Assert.Equal("America/Sao_Paulo", await RecordedZoneAsync(email));
+    }
+
+    [Fact]
     public async Task A_page_shows_times_in_the_readers_zone_naming_it_with_UTC_on_hover()
     {
         var email = $"zone-{Guid.NewGuid():N}@example.net";
