@@ -1,6 +1,7 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Mail;
 
@@ -81,6 +82,11 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
             return (problems, []);
         }
 
+        // Each recipient reads the deadline in UTC and, when their account records one, in their own zone.
+        var addresses = view.Rows.Select(r => r.Email).Distinct().ToList();
+        var zones = (await db.Users.AsNoTracking().Where(u => u.Email != null && addresses.Contains(u.Email) && u.TimeZoneId != null)
+            .Select(u => new { u.Email, u.TimeZoneId }).ToListAsync(cancellation))
+            .ToDictionary(u => u.Email!, u => u.TimeZoneId);
         var messages = view.Rows.Select(row =>
         {
             var values = new Dictionary<string, string>
@@ -88,7 +94,7 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
                 ["name"] = row.ApplicantName,
                 ["stage"] = view.Title,
                 ["stream"] = row.Stream, // empty for stages 1 and 2, which belong to no stream
-                ["deadline"] = view.Deadline is { } deadline ? $"{deadline:d MMMM yyyy 'at' HH:mm} UTC" : "",
+                ["deadline"] = view.Deadline is { } deadline ? MailTime.Say(deadline, zones.GetValueOrDefault(row.Email)) : "",
                 ["link"] = mail.Link,
             };
             return new RenderedMail(row.Email, MailTemplate.Render(mail.Subject, values), MailTemplate.Render(mail.Body, values));

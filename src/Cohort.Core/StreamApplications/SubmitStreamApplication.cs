@@ -46,7 +46,7 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
 
         return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
             $"We received your application to {stream.Name}",
-            name => $"Dear {name},\n\nThank you: your application to {stream.Name} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+            applicant => $"Dear {applicant.DisplayName},\n\nThank you: your application to {stream.Name} was submitted on {MailTime.Say(now, applicant.TimeZoneId)}. " +
                 (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
                 "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n",
             "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug), cancellation);

@@ -222,6 +222,7 @@ public static class AuthorizationTable
         new("GET /account/invitation",                                             None,                            NotFound, NotFound, NotFound, NotFound, NotFound, NotFound),
         new("GET /account/password",                                               None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /account/security",                                               None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /account/time-zone",                                              None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         // Without the first step's cookie there is no second step to show: everyone goes back to the password.
         new("GET /account/sign-in/code",                                           None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn) { SignInStep = true },
         new("GET /account/two-factor",                                             None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
@@ -233,6 +234,7 @@ public static class AuthorizationTable
         new("POST /account/invitation?handler=Create",                             None,                            NotFound, NotFound, NotFound, NotFound, NotFound, NotFound),
         new("POST /account/password",                                              None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("POST /account/security?handler=SignOutEverywhere",                    None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("POST /account/time-zone",                                             None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("POST /account/sign-in/code",                                          None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn) { SignInStep = true },
         new("POST /account/two-factor?handler=Disable",                            None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("POST /account/two-factor?handler=Enable",                             None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
