@@ -46,7 +46,7 @@ public abstract class PipelineTests(CohortApp app)
 
         var after = await admin.SubmitAsync(PipelineData.Tick(table, submitted.ApplicationId, draft.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
-        Assert.Contains("1 application advanced. 1 selected application left as they were", after.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 application advanced. 1 selected application left as it was", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await app.StateAsync(submitted.ApplicationId));
         Assert.Equal(ApplicationState.Draft, await app.StateAsync(draft.ApplicationId));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject.StartsWith("application:") && (e.Subject == $"application:{submitted.ApplicationId}" || e.Subject == $"application:{draft.ApplicationId}")).ToListAsync());

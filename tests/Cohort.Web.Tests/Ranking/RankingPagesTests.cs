@@ -194,7 +194,9 @@ public abstract class RankingPagesTests(CohortApp app)
         Assert.NotNull(ranked.One($"input[name=round][value='{round.Id}'][checked]"));
         Assert.Equal([first[0]], Ticked(ranked));
 
-        await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        var confirm = await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        Assert.Contains("Reject 1 application?", confirm.One("#confirm-heading")!.TextContent, StringComparison.Ordinal);
+        await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
 
         var states = await app.WithDbAsync(db => db.StreamApplications.Where(a => first.Contains(a.Id) || other.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State));
         Assert.Equal(ApplicationState.Rejected, states[first[0]]);

@@ -36,6 +36,9 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
 
     public IReadOnlySet<int> Above { get; private set; } = new HashSet<int>();
 
+    /// <summary>Set when a rejection waits for its confirmation; the page then shows only that.</summary>
+    public ActionConfirmation? Confirm { get; private set; }
+
     public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (RankingSort.Name or RankingSort.StandardError);
 
     /// <summary>The line is drawn where the rows are in ranking order; in another order the rows above it are still ticked.</summary>
@@ -55,8 +58,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv; charset=utf-8", name);
     }
 
-    /// <summary>Decides the ticked rows through the pipeline's decisions, then shows the same ranking again.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, CancellationToken cancellation)
+    /// <summary>Decides the ticked rows through the pipeline's decisions (a rejection once confirmed), then shows the same ranking again.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, bool confirmed, CancellationToken cancellation)
     {
         if (Kind is not { } kind)
         {
@@ -67,6 +70,12 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         {
             Notice = "That decision was not understood, so nothing was changed.";
             return Redirect(Link());
+        }
+
+        if (await Pipeline.IndexModel.ConfirmRejectionAsync(decide, kind, ids, decision, confirmed, Link(), cancellation) is { } confirm)
+        {
+            Confirm = confirm;
+            return Page();
         }
 
         var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);
