@@ -39,6 +39,15 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
     /// <summary>Set when a rejection waits for its confirmation; the page then shows only that.</summary>
     public ActionConfirmation? Confirm { get; private set; }
 
+    /// <summary>
+    /// The standard error when every scored row shows the same one (to two decimals), else null. It is per applicant,
+    /// but it depends only on how many reviews the applicant has, from which reviewers, and the reviewers' overall
+    /// noise: where every applicant has the same number of reviews from evenly loaded reviewers (the usual round),
+    /// it is the same for all, and the page says so once instead of on every row.
+    /// </summary>
+    public string? SharedStandardError => Rows.Where(r => r.Score is not null).Select(r => r.Score!.StandardError.ToString("0.00", CultureInfo.InvariantCulture))
+        .Distinct().Take(2).ToList() is [var only] && Rows.Count(r => r.Score is not null) > 1 ? only : null;
+
     public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (RankingSort.Name or RankingSort.StandardError);
 
     /// <summary>The line is drawn where the rows are in ranking order; in another order the rows above it are still ticked.</summary>
