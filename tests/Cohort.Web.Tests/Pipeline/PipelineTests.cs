@@ -157,6 +157,25 @@ public abstract class PipelineTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_merge_field_whose_value_repeats_the_next_word_is_pointed_out_in_the_preview_and_each_field_is_explained()
+    {
+        await app.AddApplicantAsync(ApplicationState.Waitlisted);
+        using var admin = await app.AsAsync(Roles.Admin);
+        var compose = await admin.GetAsync("/admin/mail/compose?stage=general&state=Waitlisted");
+
+        var preview = await admin.SubmitAsync(compose.WithHandler("#compose", "Preview"), "#compose", new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Your {{stage}} application", ["Input.Body"] = "Answer by {{deadline}} UTC at {{link}}",
+        });
+
+        var warnings = preview.All("#mail-warnings li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Subject: “{{stage}} application” reads “General application application”: {{stage}} already ends with “application”.", warnings);
+        Assert.Contains(warnings, w => w.StartsWith("Body: “{{deadline}} UTC”", StringComparison.Ordinal));
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("not “your {{stage}} application”", compose.One("#merge-fields")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_merge_field_is_refused_listing_the_known_ones()
     {
         using var admin = await app.AsAsync(Roles.Admin);
