@@ -107,6 +107,7 @@ public abstract class AdminConfirmationTests(CohortApp app)
         Assert.True(folded.QuerySelector("summary")!.TextContent.Length <= Pages.Admin.AuditModel.DetailsShown);
         Assert.Contains(details, folded.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.One("table.audit colgroup"));
+        Assert.StartsWith("1 entry, newest first", page.One("table.audit caption")!.TextContent, StringComparison.Ordinal);
     }
 }
 
