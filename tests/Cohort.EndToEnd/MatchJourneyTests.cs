@@ -50,6 +50,7 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
             var respondBy = site.App.Clock.GetUtcNow().UtcDateTime.AddDays(3);
             await page.GetByLabel("Applicants answer by (UTC)").FillAsync(respondBy.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish") }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Yes, publish") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is published");
         }
 

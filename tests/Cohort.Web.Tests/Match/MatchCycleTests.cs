@@ -31,7 +31,8 @@ public abstract class MatchCycleTests(CohortApp app)
         var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.Applicants) });
         Assert.Contains("Stable", shown.One("#certificate")!.TextContent, StringComparison.Ordinal);
         var respondBy = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        var published = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });
+        var confirm = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });
+        var published = await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
         Assert.Contains("is published", published.One(".notice")!.TextContent, StringComparison.Ordinal);
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
         return System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
