@@ -1,5 +1,6 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
@@ -19,6 +20,11 @@ public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, 
         if (application.State == ApplicationState.Withdrawn)
         {
             return null;
+        }
+
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return closure;
         }
 
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);

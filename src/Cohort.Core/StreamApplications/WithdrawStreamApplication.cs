@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -25,6 +26,11 @@ public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider c
         if (application.State == ApplicationState.Withdrawn)
         {
             return null;
+        }
+
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return closure;
         }
 
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
