@@ -23,7 +23,7 @@ public sealed record StreamStanding(StreamFacts Stream, Standing Standing, Offer
 /// accepted, declined or lapsed, the match, a withdrawal): each application's state and next step, and which actions
 /// still apply. The portal renders this and nothing else; <see cref="Closure"/> is also what the use cases refuse with.
 /// </summary>
-public sealed record ApplicantStanding(Standing? General, IReadOnlyList<StreamStanding> Streams, IReadOnlyList<OfferFacts> Offers, IReadOnlySet<ApplicantAction> Actions, string? Closure)
+public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, IReadOnlyList<StreamStanding> Streams, IReadOnlySet<ApplicantAction> Actions, string? Closure)
 {
     public bool May(ApplicantAction action) => Actions.Contains(action);
 
@@ -48,8 +48,8 @@ public sealed record ApplicantStanding(Standing? General, IReadOnlyList<StreamSt
             var offer = facts.Offers.Where(o => o.StreamApplicationId == s.ApplicationId).MaxBy(o => o.Id);
             return new StreamStanding(s, StreamStandingOf(facts, s, offer, accepted, actions), offer);
         }).ToList();
-        return new(facts.General is null ? null : GeneralStandingOf(facts, facts.General, accepted, actions),
-            streams, facts.Offers, actions, closure);
+        return new(facts, facts.General is null ? null : GeneralStandingOf(facts, facts.General, accepted, actions),
+            streams, actions, closure);
     }
 
     private static HashSet<ApplicantAction> ActionsOf(StandingFacts facts)
