@@ -19,6 +19,7 @@ public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, Audit
         var refusal = offer switch
         {
             null => "There is no such offer.",
+            { State: OfferState.Lapsed } => "This offer lapsed: it was not answered by its deadline.",
             { State: not OfferState.Pending } => $"You already {offer.State.ToString().ToLowerInvariant()} this offer.",
             _ when now > offer.RespondBy => $"The deadline to answer this offer passed on {offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC.",
             _ => null,

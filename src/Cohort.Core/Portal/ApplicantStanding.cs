@@ -12,8 +12,9 @@ public enum ApplicantAction
     Withdraw,
 }
 
-/// <summary>An application's state and next step, in the applicant's words, and the deadline that applies to that step.</summary>
-public sealed record Standing(string State, string NextStep, DateTime? Deadline = null);
+/// <summary>An application's state and next step, in the applicant's words, and the date that applies to that step.</summary>
+/// <param name="DateLabel">What <paramref name="Deadline"/> is: a deadline, or when the next step opens.</param>
+public sealed record Standing(string State, string NextStep, DateTime? Deadline = null, string DateLabel = "Deadline");
 
 /// <summary>One stream application's standing, with the offer made on it if any.</summary>
 public sealed record StreamStanding(StreamFacts Stream, Standing Standing, OfferFacts? Offer);
@@ -60,7 +61,7 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
             actions.Add(ApplicantAction.EditGeneral);
         }
 
-        if (facts.InvitedToStreams && facts.StreamWindowOpen)
+        if (facts.InvitedToStreams && facts.StreamWindow?.IsOpenAt(facts.Now) == true)
         {
             actions.Add(ApplicantAction.ApplyToStreams);
         }
@@ -86,27 +87,32 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
         {
             (_, not null) => new("Complete: you accepted a place", $"Nothing to do here: you are a fellow of {accepted.Stream}."),
             (ApplicationState.Withdrawn, _) => new("Withdrawn", "Nothing to do: you withdrew this application."),
-            (null or ApplicationState.Draft, _) when facts.Now < general.OpensAt => new("Not started", "The general application opens on this date.", general.OpensAt),
+            (null or ApplicationState.Draft, _) when facts.Now < general.OpensAt => new("Not started", "The general application opens soon.", general.OpensAt, "Opens"),
             (null or ApplicationState.Draft, _) when !actions.Contains(ApplicantAction.EditGeneral) => new(general.State is null ? "Not started" : "Not submitted", "The general application has closed."),
             (null, _) => new("Not started", "Start your general application before the deadline.", general.ClosesAt),
             (ApplicationState.Draft, _) => new("Draft", "Finish and submit your general application before the deadline.", general.ClosesAt),
             (ApplicationState.Submitted, _) => new("Submitted", "Nothing to do: we will write to you when stage 1 decisions are made."),
-            (ApplicationState.Advanced, _) when facts.InvitedToStreams => new("Advanced to stage 3", StageThreeStep(facts, actions)),
+            (ApplicationState.Advanced, _) when facts.InvitedToStreams => StageThreeStanding(facts, actions),
             (ApplicationState.Advanced, _) => general.AssessmentState switch
             {
                 ApplicationState.Waitlisted => new("Waitlisted at stage 2", "You are on the waitlist for stage 3; we will write if a place opens."),
                 ApplicationState.Rejected => new("Not taken further", "Thank you for taking the assessments. We are not able to take your application further this season."),
-                _ => new("Advanced to stage 2", "Take the stage 2 assessments listed here."),
+                _ => new("Advanced to stage 2", "You are invited to the stage 2 assessments listed here."),
             },
             (ApplicationState.Waitlisted, _) => new("Waitlisted", "You are on the waitlist for stage 2; we will write if a place opens."),
             _ => new("Not taken further", "We are not able to take your application further this season."),
         };
 
-    private static string StageThreeStep(StandingFacts facts, IReadOnlySet<ApplicantAction> actions) =>
-        facts.Offers.Any(o => o.AwaitsAnswerAt(facts.Now)) ? "Answer your offer above."
-        : actions.Contains(ApplicantAction.ApplyToStreams) ? "Apply to the streams you would like to join (stage 3)."
-        : facts.Streams.Count > 0 ? "Your stream applications are listed here."
-        : "Stream applications are closed.";
+    private static Standing StageThreeStanding(StandingFacts facts, IReadOnlySet<ApplicantAction> actions)
+    {
+        const string state = "Advanced to stage 3";
+        var window = facts.StreamWindow;
+        return facts.Offers.Any(o => o.AwaitsAnswerAt(facts.Now)) ? new(state, "Answer your offer above.")
+            : actions.Contains(ApplicantAction.ApplyToStreams) ? new(state, "You are invited to apply to streams (stage 3).", window!.ClosesAt)
+            : window is not null && facts.Now < window.OpensAt ? new(state, "You are invited to apply to streams (stage 3) once they open.", window.OpensAt, "Opens")
+            : facts.Streams.Count > 0 ? new(state, "Your stream applications are listed here.")
+            : new(state, "Stream applications are closed.");
+    }
 
     private static Standing StreamStandingOf(StandingFacts facts, StreamFacts stream, OfferFacts? offer, OfferFacts? accepted, IReadOnlySet<ApplicantAction> actions)
     {

@@ -16,7 +16,7 @@ public static class ApplicantStandings
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         if (season is null)
         {
-            return ApplicantStanding.Derive(new(now, null, false, false, null, [], [], null));
+            return ApplicantStanding.Derive(new(now, null, false, null, null, [], [], null));
         }
 
         var general = await db.ApplicationForms.AsNoTracking().Where(f => f.SeasonId == season.Id && f.Kind == FormKind.General)
@@ -33,14 +33,14 @@ public static class ApplicantStandings
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
             .OrderBy(o => o.Id).ToListAsync(cancellation);
         var windows = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
-        var streamWindowOpen = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault())
-            .Any(w => w is not null && StageThree.Closed(w, now) is null);
+        var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<ProcessStage>().ToList();
+        var streamWindow = stageThree.Count == 0 ? null : new Window(stageThree.Min(w => w.OpensAt), stageThree.Max(w => w.ClosesAt));
         var facts = new StandingFacts(
             now,
             general is null ? null : new GeneralFacts(general.Title, general.OpensAt, general.ClosesAt, general.ClosesAt.AddMinutes(general.GraceMinutes),
                 general.Application?.State, general.Application?.AssessmentState),
             await StageThree.IsInvitedAsync(db, applicantId, season.Id, cancellation),
-            streamWindowOpen,
+            streamWindow,
             await ApplicantRankings.DeadlineAsync(db, cancellation),
             streams,
             offers,

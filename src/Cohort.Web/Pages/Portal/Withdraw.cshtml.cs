@@ -39,6 +39,11 @@ public class WithdrawModel(CohortDbContext db, WithdrawApplication withdraw, Wit
 
     public async Task<IActionResult> OnPostAsync(bool confirmed, CancellationToken cancellation)
     {
+        if (!await LoadAsync(cancellation))
+        {
+            return NotFound();
+        }
+
         if (!confirmed)
         {
             TempData["Notice"] = Unconfirmed;

@@ -37,6 +37,11 @@ public class AnswerModel(CohortDbContext db, RespondToOffer respond, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(int id, bool accept, bool confirmed, CancellationToken cancellation)
     {
+        if (!await LoadAsync(id, cancellation))
+        {
+            return NotFound();
+        }
+
         if (!confirmed)
         {
             TempData["Notice"] = Unconfirmed;
