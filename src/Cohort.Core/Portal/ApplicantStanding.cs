@@ -28,6 +28,19 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
 {
     public bool May(ApplicantAction action) => Actions.Contains(action);
 
+    /// <summary>Whether the applicant may still accept or decline <paramref name="offer"/>: pending, in time, and their selection not over.</summary>
+    public bool MayAnswer(OfferFacts offer) => Closure is null && offer.AwaitsAnswerAt(Facts.Now);
+
+    /// <summary>Where an offer stands, in a sentence.</summary>
+    public string OfferSummary(OfferFacts offer) => offer.State switch
+    {
+        _ when MayAnswer(offer) => "Waiting for your answer.",
+        OfferState.Accepted => "You accepted it.",
+        OfferState.Declined => "You declined it.",
+        _ when offer.HasLapsedAt(Facts.Now) => "The deadline to answer passed without an answer: the offer lapses, and its seat goes to the next round.",
+        _ => "It can no longer be answered.",
+    };
+
     /// <summary>
     /// Why nothing more can be done in this season's selection, or null while it goes on: the applicant accepted an
     /// offer (final) or withdrew their application (not reversible by them).

@@ -29,9 +29,9 @@ public static class ApplicantStandings
         var streams = await db.StreamApplications.AsNoTracking().Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.SeasonId == season.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new StreamFacts(a.Id, a.StreamId, a.Stream!.Slug, a.Stream.Name, a.State)).ToListAsync(cancellation);
-        var offers = await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId && o.SeasonId == season.Id)
+        var offers = (await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId && o.SeasonId == season.Id)
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
-            .OrderBy(o => o.Id).ToListAsync(cancellation);
+            .ToListAsync(cancellation)).OrderBy(o => o.Id).ToList();
         var windows = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
         var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<ProcessStage>().ToList();
         var streamWindow = stageThree.Count == 0 ? null : new Window(stageThree.Min(w => w.OpensAt), stageThree.Max(w => w.ClosesAt));

@@ -191,6 +191,7 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
         var atStageTwo = await browser.GetAsync("/portal");
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
+        await new Portal.PortalData(app).OpenStageThreeAsync();
         var atStageThree = await browser.GetAsync("/portal");
 
         Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);

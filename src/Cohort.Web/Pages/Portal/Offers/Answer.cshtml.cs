@@ -66,7 +66,7 @@ public class AnswerModel(CohortDbContext db, RespondToOffer respond, TimeProvide
         }
 
         Offer = offer;
-        AwaitsAnswer = offer.AwaitsAnswerAt(now) && Standing.Closure is null;
+        AwaitsAnswer = Standing.MayAnswer(offer);
         return true;
     }
 }
