@@ -110,7 +110,7 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
             {
                 ApplicationState.Waitlisted => new("Waitlisted at stage 2", "You are on the waitlist for stage 3; we will write if a place opens."),
                 ApplicationState.Rejected => new("Not taken further", "Thank you for taking the assessments. We are not able to take your application further this season."),
-                _ => new("Advanced to stage 2", "You are invited to the stage 2 assessments listed here."),
+                _ => new("Advanced to stage 2", "You are invited to the stage 2 assessments: open each one before it closes."),
             },
             (ApplicationState.Waitlisted, _) => new("Waitlisted", "You are on the waitlist for stage 2; we will write if a place opens."),
             _ => new("Not taken further", "We are not able to take your application further this season."),
@@ -120,10 +120,10 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
     {
         const string state = "Advanced to stage 3";
         var window = facts.StreamWindow;
-        return facts.Offers.Any(o => o.AwaitsAnswerAt(facts.Now)) ? new(state, "Answer your offer above.")
+        return facts.Offers.Any(o => o.AwaitsAnswerAt(facts.Now)) ? new(state, "Answer your offer: accept or decline it before its deadline.")
             : actions.Contains(ApplicantAction.ApplyToStreams) ? new(state, "You are invited to apply to streams (stage 3).", window!.ClosesAt)
             : window is not null && facts.Now < window.OpensAt ? new(state, "You are invited to apply to streams (stage 3) once they open.", window.OpensAt, "Opens")
-            : facts.Streams.Count > 0 ? new(state, "Your stream applications are listed here.")
+            : facts.Streams.Count > 0 ? new(state, "Follow the next step of each of your stream applications.")
             : new(state, "Stream applications are closed.");
     }
 
