@@ -59,7 +59,8 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
             var page = await context.NewPageAsync();
             await SiteAccounts.SignInAsync(page, first.Email, StageThreeApplicants.Password);
             await page.GotoAsync("/portal");
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Accept {stream.Name}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Accept {stream.Name}…" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, accept {stream.Name}" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You accepted");
         }
 

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -27,6 +28,11 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
             return application.State == ApplicationState.Withdrawn
                 ? new(false, null, [], "This application was withdrawn and cannot be submitted.")
                 : new(true, application.SubmittedAt, [], null);
+        }
+
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return new(false, null, [], closure);
         }
 
         var stream = application.Stream!;

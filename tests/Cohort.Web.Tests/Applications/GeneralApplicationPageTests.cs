@@ -86,7 +86,7 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         await PostWithFileAsync(browser, "Submit", Complete(), cv: null);
 
         Assert.Equal("/portal", portal.Url);
-        Assert.Equal("Submitted", portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.Equal("Submitted", portal.One("[data-application=general] [data-state]")!.TextContent);
         Assert.Contains("We received your application", portal.One("section[aria-labelledby=mail]")!.TextContent, StringComparison.Ordinal);
         // One receipt however often it was submitted, besides the (sensitive) mail that confirmed the address.
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && !m.Sensitive)));
@@ -185,9 +185,10 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         var (browser, _) = await NewApplicantAsync();
         await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Leaving" }, cv: null);
 
-        var portal = await browser.SubmitAsync(await browser.GetAsync("/portal"), "form[action*=Withdraw]", new Dictionary<string, string>());
+        var confirmation = await browser.OpenAsync((await browser.GetAsync("/portal")).One("a#withdraw")!.GetAttribute("href")!);
+        var portal = await browser.SubmitAsync(confirmation, "#confirm-withdraw form", new Dictionary<string, string>());
 
-        Assert.Equal(nameof(ApplicationState.Withdrawn), portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.Equal(nameof(ApplicationState.Withdrawn), portal.One("[data-application=general] [data-state]")!.TextContent);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "application.withdrawn")));
     }
 
@@ -206,12 +207,13 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
         var atStageTwo = await browser.GetAsync("/portal");
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
+        await new Portal.PortalData(app).OpenStageThreeAsync();
         var atStageThree = await browser.GetAsync("/portal");
 
-        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageTwo.One("tr[data-application=assessment] a[href='/assessments']"));
+        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStageTwo.One("[data-application=assessment] a[href='/assessments']"));
         Assert.Null(atStageTwo.One("a[href='/streams/apply']"));
-        Assert.Contains("invited to apply to streams", atStageThree.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("invited to apply to streams", atStageThree.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(atStageThree.One("a[href='/streams/apply']"));
     }
 

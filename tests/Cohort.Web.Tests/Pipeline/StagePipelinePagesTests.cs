@@ -39,6 +39,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         Assert.Contains("1 application advanced.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await AssessmentStateAsync(applicant.ApplicationId));
         using var applicantBrowser = await app.AsAsync(applicant.Email, applicant.Password);
+        await new Portal.PortalData(app).OpenStageThreeAsync();
         Assert.NotNull((await applicantBrowser.GetAsync("/portal")).One("a[href='/streams/apply']"));
     }
 
