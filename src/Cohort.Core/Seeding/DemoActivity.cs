@@ -55,13 +55,15 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
 
     /// <summary>
     /// Seeds the demo season's activity, dated in the days before <paramref name="day"/> (today by the injected clock
-    /// when null; pass the day the season was seeded with); returns false when it was already there.
+    /// when null; pass the day the season was seeded with); returns false when it was already there, or when that
+    /// day's demo season is not.
     /// </summary>
     public async Task<bool> SeedAsync(DateOnly? day = null, CancellationToken cancellation = default)
     {
         var calendar = day is { } d ? new DemoCalendar(d) : DemoCalendar.Today(clock);
-        var season = await db.Seasons.SingleAsync(s => s.Slug == calendar.SeasonSlug, cancellation);
-        if (await db.ReviewRounds.AnyAsync(r => r.SeasonId == season.Id, cancellation))
+        // A demo seeded on an earlier day may have another year's slug: then there is nothing of this day's to fill.
+        var season = await db.Seasons.SingleOrDefaultAsync(s => s.Slug == calendar.SeasonSlug, cancellation);
+        if (season is null || await db.ReviewRounds.AnyAsync(r => r.SeasonId == season.Id, cancellation))
         {
             return false;
         }

@@ -21,7 +21,7 @@ namespace Cohort.Core.Seeding;
 /// </summary>
 public sealed class DemoPastSeason(CohortDbContext db, ImportCatalogue import, IServiceProvider services)
 {
-    /// <summary>How many of last year's applicants reached the match; most of them became fellows.</summary>
+    /// <summary>How many of last year's applicants reached the match; the streams had room for all of them, so all became fellows.</summary>
     public const int ApplicantCount = 16;
 
     public async Task SeedAsync(DemoCalendar current, CancellationToken cancellation = default)

@@ -22,7 +22,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
     public const string DemoMentorSlug = "ada-okafor";
 
     /// <summary>The second mentor account is linked to this mentor, who mentors a stream of her own.</summary>
-    public const string SoloMentorSlug = "noa-ben-ami";
+    public const string SoloMentorSlug = "hana-kowalczyk";
 
     /// <summary>The organisation of the demo reviewer's profile in the demo season's pool.</summary>
     public const string DemoReviewerOrganisation = "Cohort demo";
@@ -41,7 +41,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         "has not applied yet: walk stage 1, then stages 2 and 3 once an admin advances you");
 
     public static DemoAccount SoloMentor { get; } = new(Roles.Mentor, "mentor.solo@demo.cohort.test", "demo-solo-mentor-password", "Demo Solo Mentor",
-        "mentors Attacks on Deployed AI Systems alone (Noa Ben-Ami's stream)");
+        "mentors Deception and Honeypot Evaluations alone (Hana Kowalczyk's stream)");
 
     /// <summary>One account per role, as the tests have always found them (<c>Accounts.Single(a => a.Role == ...)</c>).</summary>
     public static IReadOnlyList<DemoAccount> Accounts { get; } = [Admin, CoalitionMentor, Reviewer, FreshApplicant];
