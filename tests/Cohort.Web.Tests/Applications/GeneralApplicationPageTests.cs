@@ -17,7 +17,7 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         return (await app.SignUpAndConfirmAsync(email, name: "Stage One"), email);
     }
 
-    private static Dictionary<string, string> Complete(string name = "Stage One") => GeneralApplications.Complete(name);
+    private static Dictionary<string, string> Complete(string name = "Stage One") => GeneralApplicationForm.Complete(name);
 
     private static Task<Browser.Page> PostWithFileAsync(Browser browser, string handler, Dictionary<string, string> fields, byte[]? cv) =>
         browser.PostGeneralApplicationAsync(handler, fields, cv);

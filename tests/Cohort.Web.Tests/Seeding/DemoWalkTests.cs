@@ -19,7 +19,7 @@ public abstract class DemoWalkTests(CohortApp app)
     {
         var email = $"walker-{Guid.NewGuid():N}@example.net";
         using var applicant = await app.SignUpAndConfirmAsync(email, name: "Demo Walker");
-        var portal = await applicant.PostGeneralApplicationAsync("Submit", GeneralApplications.Complete("Demo Walker"), "%PDF-1.4 a CV"u8.ToArray());
+        var portal = await applicant.PostGeneralApplicationAsync("Submit", GeneralApplicationForm.Complete("Demo Walker"), "%PDF-1.4 a CV"u8.ToArray());
         var applicationId = await app.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id).Select(a => a.Id).SingleAsync());
 
         using var admin = await app.AsAsync(Roles.Admin);

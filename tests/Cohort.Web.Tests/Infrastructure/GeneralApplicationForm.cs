@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace Cohort.Web.Tests.Infrastructure;
 
 /// <summary>The demo season's stage 1 form as an applicant fills it in: every answer, and the multipart post with a CV.</summary>
-public static class GeneralApplications
+public static class GeneralApplicationForm
 {
     /// <summary>A valid answer to every question of the demo's general application but the CV.</summary>
     public static Dictionary<string, string> Complete(string name = "Stage One") => new()
