@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<DemoSeason>();
         services.AddScoped<DemoActivity>();
+        services.AddScoped<DemoPastSeason>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();

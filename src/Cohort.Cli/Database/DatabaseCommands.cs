@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Data;
 using Cohort.Core.Seeding;
@@ -19,9 +20,26 @@ internal static class DatabaseCommands
             return 0;
         }));
 
-        var demo = new Command("demo", "Add the fictional demo season and one account per role (for trying Cohort out)");
+        var at = new Option<string?>("--at")
+        {
+            Description = "Date the demo's dates count from, as YYYY-MM-DD (default: today, UTC); stage 1, 2 and 3 are open on it",
+        };
+        var demo = new Command("demo", "Add the fictional demo season, its activity, last year's season and the demo accounts (for trying Cohort out)") { at };
         demo.SetAction((parse, cancellation) => CliHost.RunAsync(parse, async services =>
         {
+            var given = parse.GetValue(at);
+            DateOnly? day = null;
+            if (given is not null)
+            {
+                if (!DateOnly.TryParseExact(given.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    await Console.Error.WriteLineAsync($"cohort seed demo: --at wants a date as YYYY-MM-DD, such as 2027-01-15; '{given}' is not one.");
+                    return 2;
+                }
+
+                day = parsed;
+            }
+
             // Like the web host: the environment comes from DOTNET_ENVIRONMENT (or ASPNETCORE_ENVIRONMENT), Production if unset.
             var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
             if (!DemoSeedPolicy.Allows(environment))
@@ -32,11 +50,19 @@ internal static class DatabaseCommands
             }
 
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation);
-            var seeded = await services.GetRequiredService<DemoSeason>().SeedAsync(cancellation);
-            Console.WriteLine(seeded ? "Seeded the demo season. Demo accounts:" : "The demo season is already there. Demo accounts:");
-            foreach (var account in DemoSeason.Accounts)
+            day ??= DemoCalendar.Today(services.GetRequiredService<TimeProvider>()).Day;
+            var seeded = await services.GetRequiredService<DemoSeason>().SeedAsync(day, cancellation);
+            if (seeded)
             {
-                Console.WriteLine($"  {account.Role,-10} {account.Email,-30} password: {account.Password}");
+                await services.GetRequiredService<DemoActivity>().SeedAsync(day, cancellation);
+            }
+
+            Console.WriteLine(seeded
+                ? $"Seeded the demo season {new DemoCalendar(day.Value).SeasonSlug}, its dates counted from {day.Value:yyyy-MM-dd}."
+                : "The demo is already there; nothing was changed.");
+            foreach (var line in DemoWelcome.Lines(withActivity: true))
+            {
+                Console.WriteLine(line);
             }
 
             return 0;

@@ -10,9 +10,10 @@ public sealed partial class DemoActivity
 {
     /// <summary>
     /// A closed round of stage 1 review: two reviews per application, each reviewer's scores shifted by their planted
-    /// leniency, so the raw means and the calibrated scores differ the way they do in a real season.
+    /// leniency, so the raw means and the calibrated scores differ the way they do in a real season. It ran from D-10
+    /// to D-8, after the applications came in and before the stage 1 decisions.
     /// </summary>
-    private async Task FirstRoundAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DateTime now, Random random, CancellationToken cancellation)
+    private async Task FirstRoundAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DemoCalendar calendar, Random random, CancellationToken cancellation)
     {
         var rubric = DemoRubric.For(season);
         db.Rubrics.Add(rubric);
@@ -20,7 +21,7 @@ public sealed partial class DemoActivity
         var round = new ReviewRound
         {
             SeasonId = season.Id, Stage = PipelineStage.General, Name = "First read", Rubric = rubric, ReviewsPerApplication = 2,
-            State = ReviewRoundState.Closed, CreatedAt = now.AddHours(-6), DueAt = now.AddDays(-1),
+            State = ReviewRoundState.Closed, CreatedAt = calendar.At(-10, 9), DueAt = calendar.At(-8),
         };
         db.ReviewRounds.Add(round);
         for (var i = 0; i < applicants.Count; i++)
@@ -28,7 +29,7 @@ public sealed partial class DemoActivity
             // The second reviewer is 1 to n-1 places on from the first, varying by block, so every pair of reviewers shares some applications.
             foreach (var reviewer in TwoReviewers(reviewers, i))
             {
-                round.Assignments.Add(Reviewed(round, applicants[i].Application.Id, reviewer, applicants[i].Quality, now.AddHours(-2), random));
+                round.Assignments.Add(Reviewed(round, applicants[i].Application.Id, reviewer, applicants[i].Quality, calendar.At(-9, 12), random));
             }
         }
 
@@ -59,9 +60,10 @@ public sealed partial class DemoActivity
 
     /// <summary>
     /// A closed review round per stream, two reviews of each of its applications with the first round's rubric, so the
-    /// streams' rankings have scores and the match page's "optimal on scores" has something to optimise.
+    /// streams' rankings have scores and the match page's "optimal on scores" has something to optimise. They ran from
+    /// D-2 to D-1, after the stream applications came in.
     /// </summary>
-    private async Task StreamRoundsAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DateTime now, Random random, CancellationToken cancellation)
+    private async Task StreamRoundsAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DemoCalendar calendar, Random random, CancellationToken cancellation)
     {
         var quality = applicants.ToDictionary(a => a.Application.ApplicantId, a => a.Quality);
         var rubric = await db.Rubrics.Include(r => r.Criteria).SingleAsync(r => r.SeasonId == season.Id, cancellation);
@@ -71,14 +73,14 @@ public sealed partial class DemoActivity
             var round = new ReviewRound
             {
                 SeasonId = season.Id, Stage = PipelineStage.Streams, StreamId = stream.Key.Id, Name = $"{stream.Key.Name}: stream read", Rubric = rubric,
-                ReviewsPerApplication = 2, State = ReviewRoundState.Closed, CreatedAt = now.AddHours(-1), DueAt = now,
+                ReviewsPerApplication = 2, State = ReviewRoundState.Closed, CreatedAt = calendar.At(-2, 14), DueAt = calendar.At(-1, 18),
             };
             db.ReviewRounds.Add(round);
             foreach (var (application, i) in stream.Select((a, i) => (a, i)))
             {
                 foreach (var reviewer in TwoReviewers(reviewers, i + stream.Key.Id))
                 {
-                    round.Assignments.Add(Reviewed(round, application.Id, reviewer, quality[application.ApplicantId], now.AddMinutes(-30), random));
+                    round.Assignments.Add(Reviewed(round, application.Id, reviewer, quality[application.ApplicantId], calendar.At(-1, 10), random));
                 }
             }
         }

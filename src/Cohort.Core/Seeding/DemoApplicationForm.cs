@@ -9,19 +9,16 @@ namespace Cohort.Core.Seeding;
 /// </summary>
 internal static class DemoApplicationForm
 {
-    /// <summary>
-    /// The form follows stage 1's published window, widened to be open from <paramref name="now"/> for at least
-    /// a month, so that whoever runs the demo can try applying whatever today's date is.
-    /// </summary>
-    public static ApplicationForm For(Season season, ProcessStage stageOne, DateTime now) => new()
+    /// <summary>The form is open exactly in stage 1's published window, so the public dates say what the form does.</summary>
+    public static ApplicationForm For(Season season, ProcessStage stageOne) => new()
     {
         SeasonId = season.Id,
         Kind = FormKind.General,
         Title = "General application",
         IntroMarkdown = "Tell us who you are and what draws you to this work. It takes most people about an hour; " +
             "your answers are saved as you type, so you can stop and come back.",
-        OpensAt = stageOne.OpensAt < now ? stageOne.OpensAt : now,
-        ClosesAt = stageOne.ClosesAt > now.AddDays(30) ? stageOne.ClosesAt : now.AddDays(30),
+        OpensAt = stageOne.OpensAt,
+        ClosesAt = stageOne.ClosesAt,
         GraceMinutes = 15,
         Questions =
         {

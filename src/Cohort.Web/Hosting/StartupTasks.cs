@@ -23,24 +23,21 @@ public static class StartupTasks
 
             if (app.Environment.IsDevelopment())
             {
-                app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+                app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options.SeedDemoActivity));
             }
         }
     }
 
     // Printed to the console, not the log: this is what a newcomer reads after `dotnet run`.
-    private static void PrintWelcome(WebApplication app)
+    private static void PrintWelcome(WebApplication app, bool withActivity)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
         Console.WriteLine($"Cohort is running at {string.Join(", ", addresses)}");
-        Console.WriteLine("Demo accounts (Development only):");
-        foreach (var account in DemoSeason.Accounts)
+        foreach (var line in DemoWelcome.Lines(withActivity))
         {
-            Console.WriteLine($"  {account.Role,-10} {account.Email,-30} password: {account.Password}");
+            Console.WriteLine(line);
         }
-
-        Console.WriteLine($"  and the reviewers {string.Join(", ", DemoActivity.Reviewers.Select(r => r.Email))}, password: {DemoActivity.ReviewerPassword}");
 
         Console.WriteLine();
     }

@@ -36,12 +36,12 @@ public abstract class ImportCatalogueTests(CoreServicesFixture core)
         Assert.Equal(audits, await AuditCountAsync());
     }
 
-    private static JsonObject Demo() => JsonNode.Parse(DemoSeason.CatalogueJson())!.AsObject();
+    private static JsonObject Demo() => JsonNode.Parse(DemoSeason.CatalogueJson(CoreServicesFixture.Demo))!.AsObject();
 
     [Fact]
     public async Task Broken_json_is_located_by_line_and_changes_nothing()
     {
-        var text = DemoSeason.CatalogueJson();
+        var text = DemoSeason.CatalogueJson(CoreServicesFixture.Demo);
         var broken = text[..(text.Length / 2)];
 
         await AssertRefusedWithoutChangeAsync(() => ImportJsonAsync(broken), (await ImportJsonAsync(broken)).Problems.Single().Where);

@@ -17,8 +17,11 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
 
     public DatabaseProvider Provider => provider;
 
-    /// <summary>The services' clock. It starts in the demo season's stage 1 window, before the deadline.</summary>
-    public SettableClock Clock { get; } = new(new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>The demo season's calendar: it was seeded on the day the clock starts.</summary>
+    public static DemoCalendar Demo { get; } = new(new DateOnly(2027, 1, 20));
+
+    /// <summary>The services' clock. It starts at noon on the demo's seeding day, when stages 1, 2 and 3 are all open.</summary>
+    public SettableClock Clock { get; } = new(new DateTimeOffset(Demo.At(0, 12)));
 
     public async ValueTask InitializeAsync()
     {

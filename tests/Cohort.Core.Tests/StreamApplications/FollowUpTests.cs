@@ -12,7 +12,8 @@ namespace Cohort.Core.Tests.StreamApplications;
 /// <summary>Interviews and work tests: one booking per slot, the 24-hour rule, deadlines kept by the server.</summary>
 public abstract class FollowUpTests
 {
-    private static readonly DateTime Interview = new(2027, 3, 20, 10, 0, 0, DateTimeKind.Utc);
+    /// <summary>An interview a week after <see cref="StageThreeApplicants.StageThreeOpen"/>.</summary>
+    private static readonly DateTime Interview = CoreServicesFixture.Demo.At(9, 10);
     private readonly CoreServicesFixture core;
     private readonly StageThreeApplicants applicants;
 
@@ -215,7 +216,7 @@ public abstract class FollowUpTests
         Assert.DoesNotContain("\n", invite.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.All(invite.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
         Assert.Contains("UID:interview-slot-42@cohort.example\r\n", invite, StringComparison.Ordinal);
-        Assert.Contains("DTSTART:20270320T100000Z\r\nDTEND:20270320T104500Z\r\n", invite, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART:{Interview:yyyyMMdd}T100000Z\r\nDTEND:{Interview:yyyyMMdd}T104500Z\r\n", invite, StringComparison.Ordinal);
         Assert.Contains("room\\; 2", invite.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

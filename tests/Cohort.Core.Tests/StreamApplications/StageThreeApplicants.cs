@@ -12,8 +12,8 @@ namespace Cohort.Core.Tests.StreamApplications;
 /// <summary>Builds stage 3 situations over the demo season: applicants advanced past stage 1, their stream applications.</summary>
 public sealed class StageThreeApplicants(CoreServicesFixture core)
 {
-    /// <summary>A moment inside the demo season's stage 3 window.</summary>
-    public static readonly DateTimeOffset StageThreeOpen = new(2027, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>A moment inside the demo season's stage 3 window (D-3 to D+28), two days after the demo was seeded.</summary>
+    public static readonly DateTimeOffset StageThreeOpen = new(CoreServicesFixture.Demo.At(2, 12));
 
     public const string Coalition = "control-coalition";
     public const string Internals = "model-internals";

@@ -86,7 +86,7 @@ public abstract class StreamApplicationTests
         var applicant = await applicants.NewAsync();
         await applicants.ChooseAsync(applicant, StageThreeApplicants.Internals);
         await applicants.SaveAsync(applicant, StageThreeApplicants.CompleteAnswers);
-        core.Clock.Now = new DateTimeOffset(2027, 3, 23, 0, 0, 0, TimeSpan.Zero);
+        core.Clock.Now = new DateTimeOffset(CoreServicesFixture.Demo.At(29)); // a minute after stage 3 closed at D+28 23:59
 
         var saved = await applicants.SaveAsync(applicant, new Dictionary<string, string> { ["weekly-hours"] = "Fewer than 20" });
         var submitted = await applicants.SubmitAsync(applicant, StageThreeApplicants.Internals);

@@ -17,39 +17,10 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         return (await app.SignUpAndConfirmAsync(email, name: "Stage One"), email);
     }
 
-    private static Dictionary<string, string> Complete(string name = "Stage One") => new()
-    {
-        ["q.full-name"] = name,
-        ["q.date-of-birth"] = "1998-05-17",
-        ["q.location"] = "Nairobi",
-        ["q.current-role"] = "Student",
-        ["q.interests"] = "Evaluations",
-        ["q.motivation"] = "I want to measure what models can really do.",
-        ["q.best-work"] = "https://example.org/work",
-    };
+    private static Dictionary<string, string> Complete(string name = "Stage One") => GeneralApplicationForm.Complete(name);
 
-    /// <summary>Posts the whole application form as multipart, with a CV, through the named handler.</summary>
-    private static async Task<Browser.Page> PostWithFileAsync(Browser browser, string handler, Dictionary<string, string> fields, byte[]? cv)
-    {
-        var form = await browser.GetAsync("/apply/general");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-        };
-        foreach (var (name, value) in fields)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        if (cv is not null)
-        {
-            var file = new ByteArrayContent(cv);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(file, "q.cv", "my-cv.pdf");
-        }
-
-        return await browser.FollowAsync(await browser.Client.PostAsync($"/apply/general?handler={handler}", content), "/apply/general");
-    }
+    private static Task<Browser.Page> PostWithFileAsync(Browser browser, string handler, Dictionary<string, string> fields, byte[]? cv) =>
+        browser.PostGeneralApplicationAsync(handler, fields, cv);
 
     [Fact]
     public async Task A_saved_draft_is_there_after_a_reload_with_problems_beside_their_fields()

@@ -1,4 +1,5 @@
 using Cohort.Core.Data;
+using Cohort.Core.Seeding;
 using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,8 +17,11 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     public DatabaseProvider Provider => provider;
     public TestDatabase Database => database ??= TestDatabase.Create(provider);
 
-    /// <summary>The app's clock, settable by tests; it starts inside the demo season's stage 1 window.</summary>
-    public SettableClock Clock { get; } = new(new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>The demo season's calendar: the app seeds it on the day the clock starts.</summary>
+    public static DemoCalendar Demo { get; } = new(new DateOnly(2027, 1, 20));
+
+    /// <summary>The app's clock, settable by tests; it starts at noon on the demo's seeding day, when stages 1, 2 and 3 are all open.</summary>
+    public SettableClock Clock { get; } = new(new DateTimeOffset(Demo.At(0, 12)));
 
     /// <summary>Seed the demo season at start, as Development does. A Production-like start turns it off.</summary>
     protected virtual bool SeedDemo => true;

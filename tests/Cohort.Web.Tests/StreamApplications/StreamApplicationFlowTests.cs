@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cohort.Core.Applications;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,17 @@ public abstract class StreamApplicationFlowTests
     {
         this.app = app;
         data = new StageThreeData(app);
-        app.Clock.Now = new DateTimeOffset(2027, 3, 10, 12, 0, 0, TimeSpan.Zero);
+        app.Clock.Now = new DateTimeOffset(Now);
     }
+
+    /// <summary>Two days into the demo's stage 3 (it opened on D-3); the slot and the work test fall after it.</summary>
+    private static readonly DateTime Now = CohortApp.Demo.At(2, 12);
+    private static readonly DateTime SlotStarts = CohortApp.Demo.At(10, 16, 30);
+    private static readonly DateTime WorkTestDue = CohortApp.Demo.At(7, 18);
+
+    private static string Shown(DateTime at) => at.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Typed(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Submits a form as its button <paramref name="button"/> would: to the button's own formaction.</summary>
     private static Task<Browser.Page> PressAsync(Browser browser, Browser.Page page, string button, Dictionary<string, string> values)
@@ -58,7 +68,7 @@ public abstract class StreamApplicationFlowTests
         Assert.Contains("was submitted", submitted.Text, StringComparison.Ordinal);
         var application = await app.WithDbAsync(db => db.StreamApplications.AsNoTracking().SingleAsync(a => a.ApplicantId == applicant.Id));
         Assert.Equal(ApplicationState.Submitted, application.State);
-        Assert.Equal(new DateTime(2027, 3, 10, 12, 0, 0, DateTimeKind.Utc), application.SubmittedAt);
+        Assert.Equal(Now, application.SubmittedAt);
         Assert.Equal(Script, submitted.One($"[data-stream={StageThreeData.Coalition}] textarea[name='q.surprising-result']")!.TextContent);
         Assert.Empty(submitted.All("main script"));
         Assert.Equal($"/streams/apply/{StageThreeData.Coalition}", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
@@ -73,7 +83,7 @@ public abstract class StreamApplicationFlowTests
         var streamPage = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
         await mentor.SubmitAsync(streamPage, "form#publish-slot", new Dictionary<string, string>
         {
-            ["Slot.StartsAt"] = "2027-03-18T16:30", ["Slot.Minutes"] = "30", ["Slot.Location"] = "Video call " + Script,
+            ["Slot.StartsAt"] = Typed(SlotStarts), ["Slot.Minutes"] = "30", ["Slot.Location"] = "Video call " + Script,
         });
         using var browser = await data.SignInAsync(applicant);
         var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
@@ -82,7 +92,7 @@ public abstract class StreamApplicationFlowTests
         var booked = await browser.SubmitAsync(followUps, "form#book-interview", new Dictionary<string, string> { ["slot"] = slot });
         var handedIn = await browser.SubmitAsync(booked, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/my-monitor" });
 
-        Assert.Contains("18 March 2027, 16:30", booked.One("#booking")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Shown(SlotStarts), booked.One("#booking")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Script, booked.One("#booking")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("https://example.org/my-monitor", handedIn.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
         var applications = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
@@ -110,7 +120,7 @@ public abstract class StreamApplicationFlowTests
         using var mentor = await app.AsAsync(Core.Accounts.Roles.Mentor);
         await mentor.SubmitAsync(await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}"), "form#work-test", new Dictionary<string, string>
         {
-            ["WorkTest.Instructions"] = "Build a **monitor**.", ["WorkTest.DueAt"] = "2027-03-15T18:00",
+            ["WorkTest.Instructions"] = "Build a **monitor**.", ["WorkTest.DueAt"] = Typed(WorkTestDue),
         });
         using var browser = await data.SignInAsync(applicant);
         var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
@@ -122,12 +132,12 @@ public abstract class StreamApplicationFlowTests
         using var download = await mentor.Client.GetAsync(view.One("#work-test a")!.GetAttribute("href"));
         var firstFile = await app.WithDbAsync(db => db.WorkTestSubmissions.Where(s => s.ApplicantId == applicant.Id).Select(s => s.FileId).SingleAsync());
         var replaced = await browser.SubmitAsync(handedIn, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/final" });
-        app.Clock.Now = new DateTimeOffset(2027, 3, 15, 18, 1, 0, TimeSpan.Zero);
+        app.Clock.Now = new DateTimeOffset(WorkTestDue.AddMinutes(1));
         var late = await browser.SubmitAsync(replaced, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/too-late" });
         var afterDeadline = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
 
         Assert.Contains("monitor", followUps.Text, StringComparison.Ordinal);
-        Assert.Contains("15 March 2027, 18:00", followUps.Text, StringComparison.Ordinal);
+        Assert.Contains(Shown(WorkTestDue), followUps.Text, StringComparison.Ordinal);
         Assert.Contains("not both", both.One(".problem[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(both.One("#work-test-submission"));
         Assert.Contains("your PDF", handedIn.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
