@@ -98,7 +98,7 @@ public sealed class ApplicantJourneyThroughStagesTests(DemoSite site) : IClassFi
         await AnswerEveryQuestionAsync(applicant.Page);
         if (first)
         {
-            await applicant.CaptureAsync("10-assessment", onPhone: true);
+            await applicant.CaptureAsync("10-assessment-timer", onPhone: true);
         }
 
         await applicant.FollowAsync(applicant.Main.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }));
