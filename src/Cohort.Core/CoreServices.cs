@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddScoped<SubmitApplication>();
         services.AddScoped<StoreUpload>();
         services.AddScoped<Pipeline.FindApplications>();
+        services.AddScoped<Admin.NeedsAttention>();
         services.AddScoped<Pipeline.DecideApplications>();
         services.AddScoped<SendTemplatedMail>();
         services.AddScoped<Assessments.StartAttempt>();

@@ -15,6 +15,7 @@ builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddCohortRateLimits();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddEmptyQueryValuesAsDefaults();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);

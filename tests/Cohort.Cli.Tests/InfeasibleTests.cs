@@ -18,6 +18,22 @@ public class InfeasibleTests
     }
 
     [Fact]
+    public void Applications_every_reviewer_conflicts_with_are_named_by_their_ids_and_no_empty_list_of_reviewers_is_printed()
+    {
+        var run = Cohort.Run(new
+        {
+            applications = new object[] { new { id = "p1", reviews = 1 }, new { id = "p2", reviews = 1 } },
+            reviewers = new object[] { new { id = "r1", max = 5 } },
+            affinities = new object[] { new { application = "p1", reviewer = "r1", score = 1 }, new { application = "p2", reviewer = "r1", score = 1 } },
+            conflicts = new object[] { new { application = "p1", reviewer = "r1" }, new { application = "p2", reviewer = "r1" } },
+        }, "reviewers", "assign");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("applications p1 and p2 need 2 reviews but no reviewer can be paired with any of them", run.Stderr);
+        Assert.DoesNotContain("(with", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
     public void Reviewer_minimum_loads_beyond_the_reviews_needed_exit_3()
     {
         var run = Cohort.Run(Instances.Reviewers(reviews: 1, reviewerMin: 2), "reviewers", "assign");

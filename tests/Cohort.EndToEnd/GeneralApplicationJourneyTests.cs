@@ -42,7 +42,7 @@ public sealed class GeneralApplicationJourneyTests(LiveSite site) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal$"));
-        var row = page.Locator("tr[data-application=general]");
+        var row = page.Locator("[data-application=general]");
         await Expect(row.Locator("[data-state]")).ToHaveTextAsync("Submitted");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Mail we sent you" })).ToContainTextAsync("We received your application");
 

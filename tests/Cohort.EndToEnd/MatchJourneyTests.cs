@@ -50,6 +50,7 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
             var respondBy = site.App.Clock.GetUtcNow().UtcDateTime.AddDays(3);
             await page.GetByLabel("Applicants answer by (UTC)").FillAsync(respondBy.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish") }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Yes, publish") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is published");
         }
 
@@ -58,7 +59,8 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
             var page = await context.NewPageAsync();
             await SiteAccounts.SignInAsync(page, first.Email, StageThreeApplicants.Password);
             await page.GotoAsync("/portal");
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Accept {stream.Name}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Accept {stream.Name}…" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, accept {stream.Name}" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You accepted");
         }
 

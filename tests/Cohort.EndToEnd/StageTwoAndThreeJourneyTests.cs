@@ -103,8 +103,9 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
         return page;
     }
 
+    /// <summary>The portal's card of one application or assessment, found by its link.</summary>
     private static ILocator PortalRow(IPage page, string linkName) =>
-        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }) });
+        page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }) });
 
     private static async Task GoToPortalAsync(IPage page)
     {

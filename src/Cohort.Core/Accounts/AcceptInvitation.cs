@@ -62,7 +62,8 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
     }
 
     /// <summary>Creates the invited address's account, its address confirmed, and accepts with it.</summary>
-    public async Task<Acceptance> WithNewAccountAsync(string token, string displayName, string password, CancellationToken cancellation = default)
+    /// <param name="timeZoneId">The browser's IANA zone, as at sign-up: kept only when .NET knows it.</param>
+    public async Task<Acceptance> WithNewAccountAsync(string token, string displayName, string password, string? timeZoneId, CancellationToken cancellation = default)
     {
         var invitation = await PendingAsync(token, cancellation);
         if (invitation is null)
@@ -78,6 +79,7 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
         var user = new CohortUser
         {
             UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TimeZoneId = TimeZones.Normalise(timeZoneId),
         };
         var problems = await PasswordProblems.OfAsync(users, user, password);
         return problems.Count > 0 ? new Acceptance(null, problems.Select(e => e.Description).ToList()) : await AcceptAsync(invitation, user, password, cancellation);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Accounts;
 
-public sealed record SignUpRequest(string Email, string DisplayName, string Password);
+/// <param name="TimeZoneId">The IANA zone the browser reports; kept only when .NET knows it, otherwise the account has none.</param>
+public sealed record SignUpRequest(string Email, string DisplayName, string Password, string? TimeZoneId = null);
 
 /// <summary>
 /// Starts an account from the sign-up form. The answer never tells whether the address already has an account: the
@@ -23,7 +24,11 @@ public sealed class SignUp(
     public async Task<IReadOnlyList<IdentityError>> RunAsync(SignUpRequest request, CancellationToken cancellation = default)
     {
         var email = request.Email.Trim();
-        var candidate = new CohortUser { UserName = email, Email = email, DisplayName = request.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var candidate = new CohortUser
+        {
+            UserName = email, Email = email, DisplayName = request.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TimeZoneId = TimeZones.Normalise(request.TimeZoneId),
+        };
 
         // Checked before the address is looked up, so a weak password is refused the same way for every address.
         var problems = await PasswordProblems.OfAsync(users, candidate, request.Password);

@@ -1,3 +1,4 @@
+using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
@@ -14,8 +15,8 @@ public interface ISubmittable
     DateTime? SubmittedAt { get; set; }
 }
 
-/// <summary>What a submission tells the applicant and the audit log: the mail (its body given the applicant's name) and the audit entry.</summary>
-internal sealed record SubmissionNotice(string Subject, Func<string, string> Body, string AuditAction, string AuditTarget, string AuditSummary);
+/// <summary>What a submission tells the applicant and the audit log: the mail (its body given the applicant) and the audit entry.</summary>
+internal sealed record SubmissionNotice(string Subject, Func<CohortUser, string> Body, string AuditAction, string AuditTarget, string AuditSummary);
 
 /// <summary>
 /// The last steps of submitting any kind of application, once its checks passed: the state change, the confirmation
@@ -32,7 +33,7 @@ internal static class SubmissionCommit
         application.SubmittedAt = now;
         application.UpdatedAt = now;
         var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
-        outbox.Enqueue(applicant.Email!, notice.Subject, notice.Body(applicant.DisplayName));
+        outbox.Enqueue(applicant.Email!, notice.Subject, notice.Body(applicant));
         audit.Record(new Actor(applicantId, applicant.Email!), notice.AuditAction, notice.AuditTarget, notice.AuditSummary);
         try
         {

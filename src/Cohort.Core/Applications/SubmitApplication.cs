@@ -51,7 +51,7 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
 
         return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
             $"We received your application: {form.Title}",
-            name => $"Dear {name},\n\nThank you: your {form.Title} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+            applicant => $"Dear {applicant.DisplayName},\n\nThank you: your {form.Title} was submitted on {MailTime.Say(now, applicant.TimeZoneId)}. " +
                 "You can see where each of your applications stands in your portal.\n",
             "application.submitted", $"application:{application.Id}", form.Title), cancellation);
     }

@@ -1,10 +1,16 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
+using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
 
-/// <summary>An applicant leaves the selection. Allowed at any stage, since people's plans change; it cannot be undone by them.</summary>
+/// <summary>
+/// An applicant leaves the selection. Allowed at any stage until they accept an offer, since people's plans change; it
+/// cannot be undone by them. Their stream applications of the season are withdrawn with it, so no stream or match
+/// goes on considering someone who left.
+/// </summary>
 public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
     public async Task<string?> RunAsync(string applicantId, int formId, CancellationToken cancellation = default)
@@ -21,11 +27,23 @@ public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, 
             return null;
         }
 
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return closure;
+        }
+
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "application.withdrawn", $"application:{application.Id}", $"{application.Form!.Title}, was {application.State}");
+        var now = clock.GetUtcNow().UtcDateTime;
         application.State = ApplicationState.Withdrawn;
-        application.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellation);
-        return null;
+        application.UpdatedAt = now;
+        var streams = await db.StreamApplications.Where(a => a.ApplicantId == applicantId && a.State != ApplicationState.Withdrawn
+            && a.Stream!.Track!.SeasonId == application.Form.SeasonId).ToListAsync(cancellation);
+        foreach (var stream in streams)
+        {
+            await WithdrawStreamApplication.MarkWithdrawnAsync(db, stream, now, cancellation);
+        }
+
+        return await db.SaveOrRefuseAsync("The application changed while it was being withdrawn; please try again.", cancellation);
     }
 }

@@ -21,7 +21,7 @@ public sealed class InterviewMail(CohortDbContext db, Outbox outbox)
 {
     public void ToApplicant(CohortUser applicant, ResearchStream stream, InterviewSlot slot) =>
         outbox.Enqueue(applicant.Email!, $"Your interview with {stream.Name}",
-            $"Dear {applicant.DisplayName},\n\nYour interview with {stream.Name} is booked for {When(slot)} ({slot.Minutes} minutes). " +
+            $"Dear {applicant.DisplayName},\n\nYour interview with {stream.Name} is booked for {When(slot, applicant.TimeZoneId)} ({slot.Minutes} minutes). " +
             $"Where: {slot.Location}\n\nYou can download a calendar invite from your stream application page, and reschedule or cancel " +
             $"there until {InterviewSlot.ChangeNotice.TotalHours:0} hours before the interview.\n");
 
@@ -33,23 +33,24 @@ public sealed class InterviewMail(CohortDbContext db, Outbox outbox)
     public async Task ToMentorsAsync(InterviewChange change, CohortUser applicant, ResearchStream stream, InterviewSlot slot, InterviewSlot? previous, CancellationToken cancellation)
     {
         var mentors = await db.StreamMentors.Where(m => m.StreamId == stream.Id && m.Mentor!.UserId != null)
-            .Join(db.Users, m => m.Mentor!.UserId, u => u.Id, (m, u) => new { u.Email, u.DisplayName })
+            .Join(db.Users, m => m.Mentor!.UserId, u => u.Id, (m, u) => new { u.Email, u.DisplayName, u.TimeZoneId })
             .Where(u => u.Email != null && u.Email != "")
             .ToListAsync(cancellation);
-        var (subject, what) = change switch
-        {
-            InterviewChange.Booked => ("booked", $"booked an interview with {stream.Name}"),
-            InterviewChange.Rescheduled => ("moved", $"moved their interview with {stream.Name}, which was on {When(previous!)} ({previous!.Location})"),
-            _ => ("cancelled", $"cancelled their interview with {stream.Name}"),
-        };
         foreach (var mentor in mentors)
         {
+            var (subject, what) = change switch
+            {
+                InterviewChange.Booked => ("booked", $"booked an interview with {stream.Name}"),
+                InterviewChange.Rescheduled => ("moved", $"moved their interview with {stream.Name}, which was on {When(previous!, mentor.TimeZoneId)} ({previous!.Location})"),
+                _ => ("cancelled", $"cancelled their interview with {stream.Name}"),
+            };
             outbox.Enqueue(mentor.Email!, $"Interview {subject}: {applicant.DisplayName}, {stream.Name}",
                 $"Dear {mentor.DisplayName},\n\n{applicant.DisplayName} ({applicant.Email}) {what}.\n\n" +
-                $"{(change == InterviewChange.Cancelled ? "The freed slot" : "Interview")}: {When(slot)}, {slot.Minutes} minutes. Where: {slot.Location}\n\n" +
+                $"{(change == InterviewChange.Cancelled ? "The freed slot" : "Interview")}: {When(slot, mentor.TimeZoneId)}, {slot.Minutes} minutes. Where: {slot.Location}\n\n" +
                 $"{(change == InterviewChange.Cancelled ? "The slot is open to other applicants again." : "The application is on your mentor page.")}\n");
         }
     }
 
-    private static string When(InterviewSlot slot) => $"{slot.StartsAt:dddd d MMMM yyyy 'at' HH:mm} UTC";
+    /// <summary>When the interview is, in UTC and in the zone of the person the mail goes to.</summary>
+    private static string When(InterviewSlot slot, string? zoneId) => MailTime.Say(slot.StartsAt, zoneId, weekday: true);
 }

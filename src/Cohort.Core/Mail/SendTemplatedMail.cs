@@ -1,6 +1,7 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Mail;
 
@@ -15,6 +16,9 @@ public sealed record RenderedMail(string To, string Subject, string Body);
 public sealed record MailingOutcome(int Recipients, IReadOnlyList<RenderedMail> Messages, IReadOnlyList<string> Problems)
 {
     public bool Ok => Problems.Count == 0;
+
+    /// <summary>What reads wrong but may still be sent: a merge field whose value repeats the word written next to it.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -29,13 +33,13 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
 
     public async Task<MailingOutcome> PreviewAsync(TemplatedMail mail, int shown, CancellationToken cancellation = default)
     {
-        var (problems, messages) = await RenderAsync(mail, cancellation);
-        return new(messages.Count, problems.Count == 0 ? messages.Take(shown).ToList() : [], problems);
+        var (problems, messages, warnings) = await RenderAsync(mail, cancellation);
+        return new(messages.Count, problems.Count == 0 ? messages.Take(shown).ToList() : [], problems) { Warnings = warnings };
     }
 
     public async Task<MailingOutcome> SendAsync(Actor actor, TemplatedMail mail, CancellationToken cancellation = default)
     {
-        var (problems, messages) = await RenderAsync(mail, cancellation);
+        var (problems, messages, _) = await RenderAsync(mail, cancellation);
         if (problems.Count > 0)
         {
             return new(messages.Count, [], problems);
@@ -54,7 +58,7 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
         return new(messages.Count, [], []);
     }
 
-    private async Task<(List<string> Problems, List<RenderedMail> Messages)> RenderAsync(TemplatedMail mail, CancellationToken cancellation)
+    private async Task<(List<string> Problems, List<RenderedMail> Messages, List<string> Warnings)> RenderAsync(TemplatedMail mail, CancellationToken cancellation)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(mail.Subject) || string.IsNullOrWhiteSpace(mail.Body))
@@ -78,9 +82,15 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
         if (view is null || view.Rows.Count == 0)
         {
             problems.Add("No application matches this selection, so there is no one to write to.");
-            return (problems, []);
+            return (problems, [], []);
         }
 
+        // Each recipient reads the deadline in UTC and, when their account records one, in their own zone.
+        var addresses = view.Rows.Select(r => r.Email).Distinct().ToList();
+        var zones = (await db.Users.AsNoTracking().Where(u => u.Email != null && addresses.Contains(u.Email) && u.TimeZoneId != null)
+            .Select(u => new { u.Email, u.TimeZoneId }).ToListAsync(cancellation))
+            .ToDictionary(u => u.Email!, u => u.TimeZoneId);
+        var warnings = new HashSet<string>();
         var messages = view.Rows.Select(row =>
         {
             var values = new Dictionary<string, string>
@@ -88,11 +98,13 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
                 ["name"] = row.ApplicantName,
                 ["stage"] = view.Title,
                 ["stream"] = row.Stream, // empty for stages 1 and 2, which belong to no stream
-                ["deadline"] = view.Deadline is { } deadline ? $"{deadline:d MMMM yyyy 'at' HH:mm} UTC" : "",
+                ["deadline"] = view.Deadline is { } deadline ? MailTime.Say(deadline, zones.GetValueOrDefault(row.Email)) : "",
                 ["link"] = mail.Link,
             };
+            warnings.UnionWith(MailTemplate.Repeats(mail.Subject, values).Select(w => $"Subject: {w}"));
+            warnings.UnionWith(MailTemplate.Repeats(mail.Body, values).Select(w => $"Body: {w}"));
             return new RenderedMail(row.Email, MailTemplate.Render(mail.Subject, values), MailTemplate.Render(mail.Body, values));
         }).ToList();
-        return (problems, messages);
+        return (problems, messages, [.. warnings]);
     }
 }

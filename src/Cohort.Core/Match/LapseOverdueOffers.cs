@@ -16,14 +16,14 @@ public sealed class LapseOverdueOffers(CohortDbContext db, TimeProvider clock, O
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var overdue = await db.Offers.Where(o => o.SeasonId == seasonId && o.State == OfferState.Pending && o.RespondBy < now)
-            .Join(db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { Offer = o, u.Email, u.DisplayName })
-            .Join(db.Streams, x => x.Offer.StreamId, s => s.Id, (x, s) => new { x.Offer, x.Email, x.DisplayName, Stream = s.Name })
+            .Join(db.Users, o => o.ApplicantId, u => u.Id, (o, u) => new { Offer = o, u.Email, u.DisplayName, u.TimeZoneId })
+            .Join(db.Streams, x => x.Offer.StreamId, s => s.Id, (x, s) => new { x.Offer, x.Email, x.DisplayName, x.TimeZoneId, Stream = s.Name })
             .ToListAsync(cancellation);
         foreach (var late in overdue)
         {
             late.Offer.State = OfferState.Lapsed;
             outbox.Enqueue(late.Email!, $"Your offer from {late.Stream} lapsed",
-                $"Dear {late.DisplayName},\n\nThe offer of a place in {late.Stream} was not answered by {late.Offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC, so it has lapsed and the seat goes to the next round. " +
+                $"Dear {late.DisplayName},\n\nThe offer of a place in {late.Stream} was not answered by {MailTime.Say(late.Offer.RespondBy, late.TimeZoneId)}, so it has lapsed and the seat goes to the next round. " +
                 "Your other stream applications are still considered.\n");
             audit.Record(actor, "offer.lapsed", $"offer:{late.Offer.Id}", $"stream {late.Offer.StreamId}, not answered by {late.Offer.RespondBy:u}");
         }

@@ -43,7 +43,7 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
             return "Some placed applications are no longer under consideration (withdrawn or decided since the run). Run the match again.";
         }
 
-        var emails = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellation);
+        var people = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.Email, u.TimeZoneId }, cancellation);
         foreach (var placement in placements)
         {
             db.Offers.Add(new Offer
@@ -51,8 +51,9 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
                 RunId = run.Id, SeasonId = run.SeasonId, StreamId = placement.StreamId!.Value, StreamApplicationId = applications[(placement.ApplicantId, placement.StreamId.Value)],
                 ApplicantId = placement.ApplicantId, State = OfferState.Pending, CreatedAt = now, RespondBy = respondBy,
             });
-            outbox.Enqueue(emails[placement.ApplicantId], $"An offer from {placement.Stream}",
-                $"Dear {placement.Name},\n\n{placement.Stream} offers you a place. Please accept or decline in your portal by {respondBy:d MMMM yyyy 'at' HH:mm} UTC: {portalLink}\n\n" +
+            var person = people[placement.ApplicantId];
+            outbox.Enqueue(person.Email!, $"An offer from {placement.Stream}",
+                $"Dear {placement.Name},\n\n{placement.Stream} offers you a place. Please accept or decline in your portal by {MailTime.Say(respondBy, person.TimeZoneId)}: {portalLink}\n\n" +
                 "Accepting is final and withdraws your other stream applications; declining frees the seat for someone else.\n");
         }
 

@@ -1,6 +1,7 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Match;
@@ -18,13 +19,14 @@ public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, Audit
         var refusal = offer switch
         {
             null => "There is no such offer.",
+            { State: OfferState.Lapsed } => "This offer lapsed: it was not answered by its deadline.",
             { State: not OfferState.Pending } => $"You already {offer.State.ToString().ToLowerInvariant()} this offer.",
             _ when now > offer.RespondBy => $"The deadline to answer this offer passed on {offer.RespondBy:d MMMM yyyy 'at' HH:mm} UTC.",
             _ => null,
         };
-        if (refusal is not null)
+        if ((refusal ?? await ApplicantStandings.ClosureAsync(db, offer!.ApplicantId, cancellation)) is { } refused)
         {
-            return refusal;
+            return refused;
         }
 
         offer!.State = accept ? OfferState.Accepted : OfferState.Declined;

@@ -46,9 +46,46 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
         }
 
         var target = TargetState(decision);
+        var decided = (await CandidatesAsync(stage, selected, cancellation)).Where(c => c.From != target).ToList();
+        foreach (var row in decided)
+        {
+            audit.Record(actor, $"{AuditPrefix(stage)}.{target.ToString().ToLowerInvariant()}", row.Subject, $"{row.From} → {target}");
+            row.MoveTo(target);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+            return new(decided.Count, selected.Count - decided.Count, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
+        }
+    }
+
+    /// <summary>How many of <paramref name="ids"/> the decision would change, without changing them: what a confirmation says.</summary>
+    public async Task<int> PreviewAsync(PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
+    {
+        var selected = ids.Distinct().Take(MaxSelection + 1).ToList();
+        if (selected.Count is 0 or > MaxSelection)
+        {
+            return 0;
+        }
+
+        var target = TargetState(decision);
+        var count = (await CandidatesAsync(stage, selected, cancellation)).Count(c => c.From != target);
+        db.ChangeTracker.Clear();
+        return count;
+    }
+
+    /// <summary>The selected rows that are waiting for a decision (submitted or waitlisted), loaded for a change.</summary>
+    private async Task<IEnumerable<Decidable>> CandidatesAsync(PipelineStage stage, List<int> selected, CancellationToken cancellation)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var awaiting = new[] { ApplicationState.Submitted, ApplicationState.Waitlisted };
-        IEnumerable<Decidable> candidates = stage switch
+        return stage switch
         {
             PipelineStage.General => (await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
                 .Select(a => new Decidable($"application:{a.Id}", a.State, state =>
@@ -71,24 +108,6 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
                 })),
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
-
-        var decided = candidates.Where(c => c.From != target).ToList();
-        foreach (var row in decided)
-        {
-            audit.Record(actor, $"{AuditPrefix(stage)}.{target.ToString().ToLowerInvariant()}", row.Subject, $"{row.From} → {target}");
-            row.MoveTo(target);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(decided.Count, selected.Count - decided.Count, null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
-        }
     }
 
     /// <summary>The audit action's prefix: stage 1 keeps "application", so earlier entries read the same.</summary>

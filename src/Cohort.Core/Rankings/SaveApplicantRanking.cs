@@ -1,5 +1,6 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,11 @@ public sealed class SaveApplicantRanking(CohortDbContext db, TimeProvider clock,
 {
     public async Task<string?> RunAsync(string applicantId, IReadOnlyList<RankedRow> rows, CancellationToken cancellation = default)
     {
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return closure;
+        }
+
         var mine = await ApplicantRankings.UnderConsideration(db, applicantId).Select(a => a.Id).ToListAsync(cancellation);
         if (mine.Count == 0)
         {

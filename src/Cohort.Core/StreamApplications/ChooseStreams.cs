@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -14,6 +15,11 @@ public sealed class ChooseStreams(CohortDbContext db, TimeProvider clock)
     public async Task<string?> RunAsync(string applicantId, int seasonId, IReadOnlyCollection<int> streamIds, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return closure;
+        }
+
         if (!await StageThree.IsInvitedAsync(db, applicantId, seasonId, cancellation))
         {
             return StageThree.NotInvited;

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Data;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -14,6 +15,11 @@ public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
     public async Task<DraftOutcome> RunAsync(string applicantId, IReadOnlyDictionary<string, string> answers, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return DraftOutcome.Refused(closure);
+        }
+
         var applications = await db.StreamApplications.Include(a => a.Stream)
             .Where(a => a.ApplicantId == applicantId && a.State != ApplicationState.Withdrawn).ToListAsync(cancellation);
         var open = new List<int>();

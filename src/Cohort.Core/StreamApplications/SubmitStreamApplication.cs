@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -29,6 +30,11 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
                 : new(true, application.SubmittedAt, [], null);
         }
 
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
+        {
+            return new(false, null, [], closure);
+        }
+
         var stream = application.Stream!;
         if (await StageThree.ClosedForAsync(db, stream, now, cancellation) is { } closed)
         {
@@ -46,7 +52,7 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
 
         return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
             $"We received your application to {stream.Name}",
-            name => $"Dear {name},\n\nThank you: your application to {stream.Name} was submitted on {now:d MMMM yyyy 'at' HH:mm} UTC. " +
+            applicant => $"Dear {applicant.DisplayName},\n\nThank you: your application to {stream.Name} was submitted on {MailTime.Say(now, applicant.TimeZoneId)}. " +
                 (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +
                 "Your portal shows any follow-up the stream asks for, such as an interview or a work test.\n",
             "stream-application.submitted", $"stream-application:{application.Id}", stream.Slug), cancellation);

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -27,15 +28,14 @@ public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider c
             return null;
         }
 
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "stream-application.withdrawn", $"stream-application:{application.Id}", $"{application.Stream!.Slug}, was {application.State}");
-        application.State = ApplicationState.Withdrawn;
-        application.UpdatedAt = now;
-        foreach (var slot in await db.InterviewSlots.Where(s => s.StreamId == streamId && s.BookedById == applicantId && s.StartsAt > now).ToListAsync(cancellation))
+        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
         {
-            slot.Release();
+            return closure;
         }
 
+        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
+        audit.Record(new Actor(applicantId, email), "stream-application.withdrawn", $"stream-application:{application.Id}", $"{application.Stream!.Slug}, was {application.State}");
+        await MarkWithdrawnAsync(db, application, now, cancellation);
         try
         {
             await db.SaveChangesAsync(cancellation);
@@ -44,6 +44,17 @@ public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider c
         catch (DbUpdateConcurrencyException)
         {
             return "The application changed while it was being withdrawn; please try again.";
+        }
+    }
+
+    /// <summary>Withdraws <paramref name="application"/> and releases its future interview slots, without saving: the caller saves it with the rest of its change.</summary>
+    internal static async Task MarkWithdrawnAsync(CohortDbContext db, StreamApplication application, DateTime now, CancellationToken cancellation)
+    {
+        application.State = ApplicationState.Withdrawn;
+        application.UpdatedAt = now;
+        foreach (var slot in await db.InterviewSlots.Where(s => s.StreamId == application.StreamId && s.BookedById == application.ApplicantId && s.StartsAt > now).ToListAsync(cancellation))
+        {
+            slot.Release();
         }
     }
 }

@@ -20,10 +20,14 @@ public static class AssignmentNetwork
     /// <summary>Node index of right person <paramref name="right"/>.</summary>
     public static int RightNode(AssignmentProblem problem, int right) => problem.Left.Count + right;
 
-    /// <summary>Builds the network; arc i (for i below the candidate count) is candidate i.</summary>
+    /// <summary>
+    /// Builds the network; arc i (for i below the candidate count) is candidate i. With <paramref name="exactPairs"/>,
+    /// every minimum is set aside and the solution uses exactly that many pairs (see <see cref="AssignmentSolver.SolveMaximal"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static NetworkSimplex Build(AssignmentProblem problem, ScoreScale scale)
+    public static NetworkSimplex Build(AssignmentProblem problem, ScoreScale scale, long? exactPairs = null)
     {
+        bool minimums = exactPairs is null;
         int leftCount = problem.Left.Count;
         int source = Source(problem);
         int sink = Sink(problem);
@@ -37,16 +41,16 @@ public static class AssignmentNetwork
         long leftMaxTotal = 0;
         for (int l = 0; l < leftCount; l++)
         {
-            network.AddArc(source, l, problem.Left[l].Min, problem.Left[l].Max, 0);
+            network.AddArc(source, l, minimums ? problem.Left[l].Min : 0, problem.Left[l].Max, 0);
             leftMaxTotal += problem.Left[l].Max;
         }
 
         for (int r = 0; r < problem.Right.Count; r++)
         {
-            network.AddArc(leftCount + r, sink, problem.Right[r].Min, problem.Right[r].Max, 0);
+            network.AddArc(leftCount + r, sink, minimums ? problem.Right[r].Min : 0, problem.Right[r].Max, 0);
         }
 
-        network.AddArc(sink, source, 0, leftMaxTotal, 0);
+        network.AddArc(sink, source, exactPairs ?? 0, exactPairs ?? leftMaxTotal, 0);
         return network;
     }
 }

@@ -60,6 +60,12 @@ public sealed record Infeasibility(
 
         string who = $"{Noun(demandNoun, demandNames.Count)} {English.ShortList(demandNames)}";
         string verb = demandNames.Count == 1 ? "needs" : "need";
+        // Every pair is forbidden: "only 0 pairs (with reviewers )" would say nothing.
+        if (supplyNames.Count == 0 && OtherPairs == 0)
+        {
+            return $"{who} {verb} {units} but no {supplyNoun.Singular} can be paired with {(demandNames.Count == 1 ? "it" : "any of them")}";
+        }
+
         if (supplyNames.Count == 0 && demandNames.Count == 1)
         {
             return $"{who} {verb} {units} but only {English.Count(OtherPairs, supplyNoun.Singular, supplyNoun.Plural)} can be paired with it";

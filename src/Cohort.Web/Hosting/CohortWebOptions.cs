@@ -29,10 +29,11 @@ public class CohortWebOptions
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// Largest multipart (file upload) request accepted, in bytes. Above the 5 MB a CV may have, so a slightly
-    /// larger file reaches the form and is refused beside its field with the other answers saved, not with a 413.
+    /// Largest multipart (file upload) request accepted, in bytes. Well above the 5 MB a CV may have, so a larger
+    /// file (a 9 MB scan, say) reaches the form and is refused beside its field with the other answers saved, not
+    /// with a 413; only a truly huge body gets the 413 page.
     /// </summary>
-    public long MaxUploadRequestBytes { get; set; } = 8 * 1024 * 1024;
+    public long MaxUploadRequestBytes { get; set; } = 16 * 1024 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();
 

@@ -40,4 +40,17 @@ public class MailTemplateTests
             [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromHours(1)],
             new[] { 1, 2, 3, 20 }.Select(failures => OutboxDispatcher.RetryDelay(failures, first)));
     }
+
+    [Fact]
+    public void A_field_whose_value_ends_or_starts_with_the_word_written_beside_it_is_a_repeat()
+    {
+        var values = new Dictionary<string, string> { ["stage"] = "General application", ["name"] = "Ada Lovelace", ["deadline"] = "1 May 2027 at 12:00 UTC" };
+
+        Assert.Equal(
+            ["“{{stage}} application” reads “General application application”: {{stage}} already ends with “application”.",
+             "“Ada {{name}}” reads “Ada Ada Lovelace”: {{name}} already starts with “Ada”.",
+             "“{{deadline}} UTC” reads “1 May 2027 at 12:00 UTC UTC”: {{deadline}} already ends with “UTC”."],
+            MailTemplate.Repeats("Your {{stage}} application. Ada {{name}}, answer by {{deadline}} UTC.", values));
+        Assert.Empty(MailTemplate.Repeats("Your {{stage}}, {{name}}: answer by {{deadline}}.", values));
+    }
 }

@@ -1,6 +1,5 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
-using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
@@ -14,27 +13,11 @@ namespace Cohort.Core.Tests.Review;
 /// Reviewers are assigned by the optimal solver: never a conflicted pair, exactly k reviews per application, loads
 /// within range; an impossible round saves nothing and says why; declining finds a replacement within the same rules.
 /// </summary>
-public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLifetime
+public abstract class ReviewAssignmentTests(CoreServicesFixture core) : ReviewPoolTests(core)
 {
-    private static readonly Actor Admin = new("admin-id", "admin@example.net");
-
-    public async ValueTask InitializeAsync() => await DbAsync(async db =>
-    {
-        await ReviewPool.ResetAsync(db);
-        return 0;
-    });
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private Task<T> DbAsync<T>(Func<CohortDbContext, Task<T>> work) => core.RunAsync(work);
-
     private static string Email(string who, string domain) => $"{who}-{Guid.NewGuid():N}@{domain}";
 
     private Task<string> PersonAsync(string email) => DbAsync(db => ReviewPool.PersonAsync(db, email));
-
-    private Task<AssignOutcome> AssignAsync(int round) => core.RunAsync<AssignReviewers, AssignOutcome>(a => a.RunAsync(Admin, round));
-
-    private Task<List<ReviewAssignment>> AssignmentsAsync(int round) => DbAsync(db => ReviewPool.AssignmentsAsync(db, round));
 
     /// <summary>
     /// Five applications and four reviewers with one conflict of each kind, plus a shared public mail domain that is none.
@@ -94,7 +77,7 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLi
     public async Task Running_again_replaces_the_solvers_assignments_but_keeps_those_made_by_hand_which_count_towards_coverage()
     {
         var (round, _, reviewers, applications) = await ScenarioAsync(reviewsPerApplication: 2, minLoad: 0, maxLoad: 5);
-        Assert.Null(await core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, applications[4], reviewers[0])));
+        Assert.Null(await Core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, applications[4], reviewers[0])));
         await AssignAsync(round);
 
         var second = await AssignAsync(round);
@@ -112,7 +95,7 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLi
     {
         var (round, forbidden, _, _) = await ScenarioAsync(reviewsPerApplication: 1);
         var hand = (Func<int, string, Task<string?>>)((subject, reviewer) =>
-            core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, subject, reviewer)));
+            Core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, subject, reviewer)));
 
         foreach (var (subject, reviewer) in forbidden)
         {
@@ -171,7 +154,7 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLi
             return (streams[0].Id, applications[0].Id, await ReviewPool.RubricAsync(db));
         });
         var create = (Func<ReviewRoundRequest, Task<CreateRoundOutcome>>)(request =>
-            core.RunAsync<CreateReviewRound, CreateRoundOutcome>(c => c.RunAsync(Admin, request)));
+            Core.RunAsync<CreateReviewRound, CreateRoundOutcome>(c => c.RunAsync(Admin, request)));
 
         var refused = await create(new ReviewRoundRequest(" ", PipelineStage.Streams, null, int.MaxValue, 0, null));
         var created = await create(new ReviewRoundRequest("Stream reading", PipelineStage.Streams, stream, rubric, 1, null));
@@ -204,13 +187,13 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : IAsyncLi
         });
         foreach (var (s, r) in new[] { (subject, declines), (otherSubject, full) })
         {
-            Assert.Null(await core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, s, r)));
+            Assert.Null(await Core.RunAsync<AssignReviewersByHand, string?>(h => h.AddAsync(Admin, round, s, r)));
         }
 
-        Assert.Null(await core.RunAsync<ChangeReviewRoundState, string?>(c => c.RunAsync(Admin, round, ReviewRoundState.Open)));
+        Assert.Null(await Core.RunAsync<ChangeReviewRoundState, string?>(c => c.RunAsync(Admin, round, ReviewRoundState.Open)));
         var declined = (await AssignmentsAsync(round)).Single(a => a.ReviewerId == declines);
         var decline = (Func<string, int, Task<DeclineOutcome>>)((who, id) =>
-            core.RunAsync<DeclineAssignment, DeclineOutcome>(d => d.RunAsync(new Actor(who, who), id, "Too close to my own work")));
+            Core.RunAsync<DeclineAssignment, DeclineOutcome>(d => d.RunAsync(new Actor(who, who), id, "Too close to my own work")));
 
         Assert.Equal("There is no such assignment of yours.", (await decline(eligible, declined.Id)).Refusal);
         var first = await decline(declines, declined.Id);

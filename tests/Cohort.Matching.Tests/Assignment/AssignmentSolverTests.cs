@@ -115,6 +115,39 @@ public class AssignmentSolverTests
         Assert.Equal(-125, scale.CostOf(0.000125m));
     }
 
+    [Property(Arbitrary = [typeof(TinyReviewerArbitraries)], MaxTest = 300)]
+    public bool A_maximal_assignment_is_the_optimal_one_when_it_exists_and_otherwise_has_the_most_pairs_and_the_best_score_among_those(AssignmentCase c)
+    {
+        var problem = c.ToProblem();
+        var result = AssignmentSolver.SolveMaximal(problem);
+        var chosen = result.ChosenPairs.Select(i => problem.Pairs[i]).ToList();
+        bool withinMaximums = Enumerable.Range(0, c.Left.Length).All(l => chosen.Count(p => p.Left == l) <= c.Left[l].Max)
+            && Enumerable.Range(0, c.Right.Length).All(r => chosen.Count(p => p.Right == r) <= c.Right[r].Max)
+            && result.ChosenPairs.All(problem.Candidates.Contains) && result.ChosenPairs.Distinct().Count() == chosen.Count;
+        if (result.Feasible)
+        {
+            return withinMaximums && result.Objective == BruteForce.BestObjective(problem);
+        }
+
+        return withinMaximums && result.Infeasibility is not null && result.Certificate is null
+            && (chosen.Count, result.Objective) == BruteForce.MostPairsThenBest(problem) && result.Objective == chosen.Sum(p => p.Score);
+    }
+
+    [Fact]
+    public void A_maximal_assignment_gives_the_reviews_that_exist_and_prefers_the_better_pairs()
+    {
+        // p1 needs 2 reviews but only r1 may review it; p2 needs 1 and may have r1 (score 9) or r2 (score 1); r1 takes one.
+        // Most reviews: 2 (r1 to p1, r2 to p2), although r1 to p2 alone would score more.
+        var problem = new AssignmentProblem(
+            [new(2, 2), new(1, 1)], [new(0, 1), new(0, 5)], [new(0, 0, 3), new(1, 0, 9), new(1, 1, 1)]);
+
+        var result = AssignmentSolver.SolveMaximal(problem);
+
+        Assert.False(result.Feasible);
+        Assert.Equal([0, 2], result.ChosenPairs.Order());
+        Assert.Equal(4m, result.Objective);
+    }
+
     private static bool SolverAgreesWithBruteForce(AssignmentCase c)
     {
         var problem = c.ToProblem();

@@ -2,18 +2,26 @@ using Cohort.Matching.Assignment;
 
 namespace Cohort.Matching.Tests.Assignment;
 
-/// <summary>The best total score over every subset of allowed pairs, or null when no subset meets the bounds.</summary>
+/// <summary>Every subset of allowed pairs, tried one by one.</summary>
 internal static class BruteForce
 {
-    public static decimal? BestObjective(AssignmentProblem problem)
+    /// <summary>The best total score over the subsets that meet the bounds, or null when none does.</summary>
+    public static decimal? BestObjective(AssignmentProblem problem) =>
+        Subsets(problem).Where(s => s.WithinMinimums && s.WithinMaximums).Select(s => (decimal?)s.Total).DefaultIfEmpty().Max();
+
+    /// <summary>Among the subsets within every maximum (minimums set aside): the most pairs, and the best total score with that many.</summary>
+    public static (int Pairs, decimal Total) MostPairsThenBest(AssignmentProblem problem) =>
+        Subsets(problem).Where(s => s.WithinMaximums).Select(s => (s.Pairs, s.Total)).Max();
+
+    private static IEnumerable<(int Pairs, decimal Total, bool WithinMinimums, bool WithinMaximums)> Subsets(AssignmentProblem problem)
     {
         var candidates = problem.Candidates.Select(i => problem.Pairs[i]).ToArray();
-        decimal? best = null;
         for (int subset = 0; subset < 1 << candidates.Length; subset++)
         {
             var leftDegree = new int[problem.Left.Count];
             var rightDegree = new int[problem.Right.Count];
             decimal total = 0;
+            int pairs = 0;
             for (int i = 0; i < candidates.Length; i++)
             {
                 if ((subset & (1 << i)) != 0)
@@ -21,18 +29,16 @@ internal static class BruteForce
                     leftDegree[candidates[i].Left]++;
                     rightDegree[candidates[i].Right]++;
                     total += candidates[i].Score;
+                    pairs++;
                 }
             }
 
-            if (Within(problem.Left, leftDegree) && Within(problem.Right, rightDegree) && (best is null || total > best))
-            {
-                best = total;
-            }
+            yield return (pairs, total, AtLeast(problem.Left, leftDegree) && AtLeast(problem.Right, rightDegree),
+                AtMost(problem.Left, leftDegree) && AtMost(problem.Right, rightDegree));
         }
-
-        return best;
     }
 
-    private static bool Within(IReadOnlyList<Bounds> bounds, int[] degree) =>
-        degree.Select((d, i) => d >= bounds[i].Min && d <= bounds[i].Max).All(x => x);
+    private static bool AtLeast(IReadOnlyList<Bounds> bounds, int[] degree) => degree.Select((d, i) => d >= bounds[i].Min).All(x => x);
+
+    private static bool AtMost(IReadOnlyList<Bounds> bounds, int[] degree) => degree.Select((d, i) => d <= bounds[i].Max).All(x => x);
 }

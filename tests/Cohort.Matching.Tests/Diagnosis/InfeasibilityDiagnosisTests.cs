@@ -59,6 +59,19 @@ public class InfeasibilityDiagnosisTests
     }
 
     [Fact]
+    public void Applications_every_reviewer_conflicts_with_are_named_without_an_empty_list_of_reviewers()
+    {
+        var problem = new AssignmentProblem([new(3, 3), new(3, 3), new(1, 1)], [new(0, 5), new(0, 5)],
+            [new(0, 0, 1), new(0, 1, 1), new(1, 0, 1), new(1, 1, 1), new(2, 0, 1)], forbidden: [(0, 0), (0, 1), (1, 0), (1, 1)]);
+        var reason = InfeasibilityDiagnosis.Diagnose(problem)!;
+        Assert.Equal("applications p1 and p2 need 6 reviews but no reviewer can be paired with any of them",
+            reason.Describe(Vocabulary.Reviewers, ["p1", "p2", "p3"], ["r1", "r2"]));
+        Assert.Equal("application p1 needs 3 reviews but no reviewer can be paired with it",
+            InfeasibilityDiagnosis.Diagnose(new AssignmentProblem([new(3, 3)], [new(0, 5)], [new(0, 0, 1)], [(0, 0)]))!
+                .Describe(Vocabulary.Reviewers, ["p1"], ["r1"]));
+    }
+
+    [Fact]
     public void Reviewer_minimum_loads_beyond_all_reviews_are_named()
     {
         var problem = new AssignmentProblem(

@@ -86,7 +86,7 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         await PostWithFileAsync(browser, "Submit", Complete(), cv: null);
 
         Assert.Equal("/portal", portal.Url);
-        Assert.Equal("Submitted", portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.Equal("Submitted", portal.One("[data-application=general] [data-state]")!.TextContent);
         Assert.Contains("We received your application", portal.One("section[aria-labelledby=mail]")!.TextContent, StringComparison.Ordinal);
         // One receipt however often it was submitted, besides the (sensitive) mail that confirmed the address.
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && !m.Sensitive)));
@@ -135,14 +135,17 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         Assert.Equal("Kept Name", page.One("#q-full-name")!.GetAttribute("value"));
     }
 
-    [Fact]
-    public async Task A_6_MB_cv_is_refused_beside_its_field_and_the_other_answers_are_saved()
+    // 9 MB is the CV of the issue, which once got a raw 413: under the upload request limit, it reaches the form.
+    [Theory]
+    [InlineData(6)]
+    [InlineData(9)]
+    public async Task A_cv_over_5_MB_is_refused_beside_its_field_stores_nothing_and_the_other_answers_are_saved(int megabytes)
     {
         var (browser, email) = await NewApplicantAsync();
-        var sixMegabytes = new byte[6 * 1024 * 1024];
-        "%PDF-1.7"u8.CopyTo(sixMegabytes);
+        var tooLarge = new byte[megabytes * 1024 * 1024];
+        "%PDF-1.7"u8.CopyTo(tooLarge);
 
-        var page = await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Kept Despite Size" }, sixMegabytes);
+        var page = await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Kept Despite Size" }, tooLarge);
 
         Assert.Equal(200, page.Status);
         Assert.Contains("5 MB", page.One("#q-cv-problem")!.TextContent, StringComparison.Ordinal);
@@ -164,14 +167,28 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task The_confirmation_mail_gives_the_time_in_UTC_and_in_the_zone_the_applicant_set()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        await browser.SubmitAsync(await browser.GetAsync("/account/time-zone"), "#time-zone", new Dictionary<string, string> { ["Zone"] = "Asia/Kolkata" });
+
+        await PostWithFileAsync(browser, "Submit", Complete(), "%PDF-1.4 a CV"u8.ToArray());
+
+        // The test clock reads 20 January 2027, 12:00 UTC: 17:30 in India (UTC+5:30).
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email && m.Subject.StartsWith("We received")).Select(m => m.Body).SingleAsync());
+        Assert.Contains("submitted on 20 January 2027 at 12:00 UTC (17:30 in Asia/Kolkata).", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Withdrawing_is_recorded_and_shown_in_the_portal()
     {
         var (browser, _) = await NewApplicantAsync();
         await PostWithFileAsync(browser, "Save", new() { ["q.full-name"] = "Leaving" }, cv: null);
 
-        var portal = await browser.SubmitAsync(await browser.GetAsync("/portal"), "form[action*=Withdraw]", new Dictionary<string, string>());
+        var confirmation = await browser.OpenAsync((await browser.GetAsync("/portal")).One("a#withdraw")!.GetAttribute("href")!);
+        var portal = await browser.SubmitAsync(confirmation, "#confirm-withdraw form", new Dictionary<string, string>());
 
-        Assert.Equal(nameof(ApplicationState.Withdrawn), portal.One("tr[data-application=general] [data-state]")!.TextContent);
+        Assert.Equal(nameof(ApplicationState.Withdrawn), portal.One("[data-application=general] [data-state]")!.TextContent);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "application.withdrawn")));
     }
 
@@ -190,12 +207,13 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
         var atStageTwo = await browser.GetAsync("/portal");
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
+        await new Portal.PortalData(app).OpenStageThreeAsync();
         var atStageThree = await browser.GetAsync("/portal");
 
-        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageTwo.One("tr[data-application=assessment] a[href='/assessments']"));
+        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStageTwo.One("[data-application=assessment] a[href='/assessments']"));
         Assert.Null(atStageTwo.One("a[href='/streams/apply']"));
-        Assert.Contains("invited to apply to streams", atStageThree.One("tr[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("invited to apply to streams", atStageThree.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(atStageThree.One("a[href='/streams/apply']"));
     }
 

@@ -113,8 +113,8 @@ public abstract class AssessmentPageTests(CohortApp app)
 
         var portal = await browser.GetAsync("/portal");
 
-        Assert.NotNull(portal.One($"tr[data-application=assessment] a[href='/assessments/{opened.Slug}']"));
-        Assert.NotNull(portal.One("tr[data-application=assessment] a[href='/assessments']"));
+        Assert.NotNull(portal.One($"[data-application=assessment] a[href='/assessments/{opened.Slug}']"));
+        Assert.NotNull(portal.One("[data-application=assessment] a[href='/assessments']"));
     }
 
     [Fact]

@@ -96,6 +96,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Stage = "general",
             Application = Id(general.Id),
             StreamApplication = Id(owned.Id),
+            Offer = Id(offer.Id),
             Assignment = Id(assignment.Id),
             Cv = Id(await db.StoredFiles.Where(f => f.OwnerId == owner && f.FileName == "cv.pdf").Select(f => f.Id).SingleAsync()),
             Project = Id(pitch),
@@ -103,7 +104,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             HostileFields =
             [
                 new("offerId", Id(offer.Id)), new("accept", "true"), new("slot", Id(slot.Id)), new("stream", Id(coalition.Id)),
-                new("streams", Id(coalition.Id)), new("projectId", Id(pitch)), new("intent", "submit"),
+                new("streams", Id(coalition.Id)), new("projectId", Id(pitch)), new("intent", "submit"), new("confirmed", "true"),
             ],
         };
         return (targets, owner);

@@ -34,6 +34,9 @@ public sealed record Targets
     public required string Application { get; init; }
     public required string StreamApplication { get; init; }
 
+    /// <summary>The owner's pending offer, on <see cref="StreamApplication"/>.</summary>
+    public required string Offer { get; init; }
+
     /// <summary>Another reviewer's assignment to read the owner's general application.</summary>
     public required string Assignment { get; init; }
     public required string Cv { get; init; }

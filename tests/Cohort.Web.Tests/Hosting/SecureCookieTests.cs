@@ -38,10 +38,10 @@ public sealed class SecureCookieTests(SqliteApp app) : IClassFixture<SqliteApp>
         }, follow: false);
         cookies.AddRange(SetCookies(signedIn.Response));
         var portal = await browser.GetAsync("/portal");
-        // Answering an offer that does not exist is refused with a notice, which travels in TempData.
-        using var answered = await browser.Client.PostAsync("/portal?handler=respond", new FormUrlEncodedContent(new Dictionary<string, string>
+        // A withdrawal posted without its confirmation is refused with a notice, which travels in TempData.
+        using var answered = await browser.Client.PostAsync("/portal/withdraw", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["offerId"] = "0", ["accept"] = "false", ["__RequestVerificationToken"] = TokenOn(portal),
+            ["__RequestVerificationToken"] = TokenOn(portal),
         }));
         cookies.AddRange(SetCookies(answered));
         var shown = await browser.GetAsync("/portal");

@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Http;
 
 namespace Cohort.Web.Tests.Infrastructure;
 
@@ -26,7 +27,10 @@ public sealed class Browser(HttpClient client) : IDisposable
     /// <summary>GETs <paramref name="url"/> and follows redirects, like a person clicking a link.</summary>
     public async Task<Page> OpenAsync(string url) => await FollowAsync(await client.GetAsync(url), url);
 
-    /// <summary>Fills the form matched by <paramref name="selector"/> and submits it, following the redirect after a successful POST.</summary>
+    /// <summary>
+    /// Fills the form matched by <paramref name="selector"/> and submits it as its method says: a POST (following the
+    /// redirect after a successful one), or for a GET form a GET of its action with the fields as the query.
+    /// </summary>
     public async Task<Page> SubmitAsync(Page page, string selector, IReadOnlyDictionary<string, string> values, bool follow = true)
     {
         var form = page.Document.QuerySelector(selector) as IHtmlFormElement
@@ -64,6 +68,12 @@ public sealed class Browser(HttpClient client) : IDisposable
 
         fields.AddRange(values);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.GetAttribute("action")!;
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            var url = action.Split('?')[0] + QueryString.Create(fields.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)));
+            return follow ? await OpenAsync(url) : await GetAsync(url);
+        }
+
         var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
         return follow ? await FollowAsync(response, action) : await ReadAsync(response, action);
     }

@@ -13,12 +13,13 @@ public static class Invitees
         await admin.SubmitAsync(await admin.GetAsync($"/admin/mentors/{slug}/account"), "#invite", new Dictionary<string, string> { ["InviteEmail"] = email });
 
     /// <summary>Opens the invitation mailed to <paramref name="email"/>, creates the account there and accepts; returns where it lands.</summary>
-    public static async Task<Browser.Page> AcceptWithNewAccountAsync(this CohortApp app, Browser invitee, string email, string name = "Invited Person")
+    /// <param name="timeZone">What the browser's script would put in the hidden zone field; none by default.</param>
+    public static async Task<Browser.Page> AcceptWithNewAccountAsync(this CohortApp app, Browser invitee, string email, string name = "Invited Person", string timeZone = "")
     {
         var link = await app.MailedLinkAsync(email, "/account/invitation");
         return await invitee.SubmitAsync(await invitee.GetAsync(link.PathAndQuery), "#create", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = name, ["Input.Password"] = SignUps.Password, ["Input.ConfirmPassword"] = SignUps.Password,
+            ["Input.DisplayName"] = name, ["Input.Password"] = SignUps.Password, ["Input.ConfirmPassword"] = SignUps.Password, ["Input.TimeZone"] = timeZone,
         });
     }
 }

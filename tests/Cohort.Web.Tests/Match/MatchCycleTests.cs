@@ -31,7 +31,8 @@ public abstract class MatchCycleTests(CohortApp app)
         var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.Applicants) });
         Assert.Contains("Stable", shown.One("#certificate")!.TextContent, StringComparison.Ordinal);
         var respondBy = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        var published = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });
+        var confirm = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });
+        var published = await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
         Assert.Contains("is published", published.One(".notice")!.TextContent, StringComparison.Ordinal);
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
         return System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
@@ -40,7 +41,8 @@ public abstract class MatchCycleTests(CohortApp app)
     private static async Task<Browser.Page> AnswerAsync(Browser applicant, bool accept)
     {
         var portal = await applicant.GetAsync("/portal");
-        return await applicant.SubmitAsync(portal, "[data-offer] form", new Dictionary<string, string> { ["accept"] = accept ? "true" : "false" });
+        var confirmation = await applicant.GetAsync(portal.One($"[data-offer] a[href$='answer={(accept ? "accept" : "decline")}']")!.GetAttribute("href")!);
+        return await applicant.SubmitAsync(confirmation, accept ? "#confirm-accept form" : "#confirm-decline form", new Dictionary<string, string>());
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public abstract class MatchCycleTests(CohortApp app)
         var withdrawn = Of(p, i.Slug);
         Assert.Equal(ApplicationState.Withdrawn, await app.WithDbAsync(db => db.StreamApplications.Where(a => a.Id == withdrawn).Select(a => a.State).SingleAsync()));
         Assert.Equal((i.Id, (int?)null), (second[r.Id]!.Value, second[q.Id]));
-        Assert.Contains($"Accept {i.Name}", (await rBrowser.GetAsync("/portal")).One("[data-offer] form")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Accept {i.Name}", (await rBrowser.GetAsync("/portal")).One("[data-offer] .actions")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(c.Name, (await qBrowser.GetAsync("/portal")).One("#match-explanation")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await pBrowser.GetAsync("/portal")).One("#match-explanation"));
     }

@@ -26,12 +26,13 @@ public abstract class OfferDeadlineTests(CohortApp app)
         using var browser = await data.SignInAsync(applicant);
 
         var before = await browser.GetAsync("/portal");
+        var confirmation = await browser.GetAsync($"/portal/offers/{offerId}?answer=accept");
         app.Clock.Now = app.Clock.Now.AddDays(2);
         var after = await browser.GetAsync("/portal");
-        var answered = await browser.SubmitAsync(before, $"[data-offer='{offerId}'] form", new Dictionary<string, string> { ["accept"] = "true" });
+        var answered = await browser.SubmitAsync(confirmation, "#confirm-accept form", new Dictionary<string, string>());
 
-        Assert.NotNull(before.One($"[data-offer='{offerId}'] form"));
-        Assert.Null(after.One($"[data-offer='{offerId}'] form"));
+        Assert.NotNull(before.One($"[data-offer='{offerId}'] a[href$='answer=accept']"));
+        Assert.Null(after.One($"[data-offer='{offerId}'] a[href*='answer=']"));
         Assert.Contains("the offer lapses", after.One($"[data-offer='{offerId}']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("deadline to answer this offer passed", answered.Text, StringComparison.Ordinal);
         Assert.Equal(OfferState.Pending, await app.WithDbAsync(db => db.Offers.Where(o => o.Id == offerId).Select(o => o.State).SingleAsync()));

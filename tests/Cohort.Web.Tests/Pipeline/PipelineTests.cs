@@ -46,7 +46,7 @@ public abstract class PipelineTests(CohortApp app)
 
         var after = await admin.SubmitAsync(PipelineData.Tick(table, submitted.ApplicationId, draft.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
-        Assert.Contains("1 application advanced. 1 selected application left as they were", after.One(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 application advanced. 1 selected application left as it was", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await app.StateAsync(submitted.ApplicationId));
         Assert.Equal(ApplicationState.Draft, await app.StateAsync(draft.ApplicationId));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject.StartsWith("application:") && (e.Subject == $"application:{submitted.ApplicationId}" || e.Subject == $"application:{draft.ApplicationId}")).ToListAsync());
@@ -154,6 +154,25 @@ public abstract class PipelineTests(CohortApp app)
         Assert.Contains("Queued 1 message “", sent.One(".notice")!.TextContent, StringComparison.Ordinal);
         var queued = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == applicant.Email));
         Assert.Equal("About your General application", queued.Subject);
+    }
+
+    [Fact]
+    public async Task A_merge_field_whose_value_repeats_the_next_word_is_pointed_out_in_the_preview_and_each_field_is_explained()
+    {
+        await app.AddApplicantAsync(ApplicationState.Waitlisted);
+        using var admin = await app.AsAsync(Roles.Admin);
+        var compose = await admin.GetAsync("/admin/mail/compose?stage=general&state=Waitlisted");
+
+        var preview = await admin.SubmitAsync(compose.WithHandler("#compose", "Preview"), "#compose", new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Your {{stage}} application", ["Input.Body"] = "Answer by {{deadline}} UTC at {{link}}",
+        });
+
+        var warnings = preview.All("#mail-warnings li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Subject: “{{stage}} application” reads “General application application”: {{stage}} already ends with “application”.", warnings);
+        Assert.Contains(warnings, w => w.StartsWith("Body: “{{deadline}} UTC”", StringComparison.Ordinal));
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("not “your {{stage}} application”", compose.One("#merge-fields")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

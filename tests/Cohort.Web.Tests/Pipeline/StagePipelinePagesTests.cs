@@ -39,6 +39,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         Assert.Contains("1 application advanced.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Advanced, await AssessmentStateAsync(applicant.ApplicationId));
         using var applicantBrowser = await app.AsAsync(applicant.Email, applicant.Password);
+        await new Portal.PortalData(app).OpenStageThreeAsync();
         Assert.NotNull((await applicantBrowser.GetAsync("/portal")).One("a[href='/streams/apply']"));
     }
 
@@ -68,7 +69,9 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         Assert.Null(Row(filtered, second.Id));
         Assert.DoesNotContain(all.All("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
 
-        var after = await admin.SubmitAsync(PipelineData.Tick(filtered, first.Id), "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        var confirm = await admin.SubmitAsync(PipelineData.Tick(filtered, first.Id), "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        Assert.Equal(ApplicationState.Submitted, await app.WithDbAsync(db => db.StreamApplications.Where(a => a.Id == first.Id).Select(a => a.State).SingleAsync()));
+        var after = await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
 
         Assert.Contains("1 application rejected.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         var states = await app.WithDbAsync(db => db.StreamApplications.Where(a => a.Id == first.Id || a.Id == second.Id).ToDictionaryAsync(a => a.Id, a => a.State));

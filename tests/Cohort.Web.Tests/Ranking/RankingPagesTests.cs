@@ -80,9 +80,35 @@ public abstract class RankingPagesTests(CohortApp app)
         Assert.Equal(seeded.Subjects.OrderBy(s => seeded.Fit.Subjects[s].RawMean).ToList(), Order(byRawAscending, seeded.Subjects));
         var strong = seeded.Fit.Subjects[seeded.Subjects[0]];
         var row = Row(ranked, seeded.Subjects[0]);
-        Assert.Equal($"{strong.Calibrated:0.00} ± {strong.StandardError:0.00}", row.QuerySelector(".calibrated")!.TextContent);
+        Assert.Equal($"{strong.Calibrated:0.00}", row.QuerySelector(".calibrated")!.TextContent);
         Assert.Equal("2", row.QuerySelector(".reviews")!.TextContent);
         Assert.Empty(Ticked(ranked));
+    }
+
+    [Fact]
+    public async Task A_standard_error_every_row_shares_is_said_once_with_why_and_differing_ones_are_shown_on_each_row()
+    {
+        var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Spread"));
+        using var admin = await app.AsAsync(Roles.Admin);
+        var url = $"/admin/ranking/general?round={seeded.RoundId}";
+
+        var same = await admin.GetAsync(url);
+
+        var error = seeded.Fit.Subjects[seeded.Subjects[0]].StandardError;
+        Assert.Contains($"± {error:0.00} for every applicant here", same.One("#shared-error")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("±", Row(same, seeded.Subjects[0]).QuerySelector(".calibrated")!.TextContent, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var third = (await RankedReviews.ReviewersAsync(db, 3))[2];
+            await RankedReviews.ReviewAsync(db, await db.ReviewRounds.SingleAsync(r => r.Id == seeded.RoundId), seeded.Subjects[0], third, 8);
+            return 0;
+        });
+        var varied = await admin.GetAsync(url);
+
+        Assert.Null(varied.One("#shared-error"));
+        var errors = seeded.Subjects.Select(id => Row(varied, id).QuerySelector(".calibrated")!.TextContent.Split(" ± ")[1]).Distinct().ToList();
+        Assert.True(errors.Count > 1, string.Join(", ", errors));
     }
 
     [Fact]
@@ -194,7 +220,9 @@ public abstract class RankingPagesTests(CohortApp app)
         Assert.NotNull(ranked.One($"input[name=round][value='{round.Id}'][checked]"));
         Assert.Equal([first[0]], Ticked(ranked));
 
-        await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        var confirm = await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        Assert.Contains("Reject 1 application?", confirm.One("#confirm-heading")!.TextContent, StringComparison.Ordinal);
+        await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
 
         var states = await app.WithDbAsync(db => db.StreamApplications.Where(a => first.Contains(a.Id) || other.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.State));
         Assert.Equal(ApplicationState.Rejected, states[first[0]]);

@@ -62,7 +62,7 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
         var urls = new[]
         {
             "/admin/review/pool", "/admin/review/pool/new", $"/admin/review/pool/{profile}/edit", $"/admin/review/pool/{profile}/conflicts",
-            "/admin/review/rounds", $"/admin/review/rounds/{round}", $"/admin/review/rounds/{round}?handler=Assign",
+            "/admin/review/rounds", $"/admin/review/rounds/{round}", $"/admin/review/rounds/{round}?handler=Assign", $"/admin/review/rounds/{round}?handler=AssignWhatCan",
         };
 
         foreach (var role in new[] { Roles.Applicant, Roles.Reviewer, Roles.Mentor })
@@ -183,6 +183,54 @@ public abstract class ReviewAssignmentPageTests(CohortApp app) : IAsyncLifetime
         Assert.Contains("Nothing was saved", refusal, StringComparison.Ordinal);
         Assert.Empty(await AssignmentsAsync(round));
         Assert.Equal("Draft", page.One("#state")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_refusal_names_the_conflicted_reviewer_and_assigning_what_can_be_assigned_gives_the_rest_and_lists_the_application_left_short()
+    {
+        var (colleague, stranger) = (Email("colleague", "uni.example"), Email("stranger", "example.com"));
+        var reviewers = new[] { await PersonAsync(colleague), await PersonAsync(stranger) };
+        var (round, applications) = await app.WithDbAsync(async db =>
+        {
+            foreach (var reviewer in reviewers)
+            {
+                await ReviewPool.ReviewerAsync(db, reviewer, maxLoad: 5);
+            }
+
+            var applications = new List<int>();
+            foreach (var email in new[] { Email("a1", "uni.example"), Email("a2", "example.org"), Email("a3", "example.org") })
+            {
+                applications.Add(await ReviewPool.ApplicationAsync(db, await PersonAsync(email)));
+            }
+
+            return (await ReviewPool.RoundAsync(db, 2), applications);
+        });
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var refused = await admin.SubmitAsync(await admin.GetAsync($"/admin/review/rounds/{round}"), "#assign", new Dictionary<string, string>());
+
+        Assert.Contains($"#{applications[0]} ", refused.One("#refusal")!.TextContent, StringComparison.Ordinal);
+        var named = refused.One($"#diagnosis #short li[data-subject='{applications[0]}']")!;
+        Assert.Contains("needs 2 more reviews; can still be reviewed by 1 reviewer", named.TextContent, StringComparison.Ordinal);
+        Assert.Contains(colleague, named.QuerySelector("[data-reason='conflict: same email domain']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(stranger, named.QuerySelector(".eligible")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(refused.All("#diagnosis #short > li"));
+        Assert.Contains("Gives 5 of the 6 missing reviews", refused.One("#assign-what-can")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await AssignmentsAsync(round));
+
+        var partial = await admin.SubmitAsync(refused, "#assign-what-can", new Dictionary<string, string>());
+
+        Assert.Equal(200, partial.Status);
+        Assert.Contains("The solver assigned 5 reviews; 1 application is still short of 1 review", partial.One("#left-short")!.TextContent, StringComparison.Ordinal);
+        var left = Assert.Single(partial.All("#left-short #short > li"));
+        Assert.Equal(applications[0].ToString(CultureInfo.InvariantCulture), left.GetAttribute("data-subject"));
+        Assert.Contains("needs 1 more review; no other reviewer can take it", left.TextContent, StringComparison.Ordinal);
+        Assert.Contains(colleague, left.QuerySelector("[data-reason='conflict: same email domain']")!.TextContent, StringComparison.Ordinal);
+        var saved = await AssignmentsAsync(round);
+        Assert.Equal(5, saved.Count);
+        Assert.DoesNotContain(saved, a => a.SubjectId == applications[0] && a.ReviewerId == reviewers[0]);
+        Assert.Equal(["1 of 2", "2 of 2", "2 of 2"], applications.Select(id => partial.One($"tr[data-subject='{id}'] .coverage")!.TextContent.Trim()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "review-round.assigned" && e.Subject == $"review-round:{round}")));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public abstract class StreamApplicationFlowTests
         var coalition = (await StreamIdAsync(StageThreeData.Coalition)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var chosen = await browser.SubmitAsync(await browser.GetAsync("/streams/apply"), "form#choose-streams", new Dictionary<string, string> { ["streams"] = coalition });
         // A draft is finished on the stream applications page; the stream's follow-ups page is for submitted ones.
-        Assert.Equal("/streams/apply", (await browser.GetAsync("/portal")).One("tr[data-application=stream] th a")!.GetAttribute("href"));
+        Assert.Equal("/streams/apply", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
 
         var submitButton = $"[data-stream={StageThreeData.Coalition}] button[value='{coalition}']";
         var incomplete = await PressAsync(browser, chosen, submitButton, new Dictionary<string, string>
@@ -61,7 +61,7 @@ public abstract class StreamApplicationFlowTests
         Assert.Equal(new DateTime(2027, 3, 10, 12, 0, 0, DateTimeKind.Utc), application.SubmittedAt);
         Assert.Equal(Script, submitted.One($"[data-stream={StageThreeData.Coalition}] textarea[name='q.surprising-result']")!.TextContent);
         Assert.Empty(submitted.All("main script"));
-        Assert.Equal($"/streams/apply/{StageThreeData.Coalition}", (await browser.GetAsync("/portal")).One("tr[data-application=stream] th a")!.GetAttribute("href"));
+        Assert.Equal($"/streams/apply/{StageThreeData.Coalition}", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public class InvitationModel(AcceptInvitation accept, SignInManager<CohortUser> 
 
         [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords differ."), Display(Name = "Password again")]
         public string ConfirmPassword { get; set; } = "";
+
+        /// <summary>The browser's IANA zone, filled in by local-time.js as on sign-up.</summary>
+        public string? TimeZone { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) => await ShowAsync(cancellation);
@@ -50,7 +53,7 @@ public class InvitationModel(AcceptInvitation accept, SignInManager<CohortUser> 
             return await ShowAsync(cancellation);
         }
 
-        var acceptance = await accept.WithNewAccountAsync(Token, Input.DisplayName, Input.Password, cancellation);
+        var acceptance = await accept.WithNewAccountAsync(Token, Input.DisplayName, Input.Password, Input.TimeZone, cancellation);
         return await ConcludeAsync(acceptance, () => signIn.SignInAsync(acceptance.Account!, isPersistent: false), cancellation);
     }
 

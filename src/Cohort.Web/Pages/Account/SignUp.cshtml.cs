@@ -26,6 +26,9 @@ public class SignUpModel(SignUp signUp) : PageModel
 
         [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords differ."), Display(Name = "Password again")]
         public string ConfirmPassword { get; set; } = "";
+
+        /// <summary>The browser's IANA zone, filled in by local-time.js; an unknown one is ignored, not refused.</summary>
+        public string? TimeZone { get; set; }
     }
 
     public void OnGet()
@@ -39,7 +42,7 @@ public class SignUpModel(SignUp signUp) : PageModel
             return Page();
         }
 
-        var problems = await signUp.RunAsync(new SignUpRequest(Input.Email, Input.DisplayName, Input.Password), cancellation);
+        var problems = await signUp.RunAsync(new SignUpRequest(Input.Email, Input.DisplayName, Input.Password, Input.TimeZone), cancellation);
         if (problems.Count > 0)
         {
             foreach (var problem in problems)

@@ -5,6 +5,9 @@ public class AuditModel(CohortDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
+    /// <summary>Longer details fold behind their first characters, so one long entry does not stretch the table.</summary>
+    public const int DetailsShown = 120;
+
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
 

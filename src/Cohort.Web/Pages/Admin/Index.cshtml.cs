@@ -1,11 +1,15 @@
+using Cohort.Core.Admin;
+
 namespace Cohort.Web.Pages.Admin;
 
-/// <summary>The admin dashboard: what the current season holds, and links to edit each part.</summary>
-public class IndexModel(CohortDbContext db) : PageModel
+/// <summary>The admin dashboard: the season's phase, what needs attention now (each linked to the page that resolves it), the next dates, and what the season holds.</summary>
+public class IndexModel(CohortDbContext db, NeedsAttention attention) : PageModel
 {
     public sealed record Count(string What, int Number, string Href);
 
     public Season? Season { get; private set; }
+
+    public SeasonAttention? Attention { get; private set; }
 
     public List<Track> Tracks { get; private set; } = [];
 
@@ -14,6 +18,7 @@ public class IndexModel(CohortDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
+        Attention = await attention.RunAsync(cancellation);
         var seasonId = Season?.Id ?? 0;
         Tracks = await db.Tracks.AsNoTracking().Where(t => t.SeasonId == seasonId).OrderBy(t => t.Id).ToListAsync(cancellation);
         Counts =

@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Core.Portal;
 using Cohort.Core.Rankings;
 using Cohort.Web.Applications;
 using Cohort.Web.Rankings;
@@ -26,6 +27,9 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
 
     public string? Refusal { get; private set; }
 
+    /// <summary>Why the applicant's selection is over (an accepted offer, a withdrawal): then there is nothing to rank.</summary>
+    public string? Closure { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
@@ -44,6 +48,7 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
     private async Task LoadAsync(CancellationToken cancellation)
     {
         var me = UserId.Of(User);
+        Closure = await ApplicantStandings.ClosureAsync(db, me, cancellation);
         Deadline = await ApplicantRankings.DeadlineAsync(db, cancellation);
         IsClosed = clock.GetUtcNow().UtcDateTime > Deadline;
         var stored = await db.ApplicantStreamRankings.AsNoTracking().Where(r => r.ApplicantId == me)

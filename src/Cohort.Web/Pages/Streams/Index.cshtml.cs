@@ -1,14 +1,19 @@
+using Cohort.Web.Applications;
+
 namespace Cohort.Web.Pages.Streams;
 
 /// <summary>The stream list with filters. Filters are query parameters of a GET form, so a filtered list is a shareable URL and works without JavaScript.</summary>
 [AllowAnonymous]
-public class IndexModel(CohortDbContext db) : PageModel
+public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
     [BindProperty(SupportsGet = true)] public string? Location { get; set; }
     [BindProperty(SupportsGet = true)] public string? Mentor { get; set; }
 
     public List<ResearchStream> Streams { get; private set; } = [];
+
+    /// <summary>How the reader applies from here, with the deadline that applies to them; null for staff.</summary>
+    public ApplyCallToAction? CallToAction { get; private set; }
     public List<string> Topics { get; private set; } = [];
     public List<string> Locations { get; private set; } = [];
     public List<Mentor> Mentors { get; private set; } = [];
@@ -20,6 +25,8 @@ public class IndexModel(CohortDbContext db) : PageModel
         {
             return;
         }
+
+        CallToAction = await ApplyCallToAction.ForAsync(db, User, null, clock.GetUtcNow().UtcDateTime, cancellation);
 
         // A season has at most a few dozen streams: load them once and filter in memory, so every filter sees the same rows.
         var all = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);

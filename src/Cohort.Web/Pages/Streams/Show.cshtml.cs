@@ -1,9 +1,14 @@
+using Cohort.Web.Applications;
+
 namespace Cohort.Web.Pages.Streams;
 
 [AllowAnonymous]
-public class ShowModel(CohortDbContext db) : PageModel
+public class ShowModel(CohortDbContext db, TimeProvider clock) : PageModel
 {
     public ResearchStream Stream { get; private set; } = null!;
+
+    /// <summary>How the reader applies to this stream from here, with the deadline that applies to them; null for staff.</summary>
+    public ApplyCallToAction? CallToAction { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
@@ -16,6 +21,7 @@ public class ShowModel(CohortDbContext db) : PageModel
         }
 
         Stream = stream;
+        CallToAction = await ApplyCallToAction.ForAsync(db, User, stream, clock.GetUtcNow().UtcDateTime, cancellation);
         return Page();
     }
 }

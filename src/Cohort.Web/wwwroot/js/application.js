@@ -38,7 +38,7 @@
         if (!result.ok) { status.textContent = result.body.refusal || "Not saved."; return; }
         var time = document.createElement("time");
         time.setAttribute("datetime", result.body.savedAt);
-        time.setAttribute("data-time-only", "");
+        time.setAttribute("data-format", "HH:mm:ss");
         status.textContent = "Saved at ";
         status.appendChild(time);
         window.cohortLocalTime(time);
@@ -75,7 +75,8 @@
     save();
   });
   // Once the form posts itself, no autosave may follow it (the periodic one included); a page restored by Back saves again.
-  form.addEventListener("submit", function () { submitting = true; clearTimeout(timer); });
+  // A submit another script stopped (upload-size.js, for a file over its limit) leaves autosave running.
+  form.addEventListener("submit", function (event) { if (event.defaultPrevented) { return; } submitting = true; clearTimeout(timer); });
   window.addEventListener("pageshow", function () { submitting = false; });
   form.querySelectorAll("textarea[data-max-words]").forEach(countWords);
   setInterval(save, 15000); // retries a save that failed while offline

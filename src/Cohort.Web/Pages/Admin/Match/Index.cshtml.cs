@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json;
 using Cohort.Core.Match;
 
@@ -18,6 +19,9 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
     public MatchRun? Shown { get; private set; }
     public MatchResult? Result { get; private set; }
     public List<Change> Changes { get; private set; } = [];
+
+    /// <summary>Set when publishing waits for its confirmation; the page then shows only that.</summary>
+    public ActionConfirmation? Confirm { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Run { get; set; }
@@ -89,13 +93,45 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
         return RedirectWithNotice(notice, "/Admin/Match/Index");
     }
 
-    /// <summary>Publishes the shown run: its placements become offers, mailed, to answer by <paramref name="respondBy"/> (UTC).</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int runId, DateTime? respondBy, CancellationToken cancellation)
+    /// <summary>
+    /// Publishes the shown run: its placements become offers, mailed, to answer by <paramref name="respondBy"/> (UTC).
+    /// Mail cannot be unsent, so it first asks for confirmation, saying how many offers and mails it makes.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(int runId, DateTime? respondBy, bool confirmed, CancellationToken cancellation)
     {
-        var refusal = respondBy is not { } by
-            ? "Give the date and time by which applicants must answer."
-            : await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
+        if (respondBy is not { } by)
+        {
+            return RedirectWithNotice("Give the date and time by which applicants must answer.", "/Admin/Match/Index", new { run = runId });
+        }
+
+        if (!confirmed)
+        {
+            var run = await Db.MatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellation);
+            if (run is not { PublishedAt: null })
+            {
+                return RedirectWithNotice(run is null ? "There is no such run." : $"Run {run.Id} is already published.", "/Admin/Match/Index");
+            }
+
+            Confirm = PublishConfirmation(run, by);
+            return Page();
+        }
+
+        var refusal = await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
         return RedirectWithNotice(refusal ?? $"Run {runId} is published: its offers are in the outbox.", "/Admin/Match/Index", new { run = runId });
+    }
+
+    private static ActionConfirmation PublishConfirmation(MatchRun run, DateTime respondBy)
+    {
+        var offers = Text.Count(run.Matched, "offer");
+        var at = respondBy.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        return new(
+            $"Publish run {run.Id} and mail {offers}?",
+            $"{offers} will be made and {Text.Count(run.Matched, "mail")} queued, one to each placed applicant, to answer by " +
+                $"{respondBy.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC. {Text.Count(run.Unmatched, "unmatched applicant")} will get no offer. " +
+                "Mail cannot be unsent, and a run is published once.",
+            $"Yes, publish and mail {offers}",
+            $"/admin/match?run={run.Id}",
+            [new("runId", run.Id.ToString(CultureInfo.InvariantCulture)), new("respondBy", at)]);
     }
 
     private static MatchResult Read(MatchRun run) => JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;

@@ -36,6 +36,18 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
 
     public IReadOnlySet<int> Above { get; private set; } = new HashSet<int>();
 
+    /// <summary>Set when a rejection waits for its confirmation; the page then shows only that.</summary>
+    public ActionConfirmation? Confirm { get; private set; }
+
+    /// <summary>
+    /// The standard error when every scored row shows the same one (to two decimals), else null. It is per applicant,
+    /// but it depends only on how many reviews the applicant has, from which reviewers, and the reviewers' overall
+    /// noise: where every applicant has the same number of reviews from evenly loaded reviewers (the usual round),
+    /// it is the same for all, and the page says so once instead of on every row.
+    /// </summary>
+    public string? SharedStandardError => Rows.Where(r => r.Score is not null).Select(r => r.Score!.StandardError.ToString("0.00", CultureInfo.InvariantCulture))
+        .Distinct().Take(2).ToList() is [var only] && Rows.Count(r => r.Score is not null) > 1 ? only : null;
+
     public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (RankingSort.Name or RankingSort.StandardError);
 
     /// <summary>The line is drawn where the rows are in ranking order; in another order the rows above it are still ticked.</summary>
@@ -55,8 +67,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv; charset=utf-8", name);
     }
 
-    /// <summary>Decides the ticked rows through the pipeline's decisions, then shows the same ranking again.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, CancellationToken cancellation)
+    /// <summary>Decides the ticked rows through the pipeline's decisions (a rejection once confirmed), then shows the same ranking again.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, bool confirmed, CancellationToken cancellation)
     {
         if (Kind is not { } kind)
         {
@@ -67,6 +79,12 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         {
             Notice = "That decision was not understood, so nothing was changed.";
             return Redirect(Link());
+        }
+
+        if (await Pipeline.IndexModel.ConfirmRejectionAsync(decide, kind, ids, decision, confirmed, Link(), cancellation) is { } confirm)
+        {
+            Confirm = confirm;
+            return Page();
         }
 
         var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);

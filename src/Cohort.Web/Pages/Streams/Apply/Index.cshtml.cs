@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
 using Cohort.Web.Applications;
 
@@ -7,14 +8,18 @@ namespace Cohort.Web.Pages.Streams.Apply;
 
 /// <summary>
 /// Stage 3: the applicant chooses streams, answers their questions (a question several chosen streams ask is shown
-/// once, in the shared section) and submits or withdraws each stream application on its own. Answers post as
+/// once, in the shared section) and submits each stream application on its own; withdrawing one is confirmed on /portal/withdraw. Answers post as
 /// "q.{key}", as in stage 1; every id the post carries is checked against the signed-in applicant by the use cases.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
-public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnswers save, SubmitStreamApplication submit, WithdrawStreamApplication withdraw) : PageModel
+public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnswers save, SubmitStreamApplication submit) : PageModel
 {
     public Season Season { get; private set; } = null!;
     public bool Invited { get; private set; }
+
+    /// <summary>Why the applicant's selection is over (an accepted offer, a withdrawal): then nothing here applies.</summary>
+    public string? Closure { get; private set; }
+
     public List<ResearchStream> Streams { get; private set; } = [];
     public List<StreamApplication> Applications { get; private set; } = [];
     public List<StreamQuestion> Questions { get; private set; } = [];
@@ -85,12 +90,6 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         return await ReloadAsync(cancellation);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int stream, CancellationToken cancellation)
-    {
-        Refusal = await withdraw.RunAsync(UserId.Of(User), stream, cancellation);
-        return Refusal is null ? RedirectWithNotice("You withdrew that stream application.") : await ReloadAsync(cancellation);
-    }
-
     private IActionResult RedirectWithNotice(string notice)
     {
         TempData["Notice"] = notice;
@@ -130,6 +129,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         var applicant = UserId.Of(User);
         Season = season;
         Invited = await StageThree.IsInvitedAsync(db, applicant, season.Id, cancellation);
+        Closure = await ApplicantStandings.ClosureAsync(db, applicant, cancellation);
         Streams = await db.Streams.AsNoTracking().Include(s => s.Mentors).Where(s => s.Track!.SeasonId == season.Id).OrderBy(s => s.Name).ToListAsync(cancellation);
         Applications = await db.StreamApplications.AsNoTracking().Where(a => a.ApplicantId == applicant && a.Stream!.Track!.SeasonId == season.Id).ToListAsync(cancellation);
         Questions = await db.StreamQuestions.AsNoTracking().Include(q => q.AskedBy).Where(q => q.SeasonId == season.Id).OrderBy(q => q.Position).ToListAsync(cancellation);

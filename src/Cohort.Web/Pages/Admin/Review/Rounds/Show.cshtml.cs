@@ -6,7 +6,8 @@ namespace Cohort.Web.Pages.Admin.Review.Rounds;
 /// <summary>
 /// One review round: its applications with their reviewers, the reviewers' loads, and the actions of its life: assign
 /// by the solver (a draft), add or remove an assignment by hand, open, close. When the solver finds no assignment, or
-/// an action is refused, the page says why and nothing is saved.
+/// an action is refused, the page says why and nothing is saved; the solver's refusal names the applications and the
+/// reviewers' reasons, and offers to assign what can be assigned, after which the page lists the applications left short.
 /// </summary>
 public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change)
     : AdminPage(db, audit)
@@ -30,6 +31,12 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     /// <summary>Why the last action changed nothing: the solver's diagnosis or a refusal.</summary>
     public string? Refusal { get; private set; }
 
+    /// <summary>The applications short of reviews and why: after a refusal, or after assigning what could be assigned.</summary>
+    public AssignmentDiagnosis? Diagnosis { get; private set; }
+
+    /// <summary>How many reviews "assign what can be assigned" just gave; null when it was not the last action.</summary>
+    public int? AssignedPartly { get; private set; }
+
     public int NeedingReviewers => Subjects.Count(s => s.NeedsReviewer);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellation) =>
@@ -38,7 +45,25 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellation)
     {
         var outcome = await assign.RunAsync(Actor, id, cancellation);
-        return await AfterAsync(id, outcome.Refusal, $"The solver assigned {outcome.Assigned} reviews.", cancellation);
+        Diagnosis = outcome.Diagnosis;
+        return await AfterAsync(id, outcome.Refusal, $"The solver assigned {Text.Count(outcome.Assigned, "review")}.", cancellation);
+    }
+
+    /// <summary>
+    /// The admin's explicit choice after a refusal. The page answers the POST itself (no redirect) while applications
+    /// are left short, since the list of them and their reasons is the point; posting again only fills gaps.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssignWhatCanAsync(int id, CancellationToken cancellation)
+    {
+        var outcome = await assign.AssignWhatCanBeAssignedAsync(Actor, id, cancellation);
+        var notice = $"The solver assigned {Text.Count(outcome.Assigned, "review")}, and every application has its reviews.";
+        if (outcome.Refusal is not null || outcome.Diagnosis is not { Short.Count: > 0 } diagnosis)
+        {
+            return await AfterAsync(id, outcome.Refusal, notice, cancellation);
+        }
+
+        (Diagnosis, AssignedPartly) = (diagnosis, outcome.Assigned);
+        return await LoadAsync(id, cancellation) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, int subjectId, string? reviewerId, CancellationToken cancellation) =>
