@@ -36,6 +36,6 @@ public static class ApplicantSteps
         await journey.CaptureAsync("07-general-application");
         await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Submit application" }));
         await journey.ExpectAtAsync("/portal$");
-        await Expect(page.Locator("tr[data-application=general] [data-state]")).ToHaveTextAsync("Submitted");
+        await Expect(page.Locator("[data-application=general] [data-state]")).ToHaveTextAsync("Submitted");
     }
 }
