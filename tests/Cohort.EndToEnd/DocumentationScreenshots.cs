@@ -85,14 +85,7 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync();
     }
 
-    private static string Folder()
-    {
-        var folder = Environment.GetEnvironmentVariable("COHORT_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot.Find(), "docs", "screenshots")
-            : Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private static string Folder() => Screenshots.Folder();
 
     private async Task CaptureAsync(string url, string path, int width, int height, Func<IPage, Task>? signIn = null, string? mustShow = null)
     {

@@ -46,10 +46,6 @@ public sealed class GeneralApplicationJourneyTests(LiveSite site) : IClassFixtur
         await Expect(row.Locator("[data-state]")).ToHaveTextAsync("Submitted");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Mail we sent you" })).ToContainTextAsync("We received your application");
 
-        var screenshots = Environment.GetEnvironmentVariable("COHORT_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot.Find(), "docs", "screenshots")
-            : Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "portal.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder(), "portal.png"), FullPage = true });
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Tests.Shared;
@@ -74,6 +76,14 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<CohortDbContext>());
+    }
+
+    /// <summary>The public stream list as the JSON API reports it: the reference the pages are checked against.</summary>
+    public async Task<IReadOnlyList<StreamSummary>> StreamsFromApiAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        var streams = await http.GetFromJsonAsync<List<StreamSummary>>("api/streams", new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        return streams ?? throw new InvalidOperationException("/api/streams returned null.");
     }
 
     public Task<Season?> CurrentSeasonAsync() => WithDbAsync(db => db.Seasons.CurrentAsync());

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Cohort.EndToEnd.Infrastructure;
@@ -34,12 +32,7 @@ public sealed class LiveSite : IAsyncLifetime
         });
 
     /// <summary>The public stream list as the JSON API reports it: the reference the pages are checked against.</summary>
-    public async Task<IReadOnlyList<StreamSummary>> StreamsFromApiAsync()
-    {
-        using var http = new HttpClient { BaseAddress = App.Address };
-        var streams = await http.GetFromJsonAsync<List<StreamSummary>>("api/streams", new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        return streams ?? throw new InvalidOperationException("/api/streams returned null.");
-    }
+    public Task<IReadOnlyList<StreamSummary>> StreamsFromApiAsync() => App.StreamsFromApiAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cohort.EndToEnd.Infrastructure;
 
 /// <summary>Signing up and signing in through the site's own forms, as the journeys begin.</summary>
-public static partial class SiteAccounts
+public static class SiteAccounts
 {
     /// <summary>
     /// Creates an applicant account on the sign-up page (the one already open, or a fresh one), confirms the address
@@ -26,7 +25,7 @@ public static partial class SiteAccounts
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/check-your-mail$"));
 
-        await page.GotoAsync((await ConfirmationLinkAsync(app, email)).PathAndQuery);
+        await page.GotoAsync(await Mailbox.LatestLinkAsync(app, email, "/account/confirm-email"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your address is confirmed");
         await FillSignInAsync(page, email, password);
@@ -48,14 +47,4 @@ public static partial class SiteAccounts
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync(email);
     }
-
-    /// <summary>The confirmation link in the latest mail to <paramref name="email"/>, read from the app's outbox.</summary>
-    private static async Task<Uri> ConfirmationLinkAsync(LiveCohortApp app, string email)
-    {
-        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync());
-        return new Uri(ConfirmLink().Match(body).Value);
-    }
-
-    [GeneratedRegex(@"https?://\S+/account/confirm-email\?\S+")]
-    private static partial Regex ConfirmLink();
 }
