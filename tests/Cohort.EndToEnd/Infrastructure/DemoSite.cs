@@ -58,11 +58,8 @@ public sealed class DemoSite : IAsyncLifetime
         return await Journey.OpenAsync(live, context, viewport);
     }
 
-    /// <summary>The demo mentor of the coalition stream, who sees its co-mentors' input.</summary>
-    public static DemoAccount CoalitionMentor => Account(Cohort.Core.Accounts.Roles.Mentor);
-
     /// <summary>The demo applicant who reached stage 3 and is placed by the match.</summary>
-    public static DemoAccount StageThreeApplicant { get; } = new(Cohort.Core.Accounts.Roles.Applicant, "noor.achterberg@inkwell.test", "demo-stage-three-password", "Noor Achterberg");
+    public static DemoAccount StageThreeApplicant => DemoActivity.StageThreeApplicant;
 
     /// <summary>The demo account of <paramref name="role"/>, as the console prints it at start.</summary>
     public static DemoAccount Account(string role) => DemoSeason.Accounts.First(a => a.Role == role);

@@ -58,7 +58,7 @@ public sealed class MatchAndOfferJourneyTests(DemoSite site) : IClassFixture<Dem
 
         var project = $"Probe the planner ({viewport})";
         await using var mentor = await site.StartAsync(size, app);
-        var mentorAccount = DemoSite.CoalitionMentor;
+        var mentorAccount = DemoSeason.CoalitionMentor;
         await mentor.SignInAsync(mentorAccount.Email, mentorAccount.Password);
         await mentor.GoAsync($"/mentor/streams/{stream.Slug}");
         await mentor.FollowAsync(mentor.Main.GetByRole(AriaRole.Link, new() { Name = "Projects and their assignment" }));
