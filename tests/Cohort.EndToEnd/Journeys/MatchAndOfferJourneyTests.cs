@@ -44,6 +44,7 @@ public sealed class MatchAndOfferJourneyTests(DemoSite site) : IClassFixture<Dem
         await using (var applicant = await site.StartAsync(size, app))
         {
             await applicant.SignInAsync(fellow.Email, fellow.Password);
+            await applicant.FollowAsync(applicant.Menu.GetByRole(AriaRole.Link, new() { Name = "Your applications", Exact = true }));
             await applicant.ExpectAtAsync("/portal$");
             await applicant.CaptureAsync("42-offer", onPhone: true);
             await applicant.FollowAsync(applicant.Main.Locator("a, button").Filter(new() { HasTextRegex = new Regex($"^Accept {Regex.Escape(stream.Name)}") }).First);
