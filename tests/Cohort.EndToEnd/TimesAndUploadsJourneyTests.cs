@@ -38,7 +38,7 @@ public sealed class TimesAndUploadsJourneyTests(LiveSite site) : IClassFixture<L
         Assert.Contains(recorded, new[] { "Asia/Kolkata", "Asia/Calcutta" });
 
         var closes = await site.App.WithDbAsync(db => db.ApplicationForms.Where(f => f.Kind == FormKind.General).OrderByDescending(f => f.Id).Select(f => f.ClosesAt).FirstAsync());
-        var deadline = page.Locator("tr[data-application=general] time[data-local]");
+        var deadline = page.Locator("li[data-application=general] time[data-local]");
         var inIndia = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(closes, DateTimeKind.Utc), India).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
         await Expect(deadline).ToHaveTextAsync(new Regex($"^{Regex.Escape(inIndia)} \\(Asia/(Kolkata|Calcutta)\\)$"));
         await Expect(deadline).ToHaveAttributeAsync("title", closes.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC");

@@ -79,7 +79,7 @@ public abstract class TimeZoneTests(CohortApp app)
 
         var portal = await browser.GetAsync("/portal");
 
-        var time = portal.One("tr[data-application=general] time[data-local]")!;
+        var time = portal.One("li[data-application=general] time[data-local]")!;
         var inIndia = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(closes, DateTimeKind.Utc), India);
         Assert.Equal(inIndia.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (Asia/Kolkata)", time.TextContent);
         Assert.Equal(closes.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC", time.GetAttribute("title"));

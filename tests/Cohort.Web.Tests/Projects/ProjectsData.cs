@@ -37,7 +37,7 @@ public sealed class ProjectsData(CohortApp app)
     public Task<int> ProjectAsync(string streamSlug, string pitchedById, ProjectState state = ProjectState.Approved) =>
         app.WithDbAsync(async db =>
         {
-            var stream = await db.Streams.Include(s => s.Mentors).SingleAsync(s => s.Slug == streamSlug);
+            var stream = await db.Streams.Include(s => s.Mentors).SingleAsync(s => s.Slug == streamSlug && s.Track!.Season!.IsCurrent);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             var project = new Project
             {

@@ -59,7 +59,7 @@ public sealed class StageThreeData(CohortApp app)
     public Task<int> ApplyAsync(Person applicant, string streamSlug, string answer, ApplicationState state = ApplicationState.Submitted) =>
         app.WithDbAsync(async db =>
         {
-            var stream = await db.Streams.SingleAsync(s => s.Slug == streamSlug);
+            var stream = await db.Streams.SingleAsync(s => s.Slug == streamSlug && s.Track!.Season!.IsCurrent);
             var application = new StreamApplication { StreamId = stream.Id, ApplicantId = applicant.Id, State = state, SubmittedAt = DateTime.UtcNow };
             db.StreamApplications.Add(application);
             var answered = await db.StreamAnswers.Where(a => a.ApplicantId == applicant.Id).Select(a => a.QuestionId).ToListAsync();
