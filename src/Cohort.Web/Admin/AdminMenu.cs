@@ -17,6 +17,7 @@ public static class AdminMenu
         new("Catalogue",
         [
             new("Season and tracks", "/admin/season"),
+            new("Seasons and their outcomes", "/admin/seasons"),
             new("Streams", "/admin/streams"),
             new("Mentors", "/admin/mentors"),
             new("Key dates", "/admin/dates"),

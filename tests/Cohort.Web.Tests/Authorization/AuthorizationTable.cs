@@ -77,6 +77,7 @@ public static class AuthorizationTable
         new("GET /admin/rubrics/new",                                             None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/rubrics/{key:int}/edit",                                  t => [t.Rubric],                 SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/season",                                                  None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("GET /admin/seasons",                                                 None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/streams",                                                 None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/streams/new",                                             None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/streams/{key}/edit",                                      t => [t.Stream],                 SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
