@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Match;
+using Cohort.Core.StreamApplications;
 
 namespace Cohort.Core.Portal;
 
@@ -79,7 +80,7 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
             actions.Add(ApplicantAction.ApplyToStreams);
         }
 
-        if (facts.Streams.Any(s => IsUnderConsideration(s.State)) && (facts.RankingDeadline is null || facts.Now <= facts.RankingDeadline))
+        if (facts.Streams.Any(s => StreamApplication.IsUnderConsiderationIn(s.State)) && (facts.RankingDeadline is null || facts.Now <= facts.RankingDeadline))
         {
             actions.Add(ApplicantAction.RankStreams);
         }
@@ -91,9 +92,6 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
 
         return actions;
     }
-
-    private static bool IsUnderConsideration(ApplicationState state) =>
-        state is ApplicationState.Submitted or ApplicationState.Advanced or ApplicationState.Waitlisted;
 
     private static Standing GeneralStandingOf(StandingFacts facts, GeneralFacts general, OfferFacts? accepted, IReadOnlySet<ApplicantAction> actions) =>
         (general.State, accepted) switch

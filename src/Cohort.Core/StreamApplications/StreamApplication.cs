@@ -21,7 +21,11 @@ public class StreamApplication : IVersioned, ISubmittable
     public int Version { get; set; }
 
     /// <summary>Submitted or decided on, and not withdrawn: the stream is considering the applicant.</summary>
-    public bool IsUnderConsideration => State is ApplicationState.Submitted or ApplicationState.Advanced or ApplicationState.Waitlisted;
+    public bool IsUnderConsideration => IsUnderConsiderationIn(State);
+
+    /// <summary>The same test on a state alone, for views that read states without loading the entity.</summary>
+    public static bool IsUnderConsiderationIn(ApplicationState state) =>
+        state is ApplicationState.Submitted or ApplicationState.Advanced or ApplicationState.Waitlisted;
 }
 
 /// <summary>
