@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cohort.Core.Accounts;
 
 namespace Cohort.Web.Times;
 
@@ -31,7 +32,7 @@ public sealed record ShownTime(string Iso, string Text, string Utc, string Patte
     {
         utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         var pattern = PatternOf(format);
-        var local = zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        var local = zone is null ? utc : TimeZones.ToZone(utc, zone);
         var text = local.ToString(pattern, CultureInfo.InvariantCulture);
         // A day is a day: naming a zone beside "14 January 2027" would read as a time.
         if (format != TimeFormat.Day)
