@@ -49,6 +49,10 @@ app.MapCalendar();
 app.MapCatalogueApi();
 app.MapReviewApi();
 
-await app.PrepareDatabaseAsync();
+if (!await app.PrepareDatabaseAsync())
+{
+    return 1;
+}
+
 await app.RunAsync();
 return 0;

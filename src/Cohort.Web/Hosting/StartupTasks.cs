@@ -7,11 +7,23 @@ namespace Cohort.Web.Hosting;
 
 public static class StartupTasks
 {
-    /// <summary>Migrates the database and, where configured, seeds the demo season, before the first request.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates the database and, where configured, seeds the demo season, before the first request. False, with the
+    /// reason logged, when the database belongs to a build whose migrations this one does not know.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+        catch (UnknownSchemaHistoryException unknown)
+        {
+            app.Logger.LogCritical("{Reason}", unknown.Message);
+            return false;
+        }
+
         var options = scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value;
         if (options.SeedDemo)
         {
@@ -26,6 +38,8 @@ public static class StartupTasks
                 app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options.SeedDemoActivity));
             }
         }
+
+        return true;
     }
 
     // Printed to the console, not the log: this is what a newcomer reads after `dotnet run`.

@@ -1,3 +1,4 @@
+using Cohort.Core.Data;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,24 @@ public abstract class HostingTests(CohortApp app)
         Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
             $"The {app.Provider} model has changes no migration covers: run scripts/add-migration.sh NAME");
         Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
+    public async Task A_database_made_by_a_build_with_other_migrations_is_refused_before_anything_runs()
+    {
+        const string foreign = "20261125114538_GeneralApplication";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{foreign}', '10.0.0')"));
+        try
+        {
+            var refusal = await Assert.ThrowsAsync<UnknownSchemaHistoryException>(() => app.WithDbAsync(db => new DatabaseMigrator(db).MigrateAsync()));
+            Assert.Contains(foreign, refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("create it afresh", refusal.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{foreign}'"));
+        }
     }
 }
 
