@@ -5,7 +5,6 @@ using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Configuration;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
-using Cohort.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,9 +31,6 @@ public static class CoreServices
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ImportCatalogue>();
         services.AddScoped<ExportCatalogue>();
-        services.AddScoped<DemoSeason>();
-        services.AddScoped<DemoActivity>();
-        services.AddScoped<DemoPastSeason>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitApplication>();

@@ -3,7 +3,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 using Cohort.Core.Rankings;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

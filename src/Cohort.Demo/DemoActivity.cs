@@ -2,6 +2,7 @@ using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
@@ -11,7 +12,7 @@ using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo season in motion, for whoever runs the app to look around: 48 fictional applicants who applied in the
@@ -103,7 +104,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         {
             if (await users.FindByEmailAsync(email) is null)
             {
-                await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Audit.Actor.System);
+                await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Actor.System);
             }
 
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo reviewer {email} is missing.");

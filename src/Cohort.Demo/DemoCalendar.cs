@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo's dates, every one counted in days from the day it is seeded (<see cref="Day"/>, UTC), so the demo can be
