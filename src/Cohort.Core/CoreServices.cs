@@ -62,7 +62,7 @@ public static class CoreServices
         services.AddScoped<FollowUps.SetWorkTest>();
         services.AddScoped<FollowUps.SubmitWorkTest>();
         services.AddScoped<Review.CompositeWeights>();
-        services.AddScoped<Review.RankSubjects>();
+        services.AddScoped<Review.FindScoreTable>();
         services.AddScoped<Review.CreateReviewRound>();
         services.AddScoped<Review.ChangeReviewRoundState>();
         services.AddScoped<Review.AssignReviewers>();

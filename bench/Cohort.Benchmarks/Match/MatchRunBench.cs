@@ -17,7 +17,7 @@ namespace Cohort.Benchmarks.Match;
 /// applied to three of the demo season's streams, both sides' rankings, a closed review round per stream with two
 /// reviews of each application, about 120 seats; then "Run the match" (load the rankings, solve, certify, explain
 /// every applicant, store the run), three times stable with applicants proposing and three times optimal on scores
-/// (which also reads every stream's calibrated ranking).
+/// (which also reads every stream's calibrated score table).
 /// </summary>
 internal static class MatchRunBench
 {

@@ -3,20 +3,20 @@ using System.Text;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 
-namespace Cohort.Web.Pages.Admin.Ranking;
+namespace Cohort.Web.Pages.Admin.Scores;
 
 /// <summary>
-/// A stage's ranking: calibrated review scores, composite and parts, sorted on the server by the address's query,
+/// A stage's score table: calibrated review scores, composite and parts, sorted on the server by the address's query,
 /// with a cutoff that ticks the rows above it, bulk decisions and a CSV export of the same table.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, DecideApplications decide) : RankingPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, FindScoreTable find, DecideApplications decide) : ScoresPage(db, audit)
 {
     /// <summary>The rounds whose reviews are used; none means every open and closed round of the stage.</summary>
     [BindProperty(SupportsGet = true)]
     public int[] Round { get; set; } = [];
 
     [BindProperty(SupportsGet = true)]
-    public RankingSort Sort { get; set; }
+    public ScoreSort Sort { get; set; }
 
     /// <summary>"asc" or "desc"; by default scores run highest first, the standard error and names lowest first.</summary>
     [BindProperty(SupportsGet = true)]
@@ -26,13 +26,13 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
     [BindProperty(SupportsGet = true)]
     public int? Top { get; set; }
 
-    /// <summary>The cutoff as the lowest ranking score above the line.</summary>
+    /// <summary>The cutoff as the lowest table score above the line.</summary>
     [BindProperty(SupportsGet = true)]
     public double? Cutoff { get; set; }
 
-    public Core.Review.Ranking? Ranking { get; private set; }
+    public ScoreTable? Table { get; private set; }
 
-    public IReadOnlyList<RankingRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ScoreTableRow> Rows { get; private set; } = [];
 
     public IReadOnlySet<int> Above { get; private set; } = new HashSet<int>();
 
@@ -48,10 +48,10 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
     public string? SharedStandardError => Rows.Where(r => r.Score is not null).Select(r => r.Score!.StandardError.ToString("0.00", CultureInfo.InvariantCulture))
         .Distinct().Take(2).ToList() is [var only] && Rows.Count(r => r.Score is not null) > 1 ? only : null;
 
-    public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (RankingSort.Name or RankingSort.StandardError);
+    public bool Descending => Dir is { } dir ? dir != "asc" : Sort is not (ScoreSort.Name or ScoreSort.StandardError);
 
-    /// <summary>The line is drawn where the rows are in ranking order; in another order the rows above it are still ticked.</summary>
-    public bool DrawsLine => new Cutoff(Top, Cutoff).IsSet && Sort == RankingSort.Rank && Descending;
+    /// <summary>The line is drawn where the rows are in the table's order; in another order the rows above it are still ticked.</summary>
+    public bool DrawsLine => new Cutoff(Top, Cutoff).IsSet && Sort == ScoreSort.Score && Descending;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ?? Page();
@@ -63,11 +63,11 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
             return failed;
         }
 
-        var name = $"ranking-{Stage.ToLowerInvariant()}{(StreamFilter is { } stream ? $"-stream-{stream}" : "")}.csv";
-        return File(Encoding.UTF8.GetBytes(RankingExport.Write(Ranking!, Rows, Above)), "text/csv; charset=utf-8", name);
+        var name = $"scores-{Stage.ToLowerInvariant()}{(StreamFilter is { } stream ? $"-stream-{stream}" : "")}.csv";
+        return File(Encoding.UTF8.GetBytes(ScoreTableExport.Write(Table!, Rows, Above)), "text/csv; charset=utf-8", name);
     }
 
-    /// <summary>Decides the ticked rows through the pipeline's decisions (a rejection once confirmed), then shows the same ranking again.</summary>
+    /// <summary>Decides the ticked rows through the pipeline's decisions (a rejection once confirmed), then shows the same score table again.</summary>
     public async Task<IActionResult> OnPostDecideAsync(int[] ids, Decision decision, bool confirmed, CancellationToken cancellation)
     {
         if (Kind is not { } kind)
@@ -92,15 +92,15 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
         return Redirect(Link());
     }
 
-    /// <summary>This ranking's address with <paramref name="sort"/> (and direction) or a handler in place of the current ones.</summary>
-    public string Link(RankingSort? sort = null, string? handler = null)
+    /// <summary>This score table's address with <paramref name="sort"/> (and direction) or a handler in place of the current ones.</summary>
+    public string Link(ScoreSort? sort = null, string? handler = null)
     {
         var dir = sort is null ? Dir : sort == Sort ? (Descending ? "asc" : "desc") : null;
         return WithQuery(StagePath,
         [
             StreamPair,
             .. Round.Select(r => new KeyValuePair<string, string?>("round", r.ToString(CultureInfo.InvariantCulture))),
-            new("sort", (sort ?? Sort) == RankingSort.Rank ? null : (sort ?? Sort).ToString().ToLowerInvariant()),
+            new("sort", (sort ?? Sort) == ScoreSort.Score ? null : (sort ?? Sort).ToString().ToLowerInvariant()),
             new("dir", dir),
             new("top", Top?.ToString(CultureInfo.InvariantCulture)),
             new("cutoff", Cutoff?.ToString(CultureInfo.InvariantCulture)),
@@ -119,14 +119,14 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RankSubjects rank, D
             return NotFound();
         }
 
-        Ranking = await rank.RunAsync(kind, StreamFilter, Round, cancellation);
-        if (Ranking is null)
+        Table = await find.RunAsync(kind, StreamFilter, Round, cancellation);
+        if (Table is null)
         {
-            return RedirectWithNotice("There is no general application form in the current season yet, so there is nothing to rank.", "/Admin/Index");
+            return RedirectWithNotice("There is no general application form in the current season yet, so there are no scores to show.", "/Admin/Index");
         }
 
-        Rows = RankingOrder.Sort(Ranking, Sort, Descending);
-        Above = RankingOrder.Above(Ranking, new Cutoff(Top, Cutoff));
+        Rows = ScoreOrder.Sort(Table, Sort, Descending);
+        Above = ScoreOrder.Above(Table, new Cutoff(Top, Cutoff));
         return null;
     }
 }

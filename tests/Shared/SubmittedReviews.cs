@@ -7,9 +7,9 @@ namespace Cohort.Tests.Shared;
 
 /// <summary>
 /// Review rounds with submitted reviews put straight into a database, as the assignment and review pages would leave
-/// them, so ranking tests do not depend on those pages.
+/// them, so score table tests do not depend on those pages.
 /// </summary>
-public static class RankedReviews
+public static class SubmittedReviews
 {
     /// <summary>A round of <paramref name="stage"/> in the current season, with a one-criterion rubric of its own.</summary>
     public static async Task<ReviewRound> RoundAsync(CohortDbContext db, PipelineStage stage, ReviewRoundState state, string name, int? streamId = null)
@@ -28,7 +28,7 @@ public static class RankedReviews
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await StageTwoAttempts.AccountAsync(db, $"Ranking Reviewer {i}", $"ranking-reviewer-{Guid.NewGuid():N}@example.net"));
+            ids.Add(await StageTwoAttempts.AccountAsync(db, $"Scoring Reviewer {i}", $"scoring-reviewer-{Guid.NewGuid():N}@example.net"));
         }
 
         return ids;

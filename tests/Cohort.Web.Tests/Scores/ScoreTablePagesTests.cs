@@ -10,10 +10,10 @@ using Cohort.Web.Tests.Pipeline;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Web.Tests.Ranking;
+namespace Cohort.Web.Tests.Scores;
 
-/// <summary>The ranking pages through HTTP: order, cutoff, bulk decisions, export, weights, rounds, and who may see them.</summary>
-public abstract class RankingPagesTests(CohortApp app)
+/// <summary>The score table pages through HTTP: order, cutoff, bulk decisions, export, weights, rounds, and who may see them.</summary>
+public abstract class ScoreTablePagesTests(CohortApp app)
 {
     /// <summary>A round of the stage in which each subject got two reviews, from the same two reviewers, with these scores.</summary>
     private sealed record Seeded(int RoundId, int[] Subjects, CalibrationResult Fit);
@@ -34,8 +34,8 @@ public abstract class RankingPagesTests(CohortApp app)
                 await db.Applications.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
             }
 
-            var reviewers = await RankedReviews.ReviewersAsync(db, 2);
-            var round = await RankedReviews.RoundAsync(db, stage, ReviewRoundState.Open, $"Round {Guid.NewGuid():N}"[..14]);
+            var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
+            var round = await SubmittedReviews.RoundAsync(db, stage, ReviewRoundState.Open, $"Round {Guid.NewGuid():N}"[..14]);
             var reviews = new List<ReviewScore>();
             foreach (var (id, (_, first, second)) in ids.Zip(subjects))
             {
@@ -45,14 +45,14 @@ public abstract class RankingPagesTests(CohortApp app)
 
             foreach (var review in reviews)
             {
-                await RankedReviews.ReviewAsync(db, round, review.Subject, review.Reviewer, review.Score);
+                await SubmittedReviews.ReviewAsync(db, round, review.Subject, review.Reviewer, review.Score);
             }
 
             return new Seeded(round.Id, [.. ids], Calibration.Fit(reviews));
         });
     }
 
-    private static (string, double, double)[] FourApplicants(string prefix = "Ranked") =>
+    private static (string, double, double)[] FourApplicants(string prefix = "Scored") =>
         [($"{prefix} Strong", 9, 8), ($"{prefix} Weak", 3, 4), ($"{prefix} Good", 6, 7), ($"{prefix} Middling", 5, 5)];
 
     private static List<int> Order(Browser.Page table, IEnumerable<int> ids) =>
@@ -67,22 +67,22 @@ public abstract class RankingPagesTests(CohortApp app)
         page.Status == 403 || (page.Status == 302 && page.Response.Headers.Location!.ToString().Contains("access-denied", StringComparison.Ordinal));
 
     [Fact]
-    public async Task The_table_ranks_by_calibrated_score_and_sorts_by_the_column_the_address_asks_for()
+    public async Task The_table_is_ordered_by_calibrated_score_and_sorts_by_the_column_the_address_asks_for()
     {
         var seeded = await SeedAsync(PipelineStage.General, FourApplicants());
         var expected = seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList();
         using var admin = await app.AsAsync(Roles.Admin);
 
-        var ranked = await admin.GetAsync($"/admin/ranking/general?round={seeded.RoundId}");
-        var byRawAscending = await admin.GetAsync($"/admin/ranking/general?round={seeded.RoundId}&sort=raw&dir=asc");
+        var table = await admin.GetAsync($"/admin/scores/general?round={seeded.RoundId}");
+        var byRawAscending = await admin.GetAsync($"/admin/scores/general?round={seeded.RoundId}&sort=raw&dir=asc");
 
-        Assert.Equal(expected, Order(ranked, seeded.Subjects));
+        Assert.Equal(expected, Order(table, seeded.Subjects));
         Assert.Equal(seeded.Subjects.OrderBy(s => seeded.Fit.Subjects[s].RawMean).ToList(), Order(byRawAscending, seeded.Subjects));
         var strong = seeded.Fit.Subjects[seeded.Subjects[0]];
-        var row = Row(ranked, seeded.Subjects[0]);
+        var row = Row(table, seeded.Subjects[0]);
         Assert.Equal($"{strong.Calibrated:0.00}", row.QuerySelector(".calibrated")!.TextContent);
         Assert.Equal("2", row.QuerySelector(".reviews")!.TextContent);
-        Assert.Empty(Ticked(ranked));
+        Assert.Empty(Ticked(table));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public abstract class RankingPagesTests(CohortApp app)
     {
         var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Spread"));
         using var admin = await app.AsAsync(Roles.Admin);
-        var url = $"/admin/ranking/general?round={seeded.RoundId}";
+        var url = $"/admin/scores/general?round={seeded.RoundId}";
 
         var same = await admin.GetAsync(url);
 
@@ -100,8 +100,8 @@ public abstract class RankingPagesTests(CohortApp app)
 
         await app.WithDbAsync(async db =>
         {
-            var third = (await RankedReviews.ReviewersAsync(db, 3))[2];
-            await RankedReviews.ReviewAsync(db, await db.ReviewRounds.SingleAsync(r => r.Id == seeded.RoundId), seeded.Subjects[0], third, 8);
+            var third = (await SubmittedReviews.ReviewersAsync(db, 3))[2];
+            await SubmittedReviews.ReviewAsync(db, await db.ReviewRounds.SingleAsync(r => r.Id == seeded.RoundId), seeded.Subjects[0], third, 8);
             return 0;
         });
         var varied = await admin.GetAsync(url);
@@ -119,8 +119,8 @@ public abstract class RankingPagesTests(CohortApp app)
         var between = (seeded.Fit.Subjects[expected[1]].Calibrated + seeded.Fit.Subjects[expected[2]].Calibrated) / 2;
         using var admin = await app.AsAsync(Roles.Admin);
 
-        var top = await admin.GetAsync($"/admin/ranking/general?round={seeded.RoundId}&top=2");
-        var byScore = await admin.GetAsync($"/admin/ranking/general?round={seeded.RoundId}&cutoff={between.ToString(CultureInfo.InvariantCulture)}");
+        var top = await admin.GetAsync($"/admin/scores/general?round={seeded.RoundId}&top=2");
+        var byScore = await admin.GetAsync($"/admin/scores/general?round={seeded.RoundId}&cutoff={between.ToString(CultureInfo.InvariantCulture)}");
 
         Assert.Equal(expected.Take(2).Order(), Ticked(top).Order());
         Assert.Equal(expected.Take(2).Order(), Ticked(byScore).Order());
@@ -138,13 +138,13 @@ public abstract class RankingPagesTests(CohortApp app)
     }
 
     [Fact]
-    public async Task The_csv_export_lists_the_ranking_in_order_and_neutralises_cells_a_spreadsheet_would_run()
+    public async Task The_csv_export_lists_the_score_table_in_order_and_neutralises_cells_a_spreadsheet_would_run()
     {
         const string Formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
         var seeded = await SeedAsync(PipelineStage.General, [(Formula, 9, 9), ("Export Second", 5, 6), ("Export Third", 2, 1)]);
         using var admin = await app.AsAsync(Roles.Admin);
 
-        using var response = await admin.Client.GetAsync($"/admin/ranking/general?round={seeded.RoundId}&handler=Csv");
+        using var response = await admin.Client.GetAsync($"/admin/scores/general?round={seeded.RoundId}&handler=Csv");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
@@ -169,23 +169,23 @@ public abstract class RankingPagesTests(CohortApp app)
     {
         var seeded = await SeedAsync(PipelineStage.Assessments, FourApplicants("Weighted"));
         using var admin = await app.AsAsync(Roles.Admin);
-        var form = await admin.GetAsync("/admin/ranking/assessments/weights");
+        var form = await admin.GetAsync("/admin/scores/assessments/weights");
 
         var saved = await admin.SubmitAsync(form, "#weights", new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "0.5" });
-        var rounds = await admin.GetAsync("/admin/ranking/assessments/rounds");
+        var rounds = await admin.GetAsync("/admin/scores/assessments/rounds");
 
         Assert.Contains("The composite weights were saved.", saved.One(".notice")!.TextContent, StringComparison.Ordinal);
-        var ranked = await admin.GetAsync($"/admin/ranking/assessments?round={seeded.RoundId}&sort=composite");
-        Assert.Equal(seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList(), Order(ranked, seeded.Subjects));
+        var table = await admin.GetAsync($"/admin/scores/assessments?round={seeded.RoundId}&sort=composite");
+        Assert.Equal(seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList(), Order(table, seeded.Subjects));
         Assert.Equal(seeded.Fit.Subjects[seeded.Subjects[0]].Calibrated.ToString("0.00", CultureInfo.InvariantCulture),
-            Row(ranked, seeded.Subjects[0]).QuerySelector(".composite")!.TextContent);
+            Row(table, seeded.Subjects[0]).QuerySelector(".composite")!.TextContent);
         Assert.Equal("8", rounds.One($"#round-{seeded.RoundId} .reviews")!.TextContent);
-        var refused = await admin.SubmitAsync(await admin.GetAsync("/admin/ranking/assessments/weights"), "#weights", new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "-1" });
+        var refused = await admin.SubmitAsync(await admin.GetAsync("/admin/scores/assessments/weights"), "#weights", new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "-1" });
         Assert.Contains("from 0 to", refused.One(".problem")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_stream_ranking_holds_that_stream_s_applications_ranked_by_its_rounds_and_decides_stream_applications()
+    public async Task A_stream_s_score_table_holds_that_stream_s_applications_scored_by_its_rounds_and_decides_stream_applications()
     {
         var people = new List<SeededApplicant>();
         foreach (var name in new[] { "Stream Strong", "Stream Weak" })
@@ -202,25 +202,25 @@ public abstract class RankingPagesTests(CohortApp app)
             db.StreamApplications.AddRange(applications);
             await db.SaveChangesAsync();
             var first = applications.Where(a => a.StreamId == streams[0].Id).Select(a => a.Id).ToArray();
-            var reviewers = await RankedReviews.ReviewersAsync(db, 2);
-            var round = await RankedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, "Stream round", streams[0].Id);
+            var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
+            var round = await SubmittedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, "Stream round", streams[0].Id);
             var reviews = new List<ReviewScore> { new(first[0], reviewers[0], 8), new(first[0], reviewers[1], 9), new(first[1], reviewers[0], 3), new(first[1], reviewers[1], 2) };
             foreach (var review in reviews)
             {
-                await RankedReviews.ReviewAsync(db, round, review.Subject, review.Reviewer, review.Score);
+                await SubmittedReviews.ReviewAsync(db, round, review.Subject, review.Reviewer, review.Score);
             }
 
             return (first, applications.Where(a => a.StreamId == streams[1].Id).Select(a => a.Id).ToArray(), round, Calibration.Fit(reviews));
         });
         using var admin = await app.AsAsync(Roles.Admin);
 
-        var ranked = await admin.GetAsync($"/admin/ranking/streams?stream={round.StreamId}&top=1");
+        var table = await admin.GetAsync($"/admin/scores/streams?stream={round.StreamId}&top=1");
 
-        Assert.Equal(first.OrderByDescending(id => fit.Subjects[id].Calibrated), Order(ranked, [.. first, .. other]));
-        Assert.NotNull(ranked.One($"input[name=round][value='{round.Id}'][checked]"));
-        Assert.Equal([first[0]], Ticked(ranked));
+        Assert.Equal(first.OrderByDescending(id => fit.Subjects[id].Calibrated), Order(table, [.. first, .. other]));
+        Assert.NotNull(table.One($"input[name=round][value='{round.Id}'][checked]"));
+        Assert.Equal([first[0]], Ticked(table));
 
-        var confirm = await admin.SubmitAsync(ranked, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
+        var confirm = await admin.SubmitAsync(table, "#decide", new Dictionary<string, string> { ["decision"] = "Reject" });
         Assert.Contains("Reject 1 application?", confirm.One("#confirm-heading")!.TextContent, StringComparison.Ordinal);
         await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
 
@@ -229,29 +229,53 @@ public abstract class RankingPagesTests(CohortApp app)
         Assert.All(states.Where(s => s.Key != first[0]), s => Assert.Equal(ApplicationState.Submitted, s.Value));
     }
 
+    [Fact]
+    public async Task The_old_ranking_addresses_still_answer_with_the_score_table_its_rounds_its_weights_and_its_decisions()
+    {
+        var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Bookmarked"));
+        var expected = seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList();
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var table = await admin.GetAsync($"/admin/ranking/general?round={seeded.RoundId}");
+        var rounds = await admin.GetAsync("/admin/ranking/general/rounds");
+        var weights = await admin.SubmitAsync(await admin.GetAsync("/admin/ranking/general/weights"), "#weights",
+            new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "-1" });
+        var token = table.One("#decide input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var decided = await admin.Client.PostAsync($"/admin/ranking/general?round={seeded.RoundId}&handler=Decide", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("decision", "Advance"), new("ids", expected[0].ToString(CultureInfo.InvariantCulture))]));
+
+        Assert.Equal(expected, Order(table, seeded.Subjects));
+        Assert.StartsWith("/admin/scores/general?", table.One("#export")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("8", rounds.One($"#round-{seeded.RoundId} .reviews")!.TextContent);
+        Assert.Contains("from 0 to", weights.One(".problem")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/scores/general?", decided.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Advanced, await app.StateAsync(expected[0]));
+        Assert.Equal(ApplicationState.Submitted, await app.StateAsync(expected[1]));
+    }
+
     [Theory]
     [InlineData(Roles.Applicant)]
     [InlineData(Roles.Mentor)]
     [InlineData(Roles.Reviewer)]
-    public async Task Only_admins_reach_the_ranking_pages_its_export_and_its_decisions(string role)
+    public async Task Only_admins_reach_the_score_table_pages_its_export_and_its_decisions(string role)
     {
         var seeded = await SeedAsync(PipelineStage.General, [("Guarded", 7, 8)]);
         using var browser = await app.AsAsync(role);
 
-        foreach (var url in new[] { "/admin/ranking/general", "/admin/ranking/streams", "/admin/ranking/general?handler=Csv", "/admin/ranking/general/rounds", "/admin/ranking/general/weights" })
+        foreach (var url in new[] { "/admin/scores/general", "/admin/scores/streams", "/admin/scores/general?handler=Csv", "/admin/scores/general/rounds", "/admin/scores/general/weights" })
         {
             Assert.True(Refused(await browser.GetAsync(url)), url);
         }
 
-        Assert.True(Refused(await browser.PostAsAsync("/admin/ranking/general?handler=Decide",
+        Assert.True(Refused(await browser.PostAsAsync("/admin/scores/general?handler=Decide",
             new Dictionary<string, string> { ["decision"] = "Advance", ["ids"] = seeded.Subjects[0].ToString(CultureInfo.InvariantCulture) })));
-        Assert.True(Refused(await browser.PostAsAsync("/admin/ranking/general/weights",
+        Assert.True(Refused(await browser.PostAsAsync("/admin/scores/general/weights",
             new Dictionary<string, string> { [$"Weight[{CompositePart.RoundKey(seeded.RoundId)}]"] = "1" })));
         Assert.Equal(ApplicationState.Submitted, await app.StateAsync(seeded.Subjects[0]));
         Assert.False(await app.WithDbAsync(db => db.ScoreWeights.AnyAsync(w => w.RoundId == seeded.RoundId)));
     }
 }
 
-public sealed class RankingPagesOnSqlite(SqliteApp app) : RankingPagesTests(app), IClassFixture<SqliteApp>;
+public sealed class ScoreTablePagesOnSqlite(SqliteApp app) : ScoreTablePagesTests(app), IClassFixture<SqliteApp>;
 
-public sealed class RankingPagesOnPostgres(PostgresApp app) : RankingPagesTests(app), IClassFixture<PostgresApp>;
+public sealed class ScoreTablePagesOnPostgres(PostgresApp app) : ScoreTablePagesTests(app), IClassFixture<PostgresApp>;

@@ -11,33 +11,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Review;
 
-/// <summary>A stage's ranking read from the database: the chosen rounds' calibration, the assessment part and the composite.</summary>
-public abstract class RankSubjectsTests(CoreServicesFixture core)
+/// <summary>A stage's score table read from the database: the chosen rounds' calibration, the assessment part and the composite.</summary>
+public abstract class FindScoreTableTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
-    private Task<Ranking?> RankAsync(PipelineStage stage, params int[] rounds) =>
-        core.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(stage, null, rounds));
+    private Task<ScoreTable?> TableAsync(PipelineStage stage, params int[] rounds) =>
+        core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(stage, null, rounds));
 
     private Task<string?> WeighAsync(PipelineStage stage, Dictionary<string, double> weights) =>
         core.RunAsync<CompositeWeights, string?>(w => w.SetAsync(Admin, stage, weights));
 
     [Fact]
-    public async Task The_ranking_calibrates_the_open_and_closed_rounds_and_composes_the_weighted_parts()
+    public async Task The_score_table_calibrates_the_open_and_closed_rounds_and_composes_the_weighted_parts()
     {
         int[] subjects = [await core.AddAsync(ApplicationState.Submitted), await core.AddAsync(ApplicationState.Submitted), await core.AddAsync(ApplicationState.Submitted)];
         var (open, draft, assessment, autoScore) = await core.RunAsync<CohortDbContext, (ReviewRound, ReviewRound, Assessment, double)>(async db =>
         {
-            var reviewers = await RankedReviews.ReviewersAsync(db, 2);
-            var open = await RankedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Open, "First read");
-            var draft = await RankedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Draft, "Second read");
+            var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
+            var open = await SubmittedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Open, "First read");
+            var draft = await SubmittedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Draft, "Second read");
             (int Subject, int Reviewer, double Score)[] reviews = [(subjects[0], 0, 8), (subjects[0], 1, 7), (subjects[1], 0, 4), (subjects[1], 1, 5)];
             foreach (var (subject, reviewer, score) in reviews)
             {
-                await RankedReviews.ReviewAsync(db, open, subject, reviewers[reviewer], score);
+                await SubmittedReviews.ReviewAsync(db, open, subject, reviewers[reviewer], score);
             }
 
-            await RankedReviews.ReviewAsync(db, draft, subjects[2], reviewers[0], 9);
+            await SubmittedReviews.ReviewAsync(db, draft, subjects[2], reviewers[0], 9);
             var assessment = await StageTwoAttempts.AssessmentAsync(db, core.Clock.GetUtcNow().UtcDateTime);
             var applicant = await db.Applications.Where(a => a.Id == subjects[0]).Select(a => a.ApplicantId).SingleAsync();
             var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicant, new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes" }, core.Clock.GetUtcNow().UtcDateTime);
@@ -49,11 +49,11 @@ public abstract class RankSubjectsTests(CoreServicesFixture core)
                 .Select(a => new { a.SubjectId, a.ReviewerId, a.Review!.Overall }).ToListAsync())
             .Select(a => new ReviewScore(a.SubjectId, a.ReviewerId, a.Overall)).ToList());
 
-        var ranking = (await RankAsync(PipelineStage.General))!;
+        var table = (await TableAsync(PipelineStage.General))!;
 
         var expected = Calibration.Fit(usedByDefault);
         var ownRound = Calibration.Fit(usedByDefault.Where(r => subjects.Contains(r.Subject)).ToList());
-        var rows = subjects.Select(s => ranking.Rows.Single(r => r.Row.Id == s)).ToList();
+        var rows = subjects.Select(s => table.Rows.Single(r => r.Row.Id == s)).ToList();
         Assert.Equal(expected.Subjects[subjects[0]].Calibrated, rows[0].Score!.Calibrated, 10);
         Assert.Equal(7.5, rows[0].Score!.RawMean, 10);
         Assert.Null(rows[2].Score);
@@ -63,10 +63,10 @@ public abstract class RankSubjectsTests(CoreServicesFixture core)
         Assert.False(rows[0].Composite.Incomplete);
         Assert.Equal(new CompositeScore(ownRound.Subjects[subjects[1]].Calibrated, true), rows[1].Composite);
         Assert.Equal(new CompositeScore(null, true), rows[2].Composite);
-        Assert.Equal((true, false), (ranking.Rounds.Single(r => r.Id == open.Id).Chosen, ranking.Rounds.Single(r => r.Id == draft.Id).Chosen));
-        Assert.Equal((4, 2), (ranking.Rounds.Single(r => r.Id == open.Id).Reviews, ranking.Rounds.Single(r => r.Id == open.Id).Subjects));
+        Assert.Equal((true, false), (table.Rounds.Single(r => r.Id == open.Id).Chosen, table.Rounds.Single(r => r.Id == draft.Id).Chosen));
+        Assert.Equal((4, 2), (table.Rounds.Single(r => r.Id == open.Id).Reviews, table.Rounds.Single(r => r.Id == open.Id).Subjects));
 
-        var draftOnly = (await RankAsync(PipelineStage.General, draft.Id))!;
+        var draftOnly = (await TableAsync(PipelineStage.General, draft.Id))!;
 
         Assert.Null(draftOnly.Rows.Single(r => r.Row.Id == subjects[0]).Score);
         Assert.Equal(1, draftOnly.Rows.Single(r => r.Row.Id == subjects[2]).Score!.ReviewCount);
@@ -76,7 +76,7 @@ public abstract class RankSubjectsTests(CoreServicesFixture core)
     [Fact]
     public async Task Weights_outside_0_to_100_or_of_parts_the_stage_does_not_have_are_refused_and_a_saved_change_is_audited()
     {
-        var round = await core.RunAsync<CohortDbContext, ReviewRound>(db => RankedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Open, "Stream read"));
+        var round = await core.RunAsync<CohortDbContext, ReviewRound>(db => SubmittedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Open, "Stream read"));
         var key = CompositePart.RoundKey(round.Id);
 
         Assert.NotNull(await WeighAsync(PipelineStage.Streams, new() { [key] = -1 }));
@@ -88,11 +88,11 @@ public abstract class RankSubjectsTests(CoreServicesFixture core)
 
         var saved = Assert.Single(await core.RunAsync<CohortDbContext, List<ScoreWeight>>(db => db.ScoreWeights.Where(w => w.RoundId == round.Id).ToListAsync()));
         Assert.Equal((PipelineStage.Streams, 0.35), (saved.Stage, saved.Weight));
-        var entry = Assert.Single(await core.RunAsync<CohortDbContext, List<AuditEntry>>(db => db.AuditEntries.Where(e => e.Action == "ranking.weights" && e.Subject == "stage:streams").ToListAsync()));
+        var entry = Assert.Single(await core.RunAsync<CohortDbContext, List<AuditEntry>>(db => db.AuditEntries.Where(e => e.Action == "composite.weights" && e.Subject == "stage:streams").ToListAsync()));
         Assert.Contains("Stream read × 0.35", entry.Details, StringComparison.Ordinal);
     }
 }
 
-public sealed class RankSubjectsOnSqlite(SqliteCore core) : RankSubjectsTests(core), IClassFixture<SqliteCore>;
+public sealed class FindScoreTableOnSqlite(SqliteCore core) : FindScoreTableTests(core), IClassFixture<SqliteCore>;
 
-public sealed class RankSubjectsOnPostgres(PostgresCore core) : RankSubjectsTests(core), IClassFixture<PostgresCore>;
+public sealed class FindScoreTableOnPostgres(PostgresCore core) : FindScoreTableTests(core), IClassFixture<PostgresCore>;

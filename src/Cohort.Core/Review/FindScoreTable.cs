@@ -7,33 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
 
-/// <summary>A review round of the stage as the ranking lists it, with its counts and whether its reviews are used.</summary>
-public sealed record RankingRound(int Id, string Name, ReviewRoundState State, int? StreamId, int Assignments, int Reviews, int Declined, int Subjects, bool Chosen);
-
 /// <summary>
-/// One subject of the ranking: its pipeline row, the calibration of the chosen rounds' reviews (null without any),
-/// each composite part on 0–10 by part key, and the composite.
-/// </summary>
-public sealed record RankingRow(PipelineRow Row, SubjectScore? Score, IReadOnlyDictionary<string, double?> Parts, CompositeScore Composite)
-{
-    /// <summary>What the cutoff ranks by: the composite when the stage has weights, the calibrated score otherwise.</summary>
-    public double? RankingScore(bool hasComposite) => hasComposite ? Composite.Value : Score?.Calibrated;
-}
-
-public sealed record Ranking(PipelineView View, IReadOnlyList<RankingRound> Rounds, IReadOnlyList<CompositePart> Parts, IReadOnlyList<RankingRow> Rows)
-{
-    public bool HasComposite => Parts.Count > 0;
-}
-
-/// <summary>
-/// A stage's ranking (of one stream's applications, for stage 3 when a stream is given): every submitted row of the
+/// A stage's score table (of one stream's applications, for stage 3 when a stream is given): every submitted row of the
 /// stage's pipeline table with its calibrated review score over the chosen rounds, and its composite. By default the
 /// open and closed rounds are chosen; drafts have no reviews yet. A weighted round's part is that round's own
 /// calibration, whatever rounds are chosen for the review columns, so the composite means what its weights say.
 /// </summary>
-public sealed class RankSubjects(CohortDbContext db, FindApplications find, CompositeWeights weights)
+public sealed class FindScoreTable(CohortDbContext db, FindApplications find, CompositeWeights weights)
 {
-    public async Task<Ranking?> RunAsync(PipelineStage stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
+    public async Task<ScoreTable?> RunAsync(PipelineStage stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
     {
         var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId), cancellation);
         if (view is null || await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)
@@ -56,7 +38,7 @@ public sealed class RankSubjects(CohortDbContext db, FindApplications find, Comp
         var chosen = chosenRounds is { Count: > 0 }
             ? rounds.Where(r => chosenRounds.Contains(r.Id)).Select(r => r.Id).ToHashSet()
             : rounds.Where(r => r.State != ReviewRoundState.Draft).Select(r => r.Id).ToHashSet();
-        // A stream's ranking weighs only its own rounds: another stream's round has none of its subjects.
+        // A stream's score table weighs only its own rounds: another stream's round has none of its subjects.
         var roundKeys = rounds.Select(r => CompositePart.RoundKey(r.Id)).ToHashSet();
         var weighted = (await weights.CandidatesAsync(stage, cancellation))
             .Where(p => p.Weight > 0 && (p.IsAssessment || roundKeys.Contains(p.Key))).ToList();
@@ -80,10 +62,10 @@ public sealed class RankSubjects(CohortDbContext db, FindApplications find, Comp
         var rows = submitted.Select(row =>
         {
             var values = weighted.ToDictionary(p => p.Key, p => partValues[p.Key](row));
-            return new RankingRow(row, calibration.Subjects.GetValueOrDefault(row.Id), values, Composite.Of(weighted, values));
+            return new ScoreTableRow(row, calibration.Subjects.GetValueOrDefault(row.Id), values, Composite.Of(weighted, values));
         }).ToList();
-        return new Ranking(view,
-            rounds.Select(r => new RankingRound(r.Id, r.Name, r.State, r.StreamId, r.Assignments, r.Reviews, r.Declined, r.Subjects, chosen.Contains(r.Id))).ToList(),
+        return new ScoreTable(view,
+            rounds.Select(r => new ScoreTableRound(r.Id, r.Name, r.State, r.StreamId, r.Assignments, r.Reviews, r.Declined, r.Subjects, chosen.Contains(r.Id))).ToList(),
             weighted, rows);
     }
 

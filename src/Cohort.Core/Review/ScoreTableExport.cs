@@ -4,32 +4,32 @@ using CsvHelper;
 namespace Cohort.Core.Review;
 
 /// <summary>
-/// A ranking as CSV, in the table's order, one column per composite part. Cells a spreadsheet would run as a formula
+/// A score table as CSV, in the table's order, one column per composite part. Cells a spreadsheet would run as a formula
 /// (starting with = + - @, or a tab or carriage return, and not a plain number) get a leading apostrophe: names and emails are the
-/// applicants' own text, and a ranking is opened in a spreadsheet.
+/// applicants' own text, and a score table is opened in a spreadsheet.
 /// </summary>
-public static class RankingExport
+public static class ScoreTableExport
 {
-    public static string Write(Ranking ranking, IReadOnlyList<RankingRow> rows, IReadOnlySet<int> aboveCutoff)
+    public static string Write(ScoreTable table, IReadOnlyList<ScoreTableRow> rows, IReadOnlySet<int> aboveCutoff)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text))
         {
             string[] header =
             [
-                "rank", "id", "applicant", "email", "stream", "state", "raw_mean", "calibrated", "standard_error", "reviews", "spread", "disagreement",
-                .. ranking.Parts.Select(p => p.Name), "composite", "incomplete", "above_cutoff",
+                "place", "id", "applicant", "email", "stream", "state", "raw_mean", "calibrated", "standard_error", "reviews", "spread", "disagreement",
+                .. table.Parts.Select(p => p.Name), "composite", "incomplete", "above_cutoff",
             ];
             WriteRecord(csv, header);
-            foreach (var (row, rank) in rows.Select((r, i) => (r, i + 1)))
+            foreach (var (row, place) in rows.Select((r, i) => (r, i + 1)))
             {
                 var score = row.Score;
                 WriteRecord(csv,
                 [
-                    Number(rank), Number(row.Row.Id), row.Row.ApplicantName, row.Row.Email, row.Row.Stream, row.Row.State.ToString(),
+                    Number(place), Number(row.Row.Id), row.Row.ApplicantName, row.Row.Email, row.Row.Stream, row.Row.State.ToString(),
                     Number(score?.RawMean), Number(score?.Calibrated), Number(score?.StandardError), Number(score?.ReviewCount ?? 0), Number(score?.Spread),
                     score?.Disagreement == true ? "yes" : "no",
-                    .. ranking.Parts.Select(p => Number(row.Parts.GetValueOrDefault(p.Key))),
+                    .. table.Parts.Select(p => Number(row.Parts.GetValueOrDefault(p.Key))),
                     Number(row.Composite.Value), row.Composite.Incomplete ? "yes" : "no", aboveCutoff.Contains(row.Row.Id) ? "yes" : "no",
                 ]);
             }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Cohort.Core.Review;
 
-namespace Cohort.Web.Pages.Admin.Ranking;
+namespace Cohort.Web.Pages.Admin.Scores;
 
 /// <summary>The weights of a stage's composite: one number per assessment and review round; 0 leaves a part out.</summary>
-public class WeightsModel(CohortDbContext db, AuditLog audit, CompositeWeights weights) : RankingPage(db, audit)
+public class WeightsModel(CohortDbContext db, AuditLog audit, CompositeWeights weights) : ScoresPage(db, audit)
 {
     public IReadOnlyList<CompositePart> Parts { get; private set; } = [];
 
@@ -50,6 +50,6 @@ public class WeightsModel(CohortDbContext db, AuditLog audit, CompositeWeights w
             return Page();
         }
 
-        return RedirectWithNotice("The composite weights were saved.", "/Admin/Ranking/Index", new { stage = Stage.ToLowerInvariant() });
+        return RedirectWithNotice("The composite weights were saved.", "/Admin/Scores/Index", new { stage = Stage.ToLowerInvariant() });
     }
 }

@@ -1,16 +1,16 @@
 using System.Globalization;
 using Cohort.Core.Pipeline;
 
-namespace Cohort.Web.Pages.Admin.Ranking;
+namespace Cohort.Web.Pages.Admin.Scores;
 
-/// <summary>Base of the ranking pages: the stage as the address names it and, at stage 3, the stream.</summary>
-public abstract class RankingPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+/// <summary>Base of the score table pages: the stage as the address names it and, at stage 3, the stream.</summary>
+public abstract class ScoresPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
 {
     /// <summary>"general", "assessments" or "streams".</summary>
     [BindProperty(SupportsGet = true)]
     public string Stage { get; set; } = "";
 
-    /// <summary>Stage 3 only: the stream whose applications are ranked; none ranks every stream's together.</summary>
+    /// <summary>Stage 3 only: the stream whose applications are listed; none lists every stream's together.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Stream { get; set; }
 
@@ -18,7 +18,7 @@ public abstract class RankingPage(CohortDbContext db, AuditLog audit) : AdminPag
 
     public int? StreamFilter => Kind == PipelineStage.Streams ? Stream : null;
 
-    public string StagePath => $"/admin/ranking/{Kind.ToString()!.ToLowerInvariant()}";
+    public string StagePath => $"/admin/scores/{Kind.ToString()!.ToLowerInvariant()}";
 
     public static string StageName(PipelineStage stage) => stage switch
     {
