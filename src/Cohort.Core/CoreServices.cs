@@ -52,9 +52,9 @@ public static class CoreServices
         services.AddScoped<StreamApplications.SaveStreamAnswers>();
         services.AddScoped<StreamApplications.SubmitStreamApplication>();
         services.AddScoped<StreamApplications.WithdrawStreamApplication>();
-        services.AddScoped<Rankings.SaveStreamRanking>();
-        services.AddScoped<Rankings.SaveMentorInput>();
-        services.AddScoped<Rankings.SaveApplicantRanking>();
+        services.AddScoped<Preferences.SaveStreamPreferences>();
+        services.AddScoped<Preferences.SaveMentorInput>();
+        services.AddScoped<Preferences.SaveApplicantPreferences>();
         services.AddScoped<FollowUps.PublishInterviewSlot>();
         services.AddScoped<FollowUps.InterviewMail>();
         services.AddScoped<FollowUps.BookInterview>();
@@ -78,8 +78,8 @@ public static class CoreServices
         services.AddScoped<Projects.PitchOwnProject>();
         services.AddScoped<Projects.EditProject>();
         services.AddScoped<Projects.DecidePitch>();
-        services.AddScoped<Projects.SaveFellowProjectRanking>();
-        services.AddScoped<Projects.SaveProjectRanking>();
+        services.AddScoped<Projects.SaveFellowProjectPreferences>();
+        services.AddScoped<Projects.SaveProjectPreferences>();
         services.AddScoped<Projects.RunProjectAssignment>();
         services.AddScoped<Projects.PublishProjectAssignment>();
         return services;

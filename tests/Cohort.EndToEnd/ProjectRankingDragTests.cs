@@ -50,7 +50,7 @@ public sealed class ProjectRankingDragTests(LiveSite site) : IClassFixture<LiveS
         await Expect(Rank(lower)).ToHaveValueAsync("1");
         await Expect(Rank(upper)).ToHaveValueAsync("2");
         await SaveAsync();
-        var saved = await site.App.WithDbAsync(db => db.FellowProjectRankings.Where(r => r.ApplicantId == fellow.Id).OrderBy(r => r.Position).Select(r => r.ProjectId).ToListAsync());
+        var saved = await site.App.WithDbAsync(db => db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow.Id).OrderBy(r => r.Position).Select(r => r.ProjectId).ToListAsync());
         Assert.Equal([lower, upper], saved);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RankingDragTests(LiveSite site) : IClassFixture<LiveSite>
         await Expect(ranking.Rank(lower)).ToHaveValueAsync("1");
         await Expect(ranking.Rank(upper)).ToHaveValueAsync("2");
         await ranking.SaveAsync();
-        var saved = await site.App.WithDbAsync(db => db.StreamRankingEntries.Where(e => e.StreamId == stream.Id).OrderBy(e => e.Position).Select(e => e.StreamApplicationId).ToListAsync());
+        var saved = await site.App.WithDbAsync(db => db.StreamPreferences.Where(e => e.StreamId == stream.Id).OrderBy(e => e.Position).Select(e => e.StreamApplicationId).ToListAsync());
         Assert.Equal([lower.Application, upper.Application], saved);
     }
 }

@@ -5,7 +5,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.Identity;
@@ -285,7 +285,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         foreach (var stream in applications.GroupBy(a => a.StreamId))
         {
             var ordered = stream.OrderByDescending(a => quality[a.ApplicantId] >= DemoApplicant.Best ? double.MaxValue : quality[a.ApplicantId] + ((random.NextDouble() - 0.5) * 0.2)).ToList();
-            db.StreamRankingEntries.AddRange(ordered.Select((a, i) => new StreamRankingEntry
+            db.StreamPreferences.AddRange(ordered.Select((a, i) => new StreamPreference
             {
                 StreamId = stream.Key, StreamApplicationId = a.Id, Position = i + 1, NotAcceptable = ordered.Count > 3 && i == ordered.Count - 1,
                 UpdatedAt = rankedAt, UpdatedById = mentor.Id,
@@ -294,7 +294,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
 
         foreach (var applicant in applications.GroupBy(a => a.ApplicantId))
         {
-            db.ApplicantStreamRankings.AddRange(applicant.Select((a, i) => new ApplicantStreamRanking { ApplicantId = applicant.Key, StreamApplicationId = a.Id, Position = i + 1 }));
+            db.ApplicantStreamPreferences.AddRange(applicant.Select((a, i) => new ApplicantStreamPreference { ApplicantId = applicant.Key, StreamApplicationId = a.Id, Position = i + 1 }));
         }
 
         await db.SaveChangesAsync(cancellation);

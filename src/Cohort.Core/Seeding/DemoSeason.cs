@@ -97,7 +97,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         await AddGeneralApplicationAsync(season, cancellation);
         await DemoStreamQuestions.SeedAsync(db, season.Id, cancellation);
         await DemoAssessments.AddAsync(db, season.Slug, cancellation);
-        db.MatchSettings.Add(new Rankings.MatchSettings { SeasonId = season.Id, RankingDeadline = calendar.RankingDeadline });
+        db.MatchSettings.Add(new Match.MatchSettings { SeasonId = season.Id, RankingDeadline = calendar.RankingDeadline });
         await db.SaveChangesAsync(cancellation);
         return true;
     }

@@ -1,6 +1,6 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Seeding;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
@@ -29,8 +29,8 @@ public abstract class RankingUseCaseTests
     private Task<int> ApplicationIdAsync(string applicant, string slug) =>
         core.RunAsync<CohortDbContext, int>(db => db.StreamApplications.Where(a => a.ApplicantId == applicant && a.Stream!.Slug == slug).Select(a => a.Id).SingleAsync());
 
-    private Task<List<MentorRankingInput>> InputsAsync(int application) =>
-        core.RunAsync<CohortDbContext, List<MentorRankingInput>>(db => db.MentorRankingInputs.Where(i => i.StreamApplicationId == application).ToListAsync());
+    private Task<List<MentorPreferenceInput>> InputsAsync(int application) =>
+        core.RunAsync<CohortDbContext, List<MentorPreferenceInput>>(db => db.MentorPreferenceInputs.Where(i => i.StreamApplicationId == application).ToListAsync());
 
     [Fact]
     public async Task Only_a_mentor_of_the_stream_may_save_its_ranking()
@@ -40,10 +40,10 @@ public abstract class RankingUseCaseTests
         var stream = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
         var demoMentor = await DemoMentorAsync();
 
-        var refusal = await core.RunAsync<SaveStreamRanking, string?>(save => save.RunAsync(demoMentor, stream, [new RankedRow(application, 1)]));
+        var refusal = await core.RunAsync<SaveStreamPreferences, string?>(save => save.RunAsync(demoMentor, stream, [new PreferenceRow(application, 1)]));
 
         Assert.Equal("Only a mentor of this stream can rank its applicants.", refusal);
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.StreamRankingEntries.AnyAsync(e => e.StreamApplicationId == application)));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.StreamPreferences.AnyAsync(e => e.StreamApplicationId == application)));
     }
 
     [Fact]
@@ -56,14 +56,14 @@ public abstract class RankingUseCaseTests
         Assert.Null(await core.RunAsync<WithdrawStreamApplication, string?>(withdraw => withdraw.RunAsync(applicant, stream)));
         var demoMentor = await DemoMentorAsync();
 
-        var byStream = await core.RunAsync<SaveStreamRanking, string?>(save => save.RunAsync(demoMentor, stream, [new RankedRow(coalition, 1)]));
-        var withIt = await core.RunAsync<SaveApplicantRanking, string?>(save => save.RunAsync(applicant, [new RankedRow(coalition, 1), new RankedRow(internals, 2)]));
-        var withoutIt = await core.RunAsync<SaveApplicantRanking, string?>(save => save.RunAsync(applicant, [new RankedRow(internals, 1)]));
+        var byStream = await core.RunAsync<SaveStreamPreferences, string?>(save => save.RunAsync(demoMentor, stream, [new PreferenceRow(coalition, 1)]));
+        var withIt = await core.RunAsync<SaveApplicantPreferences, string?>(save => save.RunAsync(applicant, [new PreferenceRow(coalition, 1), new PreferenceRow(internals, 2)]));
+        var withoutIt = await core.RunAsync<SaveApplicantPreferences, string?>(save => save.RunAsync(applicant, [new PreferenceRow(internals, 1)]));
 
         Assert.StartsWith(Stranger, byStream, StringComparison.Ordinal);
         Assert.Contains("not yours or no longer under consideration", withIt, StringComparison.Ordinal);
         Assert.Null(withoutIt);
-        Assert.Equal([internals], await core.RunAsync<CohortDbContext, List<int>>(db => db.ApplicantStreamRankings.Where(r => r.ApplicantId == applicant).Select(r => r.StreamApplicationId).ToListAsync()));
+        Assert.Equal([internals], await core.RunAsync<CohortDbContext, List<int>>(db => db.ApplicantStreamPreferences.Where(r => r.ApplicantId == applicant).Select(r => r.StreamApplicationId).ToListAsync()));
     }
 
     [Fact]
@@ -73,12 +73,12 @@ public abstract class RankingUseCaseTests
         var second = await ApplicationIdAsync(await applicants.SubmittedToAsync(StageThreeApplicants.Coalition), StageThreeApplicants.Coalition);
         var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
         var mentor = await DemoMentorAsync();
-        Task<string?> SaveAsync(params RankedRow[] rows) => core.RunAsync<SaveMentorInput, string?>(save => save.RunAsync(mentor, stream, rows));
+        Task<string?> SaveAsync(params PreferenceRow[] rows) => core.RunAsync<SaveMentorInput, string?>(save => save.RunAsync(mentor, stream, rows));
 
-        Assert.Null(await SaveAsync(new RankedRow(first, 1, Note: "  careful work  "), new RankedRow(second, 2)));
-        Assert.Null(await SaveAsync(new RankedRow(first, null, NotAcceptable: true), new RankedRow(second, 1)));
-        var duplicate = await SaveAsync(new RankedRow(first, 1), new RankedRow(second, 1));
-        var tooLong = await SaveAsync(new RankedRow(first, 1, Note: new string('x', SaveMentorInput.MaxNoteLength + 1)));
+        Assert.Null(await SaveAsync(new PreferenceRow(first, 1, Note: "  careful work  "), new PreferenceRow(second, 2)));
+        Assert.Null(await SaveAsync(new PreferenceRow(first, null, NotAcceptable: true), new PreferenceRow(second, 1)));
+        var duplicate = await SaveAsync(new PreferenceRow(first, 1), new PreferenceRow(second, 1));
+        var tooLong = await SaveAsync(new PreferenceRow(first, 1, Note: new string('x', SaveMentorInput.MaxNoteLength + 1)));
 
         Assert.Contains("Ranks must be the numbers 1 to 2", duplicate, StringComparison.Ordinal);
         Assert.Contains("at most 2000 characters", tooLong, StringComparison.Ordinal);

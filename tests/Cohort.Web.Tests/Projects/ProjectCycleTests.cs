@@ -50,7 +50,7 @@ public abstract class ProjectCycleTests(CohortApp app)
         app.WithDbAsync(db => db.Projects.Include(p => p.Mentors).Where(p => db.Streams.Any(s => s.Id == p.StreamId && s.Slug == StageThreeData.Coalition)).ToListAsync());
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>
-        app.WithDbAsync(async db => (await db.FellowProjectRankings.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
+        app.WithDbAsync(async db => (await db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
             .Select(r => (r.ProjectId, r.Position)).ToList());
 
     [Fact]

@@ -22,13 +22,13 @@ public abstract class ProjectSecurityTests(CohortApp app)
     private Task<string> StateAsync() => app.WithDbAsync(async db => string.Join("|",
         string.Join(",", await db.Projects.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Title}:{p.Capacity}:{p.State}:{p.Version}").ToListAsync()),
         string.Join(",", await db.ProjectMentors.OrderBy(m => m.ProjectId).ThenBy(m => m.MentorId).Select(m => $"{m.ProjectId}:{m.MentorId}").ToListAsync()),
-        string.Join(",", await db.FellowProjectRankings.OrderBy(r => r.Id).Select(r => $"{r.ApplicantId}:{r.ProjectId}:{r.Position}").ToListAsync()),
-        string.Join(",", await db.ProjectRankingEntries.OrderBy(e => e.Id).Select(e => $"{e.ProjectId}:{e.StreamApplicationId}:{e.Position}").ToListAsync()),
+        string.Join(",", await db.FellowProjectPreferences.OrderBy(r => r.Id).Select(r => $"{r.ApplicantId}:{r.ProjectId}:{r.Position}").ToListAsync()),
+        string.Join(",", await db.ProjectPreferences.OrderBy(e => e.Id).Select(e => $"{e.ProjectId}:{e.StreamApplicationId}:{e.Position}").ToListAsync()),
         await db.ProjectAssignmentRuns.CountAsync(),
         await db.AuditEntries.CountAsync(e => e.Action.StartsWith("project"))));
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>
-        app.WithDbAsync(async db => (await db.FellowProjectRankings.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
+        app.WithDbAsync(async db => (await db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
             .Select(r => (r.ProjectId, r.Position)).ToList());
 
     private static async Task<int> PostAsync(Browser browser, string url, string token, Dictionary<string, string> fields)

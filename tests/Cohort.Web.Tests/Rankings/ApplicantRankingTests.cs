@@ -18,7 +18,7 @@ public abstract class ApplicantRankingTests(CohortApp app)
     }
 
     private async Task<List<(int Application, int Position)>> StoredAsync(StageThreeData.Person applicant) =>
-        (await app.WithDbAsync(db => db.ApplicantStreamRankings.Where(r => r.ApplicantId == applicant.Id).OrderBy(r => r.Position).ToListAsync()))
+        (await app.WithDbAsync(db => db.ApplicantStreamPreferences.Where(r => r.ApplicantId == applicant.Id).OrderBy(r => r.Position).ToListAsync()))
             .Select(r => (r.StreamApplicationId, r.Position)).ToList();
 
     [Fact]
@@ -105,7 +105,7 @@ public abstract class ApplicantRankingTests(CohortApp app)
             var settings = await db.MatchSettings.SingleOrDefaultAsync(s => s.SeasonId == season);
             if (settings is null)
             {
-                settings = new Core.Rankings.MatchSettings { SeasonId = season };
+                settings = new Core.Match.MatchSettings { SeasonId = season };
                 db.MatchSettings.Add(settings);
             }
 

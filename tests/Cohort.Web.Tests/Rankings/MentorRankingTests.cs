@@ -24,7 +24,7 @@ public abstract class MentorRankingTests(CohortApp app)
     }
 
     private async Task<List<(int Application, int Position, bool NotAcceptable)>> StoredAsync() =>
-        (await app.WithDbAsync(db => db.StreamRankingEntries.Where(e => db.Streams.Any(s => s.Id == e.StreamId && s.Slug == StageThreeData.Coalition))
+        (await app.WithDbAsync(db => db.StreamPreferences.Where(e => db.Streams.Any(s => s.Id == e.StreamId && s.Slug == StageThreeData.Coalition))
             .OrderBy(e => e.Position).ToListAsync())).Select(e => (e.StreamApplicationId, e.Position, e.NotAcceptable)).ToList();
 
     [Fact]

@@ -1,10 +1,10 @@
-namespace Cohort.Core.Rankings;
+namespace Cohort.Core.Preferences;
 
 /// <summary>
-/// One applicant's place in their stream's ranking. A stream has ONE ranking, which all its mentors edit together;
-/// the matching engine reads it as the stream's preference list, skipping the applicants marked not acceptable.
+/// One applicant's place in their stream's preferences. A stream has ONE list of preferences, which all its mentors
+/// rank together; the match reads it as the stream's side, skipping the applicants marked not acceptable.
 /// </summary>
-public class StreamRankingEntry
+public class StreamPreference
 {
     public int Id { get; set; }
     public int StreamId { get; set; }
@@ -22,9 +22,9 @@ public class StreamRankingEntry
 
 /// <summary>
 /// One mentor's own view of one applicant of a coalition stream, shown to the stream's other mentors while they agree
-/// on the stream's ranking. It never feeds the match directly.
+/// on the stream's preferences. It never feeds the match directly.
 /// </summary>
-public class MentorRankingInput
+public class MentorPreferenceInput
 {
     public int Id { get; set; }
     public int StreamId { get; set; }
@@ -39,20 +39,10 @@ public class MentorRankingInput
 }
 
 /// <summary>The applicant's order of the streams they applied to: 1 is the stream they would most like to join.</summary>
-public class ApplicantStreamRanking
+public class ApplicantStreamPreference
 {
     public int Id { get; set; }
     public required string ApplicantId { get; set; }
     public int StreamApplicationId { get; set; }
     public int Position { get; set; }
-}
-
-/// <summary>A season's settings of the match; for now the moment applicants' stream rankings freeze.</summary>
-public class MatchSettings
-{
-    public int Id { get; set; }
-    public int SeasonId { get; set; }
-
-    /// <summary>Null until an admin sets it: applicants may reorder their streams until then.</summary>
-    public DateTime? RankingDeadline { get; set; }
 }

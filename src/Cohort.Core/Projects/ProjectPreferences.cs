@@ -1,7 +1,7 @@
 namespace Cohort.Core.Projects;
 
 /// <summary>A fellow's place for one approved project of their stream: 1 is the project they most want. Unranked = not acceptable.</summary>
-public class FellowProjectRanking
+public class FellowProjectPreference
 {
     public int Id { get; set; }
     public required string ApplicantId { get; set; }
@@ -10,10 +10,10 @@ public class FellowProjectRanking
 }
 
 /// <summary>
-/// One fellow's place in a project's ranking, which the project's mentors share and edit together. The fellow is named
-/// by the stream application their accepted offer is for, as in the stream's own ranking.
+/// One fellow's place in a project's preferences, which the project's mentors share and rank together. The fellow is
+/// named by the stream application their accepted offer is for, as in the stream's own preferences.
 /// </summary>
-public class ProjectRankingEntry
+public class ProjectPreference
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

@@ -2,10 +2,10 @@ using Cohort.Core.Data;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Rankings;
+namespace Cohort.Core.Preferences;
 
 /// <summary>What an applicant ranks, and until when.</summary>
-public static class ApplicantRankings
+public static class ApplicantPreferences
 {
     /// <summary>The applicant's stream applications of the current season that their streams are considering.</summary>
     public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db, string applicantId) =>

@@ -4,33 +4,33 @@ using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Rankings;
+namespace Cohort.Core.Preferences;
 
 /// <summary>
 /// An applicant orders the streams of the current season that are considering them, until the season's ranking
 /// deadline. Every such stream must get a rank: leaving a stream is done by withdrawing from it, not by a blank.
 /// </summary>
-public sealed class SaveApplicantRanking(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class SaveApplicantPreferences(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
-    public async Task<string?> RunAsync(string applicantId, IReadOnlyList<RankedRow> rows, CancellationToken cancellation = default)
+    public async Task<string?> RunAsync(string applicantId, IReadOnlyList<PreferenceRow> rows, CancellationToken cancellation = default)
     {
         if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
         {
             return closure;
         }
 
-        var mine = await ApplicantRankings.UnderConsideration(db, applicantId).Select(a => a.Id).ToListAsync(cancellation);
+        var mine = await ApplicantPreferences.UnderConsideration(db, applicantId).Select(a => a.Id).ToListAsync(cancellation);
         if (mine.Count == 0)
         {
             return "No stream is considering an application of yours, so there is nothing to rank.";
         }
 
-        if (await ApplicantRankings.DeadlineAsync(db, cancellation) is { } deadline && clock.GetUtcNow().UtcDateTime > deadline)
+        if (await ApplicantPreferences.DeadlineAsync(db, cancellation) is { } deadline && clock.GetUtcNow().UtcDateTime > deadline)
         {
             return $"The ranking deadline passed on {deadline:d MMMM yyyy 'at' HH:mm} UTC; your ranking can no longer change.";
         }
 
-        var problem = RankingRules.Check(rows, mine.ToHashSet(), "The ranking names a stream application that is not yours or no longer under consideration.")
+        var problem = PreferenceRules.Check(rows, mine.ToHashSet(), "The ranking names a stream application that is not yours or no longer under consideration.")
             ?? (rows.Count != mine.Count || rows.Any(r => r.Position is null)
                 ? $"Rank every stream you applied to, from 1 to {mine.Count}; to leave a stream, withdraw from it. Nothing was saved."
                 : null);
@@ -39,15 +39,15 @@ public sealed class SaveApplicantRanking(CohortDbContext db, TimeProvider clock,
             return problem;
         }
 
-        var before = await db.ApplicantStreamRankings.Where(r => r.ApplicantId == applicantId && mine.Contains(r.StreamApplicationId)).ToListAsync(cancellation);
-        var after = rows.Select(r => new ApplicantStreamRanking { ApplicantId = applicantId, StreamApplicationId = r.StreamApplicationId, Position = r.Position!.Value }).ToList();
-        db.ApplicantStreamRankings.RemoveRange(before);
-        db.ApplicantStreamRankings.AddRange(after);
+        var before = await db.ApplicantStreamPreferences.Where(r => r.ApplicantId == applicantId && mine.Contains(r.StreamApplicationId)).ToListAsync(cancellation);
+        var after = rows.Select(r => new ApplicantStreamPreference { ApplicantId = applicantId, StreamApplicationId = r.StreamApplicationId, Position = r.Position!.Value }).ToList();
+        db.ApplicantStreamPreferences.RemoveRange(before);
+        db.ApplicantStreamPreferences.AddRange(after);
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "applicant-ranking.saved", $"user:{email}", $"before: {Summary(before)}; after: {Summary(after)}");
         return await db.SaveOrRefuseAsync("Your ranking was saved from another tab at the same moment; reload to see it.", cancellation);
     }
 
-    private static string Summary(IEnumerable<ApplicantStreamRanking> rankings) =>
-        RankingRules.Summary(rankings.Select(r => (r.StreamApplicationId, (int?)r.Position, false)));
+    private static string Summary(IEnumerable<ApplicantStreamPreference> preferences) =>
+        PreferenceRules.Summary(preferences.Select(r => (r.StreamApplicationId, (int?)r.Position, false)));
 }

@@ -1,16 +1,16 @@
-namespace Cohort.Core.Rankings;
+namespace Cohort.Core.Preferences;
 
-/// <summary>One line of a submitted ranking form: an application, its rank (blank allowed), a not-acceptable mark and a note.</summary>
-public sealed record RankedRow(int StreamApplicationId, int? Position, bool NotAcceptable = false, string Note = "");
+/// <summary>One line of a submitted preferences form: an application, its rank (blank allowed), a not-acceptable mark and a note.</summary>
+public sealed record PreferenceRow(int StreamApplicationId, int? Position, bool NotAcceptable = false, string Note = "");
 
-/// <summary>The checks every submitted ranking passes before anything is saved.</summary>
-public static class RankingRules
+/// <summary>The checks every submitted list of preferences passes before anything is saved.</summary>
+public static class PreferenceRules
 {
     /// <summary>
     /// Why <paramref name="rows"/> cannot be saved, or null. <paramref name="allowed"/> are the applications the
-    /// ranking may name; <paramref name="stranger"/> words the refusal of any other.
+    /// preferences may name; <paramref name="stranger"/> words the refusal of any other.
     /// </summary>
-    public static string? Check(IReadOnlyList<RankedRow> rows, IReadOnlySet<int> allowed, string stranger)
+    public static string? Check(IReadOnlyList<PreferenceRow> rows, IReadOnlySet<int> allowed, string stranger)
     {
         if (rows.Any(r => !allowed.Contains(r.StreamApplicationId)))
         {
@@ -32,17 +32,17 @@ public static class RankingRules
     }
 
     /// <summary>
-    /// The rows a shared ranking stores, in its order: the ranked ones by rank, then those marked not acceptable
+    /// The rows shared preferences store, in their order: the ranked ones by rank, then those marked not acceptable
     /// without a rank, in the order listed (they go below everyone ranked). Rows with neither are left out.
     /// </summary>
-    public static List<RankedRow> InStoredOrder(IReadOnlyList<RankedRow> rows)
+    public static List<PreferenceRow> InStoredOrder(IReadOnlyList<PreferenceRow> rows)
     {
         var ordered = rows.Where(r => r.Position is not null).OrderBy(r => r.Position).ToList();
         ordered.AddRange(rows.Where(r => r.Position is null && r.NotAcceptable));
         return ordered;
     }
 
-    /// <summary>A ranking in one line for the audit log, best first: "1. #12, 2. #9 (not acceptable)".</summary>
+    /// <summary>Preferences in one line for the audit log, best first: "1. #12, 2. #9 (not acceptable)".</summary>
     public static string Summary(IEnumerable<(int StreamApplicationId, int? Position, bool NotAcceptable)> rows)
     {
         var lines = rows.OrderBy(r => r.Position ?? int.MaxValue).ThenBy(r => r.StreamApplicationId)

@@ -1,17 +1,17 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Projects;
 
 /// <summary>
-/// A mentor of a project saves the project's one ranking of the stream's fellows as a whole, as a stream's ranking is
-/// saved: ranked fellows in order, then those marked not acceptable; a fellow with neither is left out.
+/// A mentor of a project saves the project's one list of preferences over the stream's fellows as a whole, as a
+/// stream's preferences are saved: ranked fellows in order, then those marked not acceptable; a fellow with neither is left out.
 /// </summary>
-public sealed class SaveProjectRanking(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class SaveProjectPreferences(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
-    public async Task<string?> RunAsync(Actor mentor, int projectId, IReadOnlyList<RankedRow> rows, CancellationToken cancellation = default)
+    public async Task<string?> RunAsync(Actor mentor, int projectId, IReadOnlyList<PreferenceRow> rows, CancellationToken cancellation = default)
     {
         var project = await ProjectScope.OfMentorAsync(db, mentor, projectId, cancellation);
         if (project is null)
@@ -23,25 +23,25 @@ public sealed class SaveProjectRanking(CohortDbContext db, TimeProvider clock, A
         var fellows = await Fellows.Of(db, project.StreamId).Select(o => o.StreamApplicationId).ToListAsync(cancellation);
         var problem = project.State != ProjectState.Approved ? "Only an approved project ranks fellows."
             : !await db.Mentors.AnyAsync(m => m.UserId == mentor.UserId && mentorIds.Contains(m.Id), cancellation) ? "Only the project's own mentors rank fellows for it."
-            : RankingRules.Check(rows, fellows.ToHashSet(), "The ranking names someone who is not a fellow of this stream.");
+            : PreferenceRules.Check(rows, fellows.ToHashSet(), "The ranking names someone who is not a fellow of this stream.");
         if (problem is not null)
         {
             return problem;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var before = await db.ProjectRankingEntries.Where(e => e.ProjectId == projectId).ToListAsync(cancellation);
-        var after = RankingRules.InStoredOrder(rows).Select((r, index) => new ProjectRankingEntry
+        var before = await db.ProjectPreferences.Where(e => e.ProjectId == projectId).ToListAsync(cancellation);
+        var after = PreferenceRules.InStoredOrder(rows).Select((r, index) => new ProjectPreference
         {
             ProjectId = projectId, StreamApplicationId = r.StreamApplicationId, Position = index + 1, NotAcceptable = r.NotAcceptable,
             UpdatedAt = now, UpdatedById = mentor.UserId!,
         }).ToList();
-        db.ProjectRankingEntries.RemoveRange(before);
-        db.ProjectRankingEntries.AddRange(after);
+        db.ProjectPreferences.RemoveRange(before);
+        db.ProjectPreferences.AddRange(after);
         audit.Record(mentor, "project-ranking.saved", $"project:{projectId}", $"before: {Summary(before)}; after: {Summary(after)}");
         return await db.SaveOrRefuseAsync("Another mentor saved this project's ranking at the same moment; reload to see their version, then save yours again.", cancellation);
     }
 
-    private static string Summary(IEnumerable<ProjectRankingEntry> entries) =>
-        RankingRules.Summary(entries.Select(e => (e.StreamApplicationId, (int?)e.Position, e.NotAcceptable)));
+    private static string Summary(IEnumerable<ProjectPreference> entries) =>
+        PreferenceRules.Summary(entries.Select(e => (e.StreamApplicationId, (int?)e.Position, e.NotAcceptable)));
 }

@@ -1,8 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Portal;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Web.Applications;
-using Cohort.Web.Rankings;
+using Cohort.Web.Pages.Shared;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -11,15 +11,15 @@ namespace Cohort.Web.Pages.Portal;
 /// accepted; after the season's ranking deadline the order is shown read-only.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
-public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimeProvider clock) : PageModel
+public class PreferencesModel(CohortDbContext db, SaveApplicantPreferences save, TimeProvider clock) : PageModel
 {
     /// <summary>The streams to rank, keyed by stream application, named for the applicant.</summary>
     public Dictionary<int, string> Streams { get; private set; } = [];
 
     [BindProperty]
-    public List<RankingFormRow> Ranking { get; set; } = [];
+    public List<PreferenceFormRow> Ranking { get; set; } = [];
 
-    public RankingRowsView Rows => new(nameof(Ranking), Ranking, Streams, "Stream", Marks: false, Notes: false);
+    public PreferenceRowsView Rows => new(nameof(Ranking), Ranking, Streams, "Stream", Marks: false, Notes: false);
 
     public DateTime? Deadline { get; private set; }
 
@@ -34,7 +34,7 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        Refusal = ModelState.IsValid ? await save.RunAsync(UserId.Of(User), RankingFormRow.ToRanked(Ranking), cancellation) : RankingFormRow.NotWholeNumbers;
+        Refusal = ModelState.IsValid ? await save.RunAsync(UserId.Of(User), PreferenceFormRow.ToPreferenceRows(Ranking), cancellation) : PreferenceFormRow.NotWholeNumbers;
         if (Refusal is null)
         {
             TempData["Notice"] = "Your ranking of the streams was saved.";
@@ -49,13 +49,13 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
     {
         var me = UserId.Of(User);
         Closure = await ApplicantStandings.ClosureAsync(db, me, cancellation);
-        Deadline = await ApplicantRankings.DeadlineAsync(db, cancellation);
+        Deadline = await ApplicantPreferences.DeadlineAsync(db, cancellation);
         IsClosed = clock.GetUtcNow().UtcDateTime > Deadline;
-        var stored = await db.ApplicantStreamRankings.AsNoTracking().Where(r => r.ApplicantId == me)
-            .ToDictionaryAsync(r => r.StreamApplicationId, r => new RankingFormRow { StreamApplicationId = r.StreamApplicationId, Position = r.Position }, cancellation);
-        var streams = await ApplicantRankings.UnderConsideration(db, me).AsNoTracking().OrderBy(a => a.Stream!.Name)
+        var stored = await db.ApplicantStreamPreferences.AsNoTracking().Where(r => r.ApplicantId == me)
+            .ToDictionaryAsync(r => r.StreamApplicationId, r => new PreferenceFormRow { StreamApplicationId = r.StreamApplicationId, Position = r.Position }, cancellation);
+        var streams = await ApplicantPreferences.UnderConsideration(db, me).AsNoTracking().OrderBy(a => a.Stream!.Name)
             .Select(a => new { a.Id, a.Stream!.Name }).ToListAsync(cancellation);
         Streams = streams.OrderBy(s => stored.GetValueOrDefault(s.Id)?.Position ?? int.MaxValue).ToDictionary(s => s.Id, s => s.Name);
-        Ranking = RankingFormRow.Merge(Streams.Keys, stored, Ranking);
+        Ranking = PreferenceFormRow.Merge(Streams.Keys, stored, Ranking);
     }
 }
