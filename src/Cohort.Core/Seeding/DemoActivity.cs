@@ -183,16 +183,16 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// <summary>The best two thirds go to the assessments, the next few wait, the rest are declined.</summary>
     private static List<DemoApplicant> DecideStageOne(List<DemoApplicant> applicants, DateTime decidedAt)
     {
-        var ranked = applicants.OrderByDescending(a => a.Quality).ToList();
-        for (var i = 0; i < ranked.Count; i++)
+        var byQuality = applicants.OrderByDescending(a => a.Quality).ToList();
+        for (var i = 0; i < byQuality.Count; i++)
         {
-            var application = ranked[i].Application;
+            var application = byQuality[i].Application;
             application.State = i < 32 ? ApplicationState.Advanced : i < 38 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
             application.AssessmentState = i < 32 ? ApplicationState.Submitted : null;
             application.UpdatedAt = decidedAt;
         }
 
-        return ranked.Take(32).ToList();
+        return byQuality.Take(32).ToList();
     }
 
     /// <summary>

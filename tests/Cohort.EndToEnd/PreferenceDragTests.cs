@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cohort.EndToEnd;
 
-/// <summary>The ranking's drag-and-drop enhancement in chromium: dragging a row renumbers the ranks, and the plain post saves that order.</summary>
-public sealed class RankingDragTests(LiveSite site) : IClassFixture<LiveSite>
+/// <summary>The preferences' drag-and-drop enhancement in chromium: dragging a row renumbers the ranks, and the plain post saves that order.</summary>
+public sealed class PreferenceDragTests(LiveSite site) : IClassFixture<LiveSite>
 {
     [Fact]
     public async Task Dragging_the_second_applicant_above_the_first_saves_them_first()
@@ -14,16 +14,16 @@ public sealed class RankingDragTests(LiveSite site) : IClassFixture<LiveSite>
         var upper = await StageThreeApplicants.NewAsync(site.App, "Dragtop Achterberg", stream.Id);
         var lower = await StageThreeApplicants.NewAsync(site.App, "Dragbottom Sørensen", stream.Id);
         await using var context = await site.NewContextAsync();
-        var ranking = await MentorRankingPage.OpenAsync(context, stream.Slug);
-        await ranking.Rank(upper).FillAsync("1");
-        await ranking.Rank(lower).FillAsync("2");
-        await ranking.SaveAsync();
+        var preferences = await MentorPreferencesPage.OpenAsync(context, stream.Slug);
+        await preferences.Rank(upper).FillAsync("1");
+        await preferences.Rank(lower).FillAsync("2");
+        await preferences.SaveAsync();
 
-        await ranking.Row(lower).DragToAsync(ranking.Row(upper), new() { TargetPosition = new() { X = 20, Y = 2 } });
+        await preferences.Row(lower).DragToAsync(preferences.Row(upper), new() { TargetPosition = new() { X = 20, Y = 2 } });
 
-        await Expect(ranking.Rank(lower)).ToHaveValueAsync("1");
-        await Expect(ranking.Rank(upper)).ToHaveValueAsync("2");
-        await ranking.SaveAsync();
+        await Expect(preferences.Rank(lower)).ToHaveValueAsync("1");
+        await Expect(preferences.Rank(upper)).ToHaveValueAsync("2");
+        await preferences.SaveAsync();
         var saved = await site.App.WithDbAsync(db => db.StreamPreferences.Where(e => e.StreamId == stream.Id).OrderBy(e => e.Position).Select(e => e.StreamApplicationId).ToListAsync());
         Assert.Equal([lower.Application, upper.Application], saved);
     }

@@ -2,10 +2,10 @@ using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Web.Tests.Rankings;
+namespace Cohort.Web.Tests.Preferences;
 
 /// <summary>The applicant's order of their streams, through the portal: their own applications only, and until the deadline.</summary>
-public abstract class ApplicantRankingTests(CohortApp app)
+public abstract class ApplicantPreferencesTests(CohortApp app)
 {
     private const string Url = "/portal/ranking";
     private const string Form = "#stream-ranking";
@@ -28,7 +28,7 @@ public abstract class ApplicantRankingTests(CohortApp app)
         using var browser = await data.SignInAsync(applicant);
         var page = await browser.GetAsync(Url);
 
-        var saved = await browser.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "2" }));
+        var saved = await browser.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "2" }));
 
         Assert.Null(saved.One(".problem"));
         Assert.Equal([(internals, 1), (coalition, 2)], await StoredAsync(applicant));
@@ -43,7 +43,7 @@ public abstract class ApplicantRankingTests(CohortApp app)
         var (other, otherCoalition, _) = await InBothStreamsAsync();
         using var browser = await data.SignInAsync(owner);
         var page = await browser.GetAsync(Url);
-        var values = RankingForms.Ranks(page, Form, new Dictionary<int, string>());
+        var values = PreferenceForms.Ranks(page, Form, new Dictionary<int, string>());
         foreach (var row in page.All($"{Form} tr[data-rank-row]").Select((_, index) => $"Ranking[{index}]"))
         {
             values[row + ".Position"] = row == "Ranking[0]" ? "1" : "2";
@@ -66,8 +66,8 @@ public abstract class ApplicantRankingTests(CohortApp app)
         using var browser = await data.SignInAsync(applicant);
         var page = await browser.GetAsync(Url);
 
-        var duplicate = await browser.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "1" }));
-        var partial = await browser.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1" }));
+        var duplicate = await browser.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "1" }));
+        var partial = await browser.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [internals] = "1" }));
 
         Assert.Contains("Ranks must be the numbers 1 to 2", duplicate.One(".problem")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Rank every stream you applied to", partial.One(".problem")!.TextContent, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public abstract class ApplicantRankingTests(CohortApp app)
         try
         {
             var closed = await browser.GetAsync(Url);
-            var refused = await browser.SubmitAsync(open, Form, RankingForms.Ranks(open, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "2" }));
+            var refused = await browser.SubmitAsync(open, Form, PreferenceForms.Ranks(open, Form, new Dictionary<int, string> { [internals] = "1", [coalition] = "2" }));
 
             Assert.Null(closed.One(Form));
             Assert.Contains("Rankings closed on", closed.One("#ranking-deadline")!.TextContent, StringComparison.Ordinal);
@@ -114,6 +114,6 @@ public abstract class ApplicantRankingTests(CohortApp app)
         });
 }
 
-public sealed class ApplicantRankingOnSqlite(SqliteApp app) : ApplicantRankingTests(app), IClassFixture<SqliteApp>;
+public sealed class ApplicantPreferencesOnSqlite(SqliteApp app) : ApplicantPreferencesTests(app), IClassFixture<SqliteApp>;
 
-public sealed class ApplicantRankingOnPostgres(PostgresApp app) : ApplicantRankingTests(app), IClassFixture<PostgresApp>;
+public sealed class ApplicantPreferencesOnPostgres(PostgresApp app) : ApplicantPreferencesTests(app), IClassFixture<PostgresApp>;

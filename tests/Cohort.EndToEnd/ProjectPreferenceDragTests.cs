@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cohort.EndToEnd;
 
-/// <summary>A fellow's ranking of their stream's projects drags like a stream's ranking: the same rows, script and plain post.</summary>
-public sealed class ProjectRankingDragTests(LiveSite site) : IClassFixture<LiveSite>
+/// <summary>A fellow's preferences over their stream's projects drag like a stream's preferences: the same rows, script and plain post.</summary>
+public sealed class ProjectPreferenceDragTests(LiveSite site) : IClassFixture<LiveSite>
 {
     [Fact]
     public async Task A_fellow_drags_the_second_project_above_the_first_and_the_post_saves_that_order()

@@ -1,13 +1,13 @@
 using Cohort.Web.Tests.Infrastructure;
 
-namespace Cohort.Web.Tests.Rankings;
+namespace Cohort.Web.Tests.Preferences;
 
-/// <summary>Fills a ranking form as a person without JavaScript would: typed rank numbers and ticked boxes.</summary>
-internal static class RankingForms
+/// <summary>Fills a preferences form as a person without JavaScript would: typed rank numbers and ticked boxes.</summary>
+internal static class PreferenceForms
 {
     /// <summary>
     /// The fields that give <paramref name="ranks"/> (by stream application id) and clear every other rank and mark of
-    /// the form, so rankings left by earlier tests in the same app do not mix in.
+    /// the form, so preferences left by earlier tests in the same app do not mix in.
     /// </summary>
     public static Dictionary<string, string> Ranks(Browser.Page page, string form, IReadOnlyDictionary<int, string> ranks, params int[] notAcceptable)
     {

@@ -3,10 +3,10 @@ using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Web.Tests.Rankings;
+namespace Cohort.Web.Tests.Preferences;
 
-/// <summary>A stream's one ranking, through the mentors' pages with plain form posts (no JavaScript).</summary>
-public abstract class MentorRankingTests(CohortApp app)
+/// <summary>A stream's one list of preferences, through the mentors' pages with plain form posts (no JavaScript).</summary>
+public abstract class MentorPreferencesTests(CohortApp app)
 {
     private const string Form = "#stream-ranking";
     private static readonly string Url = $"/mentor/streams/{StageThreeData.Coalition}/ranking";
@@ -34,7 +34,7 @@ public abstract class MentorRankingTests(CohortApp app)
         using var mentor = await app.AsAsync(Roles.Mentor);
         var page = await mentor.GetAsync(Url);
 
-        var saved = await mentor.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [second] = "1", [first] = "2" }, refused));
+        var saved = await mentor.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [second] = "1", [first] = "2" }, refused));
 
         Assert.Null(saved.One(".problem"));
         Assert.Equal([(second, 1, false), (first, 2, false), (refused, 3, true)], await StoredAsync());
@@ -50,9 +50,9 @@ public abstract class MentorRankingTests(CohortApp app)
         var (first, second) = await CoalitionApplicantsAsync(2) is [var a, var b] ? (a, b) : default;
         using var mentor = await app.AsAsync(Roles.Mentor);
         var page = await mentor.GetAsync(Url);
-        var once = await mentor.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [first] = "1", [second] = "2" }));
+        var once = await mentor.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [first] = "1", [second] = "2" }));
 
-        var twice = await mentor.SubmitAsync(once, Form, RankingForms.Ranks(once, Form, new Dictionary<int, string> { [second] = "1", [first] = "2" }));
+        var twice = await mentor.SubmitAsync(once, Form, PreferenceForms.Ranks(once, Form, new Dictionary<int, string> { [second] = "1", [first] = "2" }));
 
         Assert.Null(twice.One(".problem"));
         Assert.Equal([(second, 1, false), (first, 2, false)], await StoredAsync());
@@ -67,8 +67,8 @@ public abstract class MentorRankingTests(CohortApp app)
         using var coMentor = await data.SignInAsync(co);
         using var demoMentor = await app.AsAsync(Roles.Mentor);
         var page = await coMentor.GetAsync(Url);
-        var values = RankingForms.Ranks(page, "#my-input", new Dictionary<int, string> { [second] = "1", [first] = "2" });
-        values[RankingForms.RowOf(page, "#my-input", first) + ".Note"] = "Strong <b>probe</b> work";
+        var values = PreferenceForms.Ranks(page, "#my-input", new Dictionary<int, string> { [second] = "1", [first] = "2" });
+        values[PreferenceForms.RowOf(page, "#my-input", first) + ".Note"] = "Strong <b>probe</b> work";
 
         await coMentor.SubmitAsync(page, "#my-input", values);
         var seen = await demoMentor.GetAsync(Url);
@@ -90,8 +90,8 @@ public abstract class MentorRankingTests(CohortApp app)
         using var mentor = await app.AsAsync(Roles.Mentor);
         var page = await mentor.GetAsync(Url);
         var before = await StoredAsync();
-        var values = RankingForms.Ranks(page, Form, new Dictionary<int, string>());
-        var row = RankingForms.RowOf(page, Form, applicant);
+        var values = PreferenceForms.Ranks(page, Form, new Dictionary<int, string>());
+        var row = PreferenceForms.RowOf(page, Form, applicant);
         values[row + ".StreamApplicationId"] = elsewhere.ToString(System.Globalization.CultureInfo.InvariantCulture);
         values[row + ".Position"] = "1";
 
@@ -113,7 +113,7 @@ public abstract class MentorRankingTests(CohortApp app)
         var page = await mentor.GetAsync(Url);
         var before = await StoredAsync();
 
-        var refused = await mentor.SubmitAsync(page, Form, RankingForms.Ranks(page, Form, new Dictionary<int, string> { [first] = one, [second] = other }));
+        var refused = await mentor.SubmitAsync(page, Form, PreferenceForms.Ranks(page, Form, new Dictionary<int, string> { [first] = one, [second] = other }));
 
         Assert.Contains(message, refused.One(".problem")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(other, refused.One($"{Form} tr[data-application='{second}'] input[data-rank]")!.GetAttribute("value"));
@@ -143,6 +143,6 @@ public abstract class MentorRankingTests(CohortApp app)
     }
 }
 
-public sealed class MentorRankingOnSqlite(SqliteApp app) : MentorRankingTests(app), IClassFixture<SqliteApp>;
+public sealed class MentorPreferencesOnSqlite(SqliteApp app) : MentorPreferencesTests(app), IClassFixture<SqliteApp>;
 
-public sealed class MentorRankingOnPostgres(PostgresApp app) : MentorRankingTests(app), IClassFixture<PostgresApp>;
+public sealed class MentorPreferencesOnPostgres(PostgresApp app) : MentorPreferencesTests(app), IClassFixture<PostgresApp>;

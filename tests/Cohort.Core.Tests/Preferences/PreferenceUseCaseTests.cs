@@ -7,16 +7,16 @@ using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Tests.Rankings;
+namespace Cohort.Core.Tests.Preferences;
 
-/// <summary>The ranking use cases on their own: who may save, which applications count, and what a refusal leaves behind.</summary>
-public abstract class RankingUseCaseTests
+/// <summary>The preference use cases on their own: who may save, which applications count, and what a refusal leaves behind.</summary>
+public abstract class PreferenceUseCaseTests
 {
     private const string Stranger = "The ranking names an applicant who did not apply to this stream";
     private readonly CoreServicesFixture core;
     private readonly StageThreeApplicants applicants;
 
-    protected RankingUseCaseTests(CoreServicesFixture core)
+    protected PreferenceUseCaseTests(CoreServicesFixture core)
     {
         this.core = core;
         applicants = new StageThreeApplicants(core);
@@ -88,6 +88,6 @@ public abstract class RankingUseCaseTests
     }
 }
 
-public sealed class RankingUseCasesOnSqlite(SqliteCore core) : RankingUseCaseTests(core), IClassFixture<SqliteCore>;
+public sealed class PreferenceUseCasesOnSqlite(SqliteCore core) : PreferenceUseCaseTests(core), IClassFixture<SqliteCore>;
 
-public sealed class RankingUseCasesOnPostgres(PostgresCore core) : RankingUseCaseTests(core), IClassFixture<PostgresCore>;
+public sealed class PreferenceUseCasesOnPostgres(PostgresCore core) : PreferenceUseCaseTests(core), IClassFixture<PostgresCore>;
