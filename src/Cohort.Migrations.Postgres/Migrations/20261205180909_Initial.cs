@@ -1167,7 +1167,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "FellowProjectRankings",
+                name: "FellowProjectPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -1178,15 +1178,15 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FellowProjectRankings", x => x.Id);
+                    table.PrimaryKey("PK_FellowProjectPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_FellowProjectRankings_AspNetUsers_ApplicantId",
+                        name: "FK_FellowProjectPreferences_AspNetUsers_ApplicantId",
                         column: x => x.ApplicantId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_FellowProjectRankings_Projects_ProjectId",
+                        name: "FK_FellowProjectPreferences_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
@@ -1285,7 +1285,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ApplicantStreamRankings",
+                name: "ApplicantStreamPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -1296,15 +1296,15 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ApplicantStreamRankings", x => x.Id);
+                    table.PrimaryKey("PK_ApplicantStreamPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ApplicantStreamRankings_AspNetUsers_ApplicantId",
+                        name: "FK_ApplicantStreamPreferences_AspNetUsers_ApplicantId",
                         column: x => x.ApplicantId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ApplicantStreamRankings_StreamApplications_StreamApplicatio~",
+                        name: "FK_ApplicantStreamPreferences_StreamApplications_StreamApplica~",
                         column: x => x.StreamApplicationId,
                         principalTable: "StreamApplications",
                         principalColumn: "Id",
@@ -1312,7 +1312,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MentorRankingInputs",
+                name: "MentorPreferenceInputs",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -1326,21 +1326,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MentorRankingInputs", x => x.Id);
+                    table.PrimaryKey("PK_MentorPreferenceInputs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MentorRankingInputs_AspNetUsers_MentorUserId",
+                        name: "FK_MentorPreferenceInputs_AspNetUsers_MentorUserId",
                         column: x => x.MentorUserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MentorRankingInputs_StreamApplications_StreamApplicationId",
+                        name: "FK_MentorPreferenceInputs_StreamApplications_StreamApplication~",
                         column: x => x.StreamApplicationId,
                         principalTable: "StreamApplications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MentorRankingInputs_Streams_StreamId",
+                        name: "FK_MentorPreferenceInputs_Streams_StreamId",
                         column: x => x.StreamId,
                         principalTable: "Streams",
                         principalColumn: "Id",
@@ -1388,7 +1388,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectRankingEntries",
+                name: "ProjectPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -1402,21 +1402,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProjectRankingEntries", x => x.Id);
+                    table.PrimaryKey("PK_ProjectPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProjectRankingEntries_AspNetUsers_UpdatedById",
+                        name: "FK_ProjectPreferences_AspNetUsers_UpdatedById",
                         column: x => x.UpdatedById,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ProjectRankingEntries_Projects_ProjectId",
+                        name: "FK_ProjectPreferences_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ProjectRankingEntries_StreamApplications_StreamApplicationId",
+                        name: "FK_ProjectPreferences_StreamApplications_StreamApplicationId",
                         column: x => x.StreamApplicationId,
                         principalTable: "StreamApplications",
                         principalColumn: "Id",
@@ -1424,7 +1424,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "StreamRankingEntries",
+                name: "StreamPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -1438,21 +1438,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StreamRankingEntries", x => x.Id);
+                    table.PrimaryKey("PK_StreamPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_StreamRankingEntries_AspNetUsers_UpdatedById",
+                        name: "FK_StreamPreferences_AspNetUsers_UpdatedById",
                         column: x => x.UpdatedById,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_StreamRankingEntries_StreamApplications_StreamApplicationId",
+                        name: "FK_StreamPreferences_StreamApplications_StreamApplicationId",
                         column: x => x.StreamApplicationId,
                         principalTable: "StreamApplications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_StreamRankingEntries_Streams_StreamId",
+                        name: "FK_StreamPreferences_Streams_StreamId",
                         column: x => x.StreamId,
                         principalTable: "Streams",
                         principalColumn: "Id",
@@ -1631,13 +1631,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "ReviewerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicantStreamRankings_ApplicantId",
-                table: "ApplicantStreamRankings",
+                name: "IX_ApplicantStreamPreferences_ApplicantId",
+                table: "ApplicantStreamPreferences",
                 column: "ApplicantId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApplicantStreamRankings_StreamApplicationId",
-                table: "ApplicantStreamRankings",
+                name: "IX_ApplicantStreamPreferences_StreamApplicationId",
+                table: "ApplicantStreamPreferences",
                 column: "StreamApplicationId",
                 unique: true);
 
@@ -1767,14 +1767,14 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "SeasonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FellowProjectRankings_ApplicantId_ProjectId",
-                table: "FellowProjectRankings",
+                name: "IX_FellowProjectPreferences_ApplicantId_ProjectId",
+                table: "FellowProjectPreferences",
                 columns: new[] { "ApplicantId", "ProjectId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_FellowProjectRankings_ProjectId",
-                table: "FellowProjectRankings",
+                name: "IX_FellowProjectPreferences_ProjectId",
+                table: "FellowProjectPreferences",
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
@@ -1810,19 +1810,19 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MentorRankingInputs_MentorUserId_StreamApplicationId",
-                table: "MentorRankingInputs",
+                name: "IX_MentorPreferenceInputs_MentorUserId_StreamApplicationId",
+                table: "MentorPreferenceInputs",
                 columns: new[] { "MentorUserId", "StreamApplicationId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MentorRankingInputs_StreamApplicationId",
-                table: "MentorRankingInputs",
+                name: "IX_MentorPreferenceInputs_StreamApplicationId",
+                table: "MentorPreferenceInputs",
                 column: "StreamApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MentorRankingInputs_StreamId_MentorUserId_Position",
-                table: "MentorRankingInputs",
+                name: "IX_MentorPreferenceInputs_StreamId_MentorUserId_Position",
+                table: "MentorPreferenceInputs",
                 columns: new[] { "StreamId", "MentorUserId", "Position" },
                 unique: true);
 
@@ -1879,25 +1879,25 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "MentorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRankingEntries_ProjectId_Position",
-                table: "ProjectRankingEntries",
+                name: "IX_ProjectPreferences_ProjectId_Position",
+                table: "ProjectPreferences",
                 columns: new[] { "ProjectId", "Position" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRankingEntries_ProjectId_StreamApplicationId",
-                table: "ProjectRankingEntries",
+                name: "IX_ProjectPreferences_ProjectId_StreamApplicationId",
+                table: "ProjectPreferences",
                 columns: new[] { "ProjectId", "StreamApplicationId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRankingEntries_StreamApplicationId",
-                table: "ProjectRankingEntries",
+                name: "IX_ProjectPreferences_StreamApplicationId",
+                table: "ProjectPreferences",
                 column: "StreamApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRankingEntries_UpdatedById",
-                table: "ProjectRankingEntries",
+                name: "IX_ProjectPreferences_UpdatedById",
+                table: "ProjectPreferences",
                 column: "UpdatedById");
 
             migrationBuilder.CreateIndex(
@@ -2044,6 +2044,23 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "MentorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StreamPreferences_StreamApplicationId",
+                table: "StreamPreferences",
+                column: "StreamApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StreamPreferences_StreamId_Position",
+                table: "StreamPreferences",
+                columns: new[] { "StreamId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StreamPreferences_UpdatedById",
+                table: "StreamPreferences",
+                column: "UpdatedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StreamQuestionAsker_StreamId",
                 table: "StreamQuestionAsker",
                 column: "StreamId");
@@ -2053,23 +2070,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 table: "StreamQuestions",
                 columns: new[] { "SeasonId", "Key" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StreamRankingEntries_StreamApplicationId",
-                table: "StreamRankingEntries",
-                column: "StreamApplicationId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StreamRankingEntries_StreamId_Position",
-                table: "StreamRankingEntries",
-                columns: new[] { "StreamId", "Position" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StreamRankingEntries_UpdatedById",
-                table: "StreamRankingEntries",
-                column: "UpdatedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Streams_TrackId_Slug",
@@ -2127,7 +2127,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "AnswerReviews");
 
             migrationBuilder.DropTable(
-                name: "ApplicantStreamRankings");
+                name: "ApplicantStreamPreferences");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -2163,7 +2163,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Faq");
 
             migrationBuilder.DropTable(
-                name: "FellowProjectRankings");
+                name: "FellowProjectPreferences");
 
             migrationBuilder.DropTable(
                 name: "InterviewSlots");
@@ -2175,7 +2175,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "MatchSettings");
 
             migrationBuilder.DropTable(
-                name: "MentorRankingInputs");
+                name: "MentorPreferenceInputs");
 
             migrationBuilder.DropTable(
                 name: "Offers");
@@ -2193,7 +2193,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "ProjectMentors");
 
             migrationBuilder.DropTable(
-                name: "ProjectRankingEntries");
+                name: "ProjectPreferences");
 
             migrationBuilder.DropTable(
                 name: "RoleInvitations");
@@ -2208,10 +2208,10 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "StreamMentors");
 
             migrationBuilder.DropTable(
-                name: "StreamQuestionAsker");
+                name: "StreamPreferences");
 
             migrationBuilder.DropTable(
-                name: "StreamRankingEntries");
+                name: "StreamQuestionAsker");
 
             migrationBuilder.DropTable(
                 name: "UnplacedApplicants");
@@ -2247,10 +2247,10 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Mentors");
 
             migrationBuilder.DropTable(
-                name: "StreamQuestions");
+                name: "StreamApplications");
 
             migrationBuilder.DropTable(
-                name: "StreamApplications");
+                name: "StreamQuestions");
 
             migrationBuilder.DropTable(
                 name: "MatchRuns");
