@@ -1,4 +1,5 @@
 using Cohort.Core;
+using Cohort.Demo;
 using Cohort.Web.Accounts;
 using Cohort.Web.Catalogue;
 using Cohort.Web.Files;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddCohortWebSettings(builder.Configuration);
 builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);
+builder.Services.AddCohortDemo();
 builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
 builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);

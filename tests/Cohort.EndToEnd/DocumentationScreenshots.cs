@@ -1,7 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Match;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.AspNetCore.Identity;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,9 +1,9 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Match;
-using Cohort.Core.Projects;
 using Cohort.Core.Preferences;
-using Cohort.Core.Seeding;
+using Cohort.Core.Projects;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

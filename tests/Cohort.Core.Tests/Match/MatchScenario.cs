@@ -4,6 +4,7 @@ using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Preferences;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Match;
@@ -41,7 +42,7 @@ internal static class MatchScenario
             }
 
             var application = await db.StreamApplications.ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id);
-            var mentorEmail = Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Mentor).Email;
+            var mentorEmail = DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Mentor).Email;
             var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
             foreach (var (stream, order) in streamOrders)
             {

@@ -1,10 +1,10 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Preferences;
-using Cohort.Core.Seeding;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Preferences;

@@ -1,5 +1,5 @@
 using Cohort.Core.Accounts;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo's dates, every one counted in days from the day it is seeded (<see cref="Day"/>, UTC), so the demo can be
 /// walked whenever it is started: stage 1, the assessments and the stream applications are all open on that day, and
-/// what the seeded applicants did happened in the days before it. docs/journeys.md ("The demo season") has the table.
+/// what the seeded applicants did happened in the days before it. docs/decisions/demo.md ("The demo season") has the table.
 /// </summary>
 /// <remarks>
 /// The catalogue (demo-season.json) writes its dates as tokens that <see cref="Resolve"/> replaces:

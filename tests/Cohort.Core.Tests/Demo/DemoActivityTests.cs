@@ -4,12 +4,12 @@ using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
-using Cohort.Core.Seeding;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Tests.Seeding;
+namespace Cohort.Core.Tests.Demo;
 
 /// <summary>The demo season's activity is consistent with the rules the app enforces, so the demo never shows what the app could not produce.</summary>
 public abstract class DemoActivityTests(CoreServicesFixture core)

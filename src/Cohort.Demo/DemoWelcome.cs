@@ -1,4 +1,4 @@
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>What a newcomer reads after starting the demo (`dotnet run` in Development, `cohort seed demo`): who to sign in as, and what for.</summary>
 public static class DemoWelcome

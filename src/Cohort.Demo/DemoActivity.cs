@@ -2,6 +2,7 @@ using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
@@ -11,7 +12,7 @@ using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo season in motion, for whoever runs the app to look around: 48 fictional applicants who applied in the
@@ -78,7 +79,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await AttemptsAsync(season, stageTwo, calendar, random, cancellation);
         var stageThree = DecideStageTwo(stageTwo, calendar.At(-3, 8));
         await StreamApplicationsAsync(season, stageThree, calendar, cancellation);
-        await RankingsAsync(season, stageThree, calendar.At(-1, 12), random, cancellation);
+        await PreferencesAsync(season, stageThree, calendar.At(-1, 12), random, cancellation);
         await StreamRoundsAsync(season, stageThree, reviewers, calendar, random, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
         return true;
@@ -103,7 +104,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         {
             if (await users.FindByEmailAsync(email) is null)
             {
-                await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Audit.Actor.System);
+                await accounts.RunAsync(email, ReviewerPassword, name, Roles.Reviewer, Actor.System);
             }
 
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo reviewer {email} is missing.");
@@ -276,7 +277,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// applicant ranks their streams in the order they chose them. The stage 3 applicant's quality is not blurred, so
     /// they head every list they are on and the match gives them their first choice.
     /// </summary>
-    private async Task RankingsAsync(Season season, List<DemoApplicant> applicants, DateTime rankedAt, Random random, CancellationToken cancellation)
+    private async Task PreferencesAsync(Season season, List<DemoApplicant> applicants, DateTime rankedAt, Random random, CancellationToken cancellation)
     {
         var quality = applicants.ToDictionary(a => a.Application.ApplicantId, a => a.Quality);
         var mentor = await users.FindByEmailAsync(DemoSeason.CoalitionMentor.Email)

@@ -1,4 +1,4 @@
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// Where the demo may be seeded: its accounts' passwords are published (README, console), so only on a developer's

@@ -10,7 +10,7 @@ using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// Last year's season, finished: the same catalogue a year earlier (<see cref="DemoCalendar.YearBefore"/>), whose

@@ -5,7 +5,7 @@ using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Web.Tests.Seeding;
+namespace Cohort.Web.Tests.Demo;
 
 /// <summary>
 /// The demo as it starts can be walked: on the day it was seeded, a new account applies to stage 1, is advanced by the

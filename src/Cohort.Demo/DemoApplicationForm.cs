@@ -1,7 +1,7 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo season's general application (stage 1): the questions a fellowship like ours asks everyone, each flagged

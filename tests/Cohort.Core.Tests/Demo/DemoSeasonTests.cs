@@ -2,11 +2,11 @@ using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Tests.Seeding;
+namespace Cohort.Core.Tests.Demo;
 
 /// <summary>The demo season flags every question that identifies the applicant, so its blind review hides the right answers.</summary>
 public abstract class DemoSeasonTests(CoreServicesFixture core)

@@ -1,4 +1,4 @@
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// Fictional names and words for the demo season's applicants and reviewers: combined deterministically, so every

@@ -3,10 +3,12 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Data;
+using Cohort.Core.Match;
+using Cohort.Core.Review;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>A demo account, printed at a development start so a newcomer can sign in as each role; its purpose says what to try with it.</summary>
 public sealed record DemoAccount(string Role, string Email, string Password, string DisplayName, string Purpose = "");
@@ -52,8 +54,8 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
     /// <summary>The catalogue as written, its dates still tokens of <see cref="DemoCalendar"/>.</summary>
     public static string CatalogueTemplate()
     {
-        using var stream = typeof(DemoSeason).Assembly.GetManifestResourceStream("Cohort.Core.Catalogue.Demo.demo-season.json")
-            ?? throw new InvalidOperationException("The demo season resource is missing from Cohort.Core.");
+        using var stream = typeof(DemoSeason).Assembly.GetManifestResourceStream("Cohort.Demo.demo-season.json")
+            ?? throw new InvalidOperationException("The demo season resource is missing from Cohort.Demo.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -97,7 +99,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         await AddGeneralApplicationAsync(season, cancellation);
         await DemoStreamQuestions.SeedAsync(db, season.Id, cancellation);
         await DemoAssessments.AddAsync(db, season.Slug, cancellation);
-        db.MatchSettings.Add(new Match.MatchSettings { SeasonId = season.Id, RankingDeadline = calendar.RankingDeadline });
+        db.MatchSettings.Add(new MatchSettings { SeasonId = season.Id, RankingDeadline = calendar.RankingDeadline });
         await db.SaveChangesAsync(cancellation);
         return true;
     }
@@ -136,7 +138,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
     private async Task AddDemoReviewerToPoolAsync(Season season, CancellationToken cancellation)
     {
         var user = await users.FindByEmailAsync(Reviewer.Email);
-        db.ReviewerProfiles.Add(new Review.ReviewerProfile
+        db.ReviewerProfiles.Add(new ReviewerProfile
         {
             SeasonId = season.Id, UserId = user!.Id, Organisation = DemoReviewerOrganisation, ExpertiseText = "evaluations\ninterpretability", MinLoad = 0, MaxLoad = 40,
         });

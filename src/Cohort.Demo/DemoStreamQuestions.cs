@@ -4,7 +4,7 @@ using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>
 /// The demo season's stage 3: questions shared by every stream, a few asked by one stream only, and interview

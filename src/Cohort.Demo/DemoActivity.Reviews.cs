@@ -3,7 +3,7 @@ using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>The demo's review rounds: stage 1's first read and one read per stream, by reviewers of planted leniency.</summary>
 public sealed partial class DemoActivity

@@ -1,7 +1,7 @@
 using Cohort.Core.Catalogue;
 using Cohort.Core.Review;
 
-namespace Cohort.Core.Seeding;
+namespace Cohort.Demo;
 
 /// <summary>The demo season's rubric for reading general applications: three criteria with anchors, and their weights.</summary>
 internal static class DemoRubric
