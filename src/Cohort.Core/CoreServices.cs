@@ -9,8 +9,8 @@ using Cohort.Core.FollowUps;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
+using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
-using Cohort.Core.Rankings;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +37,7 @@ public static class CoreServices
         services.AddAdmin();
         services.AddAssessments();
         services.AddStreamApplications();
-        services.AddRankings();
+        services.AddPreferences();
         services.AddFollowUps();
         services.AddReview();
         services.AddMatch();

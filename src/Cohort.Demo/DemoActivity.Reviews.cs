@@ -60,7 +60,7 @@ public sealed partial class DemoActivity
 
     /// <summary>
     /// A closed review round per stream, two reviews of each of its applications with the first round's rubric, so the
-    /// streams' rankings have scores and the match page's "optimal on scores" has something to optimise. They ran from
+    /// streams' score tables have scores and the match page's "optimal on scores" has something to optimise. They ran from
     /// D-2 to D-1, after the stream applications came in.
     /// </summary>
     private async Task StreamRoundsAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DemoCalendar calendar, Random random, CancellationToken cancellation)

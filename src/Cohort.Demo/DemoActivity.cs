@@ -6,7 +6,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +79,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await AttemptsAsync(season, stageTwo, calendar, random, cancellation);
         var stageThree = DecideStageTwo(stageTwo, calendar.At(-3, 8));
         await StreamApplicationsAsync(season, stageThree, calendar, cancellation);
-        await RankingsAsync(season, stageThree, calendar.At(-1, 12), random, cancellation);
+        await PreferencesAsync(season, stageThree, calendar.At(-1, 12), random, cancellation);
         await StreamRoundsAsync(season, stageThree, reviewers, calendar, random, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
         return true;
@@ -184,16 +184,16 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// <summary>The best two thirds go to the assessments, the next few wait, the rest are declined.</summary>
     private static List<DemoApplicant> DecideStageOne(List<DemoApplicant> applicants, DateTime decidedAt)
     {
-        var ranked = applicants.OrderByDescending(a => a.Quality).ToList();
-        for (var i = 0; i < ranked.Count; i++)
+        var byQuality = applicants.OrderByDescending(a => a.Quality).ToList();
+        for (var i = 0; i < byQuality.Count; i++)
         {
-            var application = ranked[i].Application;
+            var application = byQuality[i].Application;
             application.State = i < 32 ? ApplicationState.Advanced : i < 38 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
             application.AssessmentState = i < 32 ? ApplicationState.Submitted : null;
             application.UpdatedAt = decidedAt;
         }
 
-        return ranked.Take(32).ToList();
+        return byQuality.Take(32).ToList();
     }
 
     /// <summary>
@@ -277,7 +277,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// applicant ranks their streams in the order they chose them. The stage 3 applicant's quality is not blurred, so
     /// they head every list they are on and the match gives them their first choice.
     /// </summary>
-    private async Task RankingsAsync(Season season, List<DemoApplicant> applicants, DateTime rankedAt, Random random, CancellationToken cancellation)
+    private async Task PreferencesAsync(Season season, List<DemoApplicant> applicants, DateTime rankedAt, Random random, CancellationToken cancellation)
     {
         var quality = applicants.ToDictionary(a => a.Application.ApplicantId, a => a.Quality);
         var mentor = await users.FindByEmailAsync(DemoSeason.CoalitionMentor.Email)
@@ -286,7 +286,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         foreach (var stream in applications.GroupBy(a => a.StreamId))
         {
             var ordered = stream.OrderByDescending(a => quality[a.ApplicantId] >= DemoApplicant.Best ? double.MaxValue : quality[a.ApplicantId] + ((random.NextDouble() - 0.5) * 0.2)).ToList();
-            db.StreamRankingEntries.AddRange(ordered.Select((a, i) => new StreamRankingEntry
+            db.StreamPreferences.AddRange(ordered.Select((a, i) => new StreamPreference
             {
                 StreamId = stream.Key, StreamApplicationId = a.Id, Position = i + 1, NotAcceptable = ordered.Count > 3 && i == ordered.Count - 1,
                 UpdatedAt = rankedAt, UpdatedById = mentor.Id,
@@ -295,7 +295,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
 
         foreach (var applicant in applications.GroupBy(a => a.ApplicantId))
         {
-            db.ApplicantStreamRankings.AddRange(applicant.Select((a, i) => new ApplicantStreamRanking { ApplicantId = applicant.Key, StreamApplicationId = a.Id, Position = i + 1 }));
+            db.ApplicantStreamPreferences.AddRange(applicant.Select((a, i) => new ApplicantStreamPreference { ApplicantId = applicant.Key, StreamApplicationId = a.Id, Position = i + 1 }));
         }
 
         await db.SaveChangesAsync(cancellation);

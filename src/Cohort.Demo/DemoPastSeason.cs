@@ -5,7 +5,7 @@ using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,14 +86,14 @@ public sealed class DemoPastSeason(CohortDbContext db, ImportCatalogue import, I
         }
 
         await db.SaveChangesAsync(cancellation);
-        db.ApplicantStreamRankings.AddRange(applications.Select(a => new ApplicantStreamRanking
+        db.ApplicantStreamPreferences.AddRange(applications.Select(a => new ApplicantStreamPreference
         {
             ApplicantId = a.Application.ApplicantId, StreamApplicationId = a.Application.Id, Position = a.Choice,
         }));
         var mentor = await db.Users.SingleAsync(u => u.NormalizedEmail == DemoSeason.CoalitionMentor.Email.ToUpperInvariant(), cancellation);
         foreach (var stream in applications.GroupBy(a => a.Application.StreamId))
         {
-            db.StreamRankingEntries.AddRange(stream.OrderByDescending(a => a.Quality).Select((a, i) => new StreamRankingEntry
+            db.StreamPreferences.AddRange(stream.OrderByDescending(a => a.Quality).Select((a, i) => new StreamPreference
             {
                 StreamId = stream.Key, StreamApplicationId = a.Application.Id, Position = i + 1, UpdatedAt = calendar.RankingDeadline, UpdatedById = mentor.Id,
             }));

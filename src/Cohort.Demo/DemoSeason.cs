@@ -3,7 +3,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Data;
-using Cohort.Core.Rankings;
+using Cohort.Core.Match;
 using Cohort.Core.Review;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -22,6 +22,7 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);
     pages.Conventions.AuthorizeFolder("/Review", AccountSetup.ReviewerPolicy);
+    pages.Conventions.AddFolderRouteModelConvention("/Admin/Scores", Cohort.Web.Pages.Admin.Scores.OldRankingAddresses.Add);
     pages.Conventions.AddFolderApplicationModelConvention("/Account", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.AccountForms)));
 });
 

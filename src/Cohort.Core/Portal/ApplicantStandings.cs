@@ -2,7 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +41,7 @@ public static class ApplicantStandings
                 general.Application?.State, general.Application?.AssessmentState),
             await StageThree.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
-            await ApplicantRankings.DeadlineAsync(db, cancellation),
+            await ApplicantPreferences.DeadlineAsync(db, cancellation),
             streams,
             offers,
             await UnplacedExplanationAsync(db, applicantId, season.Id, offers, cancellation));

@@ -11,8 +11,8 @@ public static class ProjectsServices
         services.AddScoped<PitchOwnProject>();
         services.AddScoped<EditProject>();
         services.AddScoped<DecidePitch>();
-        services.AddScoped<SaveFellowProjectRanking>();
-        services.AddScoped<SaveProjectRanking>();
+        services.AddScoped<SaveFellowProjectPreferences>();
+        services.AddScoped<SaveProjectPreferences>();
         services.AddScoped<RunProjectAssignment>();
         services.AddScoped<PublishProjectAssignment>();
         return services;

@@ -8,7 +8,7 @@ public static class ReviewServices
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
         services.AddScoped<CompositeWeights>();
-        services.AddScoped<RankSubjects>();
+        services.AddScoped<FindScoreTable>();
         services.AddScoped<CreateReviewRound>();
         services.AddScoped<ChangeReviewRoundState>();
         services.AddScoped<AssignReviewers>();

@@ -1185,6 +1185,28 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("MatchRuns");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("RankingDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId")
+                        .IsUnique();
+
+                    b.ToTable("MatchSettings");
+                });
+
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
                 {
                     b.Property<int>("Id")
@@ -1271,7 +1293,117 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("UnplacedApplicants");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantStreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId");
+
+                    b.HasIndex("MentorUserId", "StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "MentorUserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MentorPreferenceInputs");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("StreamId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1296,7 +1428,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("ApplicantId", "ProjectId")
                         .IsUnique();
 
-                    b.ToTable("FellowProjectRankings");
+                    b.ToTable("FellowProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.Project", b =>
@@ -1424,7 +1556,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("ProjectMentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1463,139 +1595,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("ProjectId", "StreamApplicationId")
                         .IsUnique();
 
-                    b.ToTable("ProjectRankingEntries");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicantId");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantStreamRankings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("RankingDeadline")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("SeasonId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SeasonId")
-                        .IsUnique();
-
-                    b.ToTable("MatchSettings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("MentorUserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId");
-
-                    b.HasIndex("MentorUserId", "StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "MentorUserId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("MentorRankingInputs");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedById")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedById");
-
-                    b.HasIndex("StreamId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("StreamRankingEntries");
+                    b.ToTable("ProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Review.BlindSettings", b =>
@@ -2631,6 +2631,15 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
@@ -2667,7 +2676,64 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
                         .WithMany()
@@ -2723,7 +2789,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Navigation("Mentor");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Projects.Project", null)
                         .WithMany()
@@ -2734,72 +2800,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
                         .WithMany()
                         .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Season", null)
-                        .WithMany()
-                        .HasForeignKey("SeasonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("MentorUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1132,6 +1132,26 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("MatchRuns");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RankingDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId")
+                        .IsUnique();
+
+                    b.ToTable("MatchSettings");
+                });
+
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
                 {
                     b.Property<int>("Id")
@@ -1214,7 +1234,111 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("UnplacedApplicants");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantStreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId");
+
+                    b.HasIndex("MentorUserId", "StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "MentorUserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MentorPreferenceInputs");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("StreamId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1237,7 +1361,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicantId", "ProjectId")
                         .IsUnique();
 
-                    b.ToTable("FellowProjectRankings");
+                    b.ToTable("FellowProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.Project", b =>
@@ -1361,7 +1485,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("ProjectMentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1398,131 +1522,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "StreamApplicationId")
                         .IsUnique();
 
-                    b.ToTable("ProjectRankingEntries");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicantId");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantStreamRankings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RankingDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SeasonId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SeasonId")
-                        .IsUnique();
-
-                    b.ToTable("MatchSettings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MentorUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId");
-
-                    b.HasIndex("MentorUserId", "StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "MentorUserId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("MentorRankingInputs");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedById");
-
-                    b.HasIndex("StreamId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("StreamRankingEntries");
+                    b.ToTable("ProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Review.BlindSettings", b =>
@@ -2526,6 +2526,15 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
@@ -2562,7 +2571,64 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
                         .WithMany()
@@ -2618,7 +2684,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Navigation("Mentor");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Projects.Project", null)
                         .WithMany()
@@ -2629,72 +2695,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
                         .WithMany()
                         .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Season", null)
-                        .WithMany()
-                        .HasForeignKey("SeasonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("MentorUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -150,7 +150,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         var (userId, firstChoice, streams) = await core.RunAsync<CohortDbContext, (string, int, int)>(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.NormalizedEmail == account.Email.ToUpperInvariant());
-            var first = await db.ApplicantStreamRankings.Where(r => r.ApplicantId == user.Id && r.Position == 1)
+            var first = await db.ApplicantStreamPreferences.Where(r => r.ApplicantId == user.Id && r.Position == 1)
                 .Join(db.StreamApplications, r => r.StreamApplicationId, a => a.Id, (r, a) => a.StreamId).SingleAsync();
             return (user.Id, first, await db.StreamApplications.CountAsync(a => a.ApplicantId == user.Id));
         });

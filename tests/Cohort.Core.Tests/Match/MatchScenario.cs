@@ -2,7 +2,7 @@ using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +46,7 @@ internal static class MatchScenario
             var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
             foreach (var (stream, order) in streamOrders)
             {
-                db.StreamRankingEntries.AddRange(order.Select((applicant, i) => new StreamRankingEntry
+                db.StreamPreferences.AddRange(order.Select((applicant, i) => new StreamPreference
                 {
                     StreamId = stream, StreamApplicationId = application[(applicant, stream)], Position = i + 1, UpdatedById = mentor,
                 }));
@@ -54,7 +54,7 @@ internal static class MatchScenario
 
             foreach (var (applicant, order) in applicantOrders)
             {
-                db.ApplicantStreamRankings.AddRange(order.Select((stream, i) => new ApplicantStreamRanking
+                db.ApplicantStreamPreferences.AddRange(order.Select((stream, i) => new ApplicantStreamPreference
                 {
                     ApplicantId = applicant, StreamApplicationId = application[(applicant, stream)], Position = i + 1,
                 }));
