@@ -46,14 +46,14 @@ public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog au
     /// <summary>The engine's answer for <paramref name="input"/>: a pure function, so a stored run's input gives its result again.</summary>
     public static MatchResult Solve(MatchInput input, MatchAlgorithm algorithm) => algorithm == MatchAlgorithm.Scores
         ? ScoreOptimalMatch.Solve(input)
-        : SolveStable(input, algorithm == MatchAlgorithm.Streams ? Proposer.Mentors : Proposer.Applicants);
+        : SolveStable(input, algorithm == MatchAlgorithm.Streams ? Proposer.Hosts : Proposer.Candidates);
 
     private static MatchResult SolveStable(MatchInput input, Proposer proposer)
     {
         var solved = StableMatcher.Solve(MatchInstance.Of(input), proposer);
-        var explanations = Explanations.Explain(solved.StrictInstance, solved.MentorOf, input.Streams.Select(s => s.Name).ToList());
+        var explanations = Explanations.Explain(solved.StrictInstance, solved.HostOf, input.Streams.Select(s => s.Name).ToList(), new("applicant", "applicants"));
         var certificate = solved.Certificate;
-        return MatchInstance.Result(input, solved.MentorOf, explanations,
+        return MatchInstance.Result(input, solved.HostOf, explanations,
             new MatchCertificate(certificate.OnlyAcceptablePairs, certificate.CapacitiesRespected, certificate.BlockingPairCount));
     }
 }
