@@ -27,7 +27,7 @@ internal static class MatchRunBench
         await using var database = await RushDatabase.CreateAsync(postgres);
         await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applicants, seats, new Random(6)));
 
-        foreach (var algorithm in new[] { MatchAlgorithm.Applicants, MatchAlgorithm.Scores })
+        foreach (var algorithm in new[] { MatchAlgorithm.CandidatesPropose, MatchAlgorithm.Scores })
         {
             var times = new List<double>();
             MatchRun? run = null;

@@ -56,7 +56,6 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Projects.ProjectMentor> ProjectMentors => Set<Projects.ProjectMentor>();
     public DbSet<Projects.FellowProjectRanking> FellowProjectRankings => Set<Projects.FellowProjectRanking>();
     public DbSet<Projects.ProjectRankingEntry> ProjectRankingEntries => Set<Projects.ProjectRankingEntry>();
-    public DbSet<Projects.ProjectAssignmentRun> ProjectAssignmentRuns => Set<Projects.ProjectAssignmentRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
