@@ -354,35 +354,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MatchRuns",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SeasonId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Algorithm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    InputJson = table.Column<string>(type: "text", nullable: false),
-                    ResultJson = table.Column<string>(type: "text", nullable: false),
-                    Matched = table.Column<int>(type: "integer", nullable: false),
-                    Unmatched = table.Column<int>(type: "integer", nullable: false),
-                    Certified = table.Column<bool>(type: "boolean", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatchRuns", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MatchRuns_Seasons_SeasonId",
-                        column: x => x.SeasonId,
-                        principalTable: "Seasons",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatchSettings",
                 columns: table => new
                 {
@@ -591,33 +562,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                         name: "FK_Question_ApplicationForms_FormId",
                         column: x => x.FormId,
                         principalTable: "ApplicationForms",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "UnplacedApplicants",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RunId = table.Column<int>(type: "integer", nullable: false),
-                    ApplicantId = table.Column<string>(type: "text", nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_UnplacedApplicants", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_UnplacedApplicants_AspNetUsers_ApplicantId",
-                        column: x => x.ApplicantId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_UnplacedApplicants_MatchRuns_RunId",
-                        column: x => x.RunId,
-                        principalTable: "MatchRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -902,31 +846,39 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectAssignmentRuns",
+                name: "MatchRuns",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StreamId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SeasonId = table.Column<int>(type: "integer", nullable: false),
+                    StreamId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     InputJson = table.Column<string>(type: "text", nullable: false),
                     ResultJson = table.Column<string>(type: "text", nullable: false),
-                    Assigned = table.Column<int>(type: "integer", nullable: false),
-                    Unassigned = table.Column<int>(type: "integer", nullable: false),
-                    Stable = table.Column<bool>(type: "boolean", nullable: false),
+                    Matched = table.Column<int>(type: "integer", nullable: false),
+                    Unmatched = table.Column<int>(type: "integer", nullable: false),
+                    Certified = table.Column<bool>(type: "boolean", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProjectAssignmentRuns", x => x.Id);
+                    table.PrimaryKey("PK_MatchRuns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProjectAssignmentRuns_Streams_StreamId",
-                        column: x => x.StreamId,
-                        principalTable: "Streams",
+                        name: "FK_MatchRuns_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchRuns_Streams_StreamId",
+                        column: x => x.StreamId,
+                        principalTable: "Streams",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -1162,6 +1114,33 @@ namespace Cohort.Migrations.Postgres.Migrations
                         name: "FK_Attempts_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnplacedApplicants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantId = table.Column<string>(type: "text", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnplacedApplicants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnplacedApplicants_AspNetUsers_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnplacedApplicants_MatchRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "MatchRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1799,9 +1778,14 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "SeasonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MatchRuns_SeasonId_CreatedAt",
+                name: "IX_MatchRuns_SeasonId_Kind_CreatedAt",
                 table: "MatchRuns",
-                columns: new[] { "SeasonId", "CreatedAt" });
+                columns: new[] { "SeasonId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchRuns_StreamId_CreatedAt",
+                table: "MatchRuns",
+                columns: new[] { "StreamId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatchSettings_SeasonId",
@@ -1867,11 +1851,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "IX_ProcessStages_TrackId",
                 table: "ProcessStages",
                 column: "TrackId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProjectAssignmentRuns_StreamId_CreatedAt",
-                table: "ProjectAssignmentRuns",
-                columns: new[] { "StreamId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMentors_MentorId",
@@ -2185,9 +2164,6 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcessStages");
-
-            migrationBuilder.DropTable(
-                name: "ProjectAssignmentRuns");
 
             migrationBuilder.DropTable(
                 name: "ProjectMentors");

@@ -353,35 +353,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MatchRuns",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    InputJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Matched = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unmatched = table.Column<int>(type: "INTEGER", nullable: false),
-                    Certified = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatchRuns", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MatchRuns_Seasons_SeasonId",
-                        column: x => x.SeasonId,
-                        principalTable: "Seasons",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatchSettings",
                 columns: table => new
                 {
@@ -590,33 +561,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         name: "FK_Question_ApplicationForms_FormId",
                         column: x => x.FormId,
                         principalTable: "ApplicationForms",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "UnplacedApplicants",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_UnplacedApplicants", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_UnplacedApplicants_AspNetUsers_ApplicantId",
-                        column: x => x.ApplicantId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_UnplacedApplicants_MatchRuns_RunId",
-                        column: x => x.RunId,
-                        principalTable: "MatchRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -901,31 +845,39 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectAssignmentRuns",
+                name: "MatchRuns",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    StreamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StreamId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     InputJson = table.Column<string>(type: "TEXT", nullable: false),
                     ResultJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Assigned = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unassigned = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Matched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unmatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Certified = table.Column<bool>(type: "INTEGER", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProjectAssignmentRuns", x => x.Id);
+                    table.PrimaryKey("PK_MatchRuns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProjectAssignmentRuns_Streams_StreamId",
-                        column: x => x.StreamId,
-                        principalTable: "Streams",
+                        name: "FK_MatchRuns_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchRuns_Streams_StreamId",
+                        column: x => x.StreamId,
+                        principalTable: "Streams",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -1161,6 +1113,33 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         name: "FK_Attempts_Assessments_AssessmentId",
                         column: x => x.AssessmentId,
                         principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnplacedApplicants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnplacedApplicants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnplacedApplicants_AspNetUsers_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnplacedApplicants_MatchRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "MatchRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1798,9 +1777,14 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 column: "SeasonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MatchRuns_SeasonId_CreatedAt",
+                name: "IX_MatchRuns_SeasonId_Kind_CreatedAt",
                 table: "MatchRuns",
-                columns: new[] { "SeasonId", "CreatedAt" });
+                columns: new[] { "SeasonId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchRuns_StreamId_CreatedAt",
+                table: "MatchRuns",
+                columns: new[] { "StreamId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatchSettings_SeasonId",
@@ -1866,11 +1850,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "IX_ProcessStages_TrackId",
                 table: "ProcessStages",
                 column: "TrackId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProjectAssignmentRuns_StreamId_CreatedAt",
-                table: "ProjectAssignmentRuns",
-                columns: new[] { "StreamId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMentors_MentorId",
@@ -2184,9 +2163,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcessStages");
-
-            migrationBuilder.DropTable(
-                name: "ProjectAssignmentRuns");
 
             migrationBuilder.DropTable(
                 name: "ProjectMentors");
