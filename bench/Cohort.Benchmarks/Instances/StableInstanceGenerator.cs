@@ -18,51 +18,51 @@ public static class StableInstanceGenerator
         var random = new Random(seed);
         var cumulative = new double[Hosts];
         double total = 0;
-        for (int m = 0; m < Hosts; m++)
+        for (int h = 0; h < Hosts; h++)
         {
-            total += 1.0 / Math.Pow(m + 1, 0.8);
-            cumulative[m] = total;
+            total += 1.0 / Math.Pow(h + 1, 0.8);
+            cumulative[h] = total;
         }
 
         var candidateRankings = new int[Candidates][];
         var candidatesOf = new List<int>[Hosts];
-        for (int m = 0; m < Hosts; m++)
+        for (int h = 0; h < Hosts; h++)
         {
-            candidatesOf[m] = [];
+            candidatesOf[h] = [];
         }
 
         var chosen = new List<int>();
-        for (int a = 0; a < Candidates; a++)
+        for (int c = 0; c < Candidates; c++)
         {
             int length = random.Next(10, 16);
             chosen.Clear();
             while (chosen.Count < length)
             {
                 int index = Array.BinarySearch(cumulative, random.NextDouble() * total);
-                int m = index >= 0 ? index : Math.Min(~index, Hosts - 1);
-                if (!chosen.Contains(m))
+                int h = index >= 0 ? index : Math.Min(~index, Hosts - 1);
+                if (!chosen.Contains(h))
                 {
-                    chosen.Add(m);
-                    candidatesOf[m].Add(a);
+                    chosen.Add(h);
+                    candidatesOf[h].Add(c);
                 }
             }
 
-            candidateRankings[a] = [.. chosen];
+            candidateRankings[c] = [.. chosen];
         }
 
         var quality = new double[Candidates];
-        for (int a = 0; a < Candidates; a++)
+        for (int c = 0; c < Candidates; c++)
         {
-            quality[a] = random.NextDouble();
+            quality[c] = random.NextDouble();
         }
 
         var hostRankings = new int[Hosts][];
         var capacities = new int[Hosts];
-        for (int m = 0; m < Hosts; m++)
+        for (int h = 0; h < Hosts; h++)
         {
-            var keyed = candidatesOf[m].Select(a => (a, key: quality[a] + (0.3 * random.NextDouble()))).ToList();
-            hostRankings[m] = [.. keyed.OrderByDescending(x => x.key).Select(x => x.a)];
-            capacities[m] = random.Next(1, 13);
+            var keyed = candidatesOf[h].Select(c => (c, key: quality[c] + (0.3 * random.NextDouble()))).ToList();
+            hostRankings[h] = [.. keyed.OrderByDescending(x => x.key).Select(x => x.c)];
+            capacities[h] = random.Next(1, 13);
         }
 
         return (candidateRankings, hostRankings, capacities);
@@ -74,7 +74,7 @@ public static class StableInstanceGenerator
         return new StableMatchingInstance(Preferences.Strict(candidates), Preferences.Strict(hosts), capacities);
     }
 
-    /// <summary>Writes the instance in the `cohort match stable` format.</summary>
+    /// <summary>Writes the instance in the `cohort match stable` format: the contract's applicants are the candidates, its mentors the hosts.</summary>
     public static void WriteJson(string path, int seed = 2028)
     {
         var (candidates, hosts, capacities) = Generate(seed);
