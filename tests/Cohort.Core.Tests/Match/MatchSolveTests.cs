@@ -31,4 +31,17 @@ public sealed class MatchSolveTests
         Assert.Equal(1, result.Fills.Single().Filled);
         Assert.True(result.Certificate.IsStable);
     }
+
+    [Theory]
+    [InlineData(MatchKind.Streams, "an applicant", "stable, applicants proposing")]
+    [InlineData(MatchKind.Projects, "a fellow", "stable, fellows proposing")]
+    public void Each_kind_of_run_explains_and_describes_itself_in_its_own_words(MatchKind kind, string other, string described)
+    {
+        var input = new MatchInput([new MatchHost(1, "Alpha", 1, ["a", "b"])], [new MatchCandidate("a", "Ayo", [1]), new MatchCandidate("b", "Bea", [1])]);
+
+        var result = MatchSolver.Solve(input, MatchAlgorithm.CandidatesPropose, kind);
+
+        Assert.Contains($"Alpha filled its 1 place with {other} it ranked above you (1st; you were 2nd).", result.Placements.Single(p => p.CandidateId == "b").Explanation, StringComparison.Ordinal);
+        Assert.Equal(described, MatchAlgorithm.CandidatesPropose.Describe(kind));
+    }
 }

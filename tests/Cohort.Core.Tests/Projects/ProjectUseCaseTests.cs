@@ -124,6 +124,11 @@ public abstract class ProjectUseCaseTests
         Assert.Null(await RunAsync());
         Assert.Null(await RunAsync());
         var runs = await core.RunAsync<CohortDbContext, List<MatchRun>>(db => db.MatchRuns.ProjectMatches(stream).OrderBy(r => r.Id).ToListAsync());
+        // Both kinds of run share one table: a project match is stored for its stream and season, and the stream match's
+        // publishing does not see it.
+        var season = await core.RunAsync<CohortDbContext, int>(db => db.Streams.Where(s => s.Id == stream).Select(s => s.Track!.SeasonId).SingleAsync());
+        Assert.Equal((MatchKind.Projects, season, MatchAlgorithm.CandidatesPropose), (runs[0].Kind, runs[0].SeasonId, runs[0].Algorithm));
+        Assert.Equal("There is no such run.", await core.RunAsync<PublishMatch, string?>(p => p.RunAsync(jonah, runs[1].Id, DateTime.UtcNow.AddDays(7), "https://cohort.test/portal")));
 
         Assert.Contains("A later run exists", await PublishAsync(runs[0].Id), StringComparison.Ordinal);
         Assert.Null(await PublishAsync(runs[1].Id));
