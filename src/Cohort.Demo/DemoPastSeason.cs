@@ -105,7 +105,7 @@ public sealed class DemoPastSeason(CohortDbContext db, ImportCatalogue import, I
     /// <summary>The match run and published on last year's offer day, and every offer accepted three days later.</summary>
     private async Task MatchAsync(DemoCalendar calendar, CancellationToken cancellation)
     {
-        var run = await With<RunMatch>(calendar.At(42, 12)).RunAsync(Actor.System, MatchAlgorithm.Applicants, cancellation)
+        var run = await With<RunMatch>(calendar.At(42, 12)).RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose, cancellation)
             ?? throw new InvalidOperationException("Last year's demo season has no current season to match.");
         var published = calendar.At(42, 16);
         var refusal = await With<PublishMatch>(published, new Outbox(db, new FixedClock(published)))

@@ -63,12 +63,12 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         await using (var scope = site.App.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchAlgorithm.Applicants);
+            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose);
             Assert.NotNull(run);
             Assert.Null(await services.GetRequiredService<PublishMatch>().RunAsync(Actor.System, run.Id, site.App.Clock.GetUtcNow().UtcDateTime.AddDays(5), "/portal"));
-            var unmatched = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.First(p => p.StreamId is null);
+            var unmatched = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.First(p => p.HostId is null);
             var users = services.GetRequiredService<UserManager<CohortUser>>();
-            var user = (await users.FindByIdAsync(unmatched.ApplicantId))!;
+            var user = (await users.FindByIdAsync(unmatched.CandidateId))!;
             Assert.True((await users.AddPasswordAsync(user, password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
             email = user.Email!;

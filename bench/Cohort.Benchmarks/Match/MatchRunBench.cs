@@ -27,7 +27,7 @@ internal static class MatchRunBench
         await using var database = await RushDatabase.CreateAsync(postgres);
         await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applicants, seats, new Random(6)));
 
-        foreach (var algorithm in new[] { MatchAlgorithm.Applicants, MatchAlgorithm.Scores })
+        foreach (var algorithm in new[] { MatchAlgorithm.CandidatesPropose, MatchAlgorithm.Scores })
         {
             var times = new List<double>();
             MatchRun? run = null;
@@ -59,10 +59,10 @@ internal static class MatchRunBench
             stream.Capacity = seats / streams.Count;
         }
 
-        var mentor = (await DeadlineRush.AddApplicantsAsync(db, 1, "mentor", "mentors.example.org"))[0];
+        var mentor = (await DeadlineRush.AddAccountsAsync(db, 1, "mentor", "mentors.example.org"))[0];
         var quality = new Dictionary<string, double>();
         var choices = new List<(string Applicant, StreamApplication Application, int Position)>();
-        foreach (var applicant in await DeadlineRush.AddApplicantsAsync(db, applicants, "stage3"))
+        foreach (var applicant in await DeadlineRush.AddAccountsAsync(db, applicants, "stage3"))
         {
             quality[applicant] = random.NextDouble();
             db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
@@ -94,7 +94,7 @@ internal static class MatchRunBench
     /// <summary>A closed round per stream in which two of ten reviewers scored each application from its applicant's quality, with noise.</summary>
     private static async Task ReviewAsync(CohortDbContext db, int seasonId, List<Core.Catalogue.ResearchStream> streams, Dictionary<string, double> quality, Random random)
     {
-        var reviewers = await DeadlineRush.AddApplicantsAsync(db, 10, "reviewer", "reviewers.example.org");
+        var reviewers = await DeadlineRush.AddAccountsAsync(db, 10, "reviewer", "reviewers.example.org");
         var rubric = new Rubric { SeasonId = seasonId, Name = "Stream read", Criteria = { new RubricCriterion { Name = "Overall", ScaleMin = 0, ScaleMax = 10 } } };
         var now = DateTime.UtcNow;
         foreach (var stream in streams)

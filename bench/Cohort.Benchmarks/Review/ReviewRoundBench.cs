@@ -61,7 +61,7 @@ internal static class ReviewRoundBench
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General);
         var motivation = form.Questions.First(q => q.Kind == QuestionKind.LongText).Id;
-        foreach (var applicant in await DeadlineRush.AddApplicantsAsync(db, applications, "review"))
+        foreach (var applicant in await DeadlineRush.AddAccountsAsync(db, applications, "review"))
         {
             var application = new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
             application.Answers.Add(new Answer { QuestionId = motivation, Value = $"I want to work on {Pick(random)}, {Pick(random)} and {Pick(random)}." });
@@ -69,7 +69,7 @@ internal static class ReviewRoundBench
         }
 
         var maxLoad = (int)Math.Ceiling(1.5 * applications * reviewsEach / reviewers);
-        foreach (var reviewer in await DeadlineRush.AddApplicantsAsync(db, reviewers, "reviewer", "reviewers.example.org"))
+        foreach (var reviewer in await DeadlineRush.AddAccountsAsync(db, reviewers, "reviewer", "reviewers.example.org"))
         {
             db.ReviewerProfiles.Add(new ReviewerProfile
             {

@@ -56,7 +56,6 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Projects.ProjectMentor> ProjectMentors => Set<Projects.ProjectMentor>();
     public DbSet<Projects.FellowProjectPreference> FellowProjectPreferences => Set<Projects.FellowProjectPreference>();
     public DbSet<Projects.ProjectPreference> ProjectPreferences => Set<Projects.ProjectPreference>();
-    public DbSet<Projects.ProjectAssignmentRun> ProjectAssignmentRuns => Set<Projects.ProjectAssignmentRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,14 +15,14 @@ public sealed class MatchScores(CohortDbContext db, FindScoreTable scoreTable)
 {
     public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
     {
-        var streamIds = input.Streams.Where(s => s.Capacity > 0).Select(s => s.StreamId).ToList();
+        var streamIds = input.Hosts.Where(s => s.Capacity > 0).Select(s => s.HostId).ToList();
         var applicantOf = await StageThree.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
             .ToDictionaryAsync(a => a.Id, a => a.ApplicantId, cancellation);
-        var streams = new List<MatchStream>(input.Streams.Count);
-        foreach (var stream in input.Streams)
+        var streams = new List<MatchHost>(input.Hosts.Count);
+        foreach (var stream in input.Hosts)
         {
             var scores = new Dictionary<string, double>();
-            if (stream.Capacity > 0 && await scoreTable.RunAsync(PipelineStage.Streams, stream.StreamId, null, cancellation) is { } table)
+            if (stream.Capacity > 0 && await scoreTable.RunAsync(PipelineStage.Streams, stream.HostId, null, cancellation) is { } table)
             {
                 foreach (var row in table.Rows)
                 {
@@ -36,6 +36,6 @@ public sealed class MatchScores(CohortDbContext db, FindScoreTable scoreTable)
             streams.Add(stream with { Scores = scores });
         }
 
-        return input with { Streams = streams };
+        return input with { Hosts = streams };
     }
 }

@@ -73,7 +73,7 @@ public static class ApplicantStandings
             return null;
         }
 
-        var latest = await db.MatchRuns.AsNoTracking().Where(r => r.PublishedAt != null && r.SeasonId == seasonId)
+        var latest = await db.MatchRuns.AsNoTracking().StreamMatches().Where(r => r.PublishedAt != null && r.SeasonId == seasonId)
             .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellation);
         return latest is null ? null
             : await db.UnplacedApplicants.Where(u => u.RunId == latest && u.ApplicantId == applicantId).Select(u => u.Explanation).SingleOrDefaultAsync(cancellation);

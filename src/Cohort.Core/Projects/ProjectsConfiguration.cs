@@ -53,13 +53,3 @@ internal sealed class ProjectPreferenceConfiguration : IEntityTypeConfiguration<
         entry.HasOne<CohortUser>().WithMany().HasForeignKey(e => e.UpdatedById);
     }
 }
-
-internal sealed class ProjectAssignmentRunConfiguration : IEntityTypeConfiguration<ProjectAssignmentRun>
-{
-    public void Configure(EntityTypeBuilder<ProjectAssignmentRun> run)
-    {
-        run.HasIndex(r => new { r.StreamId, r.CreatedAt });
-        run.Property(r => r.CreatedBy).HasMaxLength(256);
-        run.HasOne<ResearchStream>().WithMany().HasForeignKey(r => r.StreamId);
-    }
-}

@@ -21,7 +21,7 @@ public sealed class SaveFellowProjectPreferences(CohortDbContext db, AuditLog au
 
         var approved = await db.Projects.Where(p => p.StreamId == place.StreamId && p.State == ProjectState.Approved).Select(p => p.Id).ToListAsync(cancellation);
         var problem = (await PublishedAssignments.SettledAsync(db, place.StreamId, cancellation)).GetValueOrDefault(place.ApplicantId) is { } settled
-            ? $"Your project is settled: \"{settled.Stream}\". Your ranking is closed, and nothing was saved."
+            ? $"Your project is settled: \"{settled.Host}\". Your ranking is closed, and nothing was saved."
             : PreferenceRules.Check(rows, approved.ToHashSet(), "The ranking names a project that is not an approved project of your stream.");
         if (problem is not null)
         {

@@ -1105,6 +1105,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Matched")
                         .HasColumnType("INTEGER");
 
@@ -1118,6 +1123,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<int>("SeasonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Unmatched")
                         .HasColumnType("INTEGER");
 
@@ -1127,7 +1135,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeasonId", "CreatedAt");
+                    b.HasIndex("StreamId", "CreatedAt");
+
+                    b.HasIndex("SeasonId", "Kind", "CreatedAt");
 
                     b.ToTable("MatchRuns");
                 });
@@ -1420,54 +1430,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("StreamId");
 
                     b.ToTable("Projects");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Assigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unassigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamId", "CreatedAt");
-
-                    b.ToTable("ProjectAssignmentRuns");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
@@ -2524,6 +2486,10 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId");
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
@@ -2651,15 +2617,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
                     b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
                         .WithMany()
                         .HasForeignKey("StreamId")

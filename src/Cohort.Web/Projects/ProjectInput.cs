@@ -31,4 +31,4 @@ public sealed record MentorChoice(string Name, string IdPrefix, IReadOnlyList<St
 public sealed record StreamMentorName(int Id, string Name, string? UserId);
 
 /// <summary>What the assignment run partial draws: the run, its result, and whether it is the one that may be published now.</summary>
-public sealed record ProjectAssignmentView(Core.Projects.ProjectAssignmentRun Run, Core.Match.MatchResult Result, bool MayPublish);
+public sealed record ProjectAssignmentView(Core.Match.MatchRun Run, Core.Match.MatchResult Result, bool MayPublish);

@@ -81,7 +81,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     }
 
     [Theory]
-    [InlineData(MatchAlgorithm.Applicants)]
+    [InlineData(MatchAlgorithm.CandidatesPropose)]
     [InlineData(MatchAlgorithm.Scores)]
     public async Task The_demo_rankings_and_stream_reviews_give_a_certified_match_that_places_some_applicants_and_not_all(MatchAlgorithm algorithm)
     {
@@ -146,7 +146,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         await SeedOnceAsync();
         var account = DemoActivity.StageThreeApplicant;
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.Applicants));
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose));
         var (userId, firstChoice, streams) = await core.RunAsync<CohortDbContext, (string, int, int)>(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.NormalizedEmail == account.Email.ToUpperInvariant());
@@ -154,12 +154,12 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
                 .Join(db.StreamApplications, r => r.StreamApplicationId, a => a.Id, (r, a) => a.StreamId).SingleAsync();
             return (user.Id, first, await db.StreamApplications.CountAsync(a => a.ApplicantId == user.Id));
         });
-        var placement = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!.Placements.Single(p => p.ApplicantId == userId);
+        var placement = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!.Placements.Single(p => p.CandidateId == userId);
 
         Assert.True(await core.RunAsync<Microsoft.AspNetCore.Identity.UserManager<Cohort.Core.Accounts.CohortUser>, bool>(async users =>
             await users.CheckPasswordAsync((await users.FindByEmailAsync(account.Email))!, account.Password)));
         Assert.Equal(3, streams);
-        Assert.Equal(firstChoice, placement.StreamId);
+        Assert.Equal(firstChoice, placement.HostId);
     }
 
     [Fact]

@@ -20,9 +20,9 @@ internal static class MatchScenario
     /// <summary>Runs the stable match with applicants proposing, checks its certificate, and gives each applicant's stream.</summary>
     public static async Task<Dictionary<string, int?>> RunAsync(CoreServicesFixture core)
     {
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
         Assert.True(run!.Certified);
-        return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
     }
 
     /// <summary>Publishes the season's latest run with three days to answer; the refusal, or null.</summary>

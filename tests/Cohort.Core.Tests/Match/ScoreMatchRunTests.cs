@@ -45,15 +45,15 @@ public abstract class ScoreMatchRunTests
         var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
 
         var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
-        var placed = result.Placements.ToDictionary(x => x.ApplicantId);
-        Assert.Equal((i, c, (int?)null), (placed[p].StreamId!.Value, placed[q].StreamId!.Value, placed[r].StreamId));
+        var placed = result.Placements.ToDictionary(x => x.CandidateId);
+        Assert.Equal((i, c, (int?)null), (placed[p].HostId!.Value, placed[q].HostId!.Value, placed[r].HostId));
         Assert.Contains("has not scored you", placed[r].Explanation, StringComparison.Ordinal);
         Assert.True(run.Certified);
         Assert.True(result.Certificate.OptimalityProven);
         Assert.Equal(1, result.Certificate.BlockingPairs);
         Assert.Equal(await TableScoreAsync(i, p) + await TableScoreAsync(c, q), result.Certificate.TotalScore!.Value, 2);
         Assert.Equal(MatchAlgorithm.Scores, run.Algorithm);
-        Assert.Equal(run.ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm)));
+        Assert.Equal(run.ResultJson, JsonSerializer.Serialize(MatchSolver.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm, run.Kind)));
 
         var refusal = await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, run.Id, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
 

@@ -24,7 +24,7 @@ public abstract class ProjectSecurityTests(CohortApp app)
         string.Join(",", await db.ProjectMentors.OrderBy(m => m.ProjectId).ThenBy(m => m.MentorId).Select(m => $"{m.ProjectId}:{m.MentorId}").ToListAsync()),
         string.Join(",", await db.FellowProjectPreferences.OrderBy(r => r.Id).Select(r => $"{r.ApplicantId}:{r.ProjectId}:{r.Position}").ToListAsync()),
         string.Join(",", await db.ProjectPreferences.OrderBy(e => e.Id).Select(e => $"{e.ProjectId}:{e.StreamApplicationId}:{e.Position}").ToListAsync()),
-        await db.ProjectAssignmentRuns.CountAsync(),
+        await db.MatchRuns.CountAsync(r => r.Kind == MatchKind.Projects),
         await db.AuditEntries.CountAsync(e => e.Action.StartsWith("project"))));
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>

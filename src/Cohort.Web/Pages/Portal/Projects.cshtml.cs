@@ -35,7 +35,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
     public Placement? Outcome { get; private set; }
 
     /// <summary>The project a published assignment gave the fellow, or null.</summary>
-    public ProjectView? MyProject => Outcome?.StreamId is { } id ? Projects.SingleOrDefault(p => p.Id == id) : null;
+    public ProjectView? MyProject => Outcome?.HostId is { } id ? Projects.SingleOrDefault(p => p.Id == id) : null;
 
     /// <summary>Whether a published assignment gave the fellow a project, which closes their ranking.</summary>
     public bool IsSettled { get; private set; }
@@ -101,7 +101,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
         MyPitches = await db.Projects.AsNoTracking().Where(p => p.PitchedById == me && p.StreamId == streamId).OrderBy(p => p.CreatedAt)
             .Select(p => new PitchView(p.Title, p.State, p.DecisionNote)).ToListAsync(cancellation);
         Outcome = await PublishedAssignments.OutcomeAsync(db, streamId, me, cancellation);
-        IsSettled = Outcome?.StreamId is not null;
+        IsSettled = Outcome?.HostId is not null;
         return true;
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205180846_Initial")]
+    [Migration("20261205185318_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1108,6 +1108,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Matched")
                         .HasColumnType("INTEGER");
 
@@ -1121,6 +1126,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<int>("SeasonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Unmatched")
                         .HasColumnType("INTEGER");
 
@@ -1130,7 +1138,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeasonId", "CreatedAt");
+                    b.HasIndex("StreamId", "CreatedAt");
+
+                    b.HasIndex("SeasonId", "Kind", "CreatedAt");
 
                     b.ToTable("MatchRuns");
                 });
@@ -1423,54 +1433,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("StreamId");
 
                     b.ToTable("Projects");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Assigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unassigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamId", "CreatedAt");
-
-                    b.ToTable("ProjectAssignmentRuns");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
@@ -2527,6 +2489,10 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId");
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
@@ -2654,15 +2620,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
                     b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
                         .WithMany()
                         .HasForeignKey("StreamId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205180909_Initial")]
+    [Migration("20261205185334_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1161,6 +1161,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Matched")
                         .HasColumnType("integer");
 
@@ -1174,6 +1179,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<int>("SeasonId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Unmatched")
                         .HasColumnType("integer");
 
@@ -1183,7 +1191,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeasonId", "CreatedAt");
+                    b.HasIndex("StreamId", "CreatedAt");
+
+                    b.HasIndex("SeasonId", "Kind", "CreatedAt");
 
                     b.ToTable("MatchRuns");
                 });
@@ -1492,56 +1502,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("StreamId");
 
                     b.ToTable("Projects");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Assigned")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Unassigned")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamId", "CreatedAt");
-
-                    b.ToTable("ProjectAssignmentRuns");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
@@ -2632,6 +2592,10 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId");
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
@@ -2759,15 +2723,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
                     b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
                         .WithMany()
                         .HasForeignKey("StreamId")

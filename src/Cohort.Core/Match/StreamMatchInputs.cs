@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Match;
 
 /// <summary>
-/// Reads a season's match input from the rankings, as they stand now. After a published round, a later round matches
+/// The stream match's input: a season's applicants as the candidates and its streams as the hosts, read from the
+/// rankings as they stand now. After a published round, a later round matches
 /// the rest: applicants holding an offer (pending or accepted) leave, their seats are taken off the streams'
 /// capacities, and a stream an applicant declined, or let an offer of lapse, is never offered to them again.
 /// </summary>
-public static class MatchInputs
+public static class StreamMatchInputs
 {
     public static async Task<MatchInput> LoadAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
     {
@@ -39,8 +40,8 @@ public static class MatchInputs
         var applicantIds = appliedTo.Select(g => g.Key).ToList();
         var names = await db.Users.Where(u => applicantIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellation);
         return new MatchInput(
-            streams.Select(s => new MatchStream(s.Id, s.Name, Math.Max(0, s.Capacity - holding.Count(o => o.StreamId == s.Id)), streamRankings[s.Id].ToList())).ToList(),
-            applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchApplicant(id, names[id], Ranking(applicantRankings[id], appliedTo[id]))).ToList());
+            streams.Select(s => new MatchHost(s.Id, s.Name, Math.Max(0, s.Capacity - holding.Count(o => o.StreamId == s.Id)), streamRankings[s.Id].ToList())).ToList(),
+            applicantIds.Order(StringComparer.Ordinal).Select(id => new MatchCandidate(id, names[id], Ranking(applicantRankings[id], appliedTo[id]))).ToList());
     }
 
     /// <summary>

@@ -5,12 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Projects;
 
 /// <summary>
-/// Reads a stream's project assignment as a match input, so the match's own engine solves it: the "streams" are the
-/// stream's approved projects (their capacities, and their mentors' ranking of fellows without those marked not
-/// acceptable), the "applicants" are the stream's fellows with their ranking of the projects. Fellows a published run
-/// settled leave, and their places come off their projects' capacities.
+/// The project match's input: the hosts are the stream's approved projects (their capacities, and their mentors'
+/// ranking of fellows without those marked not acceptable), the candidates are the stream's fellows with their ranking
+/// of the projects. Fellows a published run settled leave, and their places come off their projects' capacities.
 /// </summary>
-public static class ProjectAssignmentInputs
+public static class ProjectMatchInputs
 {
     public static async Task<MatchInput> LoadAsync(CohortDbContext db, int streamId, CancellationToken cancellation)
     {
@@ -30,7 +29,7 @@ public static class ProjectAssignmentInputs
                 .Select(r => new { r.ApplicantId, r.ProjectId }).ToListAsync(cancellation))
             .ToLookup(r => r.ApplicantId, r => r.ProjectId);
         return new MatchInput(
-            projects.Select(p => new MatchStream(p.Id, p.Title, Math.Max(0, p.Capacity - taken.GetValueOrDefault(p.Id)), projectRankings[p.Id].ToList())).ToList(),
-            fellows.OrderBy(f => f.ApplicantId, StringComparer.Ordinal).Select(f => new MatchApplicant(f.ApplicantId, f.Name, fellowRankings[f.ApplicantId].ToList())).ToList());
+            projects.Select(p => new MatchHost(p.Id, p.Title, Math.Max(0, p.Capacity - taken.GetValueOrDefault(p.Id)), projectRankings[p.Id].ToList())).ToList(),
+            fellows.OrderBy(f => f.ApplicantId, StringComparer.Ordinal).Select(f => new MatchCandidate(f.ApplicantId, f.Name, fellowRankings[f.ApplicantId].ToList())).ToList());
     }
 }
