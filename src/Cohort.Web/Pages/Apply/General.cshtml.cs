@@ -1,6 +1,5 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Apply;
 

@@ -2,9 +2,8 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// One application to one of the mentor's streams: the answers that stream asks for (shared and its own), the

@@ -1,9 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>The mentor's home: only the streams their account mentors, with how many applications each has.</summary>
 [Authorize(Roles = Roles.Mentor)]

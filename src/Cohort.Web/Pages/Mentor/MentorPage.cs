@@ -1,7 +1,6 @@
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// Base of the pages about one of the mentor's streams. The stream is looked up among the signed-in mentor's own

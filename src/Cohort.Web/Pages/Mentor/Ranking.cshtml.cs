@@ -2,10 +2,9 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Rankings;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 using Cohort.Web.Rankings;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// The stream's one ranking of the applicants it is considering, which its mentors edit together, and each

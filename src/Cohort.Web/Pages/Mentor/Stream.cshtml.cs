@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.FollowUps;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots, its

@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.Mail;
 using Cohort.Core.Portal;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
 using Cohort.Web.Rankings;
 
 namespace Cohort.Web.Pages.Portal;

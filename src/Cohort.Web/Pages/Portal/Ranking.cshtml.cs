@@ -1,7 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Portal;
 using Cohort.Core.Rankings;
-using Cohort.Web.Applications;
 using Cohort.Web.Rankings;
 
 namespace Cohort.Web.Pages.Portal;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Review;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 

@@ -1,5 +1,4 @@
 using Cohort.Core.Review;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 

@@ -1,5 +1,4 @@
 using Cohort.Core.Assessments;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 

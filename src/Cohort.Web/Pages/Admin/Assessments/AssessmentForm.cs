@@ -6,7 +6,7 @@ namespace Cohort.Web.Pages.Admin.Assessments;
 
 /// <summary>
 /// Creates a stage 2 assessment for a track (/admin/assessments/new) or edits any assessment (/admin/assessments/{id}/edit).
-/// A stream's mentors use the same form, narrowed to their stream (see <c>Mentoring.StreamAssessmentFormModel</c>).
+/// A stream's mentors use the same form, narrowed to their stream (see <c>Mentor.Assessments.StreamAssessmentFormModel</c>).
 /// </summary>
 public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Assessment, AssessmentFormModel.AssessmentInput>(db, audit)
 {

@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Assessments;
 /// <summary>
 /// Adds an item to an assessment (/admin/assessments/{assessment}/items/new) or edits one (/admin/assessments/items/{id}/edit).
 /// Items scored automatically need a consistent answer key; items reviewers score need a rubric. A stream's mentors
-/// use the same form for their stream's assessments (see <c>Mentoring.StreamItemFormModel</c>).
+/// use the same form for their stream's assessments (see <c>Mentor.Assessments.StreamItemFormModel</c>).
 /// </summary>
 public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<AssessmentItem, ItemFormModel.ItemInput>(db, audit)
 {

@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Mentors;
 /// </summary>
 public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation send, AccountRoles roles) : AdminPage(db, audit)
 {
-    public Mentor Mentor { get; private set; } = null!;
+    public Core.Catalogue.Mentor Mentor { get; private set; } = null!;
 
     public string? LinkedEmail { get; private set; }
 

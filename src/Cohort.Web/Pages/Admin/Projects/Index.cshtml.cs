@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Web.Projects;
 
 namespace Cohort.Web.Pages.Admin.Projects;
 

@@ -59,7 +59,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
 
     public List<SelectListItem> Tracks { get; private set; } = [];
 
-    public List<Mentor> Mentors { get; private set; } = [];
+    public List<Core.Catalogue.Mentor> Mentors { get; private set; } = [];
 
     private string? mentorsChangedTo;
 

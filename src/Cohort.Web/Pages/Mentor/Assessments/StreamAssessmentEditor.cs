@@ -1,8 +1,7 @@
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 using Cohort.Web.Pages.Admin.Assessments;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor.Assessments;
 
 /// <summary>
 /// What narrows the admin's assessment editor to one of the signed-in mentor's streams: the stream, found among

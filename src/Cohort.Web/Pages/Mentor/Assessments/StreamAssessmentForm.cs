@@ -2,7 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Web.Pages.Admin.Assessments;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor.Assessments;
 
 /// <summary>
 /// A mentor creates (/mentor/streams/{slug}/assessments/new) or edits (/mentor/streams/{slug}/assessments/{id}/edit) a

@@ -2,7 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Web.Pages.Admin.Assessments;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor.Assessments;
 
 /// <summary>
 /// A mentor adds an item to (/mentor/streams/{slug}/assessments/{assessment}/items/new) or edits an item of

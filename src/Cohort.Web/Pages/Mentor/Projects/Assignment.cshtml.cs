@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// The stream's project assignment: run it on both sides' rankings as they stand, see a run (the certificate, each

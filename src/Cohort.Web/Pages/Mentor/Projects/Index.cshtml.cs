@@ -1,8 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
-using Cohort.Web.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// The stream's projects: the approved ones, fellows' pitches waiting for a decision, a form to pitch one, and which

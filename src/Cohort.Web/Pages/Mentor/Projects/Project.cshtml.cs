@@ -1,10 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
-using Cohort.Web.Projects;
 using Cohort.Web.Rankings;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// One project of the stream: its details, which any mentor of the stream may edit or withdraw, and its one ranking of

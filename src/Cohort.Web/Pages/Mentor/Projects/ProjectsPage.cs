@@ -1,8 +1,6 @@
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
-using Cohort.Web.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>Base of the pages about a stream's projects: the stream's mentors to choose from, and the mentor's own profile among them.</summary>
 public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)

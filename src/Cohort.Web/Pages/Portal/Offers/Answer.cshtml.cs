@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Match;
 using Cohort.Core.Portal;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal.Offers;
 

@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 

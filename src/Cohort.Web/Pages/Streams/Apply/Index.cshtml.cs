@@ -2,7 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
+using Cohort.Web.Pages.Apply;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Cohort.Core.Accounts;
 using Cohort.Core.FollowUps;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
 /// Base of the admin pages: who is acting, the notice shown after a redirect, and the one way every change

@@ -1,4 +1,4 @@
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>What an admin form posts back besides its fields: the version of the record it was rendered from, where the record has one.</summary>
 public abstract class RecordInput

@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
 
-namespace Cohort.Web.Applications;
+namespace Cohort.Web.Pages.Apply;
 
 /// <summary>One question as a form shows it: the stored answer, the uploaded file if any, and the problem to show beside it.</summary>
 public sealed record QuestionView(QuestionDefinition Question, string? Value, int? FileId, string? Problem)

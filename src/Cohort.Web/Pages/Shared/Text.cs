@@ -1,4 +1,4 @@
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 public static class Text
 {

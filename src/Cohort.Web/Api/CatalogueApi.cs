@@ -1,7 +1,7 @@
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Web.Accounts;
 
-namespace Cohort.Web.Catalogue;
+namespace Cohort.Web.Api;
 
 /// <summary>The catalogue over HTTP: the public stream list, and the full export (with mentor emails) for admins.</summary>
 public static class CatalogueApi

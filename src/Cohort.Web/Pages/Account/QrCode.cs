@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Cohort.Web.Accounts;
+namespace Cohort.Web.Pages.Account;
 
 /// <summary>QR codes as SVG data URIs: an &lt;img&gt; needs no script and no inline style, so the CSP stays as it is.</summary>
 public static class QrCode

@@ -1,4 +1,4 @@
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
 /// The step before an action that cannot be undone (publishing offers, rejecting many applications): what will

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 
-namespace Cohort.Web.Times;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>How much of a moment a page shows. Each is a .NET pattern that local-time.js also understands.</summary>
 public enum TimeFormat

@@ -1,4 +1,4 @@
-namespace Cohort.Web.Accounts;
+namespace Cohort.Web.Pages.Account;
 
 /// <summary>Recovery codes as Identity makes them: ten of them, each like <c>7K2QD-M9XRT</c>, each working once.</summary>
 public static class RecoveryCodes

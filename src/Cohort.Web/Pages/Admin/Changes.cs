@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>Says which fields of a record an edit changed, for the audit log.</summary>
 public static class Changes

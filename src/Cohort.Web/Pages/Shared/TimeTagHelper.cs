@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Cohort.Web.Times;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>
 /// The one way a page shows a moment: <c>&lt;time at="@x" format="Short" /&gt;</c> renders

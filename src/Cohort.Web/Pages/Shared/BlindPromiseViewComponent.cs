@@ -1,7 +1,7 @@
 using Cohort.Core.Review;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 
-namespace Cohort.Web.Review;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>
 /// The promise of blind review, as the current season's settings make it (<see cref="BlindPromise.ForApplicants"/>):

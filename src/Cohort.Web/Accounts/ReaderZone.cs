@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Cohort.Web.Times;
+namespace Cohort.Web.Accounts;
 
 /// <summary>
 /// The time zone a page is written in: the signed-in person's recorded zone, else UTC. The zone travels as a claim,

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Projects;
 
-namespace Cohort.Web.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>A project form as posted. Texts are nullable so a blank one reaches the use case, whose message names the problem.</summary>
 public sealed class ProjectInput
@@ -29,6 +29,3 @@ public sealed class ProjectInput
 public sealed record MentorChoice(string Name, string IdPrefix, IReadOnlyList<StreamMentorName> Mentors, IReadOnlyCollection<int> Chosen);
 
 public sealed record StreamMentorName(int Id, string Name, string? UserId);
-
-/// <summary>What the assignment run partial draws: the run, its result, and whether it is the one that may be published now.</summary>
-public sealed record ProjectAssignmentView(Core.Projects.ProjectAssignmentRun Run, Core.Match.MatchResult Result, bool MayPublish);

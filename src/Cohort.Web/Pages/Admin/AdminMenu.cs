@@ -1,4 +1,4 @@
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
 /// The admin menu: every admin page, grouped by the phase of the season it serves, in the order a season runs.

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>
 /// One labelled form field: <c>&lt;field asp-for="Input.Name" /&gt;</c> renders the label, the control, an optional

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cohort.Web.Admin;
+namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
 /// The end of a period may not come before its start: <c>[NotBefore(nameof(Start))] End</c>; with

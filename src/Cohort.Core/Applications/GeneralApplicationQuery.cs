@@ -1,6 +1,8 @@
-using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
+using Cohort.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
-namespace Cohort.Web.Applications;
+namespace Cohort.Core.Applications;
 
 /// <summary>The current season's general application form and, if any, the signed-in applicant's application to it.</summary>
 public static class GeneralApplicationQuery

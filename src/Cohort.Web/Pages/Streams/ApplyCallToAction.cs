@@ -4,7 +4,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
 
-namespace Cohort.Web.Applications;
+namespace Cohort.Web.Pages.Streams;
 
 /// <summary>
 /// What a public stream page (or the stream list) asks its reader to do next, with the date of the stage window that

@@ -1,7 +1,7 @@
 using System.Text;
 using Cohort.Core.Calendar;
 
-namespace Cohort.Web.Catalogue;
+namespace Cohort.Web.Api;
 
 /// <summary>/dates.ics: the season's key dates as an iCalendar feed (RFC 5545) that calendar apps can subscribe to.</summary>
 public static class CalendarEndpoint

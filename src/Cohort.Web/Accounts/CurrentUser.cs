@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Cohort.Web.Applications;
+namespace Cohort.Web.Accounts;
 
 public static class UserId
 {

@@ -1,4 +1,4 @@
-namespace Cohort.Web.Files;
+namespace Cohort.Web.Hosting;
 
 /// <summary>
 /// Keeps personal data out of browser and proxy caches: every response to a signed-in person (their application,

@@ -1,9 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Review;
 using Cohort.Web.Accounts;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Review;
+namespace Cohort.Web.Api;
 
 /// <summary>
 /// Reviewing over HTTP: the reviewer's assignments as JSON, with the same blind content the pages show, and the CV of
