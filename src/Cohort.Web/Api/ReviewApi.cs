@@ -17,7 +17,7 @@ public static class ReviewApi
     {
         routes.MapGet("/api/review/assignments", async (HttpContext http, CohortDbContext db, CancellationToken cancellation) =>
         {
-            var assignments = await ReviewerAssignments.OpenAsync(db, UserId.Of(http.User), cancellation);
+            var assignments = await ReviewerAssignments.OpenAsync(db, http.User.Id(), cancellation);
             var summaries = new List<AssignmentSummary>();
             foreach (var assignment in assignments)
             {
@@ -30,7 +30,7 @@ public static class ReviewApi
 
         routes.MapGet("/review/assignments/{id:int}/cv", async (int id, HttpContext http, CohortDbContext db, CancellationToken cancellation) =>
         {
-            var (assignment, access) = await ReviewerAssignments.FindAsync(db, id, UserId.Of(http.User), http.User.IsInRole(Roles.Admin), cancellation);
+            var (assignment, access) = await ReviewerAssignments.FindAsync(db, id, http.User.Id(), http.User.IsInRole(Roles.Admin), cancellation);
             if (access == AssignmentAccess.Refused)
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace Cohort.Web.Pages.Admin;
 
 /// <summary>
@@ -16,8 +14,6 @@ public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    protected Actor Actor => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "unknown");
-
     /// <summary>
     /// Makes the save fail if the record changed since the form was rendered. The version is always marked as
     /// modified so the check runs even when only the record's children (stages, mentors) changed.
@@ -32,7 +28,7 @@ public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
     /// <summary>Records the change and saves it; on a concurrent edit saves nothing and says so on the page.</summary>
     protected async Task<bool> SaveAsync(string action, string subject, string details, CancellationToken cancellation)
     {
-        audit.Record(Actor, action, subject, details);
+        audit.Record(User.AsActor(), action, subject, details);
         try
         {
             await Db.SaveChangesAsync(cancellation);

@@ -34,8 +34,8 @@ public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue imp
         using var reader = new StreamReader(Upload!.OpenReadStream());
         var text = await reader.ReadToEndAsync(cancellation);
         var outcome = extension == ".json"
-            ? await import.FromJsonAsync(text, Actor, cancellation)
-            : await import.FromCsvAsync(text, Actor, cancellation);
+            ? await import.FromJsonAsync(text, User.AsActor(), cancellation)
+            : await import.FromCsvAsync(text, User.AsActor(), cancellation);
         if (!outcome.Succeeded)
         {
             Problems = outcome.Problems;

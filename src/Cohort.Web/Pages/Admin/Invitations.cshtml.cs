@@ -28,10 +28,10 @@ public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation
     }
 
     public async Task<IActionResult> OnPostResendAsync(int id, CancellationToken cancellation) =>
-        Conclude(await send.ResendAsync(Actor, id, cancellation), "Sent the invitation again with a new link; the old link no longer works.");
+        Conclude(await send.ResendAsync(User.AsActor(), id, cancellation), "Sent the invitation again with a new link; the old link no longer works.");
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellation) =>
-        Conclude(await revoke.RunAsync(Actor, id, cancellation), "Withdrew the invitation; its link no longer works.");
+        Conclude(await revoke.RunAsync(User.AsActor(), id, cancellation), "Withdrew the invitation; its link no longer works.");
 
     private IActionResult Conclude(string? problem, string done) => RedirectWithNotice(problem ?? done, "/Admin/Invitations");
 }

@@ -53,7 +53,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return await ReloadAsync(cancellation);
         }
 
-        var outcome = await submit.RunAsync(UserId.Of(User), Form.Id, cancellation);
+        var outcome = await submit.RunAsync(User.Id(), Form.Id, cancellation);
         if (outcome.Submitted)
         {
             TempData["Notice"] = $"Your {Form.Title.ToLowerInvariant()} was submitted. A confirmation is on its way to your inbox.";
@@ -78,7 +78,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return NotFound();
         }
 
-        var outcome = await saveDraft.RunAsync(UserId.Of(User), Form.Id, PostedAnswers(), cancellation);
+        var outcome = await saveDraft.RunAsync(User.Id(), Form.Id, PostedAnswers(), cancellation);
         return outcome.Refusal is { } refusal
             ? new JsonResult(new { refusal }) { StatusCode = StatusCodes.Status409Conflict }
             : new JsonResult(new { savedAt = outcome.SavedAt, problems = outcome.Problems.ToDictionary(p => p.QuestionKey, p => p.Message) });
@@ -87,7 +87,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
     /// <summary>Saves the posted answers and any uploaded CV; false when the server refused (window closed, already submitted).</summary>
     private async Task<bool> SaveAsync(CancellationToken cancellation)
     {
-        var applicant = UserId.Of(User);
+        var applicant = User.Id();
         var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation);
         if (outcome.Refusal is not null)
         {
@@ -140,7 +140,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        var (form, application) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        var (form, application) = await GeneralApplicationQuery.LoadAsync(db, User.Id(), cancellation);
         if (form is null)
         {
             return false;

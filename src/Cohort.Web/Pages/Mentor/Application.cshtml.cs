@@ -81,7 +81,7 @@ public class ApplicationModel(CohortDbContext db, TimeProvider clock) : PageMode
     }
 
     private Task<StreamApplication?> FindAsync(int id, CancellationToken cancellation) =>
-        MentorStreams.ApplicationsFor(db, UserId.Of(User)).AsNoTracking().Include(a => a.Stream).SingleOrDefaultAsync(a => a.Id == id, cancellation);
+        MentorStreams.ApplicationsFor(db, User.Id()).AsNoTracking().Include(a => a.Stream).SingleOrDefaultAsync(a => a.Id == id, cancellation);
 
     private IQueryable<WorkTestSubmission> SubmissionsTo(StreamApplication application) =>
         db.WorkTestSubmissions.AsNoTracking().Where(s => s.ApplicantId == application.ApplicantId && db.WorkTests.Any(t => t.Id == s.WorkTestId && t.StreamId == application.StreamId));

@@ -13,7 +13,7 @@ public class IndexModel(CohortDbContext db) : PageModel
     public List<StreamSummary> Streams { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellation) =>
-        Streams = await MentorStreams.Of(db, UserId.Of(User)).OrderBy(s => s.Name)
+        Streams = await MentorStreams.Of(db, User.Id()).OrderBy(s => s.Name)
             .Select(s => new StreamSummary(s.Slug, s.Name, s.Mentors.Count > 1,
                 db.StreamApplications.Count(a => a.StreamId == s.Id && a.State != ApplicationState.Draft)))
             .ToListAsync(cancellation);

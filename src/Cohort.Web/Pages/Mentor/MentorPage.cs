@@ -10,8 +10,6 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
 {
     protected CohortDbContext Db { get; } = db;
 
-    protected Actor Actor => new(UserId.Of(User), User.Identity?.Name ?? "mentor");
-
     public ResearchStream Stream { get; private set; } = null!;
 
     public string? Refusal { get; private set; }
@@ -46,7 +44,7 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
 
     protected async Task<bool> FindStreamAsync(string slug, CancellationToken cancellation)
     {
-        var stream = await MentorStreams.Current(Db, UserId.Of(User), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
+        var stream = await MentorStreams.Current(Db, User.Id(), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
             .SingleOrDefaultAsync(cancellation);
         Stream = stream!;
         return stream is not null;

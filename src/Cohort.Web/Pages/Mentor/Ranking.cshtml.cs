@@ -38,10 +38,10 @@ public class RankingModel(CohortDbContext db, SaveStreamRanking saveRanking, Sav
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRankingAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => saveRanking.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
+        ChangeAsync(slug, () => saveRanking.RunAsync(User.AsActor(), Stream.Id, RankingFormRow.ToRanked(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
 
     public Task<IActionResult> OnPostMineAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => saveInput.RunAsync(Actor, Stream.Id, RankingFormRow.ToRanked(Mine), cancellation), "Your input was saved.", cancellation);
+        ChangeAsync(slug, () => saveInput.RunAsync(User.AsActor(), Stream.Id, RankingFormRow.ToRanked(Mine), cancellation), "Your input was saved.", cancellation);
 
     protected override string BadFormat => RankingFormRow.NotWholeNumbers;
 
@@ -53,7 +53,7 @@ public class RankingModel(CohortDbContext db, SaveStreamRanking saveRanking, Sav
         }
 
         var streamId = Stream.Id;
-        var me = UserId.Of(User);
+        var me = User.Id();
         var entries = await Db.StreamRankingEntries.AsNoTracking().Where(e => e.StreamId == streamId).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
         var applicants = await StageThree.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)

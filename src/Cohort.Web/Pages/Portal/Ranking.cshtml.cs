@@ -33,7 +33,7 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        Refusal = ModelState.IsValid ? await save.RunAsync(UserId.Of(User), RankingFormRow.ToRanked(Ranking), cancellation) : RankingFormRow.NotWholeNumbers;
+        Refusal = ModelState.IsValid ? await save.RunAsync(User.Id(), RankingFormRow.ToRanked(Ranking), cancellation) : RankingFormRow.NotWholeNumbers;
         if (Refusal is null)
         {
             TempData["Notice"] = "Your ranking of the streams was saved.";
@@ -46,7 +46,7 @@ public class RankingModel(CohortDbContext db, SaveApplicantRanking save, TimePro
 
     private async Task LoadAsync(CancellationToken cancellation)
     {
-        var me = UserId.Of(User);
+        var me = User.Id();
         Closure = await ApplicantStandings.ClosureAsync(db, me, cancellation);
         Deadline = await ApplicantRankings.DeadlineAsync(db, cancellation);
         IsClosed = clock.GetUtcNow().UtcDateTime > Deadline;

@@ -49,7 +49,7 @@ public class WithdrawModel(CohortDbContext db, WithdrawApplication withdraw, Wit
             return RedirectToPage(new { stream = Stream });
         }
 
-        var me = UserId.Of(User);
+        var me = User.Id();
         string? refusal;
         if (Stream is { } stream)
         {
@@ -70,7 +70,7 @@ public class WithdrawModel(CohortDbContext db, WithdrawApplication withdraw, Wit
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        Standing = await ApplicantStandings.LoadAsync(db, UserId.Of(User), clock.GetUtcNow().UtcDateTime, cancellation);
+        Standing = await ApplicantStandings.LoadAsync(db, User.Id(), clock.GetUtcNow().UtcDateTime, cancellation);
         StreamApplication = Standing.Streams.SingleOrDefault(s => s.Stream.StreamId == Stream);
         return Stream is null || StreamApplication is not null;
     }

@@ -12,7 +12,7 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
 {
     protected CohortDbContext Db { get; } = db;
 
-    protected string ReviewerId => UserId.Of(User);
+    protected string ReviewerId => User.Id();
 
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -19,7 +19,7 @@ public sealed record ApplyCallToAction(string Id, string Text, string? Href, str
     {
         if (user.Identity?.IsAuthenticated == true)
         {
-            return user.IsInRole(Roles.Applicant) ? await ForApplicantAsync(db, UserId.Of(user), stream, now, cancellation) : null;
+            return user.IsInRole(Roles.Applicant) ? await ForApplicantAsync(db, user.Id(), stream, now, cancellation) : null;
         }
 
         var form = await db.ApplicationForms.AsNoTracking()

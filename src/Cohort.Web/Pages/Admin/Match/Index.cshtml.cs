@@ -63,7 +63,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
             return RedirectWithNotice("That run was not understood, so nothing was run.", "/Admin/Match/Index");
         }
 
-        var run = await match.RunAsync(Actor, algorithm, cancellation);
+        var run = await match.RunAsync(User.AsActor(), algorithm, cancellation);
         return run is null
             ? RedirectWithNotice("There is no current season to match.", "/Admin/Match/Index")
             : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Certified ? "the certificate holds" : "the certificate does NOT hold")}.",
@@ -116,7 +116,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
             return Page();
         }
 
-        var refusal = await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
+        var refusal = await publish.RunAsync(User.AsActor(), runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
         return RedirectWithNotice(refusal ?? $"Run {runId} is published: its offers are in the outbox.", "/Admin/Match/Index", new { run = runId });
     }
 

@@ -38,7 +38,7 @@ public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation sen
             return NotFound();
         }
 
-        var problem = ModelState.IsValid ? await send.MentorAsync(Actor, Mentor.Id, InviteEmail!, cancellation) : null;
+        var problem = ModelState.IsValid ? await send.MentorAsync(User.AsActor(), Mentor.Id, InviteEmail!, cancellation) : null;
         if (problem is not null)
         {
             ModelState.AddModelError(nameof(InviteEmail), problem);
@@ -67,7 +67,7 @@ public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation sen
             return Page();
         }
 
-        await roles.SyncAsync([userId], Actor, $"unlinked from the mentor {Mentor.Slug}", cancellation);
+        await roles.SyncAsync([userId], User.AsActor(), $"unlinked from the mentor {Mentor.Slug}", cancellation);
         await Db.SaveChangesAsync(cancellation);
         return RedirectWithNotice($"Unlinked {LinkedEmail} from {Mentor.Name}.", "/Admin/Mentors/Account", new { key });
     }

@@ -49,12 +49,12 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
     }
 
     public async Task<IActionResult> OnPostRunAsync(int streamId, CancellationToken cancellation) =>
-        RedirectWithNotice(await runAssignment.RunAsync(Actor, streamId, cancellation) ?? "The assignment was run: its result is below. Nothing is published yet.",
+        RedirectWithNotice(await runAssignment.RunAsync(User.AsActor(), streamId, cancellation) ?? "The assignment was run: its result is below. Nothing is published yet.",
             "/Admin/Projects/Index", new { stream = streamId });
 
     public async Task<IActionResult> OnPostPublishAsync(int runId, CancellationToken cancellation)
     {
-        var refusal = await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation);
+        var refusal = await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation);
         var stream = await Db.ProjectAssignmentRuns.Where(r => r.Id == runId).Select(r => (int?)r.StreamId).SingleOrDefaultAsync(cancellation);
         return RedirectWithNotice(refusal ?? "Published: every fellow sees their project in their portal, and was mailed.", "/Admin/Projects/Index", new { stream });
     }

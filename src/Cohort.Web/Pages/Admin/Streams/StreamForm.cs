@@ -163,7 +163,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
     protected override async Task AfterSaveAsync(ResearchStream stream, CancellationToken cancellation)
     {
         var accounts = await Db.Mentors.Where(m => mentorsMoved.Contains(m.Id) && m.UserId != null).Select(m => m.UserId!).ToListAsync(cancellation);
-        await roles.SyncAsync(accounts, Actor, $"mentors of the stream {stream.Slug} changed", cancellation);
+        await roles.SyncAsync(accounts, User.AsActor(), $"mentors of the stream {stream.Slug} changed", cancellation);
         await Db.SaveChangesAsync(cancellation);
     }
 

@@ -12,7 +12,7 @@ internal static class StreamAssessmentEditor
     public const string StreamPage = "/Mentor/Stream";
 
     public static Task<ResearchStream?> FindStreamAsync(CohortDbContext db, PageModel page, CancellationToken cancellation) =>
-        MentorStreams.Current(db, UserId.Of(page.User), page.RouteData.Values["slug"] as string ?? "").AsNoTracking().SingleOrDefaultAsync(cancellation);
+        MentorStreams.Current(db, page.User.Id(), page.RouteData.Values["slug"] as string ?? "").AsNoTracking().SingleOrDefaultAsync(cancellation);
 
     public static EditorLinks Links(ResearchStream stream) =>
         new($"/mentor/streams/{stream.Slug}/assessments", $"/mentor/streams/{stream.Slug}", $"Back to {stream.Name}", ListsAttempts: false);

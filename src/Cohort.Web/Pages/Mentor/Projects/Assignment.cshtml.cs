@@ -27,11 +27,11 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
         await LoadAsync(slug, cancellation) && (Run is null || Shown is not null) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRunAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => runAssignment.RunAsync(Actor, Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
+        ChangeAsync(slug, () => runAssignment.RunAsync(User.AsActor(), Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
 
     public Task<IActionResult> OnPostPublishAsync(string slug, int runId, CancellationToken cancellation) =>
         ChangeAsync(slug, async () => await Db.ProjectAssignmentRuns.AnyAsync(r => r.Id == runId && r.StreamId == Stream.Id, cancellation)
-                ? await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation)
+                ? await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation)
                 : "There is no such run in this stream.",
             "Published: every fellow sees their project in their portal, and was mailed.", cancellation);
 

@@ -9,7 +9,7 @@ public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)
         Stream.Mentors.OrderBy(m => m.Position).Select(m => new StreamMentorName(m.MentorId, m.Mentor!.Name, m.Mentor.UserId)).ToList();
 
     /// <summary>The signed-in mentor's profile in this stream: the default mentor of what they pitch or approve.</summary>
-    public IReadOnlyList<int> MyMentorIds => StreamMentors.Where(m => m.UserId == UserId.Of(User)).Select(m => m.Id).ToList();
+    public IReadOnlyList<int> MyMentorIds => StreamMentors.Where(m => m.UserId == User.Id()).Select(m => m.Id).ToList();
 
     protected override string BadFormat => "Ranks and capacities must be whole numbers. Nothing was saved.";
 

@@ -51,7 +51,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, AccountRoles roles) 
             return Page();
         }
 
-        await roles.SyncAsync([profile.UserId], Actor, $"removed from the reviewer pool of {season.Name}", cancellation);
+        await roles.SyncAsync([profile.UserId], User.AsActor(), $"removed from the reviewer pool of {season.Name}", cancellation);
         await Db.SaveChangesAsync(cancellation);
         return RedirectWithNotice($"Removed {email} from the reviewer pool.", "/Admin/Review/Pool/Index");
     }

@@ -33,7 +33,7 @@ public class InviteModel(CohortDbContext db, AuditLog audit, SendInvitation send
             ModelState.AddModelError("Input.MaxLoad", loads);
         }
 
-        if (ModelState.IsValid && await send.ReviewerAsync(Actor, season.Id, Input.Email!, Input.ToTerms(), cancellation) is { } problem)
+        if (ModelState.IsValid && await send.ReviewerAsync(User.AsActor(), season.Id, Input.Email!, Input.ToTerms(), cancellation) is { } problem)
         {
             ModelState.AddModelError("Input.Email", problem);
         }

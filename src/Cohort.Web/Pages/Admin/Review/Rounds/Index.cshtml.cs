@@ -53,7 +53,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         if (ModelState.IsValid)
         {
             var due = Input.DueAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
-            var outcome = await create.RunAsync(Actor, new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
+            var outcome = await create.RunAsync(User.AsActor(), new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
             if (outcome.Round is { } round)
             {
                 return RedirectWithNotice($"Created the round “{round.Name}”. Assign its reviewers next.", "/Admin/Review/Rounds/Show", new { id = round.Id });
