@@ -29,17 +29,13 @@ public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
     protected async Task<bool> SaveAsync(string action, string subject, string details, CancellationToken cancellation)
     {
         audit.Record(User.AsActor(), action, subject, details);
-        try
+        if (await Db.SaveOrRefuseAsync(ConcurrencyProblem, cancellation) is not { } refusal)
         {
-            await Db.SaveChangesAsync(cancellation);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            Db.ChangeTracker.Clear();
-            ModelState.AddModelError("", ConcurrencyProblem);
-            return false;
-        }
+
+        ModelState.AddModelError("", refusal);
+        return false;
     }
 
     protected IActionResult RedirectWithNotice(string notice, string page, object? routeValues = null)
