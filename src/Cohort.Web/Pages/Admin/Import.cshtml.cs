@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin;
 /// Uploads a catalogue file: JSON (the whole season) or CSV (streams only), told apart by the file's extension.
 /// The import checks everything before writing anything, so a file with problems changes nothing.
 /// </summary>
-public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue import) : AdminPage(db, audit)
+public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue import) : AuditedPage(db, audit)
 {
     [BindProperty, Required(ErrorMessage = "Choose a JSON or CSV file to import."), Display(Name = "Catalogue file")]
     public IFormFile? Upload { get; set; }

@@ -6,7 +6,7 @@ namespace Cohort.Web.Pages.Admin;
 /// The current season's invitations to mentor or review that are not settled yet: pending, or expired unused. An
 /// admin sends one again (a new link; the old one stops working) or withdraws it. The mentor and pool pages post here.
 /// </summary>
-public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation send, RevokeInvitation revoke, TimeProvider clock) : AdminPage(db, audit)
+public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation send, RevokeInvitation revoke, TimeProvider clock) : AuditedPage(db, audit)
 {
     public sealed record Row(RoleInvitation Invitation, string Offer, bool Expired);
 

@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Mentors;
 /// address, and the invitee's acceptance links the account they prove to hold. Unlinking takes the Mentor role away
 /// unless the account mentors elsewhere.
 /// </summary>
-public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation send, AccountRoles roles) : AdminPage(db, audit)
+public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation send, AccountRoles roles) : AuditedPage(db, audit)
 {
     public Core.Catalogue.Mentor Mentor { get; private set; } = null!;
 

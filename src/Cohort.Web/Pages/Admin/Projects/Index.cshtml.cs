@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Projects;
 /// Every stream's project assignment at a glance: its fellows, projects, pitches waiting and latest run. An admin can
 /// run and publish a stream's assignment, as its mentors can, when they cannot.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
     public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, ProjectAssignmentRun? Latest);
 

@@ -4,7 +4,7 @@ using Cohort.Core.Pipeline;
 namespace Cohort.Web.Pages.Admin.Ranking;
 
 /// <summary>Base of the ranking pages: the stage as the address names it and, at stage 3, the stream.</summary>
-public abstract class RankingPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public abstract class RankingPage(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     /// <summary>"general", "assessments" or "streams".</summary>
     [BindProperty(SupportsGet = true)]

@@ -1,10 +1,10 @@
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Pages.Admin.Assessments;
+using Cohort.Web.Pages.Shared.Assessments;
 
 namespace Cohort.Web.Pages.Mentor.Assessments;
 
 /// <summary>
-/// What narrows the admin's assessment editor to one of the signed-in mentor's streams: the stream, found among
+/// What narrows the assessment editor to one of the signed-in mentor's streams: the stream, found among
 /// their own streams only (so any other stream's address answers 404), and where the editor's links lead.
 /// </summary>
 internal static class StreamAssessmentEditor

@@ -1,21 +1,19 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
-using Cohort.Web.Pages.Admin.Assessments;
+using Cohort.Web.Pages.Shared.Assessments;
 
 namespace Cohort.Web.Pages.Mentor.Assessments;
 
 /// <summary>
 /// A mentor creates (/mentor/streams/{slug}/assessments/new) or edits (/mentor/streams/{slug}/assessments/{id}/edit) a
-/// follow-up assessment of one of their own streams, with the admins' form. It belongs to the stream and its track.
+/// follow-up assessment of one of their own streams, with the assessment editor the admins use. It belongs to the stream and its track.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public sealed class StreamAssessmentFormModel(CohortDbContext db, AuditLog audit) : AssessmentFormModel(db, audit)
+public sealed class StreamAssessmentFormModel(CohortDbContext db, AuditLog audit) : AssessmentForm(db, audit)
 {
     public ResearchStream Stream { get; private set; } = null!;
 
     public override EditorLinks Links => StreamAssessmentEditor.Links(Stream);
-
-    public override bool ChoosesTrack => false;
 
     protected override string ListPage => StreamAssessmentEditor.StreamPage;
 

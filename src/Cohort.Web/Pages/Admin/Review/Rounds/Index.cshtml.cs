@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Cohort.Web.Pages.Admin.Review.Rounds;
 
 /// <summary>The current season's review rounds, and the form that creates one for a stage (at stage 3, for one stream).</summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AuditedPage(db, audit)
 {
     public sealed record Row(ReviewRound Round, string? Stream, string Rubric, int Assignments);
 

@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Review.Rounds;
 /// reviewers' reasons, and offers to assign what can be assigned, after which the page lists the applications left short.
 /// </summary>
 public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change)
-    : AdminPage(db, audit)
+    : AuditedPage(db, audit)
 {
     public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, bool NeedsReviewer);
 

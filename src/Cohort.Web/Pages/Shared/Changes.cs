@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace Cohort.Web.Pages.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>Says which fields of a record an edit changed, for the audit log.</summary>
 public static class Changes

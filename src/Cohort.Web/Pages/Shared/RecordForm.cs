@@ -1,4 +1,4 @@
-namespace Cohort.Web.Pages.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>What an admin form posts back besides its fields: the version of the record it was rendered from, where the record has one.</summary>
 public abstract class RecordInput
@@ -10,7 +10,7 @@ public abstract class RecordInput
 /// Base of the pages that create (no key in the route) or edit (a key) one record of the current season:
 /// load, validate, apply, audit and save, the same way for the season, tracks, streams, mentors, FAQ entries and key dates.
 /// </summary>
-public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public abstract class RecordForm<TRecord, TInput>(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
     where TRecord : class
     where TInput : RecordInput, new()
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cohort.Web.Pages.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>
 /// The end of a period may not come before its start: <c>[NotBefore(nameof(Start))] End</c>; with

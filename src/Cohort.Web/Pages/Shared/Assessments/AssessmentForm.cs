@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Assessments;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Cohort.Web.Pages.Admin.Assessments;
+namespace Cohort.Web.Pages.Shared.Assessments;
 
 /// <summary>
-/// Creates a stage 2 assessment for a track (/admin/assessments/new) or edits any assessment (/admin/assessments/{id}/edit).
-/// A stream's mentors use the same form, narrowed to their stream (see <c>Mentor.Assessments.StreamAssessmentFormModel</c>).
+/// The assessment editor: creates or edits an assessment, for admins (<c>Admin.Assessments.AssessmentFormModel</c>:
+/// any assessment, in the track they choose) and for a stream's mentors (<c>Mentor.Assessments.StreamAssessmentFormModel</c>:
+/// their stream's, in its track). Each page says which assessments it may edit and where one goes.
 /// </summary>
-public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Assessment, AssessmentFormModel.AssessmentInput>(db, audit)
+public abstract class AssessmentForm(CohortDbContext db, AuditLog audit) : RecordForm<Assessment, AssessmentForm.AssessmentInput>(db, audit)
 {
     public sealed class AssessmentInput : RecordInput
     {
@@ -34,23 +35,22 @@ public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordFor
         public DateTime? ClosesAt { get; set; }
     }
 
-    public List<SelectListItem> Tracks { get; private set; } = [];
+    /// <summary>The tracks the form offers, where <see cref="ChoosesTrack"/>.</summary>
+    public List<SelectListItem> Tracks { get; protected set; } = [];
 
     public List<AssessmentItem> Items { get; private set; } = [];
 
     public int? AssessmentId => Record?.Id;
 
-    public virtual EditorLinks Links => EditorLinks.Admin;
+    public abstract EditorLinks Links { get; }
 
     /// <summary>Whether the form offers the track: admins place an assessment in a track; a stream's assessment stays in the stream's.</summary>
-    public virtual bool ChoosesTrack => true;
+    public virtual bool ChoosesTrack => false;
 
     protected override string Kind => "assessment";
 
-    protected override string ListPage => "/Admin/Assessments/Index";
-
-    /// <summary>The assessments this page may edit: for admins, every one of the season.</summary>
-    protected virtual IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+    /// <summary>The assessments this page may edit.</summary>
+    protected abstract IQueryable<Assessment> Editable { get; }
 
     protected override Task<Assessment?> FindAsync(string key, CancellationToken cancellation) =>
         Editable.Include(a => a.Track).Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == int.Parse(key), cancellation);
@@ -81,32 +81,10 @@ public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordFor
         {
             ModelState.AddModelError("Input.Slug", $"Another assessment of this season already uses the slug '{Input.Slug}'.");
         }
-
-        if (ChoosesTrack)
-        {
-            await CheckTrackAsync(cancellation);
-        }
     }
 
-    private async Task CheckTrackAsync(CancellationToken cancellation)
-    {
-        if (string.IsNullOrEmpty(Input.Track))
-        {
-            ModelState.AddModelError("Input.Track", "Choose the assessment's track.");
-        }
-        else if (!await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
-        {
-            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
-        }
-        else if (Record?.StreamId is not null && Input.Track != Record.Track!.Slug)
-        {
-            ModelState.AddModelError("Input.Track", "This is a stream's follow-up assessment: it stays in the stream's track.");
-        }
-    }
-
-    /// <summary>Places a new or edited assessment: in the track the admin chose.</summary>
-    protected virtual async Task PlaceAsync(Assessment assessment, CancellationToken cancellation) =>
-        assessment.Track = await Db.Tracks.SingleAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation);
+    /// <summary>Places a new or edited assessment in its track (and stream, if any).</summary>
+    protected abstract Task PlaceAsync(Assessment assessment, CancellationToken cancellation);
 
     protected override async Task ApplyAsync(Assessment assessment, CancellationToken cancellation)
     {
@@ -121,11 +99,9 @@ public class AssessmentFormModel(CohortDbContext db, AuditLog audit) : RecordFor
 
     protected override string Name(Assessment assessment) => assessment.Slug;
 
-    protected override async Task LoadChoicesAsync(CancellationToken cancellation)
+    protected override Task LoadChoicesAsync(CancellationToken cancellation)
     {
-        Tracks = ChoosesTrack
-            ? await Db.Tracks.Where(t => t.SeasonId == Season.Id).OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Slug)).ToListAsync(cancellation)
-            : [];
         Items = Record?.Items.OrderBy(i => i.Position).ToList() ?? [];
+        return Task.CompletedTask;
     }
 }

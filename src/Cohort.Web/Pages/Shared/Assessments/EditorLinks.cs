@@ -1,4 +1,4 @@
-namespace Cohort.Web.Pages.Admin.Assessments;
+namespace Cohort.Web.Pages.Shared.Assessments;
 
 /// <summary>
 /// Where the assessment editor's links lead. The same forms serve admins (every assessment, under /admin/assessments)

@@ -3,14 +3,14 @@ using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Cohort.Web.Pages.Admin.Assessments;
+namespace Cohort.Web.Pages.Shared.Assessments;
 
 /// <summary>
-/// Adds an item to an assessment (/admin/assessments/{assessment}/items/new) or edits one (/admin/assessments/items/{id}/edit).
-/// Items scored automatically need a consistent answer key; items reviewers score need a rubric. A stream's mentors
-/// use the same form for their stream's assessments (see <c>Mentor.Assessments.StreamItemFormModel</c>).
+/// The assessment editor's item form: adds an item to an assessment or edits one, for admins
+/// (<c>Admin.Assessments.ItemFormModel</c>) and a stream's mentors (<c>Mentor.Assessments.StreamItemFormModel</c>).
+/// Items scored automatically need a consistent answer key; items reviewers score need a rubric.
 /// </summary>
-public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<AssessmentItem, ItemFormModel.ItemInput>(db, audit)
+public abstract class ItemForm(CohortDbContext db, AuditLog audit) : RecordForm<AssessmentItem, ItemForm.ItemInput>(db, audit)
 {
     public sealed class ItemInput : RecordInput
     {
@@ -43,16 +43,14 @@ public class ItemFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Asse
     /// <summary>The assessment the item belongs to, or null when the address names none of this season's.</summary>
     public Assessment? Parent { get; private set; }
 
-    public virtual EditorLinks Links => EditorLinks.Admin;
+    public abstract EditorLinks Links { get; }
 
     protected override string Kind => "assessmentitem";
 
     protected override string Noun => "assessment item";
 
-    protected override string ListPage => "/Admin/Assessments/Index";
-
-    /// <summary>The assessments whose items this page may edit: for admins, every one of the season.</summary>
-    protected virtual IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+    /// <summary>The assessments whose items this page may edit.</summary>
+    protected abstract IQueryable<Assessment> Editable { get; }
 
     /// <summary>A new item's address names its assessment: one this page may not edit answers 404, like a missing one.</summary>
     protected override async Task<bool> FindScopeAsync(CancellationToken cancellation)

@@ -1,10 +1,11 @@
-namespace Cohort.Web.Pages.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>
-/// Base of the admin pages: who is acting, the notice shown after a redirect, and the one way every change
-/// is saved (guarded by the record's version, together with its audit entry).
+/// Base of the pages whose changes are audited (the admin's pages, the mentor's assessment editor): the notice shown
+/// after a redirect, and the one way every change is saved (guarded by the record's version, together with its audit
+/// entry, in the name of the signed-in person).
 /// </summary>
-public abstract class AdminPage(CohortDbContext db, AuditLog audit) : PageModel
+public abstract class AuditedPage(CohortDbContext db, AuditLog audit) : PageModel
 {
     public const string ConcurrencyProblem = "Someone else changed this while you were editing it, so your change was not saved. Reload the page to see theirs, then make yours again.";
 

@@ -1,7 +1,7 @@
 using Cohort.Core.Applications;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Cohort.Web.Pages.Admin;
+namespace Cohort.Web.Pages.Shared;
 
 /// <summary>The identity flag's choices and hint, the same on the question form and the assessment item form.</summary>
 public static class IdentityFlags
