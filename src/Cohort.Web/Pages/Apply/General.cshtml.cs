@@ -10,8 +10,6 @@ namespace Cohort.Web.Pages.Apply;
 [Authorize(Roles = Roles.Applicant)]
 public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplication submit, StoreUpload upload) : PageModel
 {
-    public const string FieldPrefix = "q.";
-
     public ApplicationForm Form { get; private set; } = null!;
     public Application? Application { get; private set; }
     public Dictionary<string, string> Values { get; } = [];
@@ -103,16 +101,16 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
 
         foreach (var file in Request.HasFormContentType ? Request.Form.Files : Enumerable.Empty<IFormFile>())
         {
-            if (file.Length == 0 || !file.Name.StartsWith(FieldPrefix, StringComparison.Ordinal))
+            if (file.Length == 0 || !file.Name.StartsWith(QuestionView.FieldPrefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
             await using var content = file.OpenReadStream();
-            var stored = await upload.RunAsync(applicant, Form.Id, file.Name[FieldPrefix.Length..], file.FileName, content, cancellation);
+            var stored = await upload.RunAsync(applicant, Form.Id, file.Name[QuestionView.FieldPrefix.Length..], file.FileName, content, cancellation);
             if (stored.Problem is { } problem)
             {
-                Problems[file.Name[FieldPrefix.Length..]] = problem;
+                Problems[file.Name[QuestionView.FieldPrefix.Length..]] = problem;
             }
         }
 
@@ -122,8 +120,8 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
     // Only the form's own questions are read from the post; any other field (a state, a score) is never looked at.
     private Dictionary<string, string> PostedAnswers() =>
         Form.Questions.Where(q => q.Kind != QuestionKind.File)
-            .Where(q => Request.Form.ContainsKey(FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
-            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[FieldPrefix + q.Key].Where(v => v is not null)));
+            .Where(q => Request.Form.ContainsKey(QuestionView.FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
+            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[QuestionView.FieldPrefix + q.Key].Where(v => v is not null)));
 
     // Reloads what is stored, so the page shows exactly what was saved, keeping the problems found on the way.
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)

@@ -5,7 +5,10 @@ namespace Cohort.Web.Pages.Apply;
 /// <summary>One question as a form shows it: the stored answer, the uploaded file if any, and the problem to show beside it.</summary>
 public sealed record QuestionView(QuestionDefinition Question, string? Value, int? FileId, string? Problem)
 {
-    public string FieldName => Cohort.Web.Pages.Apply.GeneralModel.FieldPrefix + Question.Key;
+    /// <summary>What a question's form field is named after: "q." and its key, on every form that asks questions.</summary>
+    public const string FieldPrefix = "q.";
+
+    public string FieldName => FieldPrefix + Question.Key;
     public string FieldId => "q-" + Question.Key;
     public string ProblemId => FieldId + "-problem";
     public string HintId => FieldId + "-hint";

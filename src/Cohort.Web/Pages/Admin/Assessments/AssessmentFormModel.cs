@@ -25,9 +25,9 @@ public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : As
         {
             ModelState.AddModelError("Input.Track", "Choose the assessment's track.");
         }
-        else if (!await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        else if (await CatalogueChecks.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } problem)
         {
-            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+            ModelState.AddModelError("Input.Track", problem);
         }
         else if (Record?.StreamId is not null && Input.Track != Record.Track!.Slug)
         {

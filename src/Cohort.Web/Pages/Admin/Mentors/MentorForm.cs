@@ -52,9 +52,9 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : Record
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await Db.Mentors.AnyAsync(m => m.SeasonId == Season.Id && m.Slug == Input.Slug && m != Record, cancellation))
+        if (await CatalogueChecks.MentorSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } problem)
         {
-            ModelState.AddModelError("Input.Slug", $"Another mentor of this season already uses the slug '{Input.Slug}'.");
+            ModelState.AddModelError("Input.Slug", problem);
         }
     }
 

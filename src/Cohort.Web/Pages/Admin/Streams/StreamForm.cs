@@ -102,14 +102,14 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await Db.Streams.AnyAsync(s => s.Track!.SeasonId == Season.Id && s.Slug == Input.Slug && s != Record, cancellation))
+        if (await CatalogueChecks.StreamSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } slugProblem)
         {
-            ModelState.AddModelError("Input.Slug", $"Another stream of this season already uses the slug '{Input.Slug}'.");
+            ModelState.AddModelError("Input.Slug", slugProblem);
         }
 
-        if (Input.Track.Length > 0 && !await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        if (Input.Track.Length > 0 && await CatalogueChecks.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } trackProblem)
         {
-            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+            ModelState.AddModelError("Input.Track", trackProblem);
         }
 
         if (Input.Location != StreamLocation.Remote && string.IsNullOrWhiteSpace(Input.City))

@@ -77,9 +77,10 @@ public abstract class AssessmentForm(CohortDbContext db, AuditLog audit) : Recor
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
         // The public address is /assessments/{slug}, without the track, so a slug is unique in the whole season.
-        if (await Db.Assessments.AnyAsync(a => a.Track!.SeasonId == Season.Id && a.Slug == Input.Slug && a != Record, cancellation))
+        var inUse = await Db.Assessments.AnyAsync(a => a.Track!.SeasonId == Season.Id && a.Slug == Input.Slug && a != Record, cancellation);
+        if (CatalogueChecks.SlugProblem("assessment", Input.Slug, inUse) is { } problem)
         {
-            ModelState.AddModelError("Input.Slug", $"Another assessment of this season already uses the slug '{Input.Slug}'.");
+            ModelState.AddModelError("Input.Slug", problem);
         }
     }
 

@@ -111,7 +111,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         return Refusal is null && Problems.Count == 0;
     }
 
-    private static string GeneralQuestionField(StreamQuestion question) => Pages.Apply.GeneralModel.FieldPrefix + question.Key;
+    private static string GeneralQuestionField(StreamQuestion question) => QuestionView.FieldPrefix + question.Key;
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)
     {
