@@ -25,7 +25,7 @@ public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : As
         {
             ModelState.AddModelError("Input.Track", "Choose the assessment's track.");
         }
-        else if (await CatalogueChecks.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } problem)
+        else if (await CatalogueRules.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } problem)
         {
             ModelState.AddModelError("Input.Track", problem);
         }

@@ -52,7 +52,7 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : Record
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await CatalogueChecks.MentorSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } problem)
+        if (await CatalogueRules.MentorSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } problem)
         {
             ModelState.AddModelError("Input.Slug", problem);
         }

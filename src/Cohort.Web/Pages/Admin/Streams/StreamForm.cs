@@ -102,12 +102,12 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await CatalogueChecks.StreamSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } slugProblem)
+        if (await CatalogueRules.StreamSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } slugProblem)
         {
             ModelState.AddModelError("Input.Slug", slugProblem);
         }
 
-        if (Input.Track.Length > 0 && await CatalogueChecks.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } trackProblem)
+        if (Input.Track.Length > 0 && await CatalogueRules.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } trackProblem)
         {
             ModelState.AddModelError("Input.Track", trackProblem);
         }

@@ -78,7 +78,7 @@ public abstract class AssessmentForm(CohortDbContext db, AuditLog audit) : Recor
     {
         // The public address is /assessments/{slug}, without the track, so a slug is unique in the whole season.
         var inUse = await Db.Assessments.AnyAsync(a => a.Track!.SeasonId == Season.Id && a.Slug == Input.Slug && a != Record, cancellation);
-        if (CatalogueChecks.SlugProblem("assessment", Input.Slug, inUse) is { } problem)
+        if (CatalogueRules.SlugProblem("assessment", Input.Slug, inUse) is { } problem)
         {
             ModelState.AddModelError("Input.Slug", problem);
         }

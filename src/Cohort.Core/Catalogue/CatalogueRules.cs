@@ -8,7 +8,7 @@ namespace Cohort.Core.Catalogue;
 /// is the record's public address, so it is unique among the season's records of its kind, and a track named by
 /// its slug must be one of the season's. The admin's stream, mentor and assessment forms all check them here.
 /// </summary>
-public static class CatalogueChecks
+public static class CatalogueRules
 {
     public const string UnknownTrack = "Choose one of this season's tracks.";
 
