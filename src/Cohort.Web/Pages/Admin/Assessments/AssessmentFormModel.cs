@@ -10,13 +10,9 @@ namespace Cohort.Web.Pages.Admin.Assessments;
 /// </summary>
 public sealed class AssessmentFormModel(CohortDbContext db, AuditLog audit) : AssessmentForm(db, audit)
 {
-    public override EditorLinks Links => EditorLinks.Admin;
-
     public override bool ChoosesTrack => true;
 
-    protected override string ListPage => "/Admin/Assessments/Index";
-
-    protected override IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+    protected override EditorScope Scope => AdminEditorScope.Instance;
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {

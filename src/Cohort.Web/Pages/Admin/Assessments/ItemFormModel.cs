@@ -1,4 +1,3 @@
-using Cohort.Core.Assessments;
 using Cohort.Web.Pages.Shared.Assessments;
 
 namespace Cohort.Web.Pages.Admin.Assessments;
@@ -9,9 +8,5 @@ namespace Cohort.Web.Pages.Admin.Assessments;
 /// </summary>
 public sealed class ItemFormModel(CohortDbContext db, AuditLog audit) : ItemForm(db, audit)
 {
-    public override EditorLinks Links => EditorLinks.Admin;
-
-    protected override string ListPage => "/Admin/Assessments/Index";
-
-    protected override IQueryable<Assessment> Editable => Db.Assessments.Where(a => a.Track!.SeasonId == Season.Id);
+    protected override EditorScope Scope => AdminEditorScope.Instance;
 }

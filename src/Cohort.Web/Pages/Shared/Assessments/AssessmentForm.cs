@@ -42,15 +42,23 @@ public abstract class AssessmentForm(CohortDbContext db, AuditLog audit) : Recor
 
     public int? AssessmentId => Record?.Id;
 
-    public abstract EditorLinks Links { get; }
+    public EditorLinks Links => Scope.Links;
 
     /// <summary>Whether the form offers the track: admins place an assessment in a track; a stream's assessment stays in the stream's.</summary>
     public virtual bool ChoosesTrack => false;
 
     protected override string Kind => "assessment";
 
-    /// <summary>The assessments this page may edit.</summary>
-    protected abstract IQueryable<Assessment> Editable { get; }
+    /// <summary>Which assessments the page may edit, and where it leads.</summary>
+    protected abstract EditorScope Scope { get; }
+
+    protected override string ListPage => Scope.ListPage;
+
+    protected override object? ListRoute => Scope.ListRoute;
+
+    private IQueryable<Assessment> Editable => Scope.Editable(Db, Season);
+
+    protected override Task<bool> FindScopeAsync(CancellationToken cancellation) => Scope.FindAsync(Db, this, cancellation);
 
     protected override Task<Assessment?> FindAsync(string key, CancellationToken cancellation) =>
         Editable.Include(a => a.Track).Include(a => a.Items).SingleOrDefaultAsync(a => a.Id == int.Parse(key), cancellation);

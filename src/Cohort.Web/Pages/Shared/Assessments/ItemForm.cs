@@ -43,18 +43,29 @@ public abstract class ItemForm(CohortDbContext db, AuditLog audit) : RecordForm<
     /// <summary>The assessment the item belongs to, or null when the address names none of this season's.</summary>
     public Assessment? Parent { get; private set; }
 
-    public abstract EditorLinks Links { get; }
+    public EditorLinks Links => Scope.Links;
 
     protected override string Kind => "assessmentitem";
 
     protected override string Noun => "assessment item";
 
-    /// <summary>The assessments whose items this page may edit.</summary>
-    protected abstract IQueryable<Assessment> Editable { get; }
+    /// <summary>Whose items the page may edit, and where it leads.</summary>
+    protected abstract EditorScope Scope { get; }
+
+    protected override string ListPage => Scope.ListPage;
+
+    protected override object? ListRoute => Scope.ListRoute;
+
+    private IQueryable<Assessment> Editable => Scope.Editable(Db, Season);
 
     /// <summary>A new item's address names its assessment: one this page may not edit answers 404, like a missing one.</summary>
     protected override async Task<bool> FindScopeAsync(CancellationToken cancellation)
     {
+        if (!await Scope.FindAsync(Db, this, cancellation))
+        {
+            return false;
+        }
+
         if (!RouteData.Values.ContainsKey("assessment"))
         {
             return true;
