@@ -22,7 +22,7 @@ internal static class DeadlineRush
         Console.WriteLine($"deadline rush on {(postgres is null ? "SQLite" : "PostgreSQL")}: {applicants} applicants, {concurrency} at a time");
         await using var database = await RushDatabase.CreateAsync(postgres);
         var (formId, answers) = await CompleteAnswersAsync(database);
-        var ids = await database.RunAsync<CohortDbContext, List<string>>(db => AddApplicantsAsync(db, applicants));
+        var ids = await database.RunAsync<CohortDbContext, List<string>>(db => AddAccountsAsync(db, applicants));
 
         // The CVs are uploaded first and not timed: they come in over the weeks before the deadline.
         await Phase.RunAsync(ids, concurrency, id => database.RunAsync<StoreUpload, bool>(async upload =>
@@ -72,8 +72,11 @@ internal static class DeadlineRush
             return (form.Id, new Answers(text, form.Questions.Single(q => q.Kind == QuestionKind.File).Key));
         });
 
-    /// <summary>Accounts made straight in the table: hashing thousands of passwords would time the hashing, not the rush.</summary>
-    internal static async Task<List<string>> AddApplicantsAsync(CohortDbContext db, int count, string prefix = "rush", string domain = "example.net")
+    /// <summary>
+    /// Accounts (applicants, reviewers, a mentor) made straight in the table: hashing thousands of passwords would time
+    /// the hashing, not the rush.
+    /// </summary>
+    internal static async Task<List<string>> AddAccountsAsync(CohortDbContext db, int count, string prefix = "rush", string domain = "example.net")
     {
         var users = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}@{domain}").Select(email => new CohortUser
         {

@@ -13,12 +13,12 @@ public class StableMatchingBenchmark
     [GlobalSetup]
     public void Setup() => _instance = StableInstanceGenerator.Instance();
 
-    [Benchmark(Description = "applicants propose (StableMatcher.Solve, certificate included)")]
-    public int ApplicantsProposeWithCertificate() => StableMatcher.Solve(_instance, Proposer.Applicants).Certificate.BlockingPairCount;
+    [Benchmark(Description = "candidates propose (StableMatcher.Solve, certificate included)")]
+    public int CandidatesProposeWithCertificate() => StableMatcher.Solve(_instance, Proposer.Candidates).Certificate.BlockingPairCount;
 
-    [Benchmark(Description = "applicants propose (deferred acceptance only)")]
-    public long ApplicantsPropose() => DeferredAcceptance.Run(_instance, Proposer.Applicants).Proposals;
+    [Benchmark(Description = "candidates propose (deferred acceptance only)")]
+    public long CandidatesPropose() => DeferredAcceptance.Run(_instance, Proposer.Candidates).Proposals;
 
-    [Benchmark(Description = "mentors propose (deferred acceptance only)")]
-    public long MentorsPropose() => DeferredAcceptance.Run(_instance, Proposer.Mentors).Proposals;
+    [Benchmark(Description = "hosts propose (deferred acceptance only)")]
+    public long HostsPropose() => DeferredAcceptance.Run(_instance, Proposer.Hosts).Proposals;
 }

@@ -5,7 +5,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ namespace Cohort.Benchmarks.Match;
 /// applied to three of the demo season's streams, both sides' rankings, a closed review round per stream with two
 /// reviews of each application, about 120 seats; then "Run the match" (load the rankings, solve, certify, explain
 /// every applicant, store the run), three times stable with applicants proposing and three times optimal on scores
-/// (which also reads every stream's calibrated ranking).
+/// (which also reads every stream's calibrated score table).
 /// </summary>
 internal static class MatchRunBench
 {
@@ -27,7 +27,7 @@ internal static class MatchRunBench
         await using var database = await RushDatabase.CreateAsync(postgres);
         await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applicants, seats, new Random(6)));
 
-        foreach (var algorithm in new[] { MatchAlgorithm.Applicants, MatchAlgorithm.Scores })
+        foreach (var algorithm in new[] { MatchAlgorithm.CandidatesPropose, MatchAlgorithm.Scores })
         {
             var times = new List<double>();
             MatchRun? run = null;
@@ -59,10 +59,10 @@ internal static class MatchRunBench
             stream.Capacity = seats / streams.Count;
         }
 
-        var mentor = (await DeadlineRush.AddApplicantsAsync(db, 1, "mentor", "mentors.example.org"))[0];
+        var mentor = (await DeadlineRush.AddAccountsAsync(db, 1, "mentor", "mentors.example.org"))[0];
         var quality = new Dictionary<string, double>();
         var choices = new List<(string Applicant, StreamApplication Application, int Position)>();
-        foreach (var applicant in await DeadlineRush.AddApplicantsAsync(db, applicants, "stage3"))
+        foreach (var applicant in await DeadlineRush.AddAccountsAsync(db, applicants, "stage3"))
         {
             quality[applicant] = random.NextDouble();
             db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
@@ -75,12 +75,12 @@ internal static class MatchRunBench
         }
 
         await db.SaveChangesAsync();
-        db.ApplicantStreamRankings.AddRange(choices.Select(c => new ApplicantStreamRanking { ApplicantId = c.Applicant, StreamApplicationId = c.Application.Id, Position = c.Position }));
+        db.ApplicantStreamPreferences.AddRange(choices.Select(c => new ApplicantStreamPreference { ApplicantId = c.Applicant, StreamApplicationId = c.Application.Id, Position = c.Position }));
         foreach (var stream in streams)
         {
             // Streams rank by a noisy view of the applicant's quality, so their lists differ from one another.
             var ranked = await db.StreamApplications.Where(a => a.StreamId == stream.Id).Select(a => new { a.Id, a.ApplicantId }).ToListAsync();
-            db.StreamRankingEntries.AddRange(ranked.OrderByDescending(a => quality[a.ApplicantId] + (random.NextDouble() * 0.3)).Select((a, i) => new StreamRankingEntry
+            db.StreamPreferences.AddRange(ranked.OrderByDescending(a => quality[a.ApplicantId] + (random.NextDouble() * 0.3)).Select((a, i) => new StreamPreference
             {
                 StreamId = stream.Id, StreamApplicationId = a.Id, Position = i + 1, UpdatedById = mentor, UpdatedAt = DateTime.UtcNow,
             }));
@@ -94,7 +94,7 @@ internal static class MatchRunBench
     /// <summary>A closed round per stream in which two of ten reviewers scored each application from its applicant's quality, with noise.</summary>
     private static async Task ReviewAsync(CohortDbContext db, int seasonId, List<Core.Catalogue.ResearchStream> streams, Dictionary<string, double> quality, Random random)
     {
-        var reviewers = await DeadlineRush.AddApplicantsAsync(db, 10, "reviewer", "reviewers.example.org");
+        var reviewers = await DeadlineRush.AddAccountsAsync(db, 10, "reviewer", "reviewers.example.org");
         var rubric = new Rubric { SeasonId = seasonId, Name = "Stream read", Criteria = { new RubricCriterion { Name = "Overall", ScaleMin = 0, ScaleMax = 10 } } };
         var now = DateTime.UtcNow;
         foreach (var stream in streams)

@@ -24,7 +24,7 @@ internal sealed record AssignmentFormat(
 {
     /// <summary>`match optimal`: applicants 0..1 by default, mentors 0..capacity.</summary>
     public static AssignmentFormat Optimal { get; } = new(
-        "applicants", "applicant", "mentors", "mentor", "scores", "forbidden", "matches", true, Vocabulary.Matching,
+        "applicants", "applicant", "mentors", "mentor", "scores", "forbidden", "matches", true, ContractWords.Matching,
         (item, path) => ReadBounds(item, path, "max", 1),
         (item, path) => ReadBounds(item, path, "max", JsonInput.Count(item, "capacity", path)));
 

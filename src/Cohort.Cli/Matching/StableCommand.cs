@@ -14,18 +14,15 @@ internal static class StableCommand
         var command = new Command("stable", "Stable matching with capacities (deferred acceptance)") { instance, proposer, seed };
         command.SetAction(parse => CommandBoundary.Run(progress =>
         {
-            var side = parse.GetValue(proposer) switch
-            {
-                "applicants" => Proposer.Applicants,
-                "mentors" => Proposer.Mentors,
-                var other => throw new InvalidInputException($"--proposer: must be applicants or mentors (got \"{other}\")"),
-            };
+            string named = parse.GetValue(proposer)!;
+            var side = ContractWords.ProposerOf(named)
+                ?? throw new InvalidInputException($"--proposer: must be applicants or mentors (got \"{named}\")");
             progress.Stage("reading the instance");
             var input = ReadInstance(JsonInput.ReadFile(parse.GetValue(instance)!.FullName));
             progress.Stage("matching");
             var result = StableMatcher.Solve(input.Instance, side, parse.GetValue(seed));
             progress.Stage("explaining");
-            var explanations = Explanations.Explain(result.StrictInstance, result.MentorOf, input.MentorNames);
+            var explanations = Explanations.Explain(result.StrictInstance, result.HostOf, input.MentorNames, ContractWords.Applicant);
             progress.Stage("writing the result");
             StableResultWriter.Write(input, result, explanations);
         }));
@@ -33,7 +30,7 @@ internal static class StableCommand
     }
 
     /// <summary>The fast reader handles valid instances; the thorough one finds and names what is wrong.</summary>
-    private static StableInput ReadInstance(byte[] json)
+    private static ContractStableInstance ReadInstance(byte[] json)
     {
         if (StableFastReader.TryRead(json) is { } input)
         {

@@ -14,7 +14,7 @@ namespace Cohort.Cli.Matching;
 /// </summary>
 internal static class StableFastReader
 {
-    public static StableInput? TryRead(byte[] json)
+    public static ContractStableInstance? TryRead(byte[] json)
     {
         try
         {
@@ -26,7 +26,7 @@ internal static class StableFastReader
         }
     }
 
-    private static StableInput? Read(byte[] json)
+    private static ContractStableInstance? Read(byte[] json)
     {
         var reader = new Utf8JsonReader(json);
         Side? applicants = null, mentors = null;
@@ -68,7 +68,7 @@ internal static class StableFastReader
         var instance = new StableMatchingInstance(applicantRankings, mentorRankings, [.. mentors.Capacities]);
         var mentorIds = mentors.IdStrings(json);
         var names = mentors.Names.Select((name, m) => name ?? mentorIds[m]).ToArray();
-        return new StableInput(instance, applicants.IdStrings(json), mentorIds, names);
+        return new ContractStableInstance(instance, applicants.IdStrings(json), mentorIds, names);
     }
 
     /// <summary>Returns null as soon as anything is not plainly valid.</summary>

@@ -5,13 +5,16 @@ using Cohort.Matching.Stable;
 
 namespace Cohort.Cli.Matching;
 
-/// <summary>A stable-matching instance as read from JSON, with its ids.</summary>
-internal sealed record StableInput(StableMatchingInstance Instance, IReadOnlyList<string> ApplicantIds, IReadOnlyList<string> MentorIds, IReadOnlyList<string> MentorNames);
+/// <summary>
+/// A `match stable` instance as read from the contract's JSON, with its ids: the engine's instance, whose candidates
+/// are the contract's applicants and whose hosts are its mentors, in the order of the file.
+/// </summary>
+internal sealed record ContractStableInstance(StableMatchingInstance Instance, IReadOnlyList<string> ApplicantIds, IReadOnlyList<string> MentorIds, IReadOnlyList<string> MentorNames);
 
 /// <summary>Reads the <c>match stable</c> instance: rankings of ids, where an entry may be an array of tied ids.</summary>
 internal static class StableInstanceReader
 {
-    public static StableInput Read(JsonElement root)
+    public static ContractStableInstance Read(JsonElement root)
     {
         var applicantItems = JsonInput.Array(root, "applicants").ToList();
         var mentorItems = JsonInput.Array(root, "mentors").ToList();
@@ -36,7 +39,7 @@ internal static class StableInstanceReader
 
         var applicantRankings = ReadRankings("applicants", applicantItems, mentors);
         var mentorRankings = ReadRankings("mentors", mentorItems, applicants);
-        return new StableInput(new StableMatchingInstance(applicantRankings, mentorRankings, capacities), applicants.Ids, mentors.Ids, names);
+        return new ContractStableInstance(new StableMatchingInstance(applicantRankings, mentorRankings, capacities), applicants.Ids, mentors.Ids, names);
     }
 
     /// <summary>

@@ -4,38 +4,41 @@ using Cohort.Matching.Stable;
 
 namespace Cohort.Cli.Matching;
 
-/// <summary>Writes the <c>match stable</c> result as the contract describes, plus certificate and explanations.</summary>
+/// <summary>
+/// Writes the <c>match stable</c> result as the contract describes, plus certificate and explanations, in the
+/// contract's words: each candidate is written as an applicant, each host as a mentor.
+/// </summary>
 internal static class StableResultWriter
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Write(StableInput input, StableMatchingResult result, string[] explanations)
+    public static void Write(ContractStableInstance input, StableMatchingResult result, string[] explanations)
     {
         using var json = ResultJson.Open();
         var w = json.Writer;
         w.WriteStartArray("matches");
-        for (int a = 0; a < result.MentorOf.Length; a++)
+        for (int c = 0; c < result.HostOf.Length; c++)
         {
-            if (result.MentorOf[a] >= 0)
+            if (result.HostOf[c] >= 0)
             {
                 w.WriteStartObject();
-                w.WriteString("applicant", input.ApplicantIds[a]);
-                w.WriteString("mentor", input.MentorIds[result.MentorOf[a]]);
+                w.WriteString("applicant", input.ApplicantIds[c]);
+                w.WriteString("mentor", input.MentorIds[result.HostOf[c]]);
                 w.WriteEndObject();
             }
         }
 
         w.WriteEndArray();
         w.WriteStartArray("unmatched");
-        for (int a = 0; a < result.MentorOf.Length; a++)
+        for (int c = 0; c < result.HostOf.Length; c++)
         {
-            if (result.MentorOf[a] < 0)
+            if (result.HostOf[c] < 0)
             {
-                w.WriteStringValue(input.ApplicantIds[a]);
+                w.WriteStringValue(input.ApplicantIds[c]);
             }
         }
 
         w.WriteEndArray();
-        w.WriteString("proposer", result.Proposer == Proposer.Applicants ? "applicants" : "mentors");
+        w.WriteString("proposer", ContractWords.NameOf(result.Proposer));
         w.WriteBoolean("stable", result.Certificate.IsStable);
         w.WriteBoolean("tiesBroken", result.TiesBroken);
         w.WriteNumber("seed", result.Seed);
@@ -58,18 +61,18 @@ internal static class StableResultWriter
             ("mentors", input.MentorIds.Count));
     }
 
-    private static void WriteCertificate(Utf8JsonWriter w, StableInput input, StabilityCertificate certificate)
+    private static void WriteCertificate(Utf8JsonWriter w, ContractStableInstance input, StabilityCertificate certificate)
     {
         w.WriteStartObject("certificate");
         w.WriteBoolean("onlyAcceptablePairs", certificate.OnlyAcceptablePairs);
         w.WriteBoolean("capacitiesRespected", certificate.CapacitiesRespected);
         w.WriteNumber("blockingPairCount", certificate.BlockingPairCount);
         w.WriteStartArray("blockingPairs");
-        foreach (var (a, m) in certificate.BlockingPairs)
+        foreach (var (candidate, host) in certificate.BlockingPairs)
         {
             w.WriteStartObject();
-            w.WriteString("applicant", input.ApplicantIds[a]);
-            w.WriteString("mentor", input.MentorIds[m]);
+            w.WriteString("applicant", input.ApplicantIds[candidate]);
+            w.WriteString("mentor", input.MentorIds[host]);
             w.WriteEndObject();
         }
 

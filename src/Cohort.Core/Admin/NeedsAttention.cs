@@ -62,7 +62,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
 
     private async Task<string> PhaseAsync(Season season, List<ProcessStage> stages, DateTime now, CancellationToken cancellation)
     {
-        if (await db.MatchRuns.AnyAsync(r => r.SeasonId == season.Id && r.PublishedAt != null, cancellation))
+        if (await db.MatchRuns.StreamMatches().AnyAsync(r => r.SeasonId == season.Id && r.PublishedAt != null, cancellation))
         {
             return DateOnly.FromDateTime(now) >= season.ProgrammeStart ? "Programme: the fellows are at work" : "Match: offers are out";
         }
@@ -123,7 +123,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         var streamsWithApplicants = await db.StreamApplications
             .Where(a => a.Stream!.Track!.SeasonId == seasonId && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted))
             .Select(a => a.StreamId).Distinct().ToListAsync(cancellation);
-        var ranked = await db.StreamRankingEntries.Where(e => streamsWithApplicants.Contains(e.StreamId)).Select(e => e.StreamId).Distinct().CountAsync(cancellation);
+        var ranked = await db.StreamPreferences.Where(e => streamsWithApplicants.Contains(e.StreamId)).Select(e => e.StreamId).Distinct().CountAsync(cancellation);
         items.Add(new(streamsWithApplicants.Count - ranked, "stream whose mentors have not ranked its applicants", "streams whose mentors have not ranked their applicants", "/admin/streams"));
         return items;
     }
@@ -138,7 +138,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
             items.Add(new(null, $"Applicants' stream rankings freeze on {by:d MMMM yyyy 'at' HH:mm} UTC: the match runs on them after that", null, "/admin/match"));
         }
 
-        var runs = await db.MatchRuns.Where(r => r.SeasonId == seasonId).Select(r => new { r.Id, r.PublishedAt }).ToListAsync(cancellation);
+        var runs = await db.MatchRuns.StreamMatches().Where(r => r.SeasonId == seasonId).Select(r => new { r.Id, r.PublishedAt }).ToListAsync(cancellation);
         if (stageThree && runs.Count == 0)
         {
             items.Add(new(null, "The match has not been run yet", null, "/admin/match"));

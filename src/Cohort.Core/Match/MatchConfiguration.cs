@@ -8,10 +8,13 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
 {
     public void Configure(EntityTypeBuilder<MatchRun> run)
     {
-        run.HasIndex(r => new { r.SeasonId, r.CreatedAt });
+        run.HasIndex(r => new { r.SeasonId, r.Kind, r.CreatedAt });
+        run.HasIndex(r => new { r.StreamId, r.CreatedAt });
+        run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         run.Property(r => r.CreatedBy).HasMaxLength(256);
         run.Property(r => r.Algorithm).HasConversion<string>().HasMaxLength(20);
         run.HasOne<Season>().WithMany().HasForeignKey(r => r.SeasonId);
+        run.HasOne<ResearchStream>().WithMany().HasForeignKey(r => r.StreamId);
     }
 }
 

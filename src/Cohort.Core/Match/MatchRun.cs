@@ -1,63 +1,70 @@
+using System.Text.Json;
 using Cohort.Core.Data;
 
 namespace Cohort.Core.Match;
 
 /// <summary>
-/// One run of the match, stored with the inputs it read and the result it gave, so any run can be shown, compared
-/// with another and reproduced later, whatever changed in the rankings since.
+/// One run of a match, of either kind, stored with the input it read and the result it gave, so any run can be shown,
+/// compared with another and reproduced later (<see cref="MatchSolver.Solve"/>), whatever changed in the preferences since.
 /// </summary>
 public class MatchRun : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>What the run matched: a season's applicants to its streams, or one stream's fellows to its projects.</summary>
+    public MatchKind Kind { get; set; }
+
     public int SeasonId { get; set; }
+
+    /// <summary>For a project match, the stream whose fellows it assigns to projects; null for a stream match.</summary>
+    public int? StreamId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 
-    /// <summary>How the run matched: a stable match with applicants (the default) or streams proposing, or the optimum on scores.</summary>
+    /// <summary>How the run matched: stable with candidates (the default) or hosts proposing, or the optimum on scores.</summary>
     public MatchAlgorithm Algorithm { get; set; }
 
-    /// <summary>The <see cref="MatchInput"/> as JSON: capacities and both sides' rankings, by id and name.</summary>
+    /// <summary>The <see cref="MatchInput"/> as JSON: capacities and both sides' preferences, by id and name.</summary>
     public required string InputJson { get; set; }
 
-    /// <summary>The <see cref="MatchResult"/> as JSON: placements, explanations and the stability certificate.</summary>
+    /// <summary>The <see cref="MatchResult"/> as JSON: placements, explanations and the certificate.</summary>
     public required string ResultJson { get; set; }
 
     public int Matched { get; set; }
     public int Unmatched { get; set; }
+
     /// <summary>
     /// The run's own certificate held: for a stable run, the independent check found no blocking pair; for a run
     /// optimal on scores, the duals proved no assignment of acceptable pairs scores more. Only such a run is published.
     /// </summary>
     public bool Certified { get; set; }
 
-    /// <summary>When the run's placements became offers; null while it is a preview. A run is published once.</summary>
+    /// <summary>
+    /// When the run was published (a stream match's placements became offers; a project match told every fellow their
+    /// project); null while it is a preview. A run is published once.
+    /// </summary>
     public DateTime? PublishedAt { get; set; }
 
     public int Version { get; set; }
-}
 
-public enum MatchAlgorithm
-{
-    /// <summary>Stable, applicants proposing: every applicant gets the best stream they can have in any stable match.</summary>
-    Applicants,
-
-    /// <summary>Stable, streams proposing: every stream gets the best applicants it can have in any stable match.</summary>
-    Streams,
-
-    /// <summary>
-    /// Optimal on scores: among the pairs both sides find acceptable, the placements whose streams' scores of their
-    /// applicants add up to the most, ties going to the applicants' preferences. Not stable in general.
-    /// </summary>
-    Scores,
-}
-
-public static class MatchAlgorithms
-{
-    /// <summary>How pages, mails and the audit log name the algorithm.</summary>
-    public static string Describe(this MatchAlgorithm algorithm) => algorithm switch
+    /// <summary>A new, unpublished run of <paramref name="input"/> that gave <paramref name="result"/>.</summary>
+    public static MatchRun Of(MatchKind kind, int seasonId, int? streamId, MatchAlgorithm algorithm, MatchInput input, MatchResult result, DateTime createdAt, string createdBy) => new()
     {
-        MatchAlgorithm.Streams => "stable, streams proposing",
-        MatchAlgorithm.Scores => "optimal on scores",
-        _ => "stable, applicants proposing",
+        Kind = kind, SeasonId = seasonId, StreamId = streamId, CreatedAt = createdAt, CreatedBy = createdBy, Algorithm = algorithm,
+        InputJson = JsonSerializer.Serialize(input), ResultJson = JsonSerializer.Serialize(result),
+        Matched = result.Placements.Count(p => p.HostId is not null), Unmatched = result.Placements.Count(p => p.HostId is null),
+        Certified = result.Certificate.Holds,
     };
+}
+
+/// <summary>Which runs a query reads: every query of runs asks for one kind, since both kinds share the table.</summary>
+public static class MatchRunQueries
+{
+    /// <summary>Runs of the stream match (their <see cref="MatchRun.SeasonId"/> says whose).</summary>
+    public static IQueryable<MatchRun> StreamMatches(this IQueryable<MatchRun> runs) => runs.Where(r => r.Kind == MatchKind.Streams);
+
+    /// <summary>Runs of the project match of one stream.</summary>
+    public static IQueryable<MatchRun> ProjectMatches(this IQueryable<MatchRun> runs, int streamId) =>
+        runs.Where(r => r.Kind == MatchKind.Projects && r.StreamId == streamId);
 }

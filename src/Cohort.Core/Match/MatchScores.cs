@@ -8,25 +8,25 @@ namespace Cohort.Core.Match;
 
 /// <summary>
 /// Adds each stream's scores of its applicants to a match input, for the run optimal on scores: the same number the
-/// stream's stage-3 ranking page shows (the composite when the stage has weights, the calibrated review score
+/// stream's stage-3 score table shows (the composite when the stage has weights, the calibrated review score
 /// otherwise), clamped to 0–10 so that no placement can lower the total.
 /// </summary>
-public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
+public sealed class MatchScores(CohortDbContext db, FindScoreTable scoreTable)
 {
     public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
     {
-        var streamIds = input.Streams.Where(s => s.Capacity > 0).Select(s => s.StreamId).ToList();
+        var streamIds = input.Hosts.Where(s => s.Capacity > 0).Select(s => s.HostId).ToList();
         var applicantOf = await StageThree.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
             .ToDictionaryAsync(a => a.Id, a => a.ApplicantId, cancellation);
-        var streams = new List<MatchStream>(input.Streams.Count);
-        foreach (var stream in input.Streams)
+        var streams = new List<MatchHost>(input.Hosts.Count);
+        foreach (var stream in input.Hosts)
         {
             var scores = new Dictionary<string, double>();
-            if (stream.Capacity > 0 && await rank.RunAsync(PipelineStage.Streams, stream.StreamId, null, cancellation) is { } ranking)
+            if (stream.Capacity > 0 && await scoreTable.RunAsync(PipelineStage.Streams, stream.HostId, null, cancellation) is { } table)
             {
-                foreach (var row in ranking.Rows)
+                foreach (var row in table.Rows)
                 {
-                    if (row.RankingScore(ranking.HasComposite) is { } score && applicantOf.TryGetValue(row.Row.Id, out var applicant))
+                    if (row.TableScore(table.HasComposite) is { } score && applicantOf.TryGetValue(row.Row.Id, out var applicant))
                     {
                         scores[applicant] = Math.Clamp(score, 0, 10);
                     }
@@ -36,6 +36,6 @@ public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
             streams.Add(stream with { Scores = scores });
         }
 
-        return input with { Streams = streams };
+        return input with { Hosts = streams };
     }
 }

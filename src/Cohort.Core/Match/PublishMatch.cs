@@ -17,8 +17,8 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
     public async Task<string?> RunAsync(Actor admin, int runId, DateTime respondBy, string portalLink, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var run = await db.MatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellation);
-        var latest = run is null ? null : await db.MatchRuns.Where(r => r.SeasonId == run.SeasonId).MaxAsync(r => (int?)r.Id, cancellation);
+        var run = await db.MatchRuns.StreamMatches().SingleOrDefaultAsync(r => r.Id == runId, cancellation);
+        var latest = run is null ? null : await db.MatchRuns.StreamMatches().Where(r => r.SeasonId == run.SeasonId).MaxAsync(r => (int?)r.Id, cancellation);
         var refusal = run switch
         {
             null => "There is no such run.",
@@ -34,11 +34,12 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
         }
 
         var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
-        var placements = result.Placements.Where(p => p.StreamId is not null).ToList();
-        var applicantIds = placements.Select(p => p.ApplicantId).ToList();
+        // The stream match's candidates are applicants and its hosts streams.
+        var placements = result.Placements.Where(p => p.HostId is not null).ToList();
+        var applicantIds = placements.Select(p => p.CandidateId).ToList();
         var applications = await StageThree.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
             .ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id, cancellation);
-        if (placements.Any(p => !applications.ContainsKey((p.ApplicantId, p.StreamId!.Value))))
+        if (placements.Any(p => !applications.ContainsKey((p.CandidateId, p.HostId!.Value))))
         {
             return "Some placed applications are no longer under consideration (withdrawn or decided since the run). Run the match again.";
         }
@@ -48,17 +49,17 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
         {
             db.Offers.Add(new Offer
             {
-                RunId = run.Id, SeasonId = run.SeasonId, StreamId = placement.StreamId!.Value, StreamApplicationId = applications[(placement.ApplicantId, placement.StreamId.Value)],
-                ApplicantId = placement.ApplicantId, State = OfferState.Pending, CreatedAt = now, RespondBy = respondBy,
+                RunId = run.Id, SeasonId = run.SeasonId, StreamId = placement.HostId!.Value, StreamApplicationId = applications[(placement.CandidateId, placement.HostId.Value)],
+                ApplicantId = placement.CandidateId, State = OfferState.Pending, CreatedAt = now, RespondBy = respondBy,
             });
-            var person = people[placement.ApplicantId];
-            outbox.Enqueue(person.Email!, $"An offer from {placement.Stream}",
-                $"Dear {placement.Name},\n\n{placement.Stream} offers you a place. Please accept or decline in your portal by {MailTime.Say(respondBy, person.TimeZoneId)}: {portalLink}\n\n" +
+            var person = people[placement.CandidateId];
+            outbox.Enqueue(person.Email!, $"An offer from {placement.Host}",
+                $"Dear {placement.Name},\n\n{placement.Host} offers you a place. Please accept or decline in your portal by {MailTime.Say(respondBy, person.TimeZoneId)}: {portalLink}\n\n" +
                 "Accepting is final and withdraws your other stream applications; declining frees the seat for someone else.\n");
         }
 
-        db.UnplacedApplicants.AddRange(result.Placements.Where(p => p.StreamId is null)
-            .Select(p => new UnplacedApplicant { RunId = run.Id, ApplicantId = p.ApplicantId, Explanation = p.Explanation }));
+        db.UnplacedApplicants.AddRange(result.Placements.Where(p => p.HostId is null)
+            .Select(p => new UnplacedApplicant { RunId = run.Id, ApplicantId = p.CandidateId, Explanation = p.Explanation }));
         run.PublishedAt = now;
         audit.Record(admin, "match.published", $"match-run:{run.Id}", $"{placements.Count} offers, answer by {respondBy:u}");
         return await db.SaveOrRefuseAsync($"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);

@@ -2,7 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +41,7 @@ public static class ApplicantStandings
                 general.Application?.State, general.Application?.AssessmentState),
             await StageThree.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
-            await ApplicantRankings.DeadlineAsync(db, cancellation),
+            await ApplicantPreferences.DeadlineAsync(db, cancellation),
             streams,
             offers,
             await UnplacedExplanationAsync(db, applicantId, season.Id, offers, cancellation));
@@ -73,7 +73,7 @@ public static class ApplicantStandings
             return null;
         }
 
-        var latest = await db.MatchRuns.AsNoTracking().Where(r => r.PublishedAt != null && r.SeasonId == seasonId)
+        var latest = await db.MatchRuns.AsNoTracking().StreamMatches().Where(r => r.PublishedAt != null && r.SeasonId == seasonId)
             .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellation);
         return latest is null ? null
             : await db.UnplacedApplicants.Where(u => u.RunId == latest && u.ApplicantId == applicantId).Select(u => u.Explanation).SingleOrDefaultAsync(cancellation);

@@ -16,21 +16,22 @@ public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider cl
 {
     public async Task<string?> RunAsync(Actor actor, int runId, string portalLink, CancellationToken cancellation = default)
     {
-        var run = await db.ProjectAssignmentRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellation);
-        if (run is null || !await ProjectScope.MayAssignAsync(db, actor, run.StreamId, cancellation))
+        var run = await db.MatchRuns.SingleOrDefaultAsync(r => r.Id == runId && r.Kind == MatchKind.Projects, cancellation);
+        if (run?.StreamId is not { } streamId || !await ProjectScope.MayAssignAsync(db, actor, streamId, cancellation))
         {
             return "There is no such run, or it is not yours to publish.";
         }
 
-        var latest = await db.ProjectAssignmentRuns.Where(r => r.StreamId == run.StreamId).MaxAsync(r => r.Id, cancellation);
+        var latest = await db.MatchRuns.ProjectMatches(streamId).MaxAsync(r => r.Id, cancellation);
         var result = JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
-        var placedOn = result.Placements.Where(p => p.StreamId is not null).Select(p => p.StreamId!.Value).Distinct().ToList();
+        // The project match's candidates are fellows and its hosts projects.
+        var placedOn = result.Placements.Where(p => p.HostId is not null).Select(p => p.HostId!.Value).Distinct().ToList();
         var projects = await db.Projects.Where(p => placedOn.Contains(p.Id) && p.State == ProjectState.Approved)
             .Select(p => new { p.Id, Mentors = p.Mentors.Select(m => m.Mentor!.Name).ToList() }).ToDictionaryAsync(p => p.Id, p => p.Mentors, cancellation);
         var refusal = run switch
         {
             { PublishedAt: not null } => $"Run {run.Id} was already published on {run.PublishedAt:d MMMM yyyy HH:mm} UTC; it cannot be published twice.",
-            { Stable: false } => "This run is not stable, so it cannot be published.",
+            { Certified: false } => "This run is not stable, so it cannot be published.",
             _ when run.Id != latest => "A later run exists: publish the latest run, or run again.",
             _ when placedOn.Any(id => !projects.ContainsKey(id)) => "A project of this run was withdrawn since; run the assignment again.",
             _ => null,
@@ -40,19 +41,19 @@ public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider cl
             return refusal;
         }
 
-        var stream = await db.Streams.Where(s => s.Id == run.StreamId).Select(s => s.Name).SingleAsync(cancellation);
-        var fellowIds = result.Placements.Select(p => p.ApplicantId).ToList();
+        var stream = await db.Streams.Where(s => s.Id == streamId).Select(s => s.Name).SingleAsync(cancellation);
+        var fellowIds = result.Placements.Select(p => p.CandidateId).ToList();
         var emails = await db.Users.Where(u => fellowIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellation);
         foreach (var placement in result.Placements)
         {
-            var news = placement.StreamId is { } project
-                ? $"your project is \"{placement.Stream}\", mentored by {string.Join(" and ", projects[project].Order(StringComparer.Ordinal))}."
+            var news = placement.HostId is { } project
+                ? $"your project is \"{placement.Host}\", mentored by {string.Join(" and ", projects[project].Order(StringComparer.Ordinal))}."
                 : $"no project could be assigned to you. {placement.Explanation} Your mentors will be in touch.";
-            outbox.Enqueue(emails[placement.ApplicantId], $"Your project in {stream}", $"Dear {placement.Name},\n\nIn {stream}, {news}\n\nSee it in your portal: {portalLink}\n");
+            outbox.Enqueue(emails[placement.CandidateId], $"Your project in {stream}", $"Dear {placement.Name},\n\nIn {stream}, {news}\n\nSee it in your portal: {portalLink}\n");
         }
 
         run.PublishedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record(actor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Assigned} assigned, {run.Unassigned} unassigned");
+        audit.Record(actor, "project-assignment.published", $"project-assignment-run:{run.Id}", $"{run.Matched} assigned, {run.Unmatched} unassigned");
         return await db.SaveOrRefuseAsync($"Run {run.Id} was published at the same moment by someone else; it cannot be published twice.", cancellation);
     }
 }

@@ -14,8 +14,8 @@ public static class PublishedAssignments
 {
     /// <summary>Every fellow a published run placed, with that placement, by fellow.</summary>
     public static async Task<Dictionary<string, Placement>> SettledAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
-        (await PublishedAsync(db, streamId, cancellation)).SelectMany(r => r.Placements).Where(p => p.StreamId is not null)
-            .ToDictionary(p => p.ApplicantId);
+        (await PublishedAsync(db, streamId, cancellation)).SelectMany(r => r.Placements).Where(p => p.HostId is not null)
+            .ToDictionary(p => p.CandidateId);
 
     /// <summary>
     /// What the fellow was told last: the published placement that settled their project, or else the latest
@@ -23,16 +23,16 @@ public static class PublishedAssignments
     /// </summary>
     public static async Task<Placement?> OutcomeAsync(CohortDbContext db, int streamId, string fellowId, CancellationToken cancellation)
     {
-        var theirs = (await PublishedAsync(db, streamId, cancellation)).Select(r => r.Placements.SingleOrDefault(p => p.ApplicantId == fellowId)).OfType<Placement>().ToList();
-        return theirs.FirstOrDefault(p => p.StreamId is not null) ?? theirs.LastOrDefault();
+        var theirs = (await PublishedAsync(db, streamId, cancellation)).Select(r => r.Placements.SingleOrDefault(p => p.CandidateId == fellowId)).OfType<Placement>().ToList();
+        return theirs.FirstOrDefault(p => p.HostId is not null) ?? theirs.LastOrDefault();
     }
 
     /// <summary>How many settled fellows each project holds.</summary>
     public static Dictionary<int, int> PlacesTaken(IReadOnlyDictionary<string, Placement> settled) =>
-        settled.Values.GroupBy(p => p.StreamId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        settled.Values.GroupBy(p => p.HostId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
     private static async Task<List<MatchResult>> PublishedAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
-        (await db.ProjectAssignmentRuns.AsNoTracking().Where(r => r.StreamId == streamId && r.PublishedAt != null).OrderBy(r => r.Id)
+        (await db.MatchRuns.AsNoTracking().ProjectMatches(streamId).Where(r => r.PublishedAt != null).OrderBy(r => r.Id)
             .Select(r => r.ResultJson).ToListAsync(cancellation))
         .Select(json => JsonSerializer.Deserialize<MatchResult>(json)!).ToList();
 }

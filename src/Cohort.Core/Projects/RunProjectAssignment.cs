@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Projects;
 
 /// <summary>
-/// Assigns a stream's fellows to its approved projects with the match's engine (<see cref="RunMatch.Solve"/>, fellows
+/// Runs a stream's project match: assigns its fellows to its approved projects (<see cref="MatchSolver"/>, fellows
 /// proposing, so each gets the best project they can have in any stable assignment), and stores the run with its
 /// input and result. A mentor of the stream or an admin runs it; a run is a preview until published. After a
 /// publication, a run assigns the fellows it did not settle to the places still free.
@@ -21,8 +20,8 @@ public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock,
             return "Only a mentor of this stream or an admin can run its project assignment.";
         }
 
-        var input = await ProjectAssignmentInputs.LoadAsync(db, streamId, cancellation);
-        var refusal = (input.Applicants.Count, input.Streams.Count) switch
+        var input = await ProjectMatchInputs.LoadAsync(db, streamId, cancellation);
+        var refusal = (input.Candidates.Count, input.Hosts.Count) switch
         {
             (0, _) when await Fellows.Of(db, streamId).AnyAsync(cancellation) => "Every fellow of the stream has a published project already, so there is no one left to assign.",
             (0, _) => "The stream has no fellows yet (applicants who accepted its offer), so there is no one to assign.",
@@ -34,17 +33,12 @@ public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock,
             return refusal;
         }
 
-        var result = RunMatch.Solve(input, MatchAlgorithm.Applicants);
-        var run = new ProjectAssignmentRun
-        {
-            StreamId = streamId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-            InputJson = JsonSerializer.Serialize(input), ResultJson = JsonSerializer.Serialize(result),
-            Assigned = result.Placements.Count(p => p.StreamId is not null), Unassigned = result.Placements.Count(p => p.StreamId is null),
-            Stable = result.Certificate.IsStable,
-        };
-        db.ProjectAssignmentRuns.Add(run);
+        var seasonId = await db.Streams.Where(s => s.Id == streamId).Select(s => s.Track!.SeasonId).SingleAsync(cancellation);
+        var result = MatchSolver.Solve(input, MatchAlgorithm.CandidatesPropose, MatchKind.Projects);
+        var run = MatchRun.Of(MatchKind.Projects, seasonId, streamId, MatchAlgorithm.CandidatesPropose, input, result, clock.GetUtcNow().UtcDateTime, actor.Name);
+        db.MatchRuns.Add(run);
         audit.Record(actor, "project-assignment.run", $"stream:{streamId}",
-            $"{run.Assigned} assigned, {run.Unassigned} unassigned, {(run.Stable ? "stable" : "NOT stable")}");
+            $"{run.Matched} assigned, {run.Unmatched} unassigned, {(run.Certified ? "stable" : "NOT stable")}");
         await db.SaveChangesAsync(cancellation);
         return null;
     }

@@ -9,7 +9,7 @@ public readonly record struct ScoredPair(int Left, int Right, decimal Score);
 /// <summary>
 /// A bipartite b-matching: choose pairs, each at most once, so that every left and right person
 /// has a number of partners within its bounds, using only scored and not forbidden pairs, and
-/// maximise the total score. Optimal assignment (applicants, mentors) and reviewer assignment
+/// maximise the total score. Optimal assignment (candidates, hosts) and reviewer assignment
 /// (applications, reviewers; each application's bounds are [k, k]) are both this problem.
 /// </summary>
 public sealed class AssignmentProblem
@@ -51,10 +51,10 @@ public sealed class AssignmentProblem
         Candidates = candidates;
     }
 
-    /// <summary>Bounds of each left person (applicant or application).</summary>
+    /// <summary>Bounds of each left person (candidate or application).</summary>
     public IReadOnlyList<Bounds> Left { get; }
 
-    /// <summary>Bounds of each right person (mentor or reviewer).</summary>
+    /// <summary>Bounds of each right person (host or reviewer).</summary>
     public IReadOnlyList<Bounds> Right { get; }
 
     /// <summary>Every scored pair, as given.</summary>

@@ -58,7 +58,7 @@ public sealed record Infeasibility(
                 : $"{words.Right.Singular} minimum loads total {Required} but only {English.Count(Available, words.Unit, words.Units)} {(Available == 1 ? "exists" : "exist")}";
         }
 
-        string who = $"{Noun(demandNoun, demandNames.Count)} {English.ShortList(demandNames)}";
+        string who = $"{demandNoun.For(demandNames.Count)} {English.ShortList(demandNames)}";
         string verb = demandNames.Count == 1 ? "needs" : "need";
         // Every pair is forbidden: "only 0 pairs (with reviewers )" would say nothing.
         if (supplyNames.Count == 0 && OtherPairs == 0)
@@ -75,23 +75,18 @@ public sealed record Infeasibility(
         {
             var partnerNames = Partners.Select(i => (leftDemands ? rightNames : leftNames)[i]).ToList();
             return $"{who} {verb} {units} but only {English.Count(OtherPairs, "eligible pair exists", "eligible pairs exist")} for them " +
-                $"(with {Noun(supplyNoun, partnerNames.Count)} {English.ShortList(partnerNames)})";
+                $"(with {supplyNoun.For(partnerNames.Count)} {English.ShortList(partnerNames)})";
         }
 
-        string among = $"{who} {verb} {units} among {Noun(supplyNoun, supplyNames.Count)} {English.ShortList(supplyNames)}, " +
+        string among = $"{who} {verb} {units} among {supplyNoun.For(supplyNames.Count)} {English.ShortList(supplyNames)}, " +
             $"who can take at most {Available - OtherPairs}";
         return OtherPairs == 0
             ? among
             : $"{among}, and only {English.Count(OtherPairs, "other eligible pair", "other eligible pairs")} can add to that";
     }
-
-    private static string Noun(Noun noun, int count) => count == 1 ? noun.Singular : noun.Plural;
 }
 
-/// <summary>A noun in singular and plural.</summary>
-public readonly record struct Noun(string Singular, string Plural);
-
-/// <summary>The words a diagnosis uses for the two sides and for one assignment.</summary>
+/// <summary>The words a diagnosis uses for the two sides and for one assignment: the caller's, since only it knows what the sides are.</summary>
 /// <param name="Left">What a left person is called.</param>
 /// <param name="Right">What a right person is called.</param>
 /// <param name="Unit">One assignment, singular.</param>
@@ -100,7 +95,4 @@ public sealed record Vocabulary(Noun Left, Noun Right, string Unit, string Units
 {
     /// <summary>Reviewer assignment: applications and reviewers, counted in reviews.</summary>
     public static Vocabulary Reviewers { get; } = new(new("application", "applications"), new("reviewer", "reviewers"), "review", "reviews");
-
-    /// <summary>Optimal assignment: applicants and mentors, counted in places.</summary>
-    public static Vocabulary Matching { get; } = new(new("applicant", "applicants"), new("mentor", "mentors"), "place", "places");
 }

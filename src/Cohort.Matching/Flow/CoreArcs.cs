@@ -67,7 +67,7 @@ internal static class CoreArcs
             }
 
             // Ties with the threshold all join: a node whose arcs cost the same (a source
-            // feeding every applicant) keeps them all rather than growing its core sweep by sweep.
+            // feeding every candidate) keeps them all rather than growing its core sweep by sweep.
             long threshold = Select(span, quota - 1);
             foreach (int a in mine)
             {

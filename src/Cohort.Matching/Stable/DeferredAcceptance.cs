@@ -5,11 +5,11 @@ namespace Cohort.Matching.Stable;
 /// <summary>Which side proposes in deferred acceptance; that side gets its best stable matching.</summary>
 public enum Proposer
 {
-    /// <summary>Applicants propose: the applicant-optimal stable matching.</summary>
-    Applicants,
+    /// <summary>Candidates propose: the candidate-optimal stable matching.</summary>
+    Candidates,
 
-    /// <summary>Mentors propose: the mentor-optimal stable matching.</summary>
-    Mentors,
+    /// <summary>Hosts propose: the host-optimal stable matching.</summary>
+    Hosts,
 }
 
 /// <summary>
@@ -18,40 +18,40 @@ public enum Proposer
 /// </summary>
 public static class DeferredAcceptance
 {
-    /// <summary>Runs deferred acceptance; returns each applicant's mentor (-1 if unmatched) and the number of proposals.</summary>
-    public static (int[] MentorOf, long Proposals) Run(StableMatchingInstance strict, Proposer proposer) =>
-        proposer == Proposer.Applicants ? ApplicantsPropose(strict) : MentorsPropose(strict);
+    /// <summary>Runs deferred acceptance; returns each candidate's host (-1 if unmatched) and the number of proposals.</summary>
+    public static (int[] HostOf, long Proposals) Run(StableMatchingInstance strict, Proposer proposer) =>
+        proposer == Proposer.Candidates ? CandidatesPropose(strict) : HostsPropose(strict);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] MentorOf, long Proposals) ApplicantsPropose(StableMatchingInstance instance)
+    private static (int[] HostOf, long Proposals) CandidatesPropose(StableMatchingInstance instance)
     {
-        int[] start = instance.ApplicantRankings.Start;
-        int[] choices = instance.ApplicantRankings.Items;
-        int[] reverse = instance.ApplicantToMentor.Entries;
-        int[] mentorItems = instance.MentorRankings.Items;
+        int[] start = instance.CandidateRankings.Start;
+        int[] choices = instance.CandidateRankings.Items;
+        int[] reverse = instance.CandidateToHost.Entries;
+        int[] hostItems = instance.HostRankings.Items;
         int[] capacity = instance.Capacities;
-        int n = instance.ApplicantCount;
+        int n = instance.CandidateCount;
 
-        var mentorOf = new int[n];
-        Array.Fill(mentorOf, -1);
-        // next[a]: the entry of a's ranking that a proposes to next.
+        var hostOf = new int[n];
+        Array.Fill(hostOf, -1);
+        // next[c]: the entry of c's ranking that c proposes to next.
         var next = start[..n];
-        // Held applicants are marked on the mentor's own ranking, so the worst one is found by
-        // scanning that ranking upwards; a full mentor's cut-off only rises, so the scans are linear in total.
-        var held = new bool[mentorItems.Length];
-        var heldCount = new int[instance.MentorCount];
-        var worst = new int[instance.MentorCount];
+        // Held candidates are marked on the host's own ranking, so the worst one is found by
+        // scanning that ranking upwards; a full host's cut-off only rises, so the scans are linear in total.
+        var held = new bool[hostItems.Length];
+        var heldCount = new int[instance.HostCount];
+        var worst = new int[instance.HostCount];
         Array.Fill(worst, -1);
 
         long proposals = 0;
         for (int first = 0; first < n; first++)
         {
-            // An applicant displaced by a proposal proposes on at once (the result does not
-            // depend on the order of proposals), so no queue of free applicants is needed.
-            for (int a = first; a >= 0;)
+            // A candidate displaced by a proposal proposes on at once (the result does not
+            // depend on the order of proposals), so no queue of free candidates is needed.
+            for (int c = first; c >= 0;)
             {
-                int proposer = a;
-                a = -1;
+                int proposer = c;
+                c = -1;
                 for (int end = start[proposer + 1]; next[proposer] < end;)
                 {
                     int entry = next[proposer]++;
@@ -62,66 +62,66 @@ public static class DeferredAcceptance
                         continue;
                     }
 
-                    int m = choices[entry];
-                    if (heldCount[m] < capacity[m])
+                    int h = choices[entry];
+                    if (heldCount[h] < capacity[h])
                     {
                         held[theirs] = true;
-                        heldCount[m]++;
-                        worst[m] = Math.Max(worst[m], theirs);
-                        mentorOf[proposer] = m;
+                        heldCount[h]++;
+                        worst[h] = Math.Max(worst[h], theirs);
+                        hostOf[proposer] = h;
                         break;
                     }
 
-                    if (theirs < worst[m])
+                    if (theirs < worst[h])
                     {
-                        int w = worst[m];
-                        a = mentorItems[w];
+                        int w = worst[h];
+                        c = hostItems[w];
                         held[w] = false;
-                        mentorOf[a] = -1;
+                        hostOf[c] = -1;
                         held[theirs] = true;
-                        mentorOf[proposer] = m;
+                        hostOf[proposer] = h;
                         do
                         {
                             w--;
                         }
                         while (!held[w]);
 
-                        worst[m] = w;
+                        worst[h] = w;
                         break;
                     }
                 }
             }
         }
 
-        return (mentorOf, proposals);
+        return (hostOf, proposals);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] MentorOf, long Proposals) MentorsPropose(StableMatchingInstance instance)
+    private static (int[] HostOf, long Proposals) HostsPropose(StableMatchingInstance instance)
     {
-        var mentors = instance.MentorRankings;
-        var reverse = instance.MentorToApplicant;
+        var hosts = instance.HostRankings;
+        var reverse = instance.HostToCandidate;
         int[] capacity = instance.Capacities;
 
-        var mentorOf = new int[instance.ApplicantCount];
-        var heldEntry = new int[instance.ApplicantCount];
-        Array.Fill(mentorOf, -1);
-        var next = new int[instance.MentorCount];
-        var heldCount = new int[instance.MentorCount];
+        var hostOf = new int[instance.CandidateCount];
+        var heldEntry = new int[instance.CandidateCount];
+        Array.Fill(hostOf, -1);
+        var next = new int[instance.HostCount];
+        var heldCount = new int[instance.HostCount];
 
-        var open = new Stack<int>(instance.MentorCount);
-        for (int m = instance.MentorCount - 1; m >= 0; m--)
+        var open = new Stack<int>(instance.HostCount);
+        for (int h = instance.HostCount - 1; h >= 0; h--)
         {
-            open.Push(m);
+            open.Push(h);
         }
 
         long proposals = 0;
-        while (open.TryPop(out int m))
+        while (open.TryPop(out int h))
         {
-            int end = mentors.Start[m + 1];
-            while (heldCount[m] < capacity[m] && mentors.Start[m] + next[m] < end)
+            int end = hosts.Start[h + 1];
+            while (heldCount[h] < capacity[h] && hosts.Start[h] + next[h] < end)
             {
-                int entry = mentors.Start[m] + next[m]++;
+                int entry = hosts.Start[h] + next[h]++;
                 proposals++;
                 int theirs = reverse[entry];
                 if (theirs < 0)
@@ -129,26 +129,26 @@ public static class DeferredAcceptance
                     continue;
                 }
 
-                int a = mentors.Items[entry];
-                int current = mentorOf[a];
-                if (current >= 0 && heldEntry[a] < theirs)
+                int c = hosts.Items[entry];
+                int current = hostOf[c];
+                if (current >= 0 && heldEntry[c] < theirs)
                 {
                     continue;
                 }
 
                 if (current >= 0)
                 {
-                    // The displaced mentor has a free place again; a stale second push is harmless.
+                    // The displaced host has a free place again; a stale second push is harmless.
                     heldCount[current]--;
                     open.Push(current);
                 }
 
-                mentorOf[a] = m;
-                heldEntry[a] = theirs;
-                heldCount[m]++;
+                hostOf[c] = h;
+                heldEntry[c] = theirs;
+                heldCount[h]++;
             }
         }
 
-        return (mentorOf, proposals);
+        return (hostOf, proposals);
     }
 }

@@ -4,13 +4,13 @@ namespace Cohort.Matching.Stable;
 
 /// <summary>What <see cref="StabilityChecker"/> found about a matching.</summary>
 /// <param name="OnlyAcceptablePairs">Every matched pair ranks each other.</param>
-/// <param name="CapacitiesRespected">No mentor holds more applicants than its capacity.</param>
-/// <param name="BlockingPairs">Pairs (applicant, mentor) who both strictly prefer each other to what they have (at most 100 listed).</param>
+/// <param name="CapacitiesRespected">No host holds more candidates than its capacity.</param>
+/// <param name="BlockingPairs">Pairs (candidate, host) who both strictly prefer each other to what they have (at most 100 listed).</param>
 /// <param name="BlockingPairCount">How many blocking pairs there are in all.</param>
 public sealed record StabilityCertificate(
     bool OnlyAcceptablePairs,
     bool CapacitiesRespected,
-    IReadOnlyList<(int Applicant, int Mentor)> BlockingPairs,
+    IReadOnlyList<(int Candidate, int Host)> BlockingPairs,
     int BlockingPairCount)
 {
     /// <summary>True when the matching passes every check: it is stable.</summary>
@@ -27,71 +27,71 @@ public static class StabilityChecker
 
     /// <summary>Checks acceptability, capacities and the absence of blocking pairs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static StabilityCertificate Check(StableMatchingInstance instance, IReadOnlyList<int> mentorOf)
+    public static StabilityCertificate Check(StableMatchingInstance instance, IReadOnlyList<int> hostOf)
     {
-        if (mentorOf.Count != instance.ApplicantCount)
+        if (hostOf.Count != instance.CandidateCount)
         {
-            throw new ArgumentException("The matching must give a mentor (or -1) for every applicant.", nameof(mentorOf));
+            throw new ArgumentException("The matching must give a host (or -1) for every candidate.", nameof(hostOf));
         }
 
-        var applicants = instance.ApplicantRankings;
-        var mentorLevels = instance.MentorRankings.Levels;
-        var reverse = instance.ApplicantToMentor;
-        var heldCount = new int[instance.MentorCount];
-        // The level (in the mentor's ranking) of the worst applicant a mentor holds: the cut-off.
-        var worstLevel = new int[instance.MentorCount];
+        var candidates = instance.CandidateRankings;
+        var hostLevels = instance.HostRankings.Levels;
+        var reverse = instance.CandidateToHost;
+        var heldCount = new int[instance.HostCount];
+        // The level (in the host's ranking) of the worst candidate a host holds: the cut-off.
+        var worstLevel = new int[instance.HostCount];
         Array.Fill(worstLevel, -1);
-        var matchedLevel = new int[instance.ApplicantCount];
+        var matchedLevel = new int[instance.CandidateCount];
         bool acceptable = true;
 
-        for (int a = 0; a < instance.ApplicantCount; a++)
+        for (int c = 0; c < instance.CandidateCount; c++)
         {
-            int m = mentorOf[a];
-            matchedLevel[a] = int.MaxValue;
-            if (m < 0)
+            int h = hostOf[c];
+            matchedLevel[c] = int.MaxValue;
+            if (h < 0)
             {
                 continue;
             }
 
-            if ((uint)m >= (uint)instance.MentorCount)
+            if ((uint)h >= (uint)instance.HostCount)
             {
-                throw new ArgumentException($"Applicant {a} is matched to mentor {m}, who does not exist.", nameof(mentorOf));
+                throw new ArgumentException($"Candidate {c} is matched to host {h}, who does not exist.", nameof(hostOf));
             }
 
-            heldCount[m]++;
-            int entry = instance.FindApplicantEntry(a, m);
+            heldCount[h]++;
+            int entry = instance.FindCandidateEntry(c, h);
             if (entry < 0 || reverse[entry] < 0)
             {
                 acceptable = false;
                 continue;
             }
 
-            matchedLevel[a] = applicants.Levels[entry];
-            worstLevel[m] = Math.Max(worstLevel[m], mentorLevels[reverse[entry]]);
+            matchedLevel[c] = candidates.Levels[entry];
+            worstLevel[h] = Math.Max(worstLevel[h], hostLevels[reverse[entry]]);
         }
 
         bool capacities = true;
-        for (int m = 0; m < instance.MentorCount; m++)
+        for (int h = 0; h < instance.HostCount; h++)
         {
-            capacities &= heldCount[m] <= instance.Capacities[m];
+            capacities &= heldCount[h] <= instance.Capacities[h];
         }
 
         var blocking = new List<(int, int)>();
         int blockingCount = 0;
-        for (int a = 0; a < instance.ApplicantCount; a++)
+        for (int c = 0; c < instance.CandidateCount; c++)
         {
-            for (int e = applicants.Start[a]; e < applicants.Start[a + 1] && applicants.Levels[e] < matchedLevel[a]; e++)
+            for (int e = candidates.Start[c]; e < candidates.Start[c + 1] && candidates.Levels[e] < matchedLevel[c]; e++)
             {
-                int m = applicants.Items[e];
+                int h = candidates.Items[e];
                 int theirs = reverse[e];
-                bool mentorWouldTake = theirs >= 0 &&
-                    (heldCount[m] < instance.Capacities[m] || mentorLevels[theirs] < worstLevel[m]);
-                if (mentorWouldTake)
+                bool hostWouldTake = theirs >= 0 &&
+                    (heldCount[h] < instance.Capacities[h] || hostLevels[theirs] < worstLevel[h]);
+                if (hostWouldTake)
                 {
                     blockingCount++;
                     if (blocking.Count < ListedBlockingPairs)
                     {
-                        blocking.Add((a, m));
+                        blocking.Add((c, h));
                     }
                 }
             }

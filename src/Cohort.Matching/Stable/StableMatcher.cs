@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Cohort.Matching.Stable;
 
 /// <summary>A stable matching with the facts needed to trust and explain it.</summary>
-/// <param name="MentorOf">Each applicant's mentor, or -1 when unmatched.</param>
+/// <param name="HostOf">Each candidate's host, or -1 when unmatched.</param>
 /// <param name="Proposer">The side that proposed.</param>
 /// <param name="TiesBroken">True when some ranking had ties, broken by the seeded lottery.</param>
 /// <param name="Seed">The lottery seed.</param>
@@ -12,7 +12,7 @@ namespace Cohort.Matching.Stable;
 /// <param name="StrictInstance">The instance after tie-breaking, which the explanations refer to.</param>
 /// <param name="Certificate">The checker's verdict on the original rankings.</param>
 public sealed record StableMatchingResult(
-    int[] MentorOf,
+    int[] HostOf,
     Proposer Proposer,
     bool TiesBroken,
     ulong Seed,
@@ -25,13 +25,13 @@ public sealed record StableMatchingResult(
 public static class StableMatcher
 {
     /// <summary>Computes the proposer-optimal stable matching and checks it.</summary>
-    public static StableMatchingResult Solve(StableMatchingInstance instance, Proposer proposer = Proposer.Applicants, ulong seed = 0)
+    public static StableMatchingResult Solve(StableMatchingInstance instance, Proposer proposer = Proposer.Candidates, ulong seed = 0)
     {
         var clock = Stopwatch.StartNew();
         var (strict, tiesBroken) = TieBreaking.Apply(instance, seed);
-        var (mentorOf, proposals) = DeferredAcceptance.Run(strict, proposer);
+        var (hostOf, proposals) = DeferredAcceptance.Run(strict, proposer);
         var solveTime = clock.Elapsed;
-        var certificate = StabilityChecker.Check(instance, mentorOf);
-        return new StableMatchingResult(mentorOf, proposer, tiesBroken, seed, proposals, solveTime, strict, certificate);
+        var certificate = StabilityChecker.Check(instance, hostOf);
+        return new StableMatchingResult(hostOf, proposer, tiesBroken, seed, proposals, solveTime, strict, certificate);
     }
 }

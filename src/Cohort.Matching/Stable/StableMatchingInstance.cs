@@ -1,55 +1,55 @@
 namespace Cohort.Matching.Stable;
 
 /// <summary>
-/// A hospitals/residents instance over int ids: applicants rank mentors, mentors rank applicants
-/// and hold up to <see cref="Capacities"/> applicants. A pair is acceptable only when each side
+/// A hospitals/residents instance over int ids: candidates rank hosts, hosts rank candidates
+/// and hold up to <see cref="Capacities"/> candidates. A pair is acceptable only when each side
 /// ranks the other.
 /// </summary>
 public sealed class StableMatchingInstance
 {
     /// <summary>Creates an instance; rankings may contain ties.</summary>
-    public StableMatchingInstance(Preferences applicantRankings, Preferences mentorRankings, int[] capacities)
+    public StableMatchingInstance(Preferences candidateRankings, Preferences hostRankings, int[] capacities)
     {
-        if (mentorRankings.Count != capacities.Length)
+        if (hostRankings.Count != capacities.Length)
         {
-            throw new ArgumentException("Every mentor needs a ranking and a capacity.");
+            throw new ArgumentException("Every host needs a ranking and a capacity.");
         }
 
-        ApplicantRankings = applicantRankings;
-        MentorRankings = mentorRankings;
+        CandidateRankings = candidateRankings;
+        HostRankings = hostRankings;
         Capacities = capacities;
-        ApplicantToMentor = new ReverseEntries(applicantRankings, mentorRankings);
-        MentorToApplicant = new ReverseEntries(mentorRankings, applicantRankings);
+        CandidateToHost = new ReverseEntries(candidateRankings, hostRankings);
+        HostToCandidate = new ReverseEntries(hostRankings, candidateRankings);
     }
 
-    /// <summary>Each applicant's ranking of mentors.</summary>
-    public Preferences ApplicantRankings { get; }
+    /// <summary>Each candidate's ranking of hosts.</summary>
+    public Preferences CandidateRankings { get; }
 
-    /// <summary>Each mentor's ranking of applicants.</summary>
-    public Preferences MentorRankings { get; }
+    /// <summary>Each host's ranking of candidates.</summary>
+    public Preferences HostRankings { get; }
 
-    /// <summary>How many applicants each mentor can take.</summary>
+    /// <summary>How many candidates each host can take.</summary>
     public int[] Capacities { get; }
 
-    /// <summary>Number of applicants.</summary>
-    public int ApplicantCount => ApplicantRankings.Count;
+    /// <summary>Number of candidates.</summary>
+    public int CandidateCount => CandidateRankings.Count;
 
-    /// <summary>Number of mentors.</summary>
-    public int MentorCount => MentorRankings.Count;
+    /// <summary>Number of hosts.</summary>
+    public int HostCount => HostRankings.Count;
 
-    /// <summary>For each entry of an applicant's ranking, the entry of that applicant in the mentor's ranking.</summary>
-    internal ReverseEntries ApplicantToMentor { get; }
+    /// <summary>For each entry of a candidate's ranking, the entry of that candidate in the host's ranking.</summary>
+    internal ReverseEntries CandidateToHost { get; }
 
-    /// <summary>For each entry of a mentor's ranking, the entry of that mentor in the applicant's ranking.</summary>
-    internal ReverseEntries MentorToApplicant { get; }
+    /// <summary>For each entry of a host's ranking, the entry of that host in the candidate's ranking.</summary>
+    internal ReverseEntries HostToCandidate { get; }
 
-    /// <summary>The entry of <paramref name="mentor"/> in the applicant's ranking, or -1.</summary>
-    public int FindApplicantEntry(int applicant, int mentor)
+    /// <summary>The entry of <paramref name="host"/> in the candidate's ranking, or -1.</summary>
+    public int FindCandidateEntry(int candidate, int host)
     {
-        var rankings = ApplicantRankings;
-        for (int e = rankings.Start[applicant]; e < rankings.Start[applicant + 1]; e++)
+        var rankings = CandidateRankings;
+        for (int e = rankings.Start[candidate]; e < rankings.Start[candidate + 1]; e++)
         {
-            if (rankings.Items[e] == mentor)
+            if (rankings.Items[e] == host)
             {
                 return e;
             }

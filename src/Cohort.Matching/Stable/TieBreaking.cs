@@ -3,7 +3,7 @@ namespace Cohort.Matching.Stable;
 /// <summary>
 /// The documented tie-breaking rule (single tie-breaking by lottery). Each side draws one
 /// lottery: a Fisher–Yates shuffle of its people in input order, driven by SplitMix64 seeded
-/// with the seed (applicants' lottery first, then mentors' from the same stream). Inside a
+/// with the seed (candidates' lottery first, then the hosts' from the same generator). Inside a
 /// tied group, whoever has the better lottery number comes first. The same seed and input
 /// always give the same order.
 /// </summary>
@@ -12,18 +12,18 @@ public static class TieBreaking
     /// <summary>Returns the instance with every tie broken, and whether there was any tie.</summary>
     public static (StableMatchingInstance Strict, bool TiesBroken) Apply(StableMatchingInstance instance, ulong seed)
     {
-        bool ties = instance.ApplicantRankings.HasTies() || instance.MentorRankings.HasTies();
+        bool ties = instance.CandidateRankings.HasTies() || instance.HostRankings.HasTies();
         if (!ties)
         {
             return (instance, false);
         }
 
         var random = new SplitMix64(seed);
-        int[] applicantLottery = Lottery(instance.ApplicantCount, random);
-        int[] mentorLottery = Lottery(instance.MentorCount, random);
+        int[] candidateLottery = Lottery(instance.CandidateCount, random);
+        int[] hostLottery = Lottery(instance.HostCount, random);
         var strict = new StableMatchingInstance(
-            Resolve(instance.ApplicantRankings, mentorLottery),
-            Resolve(instance.MentorRankings, applicantLottery),
+            Resolve(instance.CandidateRankings, hostLottery),
+            Resolve(instance.HostRankings, candidateLottery),
             instance.Capacities);
         return (strict, true);
     }

@@ -1158,6 +1158,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Matched")
                         .HasColumnType("integer");
 
@@ -1171,6 +1176,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<int>("SeasonId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Unmatched")
                         .HasColumnType("integer");
 
@@ -1180,9 +1188,33 @@ namespace Cohort.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeasonId", "CreatedAt");
+                    b.HasIndex("StreamId", "CreatedAt");
+
+                    b.HasIndex("SeasonId", "Kind", "CreatedAt");
 
                     b.ToTable("MatchRuns");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("RankingDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId")
+                        .IsUnique();
+
+                    b.ToTable("MatchSettings");
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
@@ -1271,7 +1303,117 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("UnplacedApplicants");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantStreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId");
+
+                    b.HasIndex("MentorUserId", "StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "MentorUserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MentorPreferenceInputs");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("StreamId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1296,7 +1438,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("ApplicantId", "ProjectId")
                         .IsUnique();
 
-                    b.ToTable("FellowProjectRankings");
+                    b.ToTable("FellowProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.Project", b =>
@@ -1359,56 +1501,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("Projects");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Assigned")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Unassigned")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamId", "CreatedAt");
-
-                    b.ToTable("ProjectAssignmentRuns");
-                });
-
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
                 {
                     b.Property<int>("ProjectId")
@@ -1424,7 +1516,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("ProjectMentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1463,139 +1555,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasIndex("ProjectId", "StreamApplicationId")
                         .IsUnique();
 
-                    b.ToTable("ProjectRankingEntries");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicantId");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantStreamRankings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("RankingDeadline")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("SeasonId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SeasonId")
-                        .IsUnique();
-
-                    b.ToTable("MatchSettings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("MentorUserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId");
-
-                    b.HasIndex("MentorUserId", "StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "MentorUserId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("MentorRankingInputs");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedById")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedById");
-
-                    b.HasIndex("StreamId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("StreamRankingEntries");
+                    b.ToTable("ProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Review.BlindSettings", b =>
@@ -2629,6 +2589,19 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
@@ -2667,7 +2640,64 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
                         .WithMany()
@@ -2697,15 +2727,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Mentor", "Mentor")
@@ -2723,7 +2744,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Navigation("Mentor");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Projects.Project", null)
                         .WithMany()
@@ -2734,72 +2755,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
                         .WithMany()
                         .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Season", null)
-                        .WithMany()
-                        .HasForeignKey("SeasonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("MentorUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1105,6 +1105,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Matched")
                         .HasColumnType("INTEGER");
 
@@ -1118,6 +1123,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<int>("SeasonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StreamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Unmatched")
                         .HasColumnType("INTEGER");
 
@@ -1127,9 +1135,31 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeasonId", "CreatedAt");
+                    b.HasIndex("StreamId", "CreatedAt");
+
+                    b.HasIndex("SeasonId", "Kind", "CreatedAt");
 
                     b.ToTable("MatchRuns");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RankingDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeasonId")
+                        .IsUnique();
+
+                    b.ToTable("MatchSettings");
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
@@ -1214,7 +1244,111 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("UnplacedApplicants");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantStreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MentorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId");
+
+                    b.HasIndex("MentorUserId", "StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "MentorUserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MentorPreferenceInputs");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotAcceptable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("StreamId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("StreamPreferences");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1237,7 +1371,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicantId", "ProjectId")
                         .IsUnique();
 
-                    b.ToTable("FellowProjectRankings");
+                    b.ToTable("FellowProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.Project", b =>
@@ -1298,54 +1432,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("Projects");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Assigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Stable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unassigned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamId", "CreatedAt");
-
-                    b.ToTable("ProjectAssignmentRuns");
-                });
-
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
                 {
                     b.Property<int>("ProjectId")
@@ -1361,7 +1447,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("ProjectMentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1398,131 +1484,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "StreamApplicationId")
                         .IsUnique();
 
-                    b.ToTable("ProjectRankingEntries");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicantId");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantStreamRankings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RankingDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SeasonId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SeasonId")
-                        .IsUnique();
-
-                    b.ToTable("MatchSettings");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MentorUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId");
-
-                    b.HasIndex("MentorUserId", "StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "MentorUserId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("MentorRankingInputs");
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("NotAcceptable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamApplicationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreamApplicationId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedById");
-
-                    b.HasIndex("StreamId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("StreamRankingEntries");
+                    b.ToTable("ProjectPreferences");
                 });
 
             modelBuilder.Entity("Cohort.Core.Review.BlindSettings", b =>
@@ -2524,6 +2486,19 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Match.MatchSettings", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cohort.Core.Match.Offer", b =>
@@ -2562,7 +2537,64 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectRanking", b =>
+            modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.MentorPreferenceInput", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("MentorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Preferences.StreamPreference", b =>
+                {
+                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
+                        .WithMany()
+                        .HasForeignKey("StreamApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
+                        .WithMany()
+                        .HasForeignKey("StreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
                         .WithMany()
@@ -2592,15 +2624,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectAssignmentRun", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cohort.Core.Projects.ProjectMentor", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Mentor", "Mentor")
@@ -2618,7 +2641,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Navigation("Mentor");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Projects.ProjectRankingEntry", b =>
+            modelBuilder.Entity("Cohort.Core.Projects.ProjectPreference", b =>
                 {
                     b.HasOne("Cohort.Core.Projects.Project", null)
                         .WithMany()
@@ -2629,72 +2652,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
                         .WithMany()
                         .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.ApplicantStreamRanking", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MatchSettings", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Season", null)
-                        .WithMany()
-                        .HasForeignKey("SeasonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.MentorRankingInput", b =>
-                {
-                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
-                        .WithMany()
-                        .HasForeignKey("MentorUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Cohort.Core.Rankings.StreamRankingEntry", b =>
-                {
-                    b.HasOne("Cohort.Core.StreamApplications.StreamApplication", null)
-                        .WithMany()
-                        .HasForeignKey("StreamApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
-                        .WithMany()
-                        .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -38,19 +38,19 @@ public abstract class RunMatchTests
             [(coalition, [second, first, third]), (internals, [first, second])],
             [(first, [coalition, internals]), (second, [coalition, internals]), (third, [coalition])]);
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Applicants));
+        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
 
         Assert.NotNull(run);
         var result = JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
-        var placed = result.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        var placed = result.Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
         Assert.Equal((coalition, internals, (int?)null), (placed[second], placed[first], placed[third]));
         Assert.True(run.Certified);
         Assert.True(result.Certificate.IsStable);
         Assert.Equal((2, 1), (run.Matched, run.Unmatched));
-        Assert.Equal([1, 1], result.Fills.Where(f => f.StreamId == coalition || f.StreamId == internals).Select(f => f.Filled));
-        var coalitionName = result.Fills.Single(f => f.StreamId == coalition).Name;
-        Assert.Contains(coalitionName, result.Placements.Single(p => p.ApplicantId == third).Explanation, StringComparison.Ordinal);
-        var again = RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm);
+        Assert.Equal([1, 1], result.Fills.Where(f => f.HostId == coalition || f.HostId == internals).Select(f => f.Filled));
+        var coalitionName = result.Fills.Single(f => f.HostId == coalition).Name;
+        Assert.Contains(coalitionName, result.Placements.Single(p => p.CandidateId == third).Explanation, StringComparison.Ordinal);
+        var again = MatchSolver.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm, run.Kind);
         Assert.Equal(run.ResultJson, JsonSerializer.Serialize(again));
         Assert.True(await core.RunAsync<CohortDbContext, bool>(db => db.AuditEntries.AnyAsync(e => e.Action == "match.run")));
     }

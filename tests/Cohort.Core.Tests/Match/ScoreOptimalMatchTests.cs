@@ -12,18 +12,18 @@ public sealed class ScoreOptimalMatchTests
     // Beta values Ayo far above Bea while Alpha values them alike, so the best total is Ayo at Beta and Bea at Alpha (9 + 8).
     private static readonly MatchInput Contested = new(
         [
-            new MatchStream(1, "Alpha", 1, ["a", "b"], new Dictionary<string, double> { ["a"] = 9, ["b"] = 8 }),
-            new MatchStream(2, "Beta", 1, ["a", "b"], new Dictionary<string, double> { ["a"] = 9, ["b"] = 1 }),
+            new MatchHost(1, "Alpha", 1, ["a", "b"], new Dictionary<string, double> { ["a"] = 9, ["b"] = 8 }),
+            new MatchHost(2, "Beta", 1, ["a", "b"], new Dictionary<string, double> { ["a"] = 9, ["b"] = 1 }),
         ],
-        [new MatchApplicant("a", "Ayo", [1, 2]), new MatchApplicant("b", "Bea", [1, 2])]);
+        [new MatchCandidate("a", "Ayo", [1, 2]), new MatchCandidate("b", "Bea", [1, 2])]);
 
     [Fact]
     public void It_places_for_the_highest_total_score_proves_it_and_reports_the_blocking_pair_the_stable_match_avoids()
     {
-        var stable = RunMatch.Solve(Contested, MatchAlgorithm.Applicants).Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
-        var optimal = RunMatch.Solve(Contested, MatchAlgorithm.Scores);
+        var stable = MatchSolver.Solve(Contested, MatchAlgorithm.CandidatesPropose, MatchKind.Streams).Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
+        var optimal = MatchSolver.Solve(Contested, MatchAlgorithm.Scores, MatchKind.Streams);
 
-        var placed = optimal.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        var placed = optimal.Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
         Assert.Equal((1, 2), (stable["a"]!.Value, stable["b"]!.Value));
         Assert.Equal((2, 1), (placed["a"]!.Value, placed["b"]!.Value));
         Assert.Equal(17, optimal.Certificate.TotalScore);
@@ -39,15 +39,15 @@ public sealed class ScoreOptimalMatchTests
     public void A_pair_the_stream_has_not_scored_or_not_accepted_is_never_placed_even_with_seats_free()
     {
         var input = new MatchInput(
-            [new MatchStream(1, "Alpha", 3, ["a", "b"], new Dictionary<string, double> { ["a"] = 2, ["c"] = 9 })],
-            [new MatchApplicant("a", "Ayo", [1]), new MatchApplicant("b", "Bea", [1]), new MatchApplicant("c", "Cy", [1])]);
+            [new MatchHost(1, "Alpha", 3, ["a", "b"], new Dictionary<string, double> { ["a"] = 2, ["c"] = 9 })],
+            [new MatchCandidate("a", "Ayo", [1]), new MatchCandidate("b", "Bea", [1]), new MatchCandidate("c", "Cy", [1])]);
 
-        var result = RunMatch.Solve(input, MatchAlgorithm.Scores);
+        var result = MatchSolver.Solve(input, MatchAlgorithm.Scores, MatchKind.Streams);
 
-        var placed = result.Placements.ToDictionary(p => p.ApplicantId);
-        Assert.Equal(1, placed["a"].StreamId);
-        Assert.Null(placed["b"].StreamId);
-        Assert.Null(placed["c"].StreamId);
+        var placed = result.Placements.ToDictionary(p => p.CandidateId);
+        Assert.Equal(1, placed["a"].HostId);
+        Assert.Null(placed["b"].HostId);
+        Assert.Null(placed["c"].HostId);
         Assert.Contains("Alpha has not scored you", placed["b"].Explanation, StringComparison.Ordinal);
         Assert.Contains("Alpha did not rank you as acceptable", placed["c"].Explanation, StringComparison.Ordinal);
     }
@@ -57,14 +57,14 @@ public sealed class ScoreOptimalMatchTests
     {
         var equal = new Dictionary<string, double> { ["a"] = 5, ["b"] = 5 };
         var input = new MatchInput(
-            [new MatchStream(1, "Alpha", 1, ["a", "b"], equal), new MatchStream(2, "Beta", 1, ["a", "b"], equal)],
-            [new MatchApplicant("a", "Ayo", [2, 1]), new MatchApplicant("b", "Bea", [1, 2]), new MatchApplicant("c", "Cy", [1])]);
-        var withCy = input with { Streams = [input.Streams[0] with { Ranking = ["a", "b", "c"], Scores = new Dictionary<string, double>(equal) { ["c"] = 4 } }, input.Streams[1]] };
+            [new MatchHost(1, "Alpha", 1, ["a", "b"], equal), new MatchHost(2, "Beta", 1, ["a", "b"], equal)],
+            [new MatchCandidate("a", "Ayo", [2, 1]), new MatchCandidate("b", "Bea", [1, 2]), new MatchCandidate("c", "Cy", [1])]);
+        var withCy = input with { Hosts = [input.Hosts[0] with { Ranking = ["a", "b", "c"], Scores = new Dictionary<string, double>(equal) { ["c"] = 4 } }, input.Hosts[1]] };
 
-        var result = RunMatch.Solve(withCy, MatchAlgorithm.Scores);
+        var result = MatchSolver.Solve(withCy, MatchAlgorithm.Scores, MatchKind.Streams);
 
-        var placed = result.Placements.ToDictionary(p => p.ApplicantId);
-        Assert.Equal((2, 1), (placed["a"].StreamId!.Value, placed["b"].StreamId!.Value));
+        var placed = result.Placements.ToDictionary(p => p.CandidateId);
+        Assert.Equal((2, 1), (placed["a"].HostId!.Value, placed["b"].HostId!.Value));
         Assert.Contains("Alpha's seats went to applicants it scored at least as high as you", placed["c"].Explanation, StringComparison.Ordinal);
         Assert.EndsWith("You were not placed.", placed["c"].Explanation, StringComparison.Ordinal);
     }
@@ -82,39 +82,39 @@ public sealed class ScoreOptimalMatchTests
         {
             var input = RandomInput(random);
 
-            var result = RunMatch.Solve(input, MatchAlgorithm.Scores);
+            var result = MatchSolver.Solve(input, MatchAlgorithm.Scores, MatchKind.Streams);
 
             Assert.True(result.Certificate.Holds, $"seed {seed}, instance {instance}");
-            Assert.Equal(BestTotal(input, 0, new int[input.Streams.Count]), result.Certificate.TotalScore!.Value, 6);
+            Assert.Equal(BestTotal(input, 0, new int[input.Hosts.Count]), result.Certificate.TotalScore!.Value, 6);
         }
     }
 
     private static MatchInput RandomInput(Random random)
     {
         var applicants = Enumerable.Range(0, random.Next(1, 6)).Select(i => $"p{i}").ToList();
-        var streams = Enumerable.Range(1, random.Next(1, 4)).Select(id => new MatchStream(id, $"S{id}", random.Next(0, 3),
+        var streams = Enumerable.Range(1, random.Next(1, 4)).Select(id => new MatchHost(id, $"S{id}", random.Next(0, 3),
                 applicants.Where(_ => random.NextDouble() < 0.8).ToList(),
                 applicants.Where(_ => random.NextDouble() < 0.8).ToDictionary(a => a, _ => random.Next(0, 1001) / 100.0)))
             .ToList();
-        return new MatchInput(streams, applicants.Select(a => new MatchApplicant(a, a,
-            streams.Select(s => s.StreamId).Where(_ => random.NextDouble() < 0.7).OrderBy(_ => random.Next()).ToList())).ToList());
+        return new MatchInput(streams, applicants.Select(a => new MatchCandidate(a, a,
+            streams.Select(s => s.HostId).Where(_ => random.NextDouble() < 0.7).OrderBy(_ => random.Next()).ToList())).ToList());
     }
 
     /// <summary>The best total over every way to place applicants from <paramref name="next"/> on, by trying them all.</summary>
     private static double BestTotal(MatchInput input, int next, int[] filled)
     {
-        if (next == input.Applicants.Count)
+        if (next == input.Candidates.Count)
         {
             return 0;
         }
 
-        var applicant = input.Applicants[next];
+        var applicant = input.Candidates[next];
         var best = BestTotal(input, next + 1, filled);
-        for (var s = 0; s < input.Streams.Count; s++)
+        for (var s = 0; s < input.Hosts.Count; s++)
         {
-            var stream = input.Streams[s];
-            if (filled[s] < stream.Capacity && applicant.Ranking.Contains(stream.StreamId) && stream.Ranking.Contains(applicant.ApplicantId)
-                && stream.Scores!.TryGetValue(applicant.ApplicantId, out var score))
+            var stream = input.Hosts[s];
+            if (filled[s] < stream.Capacity && applicant.Ranking.Contains(stream.HostId) && stream.Ranking.Contains(applicant.CandidateId)
+                && stream.Scores!.TryGetValue(applicant.CandidateId, out var score))
             {
                 filled[s]++;
                 best = Math.Max(best, score + BestTotal(input, next + 1, filled));

@@ -3,7 +3,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
 using Cohort.Tests.Shared;
@@ -69,9 +69,9 @@ public abstract class ProjectUseCaseTests
         var project = await ProjectAsync(title);
 
         Assert.Equal("Only a fellow of a stream can pitch a project in it.", await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(pending, "Mine", "Please")));
-        Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(pending, [new RankedRow(project.Id, 1)])));
+        Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(pending, [new PreferenceRow(project.Id, 1)])));
         Assert.Equal("Only the project's own mentors rank fellows for it.",
-            await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(tomasz, project.Id, [new RankedRow(fellowApplication, 1)])));
+            await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(tomasz, project.Id, [new PreferenceRow(fellowApplication, 1)])));
         Assert.Equal("Only a mentor of this stream can pitch its projects.", await PitchAsync(yuxi, StageThreeApplicants.Coalition, "Intruder", 1, yuxiId));
         Assert.Equal(EditProject.NoSuchProject, await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(yuxi, project.Id)));
         Assert.Contains("Only the stream's own mentors", await PitchAsync(ada, StageThreeApplicants.Coalition, "Borrowed mentor", 1, adaId, yuxiId), StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public abstract class ProjectUseCaseTests
 
         Assert.Equal(ProjectState.Approved, project.State);
         Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.Projects.AnyAsync(p => p.Title == "Intruder" || p.Title == "Borrowed mentor" || p.Title == "No seat")));
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.ProjectRankingEntries.AnyAsync(e => e.ProjectId == project.Id)));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.ProjectPreferences.AnyAsync(e => e.ProjectId == project.Id)));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public abstract class ProjectUseCaseTests
         var decided = await ProjectAsync(title);
         Assert.Equal((ProjectState.Approved, 2, "Go ahead"), (decided.State, decided.Capacity, decided.DecisionNote));
         Assert.Equal([tomaszId], decided.Mentors.Select(m => m.MentorId));
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.FellowProjectRankings.AnyAsync(r => r.ApplicantId == fellow.UserId)));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.FellowProjectPreferences.AnyAsync(r => r.ApplicantId == fellow.UserId)));
     }
 
     [Fact]
@@ -115,23 +115,28 @@ public abstract class ProjectUseCaseTests
         var project = await ProjectAsync("Evaluation awareness");
         foreach (var fellow in new[] { first, second })
         {
-            Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(fellow, [new RankedRow(project.Id, 1)])));
+            Assert.Null(await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(fellow, [new PreferenceRow(project.Id, 1)])));
         }
 
-        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, project.Id, [new RankedRow(secondApplication, 1), new RankedRow(firstApplication, 2)])));
+        Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, project.Id, [new PreferenceRow(secondApplication, 1), new PreferenceRow(firstApplication, 2)])));
         Task<string?> RunAsync() => core.RunAsync<RunProjectAssignment, string?>(r => r.RunAsync(jonah, stream));
         Task<string?> PublishAsync(int run) => core.RunAsync<PublishProjectAssignment, string?>(p => p.RunAsync(jonah, run, "https://cohort.test/portal/projects"));
         Assert.Null(await RunAsync());
         Assert.Null(await RunAsync());
-        var runs = await core.RunAsync<CohortDbContext, List<ProjectAssignmentRun>>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).ToListAsync());
+        var runs = await core.RunAsync<CohortDbContext, List<MatchRun>>(db => db.MatchRuns.ProjectMatches(stream).OrderBy(r => r.Id).ToListAsync());
+        // Both kinds of run share one table: a project match is stored for its stream and season, and the stream match's
+        // publishing does not see it.
+        var season = await core.RunAsync<CohortDbContext, int>(db => db.Streams.Where(s => s.Id == stream).Select(s => s.Track!.SeasonId).SingleAsync());
+        Assert.Equal((MatchKind.Projects, season, MatchAlgorithm.CandidatesPropose), (runs[0].Kind, runs[0].SeasonId, runs[0].Algorithm));
+        Assert.Equal("There is no such run.", await core.RunAsync<PublishMatch, string?>(p => p.RunAsync(jonah, runs[1].Id, DateTime.UtcNow.AddDays(7), "https://cohort.test/portal")));
 
         Assert.Contains("A later run exists", await PublishAsync(runs[0].Id), StringComparison.Ordinal);
         Assert.Null(await PublishAsync(runs[1].Id));
         Assert.Contains("cannot be published twice", await PublishAsync(runs[1].Id), StringComparison.Ordinal);
 
         var result = JsonSerializer.Deserialize<MatchResult>(runs[1].ResultJson)!;
-        Assert.Equal(runs[1].ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(runs[1].InputJson)!, MatchAlgorithm.Applicants)));
-        Assert.Equal((project.Id, (int?)null), (result.Placements.Single(p => p.ApplicantId == second.UserId).StreamId!.Value, result.Placements.Single(p => p.ApplicantId == first.UserId).StreamId));
+        Assert.Equal(runs[1].ResultJson, JsonSerializer.Serialize(MatchSolver.Solve(JsonSerializer.Deserialize<MatchInput>(runs[1].InputJson)!, runs[1].Algorithm, runs[1].Kind)));
+        Assert.Equal((project.Id, (int?)null), (result.Placements.Single(p => p.CandidateId == second.UserId).HostId!.Value, result.Placements.Single(p => p.CandidateId == first.UserId).HostId));
         Assert.True(result.Certificate.IsStable);
         var mail = await core.RunAsync<CohortDbContext, List<string>>(db => db.OutboxMessages.Where(m => m.Subject == "Your project in Model Internals").Select(m => m.Body).ToListAsync());
         Assert.Equal(2, mail.Count);
@@ -139,27 +144,27 @@ public abstract class ProjectUseCaseTests
         Assert.Single(mail, body => body.Contains("no project could be assigned to you", StringComparison.Ordinal));
 
         // The second fellow's project is settled; the first, left out, takes part in a later round on the places left.
-        Assert.Contains("Your project is settled", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(second, [])), StringComparison.Ordinal);
+        Assert.Contains("Your project is settled", await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(second, [])), StringComparison.Ordinal);
         Assert.Contains("cannot be withdrawn", await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(jonah, project.Id)), StringComparison.Ordinal);
         Assert.Equal(ProjectState.Approved, (await ProjectAsync("Evaluation awareness")).State);
         Assert.Null(await RunAsync());
-        var secondRound = await core.RunAsync<CohortDbContext, ProjectAssignmentRun>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).LastAsync());
+        var secondRound = await core.RunAsync<CohortDbContext, MatchRun>(db => db.MatchRuns.ProjectMatches(stream).OrderBy(r => r.Id).LastAsync());
         var leftOut = JsonSerializer.Deserialize<MatchInput>(secondRound.InputJson)!;
-        Assert.Equal([first.UserId], leftOut.Applicants.Select(a => a.ApplicantId));
-        Assert.Equal(0, leftOut.Streams.Single(p => p.StreamId == project.Id).Capacity);
+        Assert.Equal([first.UserId], leftOut.Candidates.Select(c => c.CandidateId));
+        Assert.Equal(0, leftOut.Hosts.Single(p => p.HostId == project.Id).Capacity);
 
         Assert.Null(await PitchAsync(jonah, StageThreeApplicants.Internals, "Sleeper agents", 1, jonahId));
         var sleeper = await ProjectAsync("Sleeper agents");
-        Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(first, [new RankedRow(project.Id, 1), new RankedRow(sleeper.Id, 2)])));
-        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, sleeper.Id, [new RankedRow(firstApplication, 1)])));
+        Assert.Null(await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(first, [new PreferenceRow(project.Id, 1), new PreferenceRow(sleeper.Id, 2)])));
+        Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, sleeper.Id, [new PreferenceRow(firstApplication, 1)])));
         Assert.Null(await RunAsync());
-        var thirdRound = await core.RunAsync<CohortDbContext, ProjectAssignmentRun>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).LastAsync());
+        var thirdRound = await core.RunAsync<CohortDbContext, MatchRun>(db => db.MatchRuns.ProjectMatches(stream).OrderBy(r => r.Id).LastAsync());
         Assert.Null(await PublishAsync(thirdRound.Id));
 
         var placed = JsonSerializer.Deserialize<MatchResult>(thirdRound.ResultJson)!.Placements.Single();
-        Assert.Equal((first.UserId, sleeper.Id), (placed.ApplicantId, placed.StreamId!.Value));
+        Assert.Equal((first.UserId, sleeper.Id), (placed.CandidateId, placed.HostId!.Value));
         Assert.Contains("Every fellow of the stream has a published project already", await RunAsync(), StringComparison.Ordinal);
-        Assert.Equal(project.Id, (await core.RunAsync<CohortDbContext, Placement?>(db => PublishedAssignments.OutcomeAsync(db, stream, second.UserId!, default)))!.StreamId);
+        Assert.Equal(project.Id, (await core.RunAsync<CohortDbContext, Placement?>(db => PublishedAssignments.OutcomeAsync(db, stream, second.UserId!, default)))!.HostId);
     }
 }
 

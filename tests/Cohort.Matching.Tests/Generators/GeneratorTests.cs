@@ -16,10 +16,10 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void Stable_instances_sometimes_leave_applicants_unmatched_and_sometimes_have_ties()
+    public void Stable_instances_sometimes_leave_candidates_unmatched_and_sometimes_have_ties()
     {
         var cases = StableCases.Generate(ties: true).Sample(200);
         Assert.Contains(cases, c => c.HasTies);
-        Assert.Contains(cases, c => StableMatcher.Solve(c.ToInstance()).MentorOf.Contains(-1));
+        Assert.Contains(cases, c => StableMatcher.Solve(c.ToInstance()).HostOf.Contains(-1));
     }
 }

@@ -5,11 +5,11 @@ using FsCheck.Fluent;
 namespace Cohort.Matching.Tests.Generators;
 
 /// <summary>A small random hospitals/residents instance; rankings are lists of tie groups.</summary>
-public sealed record StableCase(int[][][] ApplicantRankings, int[][][] MentorRankings, int[] Capacities)
+public sealed record StableCase(int[][][] CandidateRankings, int[][][] HostRankings, int[] Capacities)
 {
-    public StableMatchingInstance ToInstance() => new(Build(ApplicantRankings), Build(MentorRankings), Capacities);
+    public StableMatchingInstance ToInstance() => new(Build(CandidateRankings), Build(HostRankings), Capacities);
 
-    public bool HasTies => ApplicantRankings.Concat(MentorRankings).Any(r => r.Any(g => g.Length > 1));
+    public bool HasTies => CandidateRankings.Concat(HostRankings).Any(r => r.Any(g => g.Length > 1));
 
     private static Preferences Build(int[][][] rankings)
     {
@@ -27,7 +27,7 @@ public sealed record StableCase(int[][][] ApplicantRankings, int[][][] MentorRan
     }
 
     public override string ToString() =>
-        $"applicants: {Show(ApplicantRankings)}; mentors: {Show(MentorRankings)}; capacities: [{string.Join(",", Capacities)}]";
+        $"candidates: {Show(CandidateRankings)}; hosts: {Show(HostRankings)}; capacities: [{string.Join(",", Capacities)}]";
 
     private static string Show(int[][][] rankings) =>
         string.Join(" | ", rankings.Select(r => string.Join(" ", r.Select(g => g.Length == 1 ? $"{g[0]}" : $"({string.Join(",", g)})"))));
@@ -36,13 +36,13 @@ public sealed record StableCase(int[][][] ApplicantRankings, int[][][] MentorRan
 /// <summary>FsCheck generators of stable-matching instances, strict or with ties.</summary>
 public static class StableCases
 {
-    public static Gen<StableCase> Generate(bool ties, int maxApplicants = 9, int maxMentors = 5) =>
-        from applicants in Gen.Choose(1, maxApplicants)
-        from mentors in Gen.Choose(1, maxMentors)
-        from capacities in Gen.Choose(0, 3).ArrayOf(mentors)
-        from applicantRankings in Gen.CollectToArray(Enumerable.Range(0, applicants), _ => Ranking(mentors, ties))
-        from mentorRankings in Gen.CollectToArray(Enumerable.Range(0, mentors), _ => Ranking(applicants, ties))
-        select new StableCase(applicantRankings, mentorRankings, capacities);
+    public static Gen<StableCase> Generate(bool ties, int maxCandidates = 9, int maxHosts = 5) =>
+        from candidates in Gen.Choose(1, maxCandidates)
+        from hosts in Gen.Choose(1, maxHosts)
+        from capacities in Gen.Choose(0, 3).ArrayOf(hosts)
+        from candidateRankings in Gen.CollectToArray(Enumerable.Range(0, candidates), _ => Ranking(hosts, ties))
+        from hostRankings in Gen.CollectToArray(Enumerable.Range(0, hosts), _ => Ranking(candidates, ties))
+        select new StableCase(candidateRankings, hostRankings, capacities);
 
     /// <summary>A random subset of 0..count-1 in random order, cut into tie groups when ties are allowed.</summary>
     private static Gen<int[][]> Ranking(int count, bool ties) =>

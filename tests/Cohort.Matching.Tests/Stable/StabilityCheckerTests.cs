@@ -10,7 +10,7 @@ public class StabilityCheckerTests
     [Fact]
     public void A_pair_that_prefers_each_other_is_reported_as_blocking()
     {
-        // a and b both unmatched, though each ranks a mentor with a free place.
+        // a and b both unmatched, though each ranks a host with a free place.
         var certificate = StabilityChecker.Check(TwoByTwo, [-1, -1]);
         Assert.False(certificate.IsStable);
         Assert.Equal(4, certificate.BlockingPairCount);
@@ -18,14 +18,14 @@ public class StabilityCheckerTests
     }
 
     [Fact]
-    public void Too_many_applicants_at_one_mentor_breaks_capacity()
+    public void Too_many_candidates_at_one_host_breaks_capacity()
     {
         var certificate = StabilityChecker.Check(TwoByTwo, [0, 0]);
         Assert.False(certificate.CapacitiesRespected);
     }
 
     [Fact]
-    public void A_pair_the_mentor_did_not_rank_is_not_acceptable()
+    public void A_pair_the_host_did_not_rank_is_not_acceptable()
     {
         var instance = DeferredAcceptanceTests.Instance([[0]], [[]], [1]);
         Assert.False(StabilityChecker.Check(instance, [0]).OnlyAcceptablePairs);

@@ -29,4 +29,12 @@ public class EnglishTests
     [Fact]
     public void Long_lists_count_what_they_leave_out() =>
         Assert.Equal("1, 2 and 3 more", English.ShortList(["1", "2", "3", "4", "5"], shown: 2));
+
+    [Fact]
+    public void A_noun_takes_the_article_its_first_letter_asks_for()
+    {
+        Assert.Equal("a fellow", new Noun("fellow", "fellows").WithArticle);
+        Assert.Equal("an intern", new Noun("intern", "interns").WithArticle);
+        Assert.Equal(["fellow", "fellows", "fellows"], new[] { 1, 2, 0 }.Select(n => new Noun("fellow", "fellows").For(n)));
+    }
 }

@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Match;
 using Cohort.Web.Tests.Infrastructure;
-using Cohort.Web.Tests.Rankings;
+using Cohort.Web.Tests.Preferences;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,21 +21,21 @@ public abstract class MatchCycleTests(CohortApp app)
     private async Task RankAsync(Browser browser, string url, params int[] order)
     {
         var page = await browser.GetAsync(url);
-        var saved = await browser.SubmitAsync(page, RankingForm, RankingForms.Ranks(page, RankingForm,
+        var saved = await browser.SubmitAsync(page, RankingForm, PreferenceForms.Ranks(page, RankingForm,
             order.Select((application, i) => (application, i)).ToDictionary(x => x.application, x => (x.i + 1).ToString(CultureInfo.InvariantCulture))));
         Assert.Null(saved.One(".problem[role=alert]"));
     }
 
     private async Task<Dictionary<string, int?>> RunAndPublishAsync(Browser admin)
     {
-        var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.Applicants) });
+        var shown = await admin.SubmitAsync(await admin.GetAsync("/admin/match"), "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.CandidatesPropose) });
         Assert.Contains("Stable", shown.One("#certificate")!.TextContent, StringComparison.Ordinal);
         var respondBy = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         var confirm = await admin.SubmitAsync(shown, "#publish", new Dictionary<string, string> { ["respondBy"] = respondBy });
         var published = await admin.SubmitAsync(confirm, "#confirmed", new Dictionary<string, string>());
         Assert.Contains("is published", published.One(".notice")!.TextContent, StringComparison.Ordinal);
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
-        return System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.ApplicantId, p => p.StreamId);
+        return System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
     }
 
     private static async Task<Browser.Page> AnswerAsync(Browser applicant, bool accept)

@@ -50,10 +50,10 @@ public abstract class MatchPageTests(CohortApp app)
         using var admin = await app.AsAsync(Roles.Admin);
         var page = await admin.GetAsync("/admin/match");
 
-        var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["algorithm"] = "Streams" });
+        var after = await admin.SubmitAsync(page, "#run", new Dictionary<string, string> { ["algorithm"] = nameof(MatchAlgorithm.HostsPropose) });
 
         var run = await app.WithDbAsync(db => db.MatchRuns.OrderByDescending(r => r.Id).FirstAsync());
-        Assert.Equal(MatchAlgorithm.Streams, run.Algorithm);
+        Assert.Equal(MatchAlgorithm.HostsPropose, run.Algorithm);
         Assert.Contains($"Run {run.Id}", after.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Stable", after.One("#certificate")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(await app.WithDbAsync(db => db.Streams.CountAsync(s => s.Track!.Season!.IsCurrent)), after.All("#fills tbody tr").Count);

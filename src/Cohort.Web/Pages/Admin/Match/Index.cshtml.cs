@@ -33,8 +33,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
-        RankingDeadline = await Core.Rankings.ApplicantRankings.DeadlineAsync(Db, cancellation);
-        Runs = await Db.MatchRuns.AsNoTracking().Where(r => Db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
+        RankingDeadline = await Core.Preferences.ApplicantPreferences.DeadlineAsync(Db, cancellation);
+        Runs = await Db.MatchRuns.AsNoTracking().StreamMatches().Where(r => Db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
             .OrderByDescending(r => r.Id).ToListAsync(cancellation);
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
         if (Run is not null && Shown is null)
@@ -47,9 +47,9 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
             Result = Read(Shown);
             if (Runs.FirstOrDefault(r => r.Id < Shown.Id) is { } previous)
             {
-                var before = Read(previous).Placements.ToDictionary(p => p.ApplicantId, p => p.Stream);
-                Changes = Result.Placements.Where(p => before.GetValueOrDefault(p.ApplicantId) != p.Stream)
-                    .Select(p => new Change(p.Name, before.GetValueOrDefault(p.ApplicantId), p.Stream)).ToList();
+                var before = Read(previous).Placements.ToDictionary(p => p.CandidateId, p => p.Host);
+                Changes = Result.Placements.Where(p => before.GetValueOrDefault(p.CandidateId) != p.Host)
+                    .Select(p => new Change(p.Name, before.GetValueOrDefault(p.CandidateId), p.Host)).ToList();
             }
         }
 
@@ -81,7 +81,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
         var settings = await Db.MatchSettings.SingleOrDefaultAsync(s => s.SeasonId == season.Id, cancellation);
         if (settings is null)
         {
-            settings = new Core.Rankings.MatchSettings { SeasonId = season.Id };
+            settings = new Core.Match.MatchSettings { SeasonId = season.Id };
             Db.MatchSettings.Add(settings);
         }
 
@@ -106,7 +106,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
 
         if (!confirmed)
         {
-            var run = await Db.MatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellation);
+            var run = await Db.MatchRuns.AsNoTracking().StreamMatches().SingleOrDefaultAsync(r => r.Id == runId, cancellation);
             if (run is not { PublishedAt: null })
             {
                 return RedirectWithNotice(run is null ? "There is no such run." : $"Run {run.Id} is already published.", "/Admin/Match/Index");

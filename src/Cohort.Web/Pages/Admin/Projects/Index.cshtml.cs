@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Projects;
 /// </summary>
 public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
-    public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, ProjectAssignmentRun? Latest);
+    public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, MatchRun? Latest);
 
     public List<StreamRow> Streams { get; private set; } = [];
 
@@ -30,8 +30,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellation);
         var projects = await Db.Projects.Where(p => ids.Contains(p.StreamId)).GroupBy(p => new { p.StreamId, p.State })
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => (g.Key.StreamId, g.Key.State), g => g.Count, cancellation);
-        var latest = (await Db.ProjectAssignmentRuns.AsNoTracking().Where(r => ids.Contains(r.StreamId)).ToListAsync(cancellation))
-            .GroupBy(r => r.StreamId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        var latest = (await Db.MatchRuns.AsNoTracking().Where(r => r.Kind == MatchKind.Projects && ids.Contains(r.StreamId!.Value)).ToListAsync(cancellation))
+            .GroupBy(r => r.StreamId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
         Streams = streams.Select(s => new StreamRow(s.Id, s.Name, fellows.GetValueOrDefault(s.Id),
             projects.GetValueOrDefault((s.Id, ProjectState.Approved)), projects.GetValueOrDefault((s.Id, ProjectState.Pending)), latest.GetValueOrDefault(s.Id))).ToList();
         Shown = Streams.SingleOrDefault(s => s.Id == Stream);
@@ -55,7 +55,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
     public async Task<IActionResult> OnPostPublishAsync(int runId, CancellationToken cancellation)
     {
         var refusal = await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation);
-        var stream = await Db.ProjectAssignmentRuns.Where(r => r.Id == runId).Select(r => (int?)r.StreamId).SingleOrDefaultAsync(cancellation);
+        var stream = await Db.MatchRuns.Where(r => r.Id == runId && r.Kind == MatchKind.Projects).Select(r => r.StreamId).SingleOrDefaultAsync(cancellation);
         return RedirectWithNotice(refusal ?? "Published: every fellow sees their project in their portal, and was mailed.", "/Admin/Projects/Index", new { stream });
     }
 }

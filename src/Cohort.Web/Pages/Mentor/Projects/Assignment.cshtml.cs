@@ -13,8 +13,8 @@ namespace Cohort.Web.Pages.Mentor.Projects;
 [Authorize(Roles = Roles.Mentor)]
 public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : ProjectsPage(db)
 {
-    public List<ProjectAssignmentRun> Runs { get; private set; } = [];
-    public ProjectAssignmentRun? Shown { get; private set; }
+    public List<MatchRun> Runs { get; private set; } = [];
+    public MatchRun? Shown { get; private set; }
     public MatchResult? Result { get; private set; }
 
     /// <summary>Fellows of the stream no published run has settled: whom a next run would assign.</summary>
@@ -30,7 +30,7 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
         ChangeAsync(slug, () => runAssignment.RunAsync(User.AsActor(), Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
 
     public Task<IActionResult> OnPostPublishAsync(string slug, int runId, CancellationToken cancellation) =>
-        ChangeAsync(slug, async () => await Db.ProjectAssignmentRuns.AnyAsync(r => r.Id == runId && r.StreamId == Stream.Id, cancellation)
+        ChangeAsync(slug, async () => await Db.MatchRuns.ProjectMatches(Stream.Id).AnyAsync(r => r.Id == runId, cancellation)
                 ? await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation)
                 : "There is no such run in this stream.",
             "Published: every fellow sees their project in their portal, and was mailed.", cancellation);
@@ -43,7 +43,7 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
         }
 
         var streamId = Stream.Id;
-        Runs = await Db.ProjectAssignmentRuns.AsNoTracking().Where(r => r.StreamId == streamId).OrderByDescending(r => r.Id).ToListAsync(cancellation);
+        Runs = await Db.MatchRuns.AsNoTracking().ProjectMatches(streamId).OrderByDescending(r => r.Id).ToListAsync(cancellation);
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
         Result = Shown is null ? null : JsonSerializer.Deserialize<MatchResult>(Shown.ResultJson);
         var settled = await PublishedAssignments.SettledAsync(Db, streamId, cancellation);
