@@ -1,10 +1,8 @@
 using Cohort.Core;
 using Cohort.Demo;
 using Cohort.Web.Accounts;
-using Cohort.Web.Catalogue;
-using Cohort.Web.Files;
+using Cohort.Web.Api;
 using Cohort.Web.Hosting;
-using Cohort.Web.Review;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddCohortWebSettings(builder.Configuration);

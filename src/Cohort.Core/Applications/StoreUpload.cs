@@ -58,17 +58,10 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
         answer.Value = file.FileName;
         answer.File = file;
         application.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(file.Id, null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another upload replaced the same CV at the same moment and deleted the old one first; that upload stands.
-            db.ChangeTracker.Clear();
-            return new(null, "Your CV was being replaced from another window at the same moment; reload the page to see which one was kept.");
-        }
+        // Another upload may have replaced the same CV at the same moment and deleted the old one first; that upload stands.
+        return await db.TrySaveAsync(cancellation)
+            ? new(file.Id, null)
+            : new(null, "Your CV was being replaced from another window at the same moment; reload the page to see which one was kept.");
     }
 
     /// <summary>

@@ -35,19 +35,15 @@ internal static class SubmissionCommit
         var applicant = await db.Users.SingleAsync(u => u.Id == applicantId, cancellation);
         outbox.Enqueue(applicant.Email!, notice.Subject, notice.Body(applicant));
         audit.Record(new Actor(applicantId, applicant.Email!), notice.AuditAction, notice.AuditTarget, notice.AuditSummary);
-        try
+        if (await db.TrySaveAsync(cancellation))
         {
-            await db.SaveChangesAsync(cancellation);
             return new(true, now, [], null);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var id = application.Id;
-            var winner = await db.Set<TApplication>().AsNoTracking().SingleAsync(a => a.Id == id, cancellation);
-            return winner.State == ApplicationState.Submitted
-                ? new(true, winner.SubmittedAt, [], null)
-                : new(false, null, [], "The application changed while it was being submitted; please try again.");
-        }
+
+        var id = application.Id;
+        var winner = await db.Set<TApplication>().AsNoTracking().SingleAsync(a => a.Id == id, cancellation);
+        return winner.State == ApplicationState.Submitted
+            ? new(true, winner.SubmittedAt, [], null)
+            : new(false, null, [], "The application changed while it was being submitted; please try again.");
     }
 }

@@ -16,16 +16,9 @@ public static class AttemptClosing
             return attempt;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return attempt;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await Invitations.AttemptAsync(db, attempt.AssessmentId, attempt.ApplicantId, cancellation) ?? attempt;
-        }
+        return await db.TrySaveAsync(cancellation)
+            ? attempt
+            : await Invitations.AttemptAsync(db, attempt.AssessmentId, attempt.ApplicantId, cancellation) ?? attempt;
     }
 
     /// <summary>Closes every attempt at <paramref name="assessmentId"/> whose deadline has passed, so a list of attempts shows their scores.</summary>
@@ -39,14 +32,7 @@ public static class AttemptClosing
             attempt.CloseIfExpired(now, attempt.Assessment!.Items);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An applicant's own request closed one of them first; it is closed either way.
-            db.ChangeTracker.Clear();
-        }
+        // When an applicant's own request closed one of them first, this saves nothing: it is closed either way.
+        await db.TrySaveAsync(cancellation);
     }
 }

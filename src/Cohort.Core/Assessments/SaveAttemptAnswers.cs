@@ -61,19 +61,15 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
 
         // Touching the attempt bumps its version, so a save racing a submit or the close cannot slip in after it.
         attempt.UpdatedAt = now;
-        try
+        if (await db.TrySaveAsync(cancellation))
         {
-            await db.SaveChangesAsync(cancellation);
             return new(attempt, null, problems);
         }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
-            return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
-                ? ClosedExplanation(current)
-                : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
-        }
+
+        var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+        return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
+            ? ClosedExplanation(current)
+            : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
     }
 
     public static string ClosedExplanation(Attempt attempt) => attempt.SubmittedAt is { } submitted

@@ -71,17 +71,10 @@ public sealed class ScoreAnswer(CohortDbContext db, TimeProvider clock, AuditLog
         review.ReviewedAt = now;
         audit.Record(reviewer, "answer.scored", $"attempt:{attempt.Id}",
             $"item {item.Position + 1} of {attempt.Assessment.Slug}: {score.ToString(CultureInfo.InvariantCulture)} of {item.Points} ({before})");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(review, null);
-        }
-        catch (DbUpdateException)
-        {
-            // The same reviewer saved this answer from another window at the same moment; that save stands.
-            db.ChangeTracker.Clear();
-            return ScoreOutcome.Refused("Your score for this answer was being saved from another window at the same moment; reload to see it, then score again if needed.");
-        }
+        // The same reviewer may save this answer from another window at the same moment; then that save stands.
+        return await db.TrySaveAsync(cancellation)
+            ? new(review, null)
+            : ScoreOutcome.Refused("Your score for this answer was being saved from another window at the same moment; reload to see it, then score again if needed.");
     }
 
     private static string? Refusal(AssessmentItem item, AttemptAnswer answer, Attempt attempt, string reviewerId)

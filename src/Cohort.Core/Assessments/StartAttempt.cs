@@ -42,16 +42,9 @@ public sealed class StartAttempt(CohortDbContext db, TimeProvider clock, AuditLo
         db.Add(attempt);
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "attempt.started", $"assessment:{assessment.Slug}", $"deadline {attempt.Deadline:yyyy-MM-dd HH:mm} UTC");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(attempt, null, []);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first opens raced; the unique index let the other one win, and its clock is the one that counts.
-            db.ChangeTracker.Clear();
-            return new(await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation), null, []);
-        }
+        // When two first opens race, the unique index lets the other one win, and its clock is the one that counts.
+        return await db.TrySaveAsync(cancellation)
+            ? new(attempt, null, [])
+            : new(await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation), null, []);
     }
 }

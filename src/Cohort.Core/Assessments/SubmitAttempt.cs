@@ -34,18 +34,14 @@ public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditL
         attempt.Close(now, attempt.Assessment!.Items);
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "attempt.submitted", $"assessment:{attempt.Assessment.Slug}", $"attempt {attempt.Id}");
-        try
+        if (await db.TrySaveAsync(cancellation))
         {
-            await db.SaveChangesAsync(cancellation);
             return new(attempt, null, []);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var winner = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
-            return winner?.SubmittedAt is not null
-                ? new(winner, null, [])
-                : AttemptOutcome.Refused("The attempt changed while it was being handed in; please hand it in again.", winner);
-        }
+
+        var winner = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+        return winner?.SubmittedAt is not null
+            ? new(winner, null, [])
+            : AttemptOutcome.Refused("The attempt changed while it was being handed in; please hand it in again.", winner);
     }
 }

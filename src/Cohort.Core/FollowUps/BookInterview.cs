@@ -51,15 +51,7 @@ public sealed class BookInterview(CohortDbContext db, TimeProvider clock, Interv
         mail.ToApplicant(applicant, stream, slot);
         await mail.ToMentorsAsync(current is null ? InterviewChange.Booked : InterviewChange.Rescheduled, applicant, stream, slot, current, cancellation);
         audit.Record(new Actor(applicantId, applicant.Email!), current is null ? "interview.booked" : "interview.rescheduled", $"interview-slot:{slot.Id}", stream.Slug);
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            // Another booking of this slot (or of a second slot by the same applicant) was saved first.
-            return Taken;
-        }
+        // Another booking of this slot (or of a second slot by the same applicant) may have been saved first.
+        return await db.SaveOrRefuseAsync(Taken, cancellation);
     }
 }

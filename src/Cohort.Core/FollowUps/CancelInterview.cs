@@ -29,14 +29,6 @@ public sealed class CancelInterview(CohortDbContext db, TimeProvider clock, Inte
         var stream = await db.Streams.SingleAsync(s => s.Id == streamId, cancellation);
         await mail.ToMentorsAsync(InterviewChange.Cancelled, applicant, stream, slot, null, cancellation);
         audit.Record(new Actor(applicantId, applicant.Email!), "interview.cancelled", $"interview-slot:{slot.Id}", stream.Slug);
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return "Your booking changed in another tab; please look at it again.";
-        }
+        return await db.SaveOrRefuseAsync("Your booking changed in another tab; please look at it again.", cancellation);
     }
 }

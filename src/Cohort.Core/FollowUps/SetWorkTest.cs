@@ -33,14 +33,6 @@ public sealed class SetWorkTest(CohortDbContext db, AuditLog audit)
         test.InstructionsMarkdown = instructionsMarkdown;
         test.DueAt = DateTime.SpecifyKind(dueAtUtc, DateTimeKind.Utc);
         audit.Record(mentor, "work-test.set", $"stream:{streamId}", $"due {test.DueAt:yyyy-MM-dd HH:mm} UTC");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return "Another mentor of this stream changed the work test at the same moment; reload to see theirs.";
-        }
+        return await db.SaveOrRefuseAsync("Another mentor of this stream changed the work test at the same moment; reload to see theirs.", cancellation);
     }
 }

@@ -43,15 +43,6 @@ public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, Audit
         }
 
         audit.Record(applicant, accept ? "offer.accepted" : "offer.declined", $"offer:{offer.Id}", $"stream {offer.StreamId}");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return "This offer changed while you were answering; reload the page to see where it stands.";
-        }
+        return await db.SaveOrRefuseAsync("This offer changed while you were answering; reload the page to see where it stands.", cancellation);
     }
 }

@@ -53,16 +53,9 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
             row.MoveTo(target);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(decided.Count, selected.Count - decided.Count, null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
-        }
+        return await db.TrySaveAsync(cancellation)
+            ? new(decided.Count, selected.Count - decided.Count, null)
+            : new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
     }
 
     /// <summary>How many of <paramref name="ids"/> the decision would change, without changing them: what a confirmation says.</summary>

@@ -41,16 +41,7 @@ public sealed class ReviewRoundFacts
     public static async Task<bool> SaveAsync(CohortDbContext db, ReviewRound round, CancellationToken cancellation)
     {
         db.Entry(round).Property(r => r.Version).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return await db.TrySaveAsync(cancellation);
     }
 
     /// <summary>How many active assignments each reviewer has in the round.</summary>

@@ -109,17 +109,10 @@ public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLo
         assignment.State = AssignmentState.Submitted;
         audit.Record(reviewer, first ? "review.submitted" : "review.updated", $"assignment:{assignment.Id}",
             $"round {assignment.Round.Name}: overall {review.Overall.ToString("0.##", CultureInfo.InvariantCulture)} ({before}), {recommendation.Value}");
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new(review, []);
-        }
-        catch (DbUpdateException)
-        {
-            // Another window of the same reviewer saved this assignment at the same moment; that save stands.
-            db.ChangeTracker.Clear();
-            return ReviewOutcome.Refused("This review was being saved from another window at the same moment; reload to see it, then change it if needed.");
-        }
+        // Another window of the same reviewer may save this assignment at the same moment; then that save stands.
+        return await db.TrySaveAsync(cancellation)
+            ? new(review, [])
+            : ReviewOutcome.Refused("This review was being saved from another window at the same moment; reload to see it, then change it if needed.");
     }
 
     /// <summary>The weighted mean of the criteria's values, each rescaled from its own scale to 0–10.</summary>

@@ -38,14 +38,6 @@ public sealed class ChooseStreams(CohortDbContext db, TimeProvider clock)
         }
 
         db.StreamApplications.RemoveRange(existing.Where(a => a.State == ApplicationState.Draft && chosen.All(s => s.Id != a.StreamId)));
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return "Your choice changed in another tab while this one was saved; please look at it again.";
-        }
+        return await db.SaveOrRefuseAsync("Your choice changed in another tab while this one was saved; please look at it again.", cancellation);
     }
 }

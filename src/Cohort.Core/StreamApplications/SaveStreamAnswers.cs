@@ -61,15 +61,9 @@ public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
             answer.UpdatedAt = now;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return new DraftOutcome(now, problems, null);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first saves of the same answer raced (two tabs); the other one's text was kept.
-            return DraftOutcome.Refused("Your answers were saved from another tab at the same moment; reload to see them.");
-        }
+        // Two first saves of the same answer may race (two tabs); then the other one's text is kept.
+        return await db.TrySaveAsync(cancellation)
+            ? new DraftOutcome(now, problems, null)
+            : DraftOutcome.Refused("Your answers were saved from another tab at the same moment; reload to see them.");
     }
 }

@@ -36,15 +36,7 @@ public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider c
         var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
         audit.Record(new Actor(applicantId, email), "stream-application.withdrawn", $"stream-application:{application.Id}", $"{application.Stream!.Slug}, was {application.State}");
         await MarkWithdrawnAsync(db, application, now, cancellation);
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return "The application changed while it was being withdrawn; please try again.";
-        }
+        return await db.SaveOrRefuseAsync("The application changed while it was being withdrawn; please try again.", cancellation);
     }
 
     /// <summary>Withdraws <paramref name="application"/> and releases its future interview slots, without saving: the caller saves it with the rest of its change.</summary>

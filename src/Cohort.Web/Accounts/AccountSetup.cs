@@ -17,7 +17,7 @@ public static class AccountSetup
             .AddCohortPasswordRules()
             .AddUserManager<BackoffUserManager>()
             .AddSignInManager<SessionSignInManager>()
-            .AddClaimsPrincipalFactory<Times.ZoneClaimsFactory>()
+            .AddClaimsPrincipalFactory<ZoneClaimsFactory>()
             .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
 
         // The stamp is checked on every request, which also rebuilds the principal from the database: a password

@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin;
 /// Uploads a catalogue file: JSON (the whole season) or CSV (streams only), told apart by the file's extension.
 /// The import checks everything before writing anything, so a file with problems changes nothing.
 /// </summary>
-public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue import) : AdminPage(db, audit)
+public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue import) : AuditedPage(db, audit)
 {
     [BindProperty, Required(ErrorMessage = "Choose a JSON or CSV file to import."), Display(Name = "Catalogue file")]
     public IFormFile? Upload { get; set; }
@@ -34,8 +34,8 @@ public class ImportModel(CohortDbContext db, AuditLog audit, ImportCatalogue imp
         using var reader = new StreamReader(Upload!.OpenReadStream());
         var text = await reader.ReadToEndAsync(cancellation);
         var outcome = extension == ".json"
-            ? await import.FromJsonAsync(text, Actor, cancellation)
-            : await import.FromCsvAsync(text, Actor, cancellation);
+            ? await import.FromJsonAsync(text, User.AsActor(), cancellation)
+            : await import.FromCsvAsync(text, User.AsActor(), cancellation);
         if (!outcome.Succeeded)
         {
             Problems = outcome.Problems;

@@ -6,7 +6,7 @@ namespace Cohort.Web.Pages.Admin;
 /// The current season's invitations to mentor or review that are not settled yet: pending, or expired unused. An
 /// admin sends one again (a new link; the old one stops working) or withdraws it. The mentor and pool pages post here.
 /// </summary>
-public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation send, RevokeInvitation revoke, TimeProvider clock) : AdminPage(db, audit)
+public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation send, RevokeInvitation revoke, TimeProvider clock) : AuditedPage(db, audit)
 {
     public sealed record Row(RoleInvitation Invitation, string Offer, bool Expired);
 
@@ -28,10 +28,10 @@ public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation
     }
 
     public async Task<IActionResult> OnPostResendAsync(int id, CancellationToken cancellation) =>
-        Conclude(await send.ResendAsync(Actor, id, cancellation), "Sent the invitation again with a new link; the old link no longer works.");
+        Conclude(await send.ResendAsync(User.AsActor(), id, cancellation), "Sent the invitation again with a new link; the old link no longer works.");
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellation) =>
-        Conclude(await revoke.RunAsync(Actor, id, cancellation), "Withdrew the invitation; its link no longer works.");
+        Conclude(await revoke.RunAsync(User.AsActor(), id, cancellation), "Withdrew the invitation; its link no longer works.");
 
     private IActionResult Conclude(string? problem, string done) => RedirectWithNotice(problem ?? done, "/Admin/Invitations");
 }

@@ -1,6 +1,5 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Apply;
 
@@ -11,8 +10,6 @@ namespace Cohort.Web.Pages.Apply;
 [Authorize(Roles = Roles.Applicant)]
 public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplication submit, StoreUpload upload) : PageModel
 {
-    public const string FieldPrefix = "q.";
-
     public ApplicationForm Form { get; private set; } = null!;
     public Application? Application { get; private set; }
     public Dictionary<string, string> Values { get; } = [];
@@ -54,7 +51,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return await ReloadAsync(cancellation);
         }
 
-        var outcome = await submit.RunAsync(UserId.Of(User), Form.Id, cancellation);
+        var outcome = await submit.RunAsync(User.Id(), Form.Id, cancellation);
         if (outcome.Submitted)
         {
             TempData["Notice"] = $"Your {Form.Title.ToLowerInvariant()} was submitted. A confirmation is on its way to your inbox.";
@@ -79,7 +76,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return NotFound();
         }
 
-        var outcome = await saveDraft.RunAsync(UserId.Of(User), Form.Id, PostedAnswers(), cancellation);
+        var outcome = await saveDraft.RunAsync(User.Id(), Form.Id, PostedAnswers(), cancellation);
         return outcome.Refusal is { } refusal
             ? new JsonResult(new { refusal }) { StatusCode = StatusCodes.Status409Conflict }
             : new JsonResult(new { savedAt = outcome.SavedAt, problems = outcome.Problems.ToDictionary(p => p.QuestionKey, p => p.Message) });
@@ -88,7 +85,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
     /// <summary>Saves the posted answers and any uploaded CV; false when the server refused (window closed, already submitted).</summary>
     private async Task<bool> SaveAsync(CancellationToken cancellation)
     {
-        var applicant = UserId.Of(User);
+        var applicant = User.Id();
         var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation);
         if (outcome.Refusal is not null)
         {
@@ -104,16 +101,16 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
 
         foreach (var file in Request.HasFormContentType ? Request.Form.Files : Enumerable.Empty<IFormFile>())
         {
-            if (file.Length == 0 || !file.Name.StartsWith(FieldPrefix, StringComparison.Ordinal))
+            if (file.Length == 0 || !file.Name.StartsWith(QuestionView.FieldPrefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
             await using var content = file.OpenReadStream();
-            var stored = await upload.RunAsync(applicant, Form.Id, file.Name[FieldPrefix.Length..], file.FileName, content, cancellation);
+            var stored = await upload.RunAsync(applicant, Form.Id, file.Name[QuestionView.FieldPrefix.Length..], file.FileName, content, cancellation);
             if (stored.Problem is { } problem)
             {
-                Problems[file.Name[FieldPrefix.Length..]] = problem;
+                Problems[file.Name[QuestionView.FieldPrefix.Length..]] = problem;
             }
         }
 
@@ -123,8 +120,8 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
     // Only the form's own questions are read from the post; any other field (a state, a score) is never looked at.
     private Dictionary<string, string> PostedAnswers() =>
         Form.Questions.Where(q => q.Kind != QuestionKind.File)
-            .Where(q => Request.Form.ContainsKey(FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
-            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[FieldPrefix + q.Key].Where(v => v is not null)));
+            .Where(q => Request.Form.ContainsKey(QuestionView.FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
+            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[QuestionView.FieldPrefix + q.Key].Where(v => v is not null)));
 
     // Reloads what is stored, so the page shows exactly what was saved, keeping the problems found on the way.
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)
@@ -141,7 +138,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        var (form, application) = await GeneralApplicationQuery.LoadAsync(db, UserId.Of(User), cancellation);
+        var (form, application) = await GeneralApplicationQuery.LoadAsync(db, User.Id(), cancellation);
         if (form is null)
         {
             return false;

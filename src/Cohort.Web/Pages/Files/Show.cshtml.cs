@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cohort.Core.Accounts;
 
 namespace Cohort.Web.Pages.Files;
@@ -12,7 +11,7 @@ public class ShowModel(CohortDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellation)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.Id();
         var isAdmin = User.IsInRole(Roles.Admin);
         var file = await db.StoredFiles.AsNoTracking()
             .SingleOrDefaultAsync(f => f.Id == id && (isAdmin || f.OwnerId == userId), cancellation);

@@ -2,9 +2,8 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// One application to one of the mentor's streams: the answers that stream asks for (shared and its own), the
@@ -82,7 +81,7 @@ public class ApplicationModel(CohortDbContext db, TimeProvider clock) : PageMode
     }
 
     private Task<StreamApplication?> FindAsync(int id, CancellationToken cancellation) =>
-        MentorStreams.ApplicationsFor(db, UserId.Of(User)).AsNoTracking().Include(a => a.Stream).SingleOrDefaultAsync(a => a.Id == id, cancellation);
+        MentorStreams.ApplicationsFor(db, User.Id()).AsNoTracking().Include(a => a.Stream).SingleOrDefaultAsync(a => a.Id == id, cancellation);
 
     private IQueryable<WorkTestSubmission> SubmissionsTo(StreamApplication application) =>
         db.WorkTestSubmissions.AsNoTracking().Where(s => s.ApplicantId == application.ApplicantId && db.WorkTests.Any(t => t.Id == s.WorkTestId && t.StreamId == application.StreamId));

@@ -1,9 +1,8 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>The mentor's home: only the streams their account mentors, with how many applications each has.</summary>
 [Authorize(Roles = Roles.Mentor)]
@@ -14,7 +13,7 @@ public class IndexModel(CohortDbContext db) : PageModel
     public List<StreamSummary> Streams { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellation) =>
-        Streams = await MentorStreams.Of(db, UserId.Of(User)).OrderBy(s => s.Name)
+        Streams = await MentorStreams.Of(db, User.Id()).OrderBy(s => s.Name)
             .Select(s => new StreamSummary(s.Slug, s.Name, s.Mentors.Count > 1,
                 db.StreamApplications.Count(a => a.StreamId == s.Id && a.State != ApplicationState.Draft)))
             .ToListAsync(cancellation);

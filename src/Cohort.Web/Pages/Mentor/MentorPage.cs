@@ -1,7 +1,6 @@
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// Base of the pages about one of the mentor's streams. The stream is looked up among the signed-in mentor's own
@@ -10,8 +9,6 @@ namespace Cohort.Web.Pages.Mentoring;
 public abstract class MentorPage(CohortDbContext db) : PageModel
 {
     protected CohortDbContext Db { get; } = db;
-
-    protected Actor Actor => new(UserId.Of(User), User.Identity?.Name ?? "mentor");
 
     public ResearchStream Stream { get; private set; } = null!;
 
@@ -47,7 +44,7 @@ public abstract class MentorPage(CohortDbContext db) : PageModel
 
     protected async Task<bool> FindStreamAsync(string slug, CancellationToken cancellation)
     {
-        var stream = await MentorStreams.Current(Db, UserId.Of(User), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
+        var stream = await MentorStreams.Current(Db, User.Id(), slug).AsNoTracking().Include(s => s.Mentors).ThenInclude(m => m.Mentor)
             .SingleOrDefaultAsync(cancellation);
         Stream = stream!;
         return stream is not null;

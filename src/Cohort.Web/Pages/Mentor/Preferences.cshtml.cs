@@ -2,10 +2,8 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
-using Cohort.Web.Pages.Shared;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// The stream's one list of preferences over the applicants it is considering, which its mentors rank together, and
@@ -39,10 +37,10 @@ public class PreferencesModel(CohortDbContext db, SaveStreamPreferences savePref
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRankingAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => savePreferences.RunAsync(Actor, Stream.Id, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
+        ChangeAsync(slug, () => savePreferences.RunAsync(User.AsActor(), Stream.Id, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation), "The stream's ranking was saved.", cancellation);
 
     public Task<IActionResult> OnPostMineAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => saveInput.RunAsync(Actor, Stream.Id, PreferenceFormRow.ToPreferenceRows(Mine), cancellation), "Your input was saved.", cancellation);
+        ChangeAsync(slug, () => saveInput.RunAsync(User.AsActor(), Stream.Id, PreferenceFormRow.ToPreferenceRows(Mine), cancellation), "Your input was saved.", cancellation);
 
     protected override string BadFormat => PreferenceFormRow.NotWholeNumbers;
 
@@ -54,7 +52,7 @@ public class PreferencesModel(CohortDbContext db, SaveStreamPreferences savePref
         }
 
         var streamId = Stream.Id;
-        var me = UserId.Of(User);
+        var me = User.Id();
         var entries = await Db.StreamPreferences.AsNoTracking().Where(e => e.StreamId == streamId).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
         var applicants = await StageThree.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)

@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.FollowUps;
 
-namespace Cohort.Web.Pages.Mentoring;
+namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots, its
@@ -53,11 +53,11 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSlotAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => publish.RunAsync(Actor, Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
+        ChangeAsync(slug, () => publish.RunAsync(User.AsActor(), Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
             "The interview slot was published.", cancellation);
 
     public Task<IActionResult> OnPostWorkTestAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => setWorkTest.RunAsync(Actor, Stream.Id, WorkTest.Instructions, DateTime.SpecifyKind(WorkTest.DueAt, DateTimeKind.Utc), cancellation),
+        ChangeAsync(slug, () => setWorkTest.RunAsync(User.AsActor(), Stream.Id, WorkTest.Instructions, DateTime.SpecifyKind(WorkTest.DueAt, DateTimeKind.Utc), cancellation),
             "The work test was saved.", cancellation);
 
     protected override async Task<bool> LoadAsync(string slug, CancellationToken cancellation)

@@ -3,7 +3,7 @@ namespace Cohort.Web.Pages.Mentors;
 [AllowAnonymous]
 public class ShowModel(CohortDbContext db) : PageModel
 {
-    public Mentor Mentor { get; private set; } = null!;
+    public Core.Catalogue.Mentor Mentor { get; private set; } = null!;
     public List<ResearchStream> Streams { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)

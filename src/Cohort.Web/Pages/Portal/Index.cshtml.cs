@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.Mail;
 using Cohort.Core.Portal;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -31,7 +30,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
-        var me = UserId.Of(User);
+        var me = User.Id();
         Standing = await ApplicantStandings.LoadAsync(db, me, Now, cancellation);
         Attempts = await db.Attempts.AsNoTracking().Include(a => a.Assessment).ThenInclude(x => x!.Stream)
             .Where(a => a.ApplicantId == me).OrderBy(a => a.StartedAt).ToListAsync(cancellation);

@@ -1,8 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Portal;
 using Cohort.Core.Preferences;
-using Cohort.Web.Applications;
-using Cohort.Web.Pages.Shared;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -34,7 +32,7 @@ public class PreferencesModel(CohortDbContext db, SaveApplicantPreferences save,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        Refusal = ModelState.IsValid ? await save.RunAsync(UserId.Of(User), PreferenceFormRow.ToPreferenceRows(Ranking), cancellation) : PreferenceFormRow.NotWholeNumbers;
+        Refusal = ModelState.IsValid ? await save.RunAsync(User.Id(), PreferenceFormRow.ToPreferenceRows(Ranking), cancellation) : PreferenceFormRow.NotWholeNumbers;
         if (Refusal is null)
         {
             TempData["Notice"] = "Your ranking of the streams was saved.";
@@ -47,7 +45,7 @@ public class PreferencesModel(CohortDbContext db, SaveApplicantPreferences save,
 
     private async Task LoadAsync(CancellationToken cancellation)
     {
-        var me = UserId.Of(User);
+        var me = User.Id();
         Closure = await ApplicantStandings.ClosureAsync(db, me, cancellation);
         Deadline = await ApplicantPreferences.DeadlineAsync(db, cancellation);
         IsClosed = clock.GetUtcNow().UtcDateTime > Deadline;

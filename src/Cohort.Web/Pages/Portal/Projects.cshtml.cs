@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
-using Cohort.Web.Pages.Shared;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -49,21 +47,19 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
 
     public PreferenceRowsView Rows => new(nameof(Ranking), Ranking, Projects.ToDictionary(p => p.Id, p => p.Title), "Project", Marks: false, Notes: false);
 
-    private Actor Me => new(UserId.Of(User), User.Identity?.Name ?? "fellow");
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRankingAsync(CancellationToken cancellation) =>
-        ChangeAsync(() => savePreferences.RunAsync(Me, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation), PreferenceFormRow.NotWholeNumbers, "Your ranking of the projects was saved.", cancellation);
+        ChangeAsync(() => savePreferences.RunAsync(User.AsActor(), PreferenceFormRow.ToPreferenceRows(Ranking), cancellation), PreferenceFormRow.NotWholeNumbers, "Your ranking of the projects was saved.", cancellation);
 
     public Task<IActionResult> OnPostPitchAsync(CancellationToken cancellation) =>
-        ChangeAsync(() => pitch.RunAsync(Me, Pitch.Title ?? "", Pitch.Description ?? "", cancellation), "Some fields are not in the expected format.",
+        ChangeAsync(() => pitch.RunAsync(User.AsActor(), Pitch.Title ?? "", Pitch.Description ?? "", cancellation), "Some fields are not in the expected format.",
             "Your pitch was sent: a mentor of your stream will approve or decline it.", cancellation);
 
     private async Task<IActionResult> ChangeAsync(Func<Task<string?>> change, string badFormat, string notice, CancellationToken cancellation)
     {
-        if (!await Fellows.PlaceOf(db, UserId.Of(User)).AnyAsync(cancellation))
+        if (!await Fellows.PlaceOf(db, User.Id()).AnyAsync(cancellation))
         {
             return NotFound();
         }
@@ -81,7 +77,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        var me = UserId.Of(User);
+        var me = User.Id();
         var place = await Fellows.PlaceOf(db, me).AsNoTracking().SingleOrDefaultAsync(cancellation);
         if (place is null)
         {

@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -50,7 +49,7 @@ public class WithdrawModel(CohortDbContext db, WithdrawApplication withdraw, Wit
             return RedirectToPage(new { stream = Stream });
         }
 
-        var me = UserId.Of(User);
+        var me = User.Id();
         string? refusal;
         if (Stream is { } stream)
         {
@@ -71,7 +70,7 @@ public class WithdrawModel(CohortDbContext db, WithdrawApplication withdraw, Wit
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        Standing = await ApplicantStandings.LoadAsync(db, UserId.Of(User), clock.GetUtcNow().UtcDateTime, cancellation);
+        Standing = await ApplicantStandings.LoadAsync(db, User.Id(), clock.GetUtcNow().UtcDateTime, cancellation);
         StreamApplication = Standing.Streams.SingleOrDefault(s => s.Stream.StreamId == Stream);
         return Stream is null || StreamApplication is not null;
     }

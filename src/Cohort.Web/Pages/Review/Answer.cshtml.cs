@@ -47,7 +47,7 @@ public class AnswerModel(CohortDbContext db, TimeProvider clock, ScoreAnswer sco
             return NotFound();
         }
 
-        var outcome = await score.RunAsync(new Actor(ReviewerId, User.Identity?.Name ?? "reviewer"), id, Points, Comment, cancellation);
+        var outcome = await score.RunAsync(User.AsActor(), id, Points, Comment, cancellation);
         if (outcome.Review is not { } review)
         {
             Refusal = outcome.Refusal;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Review;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 
@@ -25,7 +24,7 @@ public class AssignmentModel(CohortDbContext db, SubmitReview submit) : PageMode
 
     public string ReadOnlyReason =>
         Assignment.Round!.State == ReviewRoundState.Closed ? "the round is closed."
-        : Assignment.ReviewerId == UserId.Of(User) ? "the application's stage has been decided."
+        : Assignment.ReviewerId == User.Id() ? "the application's stage has been decided."
         : "this is not your assignment.";
 
     /// <summary>Shown once, by the site layout, after a review is saved.</summary>
@@ -73,7 +72,7 @@ public class AssignmentModel(CohortDbContext db, SubmitReview submit) : PageMode
             return refused;
         }
 
-        var outcome = await submit.RunAsync(new Actor(UserId.Of(User), User.Identity?.Name ?? "reviewer"), id, new ReviewInput(Scores, Recommendation, Comment), cancellation);
+        var outcome = await submit.RunAsync(User.AsActor(), id, new ReviewInput(Scores, Recommendation, Comment), cancellation);
         if (outcome.Review is { } review)
         {
             Notice = $"Saved your review of {Reference}: {review.Overall.ToString("0.#", CultureInfo.InvariantCulture)} of 10 overall.";
@@ -91,7 +90,7 @@ public class AssignmentModel(CohortDbContext db, SubmitReview submit) : PageMode
     /// <summary>Loads the assignment and what the reader may see; a result (404 or 403) when they may not open it.</summary>
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellation)
     {
-        var (assignment, access) = await ReviewerAssignments.FindAsync(db, id, UserId.Of(User), User.IsInRole(Roles.Admin), cancellation);
+        var (assignment, access) = await ReviewerAssignments.FindAsync(db, id, User.Id(), User.IsInRole(Roles.Admin), cancellation);
         switch (access)
         {
             case AssignmentAccess.Missing:

@@ -1,5 +1,4 @@
 using Cohort.Core.Review;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 
@@ -9,5 +8,5 @@ public class AssignmentsModel(CohortDbContext db) : PageModel
     public List<ReviewAssignment> Assignments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellation) =>
-        Assignments = await ReviewerAssignments.OpenAsync(db, UserId.Of(User), cancellation);
+        Assignments = await ReviewerAssignments.OpenAsync(db, User.Id(), cancellation);
 }

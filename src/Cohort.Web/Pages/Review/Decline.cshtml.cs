@@ -22,7 +22,7 @@ public class DeclineModel(CohortDbContext db, TimeProvider clock, DeclineAssignm
             return NotFound();
         }
 
-        var outcome = await decline.RunAsync(new Actor(ReviewerId, User.Identity?.Name ?? "reviewer"), id, Reason, cancellation);
+        var outcome = await decline.RunAsync(User.AsActor(), id, Reason, cancellation);
         Notice = outcome.Refusal ?? "You declined the assignment; another reviewer will read this application.";
         return RedirectToPage("/Review/Index");
     }

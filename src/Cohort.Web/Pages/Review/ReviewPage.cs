@@ -1,5 +1,4 @@
 using Cohort.Core.Assessments;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Review;
 
@@ -13,7 +12,7 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
 {
     protected CohortDbContext Db { get; } = db;
 
-    protected string ReviewerId => UserId.Of(User);
+    protected string ReviewerId => User.Id();
 
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 

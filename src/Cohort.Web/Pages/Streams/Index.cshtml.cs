@@ -1,4 +1,3 @@
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams;
 
@@ -16,7 +15,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
     public ApplyCallToAction? CallToAction { get; private set; }
     public List<string> Topics { get; private set; } = [];
     public List<string> Locations { get; private set; } = [];
-    public List<Mentor> Mentors { get; private set; } = [];
+    public List<Core.Catalogue.Mentor> Mentors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {

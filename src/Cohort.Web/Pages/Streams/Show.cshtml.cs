@@ -1,4 +1,3 @@
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams;
 

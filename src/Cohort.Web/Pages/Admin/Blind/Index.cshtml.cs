@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Blind;
 /// (<see cref="BlindApplication.SettingsAsync"/>). The page lists every question and assessment item with its identity
 /// flag, and shows the promise applicants will read, generated from these settings.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     /// <summary>A question or item of the season, with the flag that decides whether reviewers see its answers.</summary>
     public sealed record FlaggedQuestion(string Key, string Prompt, string Where, IdentityFlag Identity);

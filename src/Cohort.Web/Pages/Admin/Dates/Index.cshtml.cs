@@ -1,6 +1,6 @@
 namespace Cohort.Web.Pages.Admin.Dates;
 
-public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     public List<KeyDate> Dates { get; private set; } = [];
 

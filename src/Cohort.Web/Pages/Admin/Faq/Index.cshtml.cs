@@ -1,7 +1,7 @@
 namespace Cohort.Web.Pages.Admin.Faq;
 
 /// <summary>The FAQ in its public order, with buttons to move, edit and delete entries.</summary>
-public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     public List<FaqEntry> Entries { get; private set; } = [];
 

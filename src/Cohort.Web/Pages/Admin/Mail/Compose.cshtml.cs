@@ -56,7 +56,7 @@ public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail 
 
         if (ModelState.IsValid)
         {
-            var sent = await mailing.SendAsync(Actor, Mail(kind), cancellation);
+            var sent = await mailing.SendAsync(User.AsActor(), Mail(kind), cancellation);
             if (sent.Ok)
             {
                 return RedirectWithNotice($"Queued {Text.Count(sent.Recipients, "message")} “{Text.Shorten(Input.Subject)}” in the outbox.", "/Admin/Outbox");

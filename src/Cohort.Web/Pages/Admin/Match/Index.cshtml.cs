@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Match;
 /// (placements with their explanations, each stream's fill, the certificate) and how it differs from the run before.
 /// Every run is kept.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish, PublicOrigin origin) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
     /// <summary>An applicant whose placement differs between the shown run and the one before it.</summary>
     public sealed record Change(string Name, string? Before, string? After);
@@ -63,7 +63,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
             return RedirectWithNotice("That run was not understood, so nothing was run.", "/Admin/Match/Index");
         }
 
-        var run = await match.RunAsync(Actor, algorithm, cancellation);
+        var run = await match.RunAsync(User.AsActor(), algorithm, cancellation);
         return run is null
             ? RedirectWithNotice("There is no current season to match.", "/Admin/Match/Index")
             : RedirectWithNotice($"Run {run.Id}: {run.Matched} matched, {run.Unmatched} unmatched; {(run.Certified ? "the certificate holds" : "the certificate does NOT hold")}.",
@@ -116,7 +116,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
             return Page();
         }
 
-        var refusal = await publish.RunAsync(Actor, runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
+        var refusal = await publish.RunAsync(User.AsActor(), runId, DateTime.SpecifyKind(by, DateTimeKind.Utc), origin.Link("/portal"), cancellation);
         return RedirectWithNotice(refusal ?? $"Run {runId} is published: its offers are in the outbox.", "/Admin/Match/Index", new { run = runId });
     }
 

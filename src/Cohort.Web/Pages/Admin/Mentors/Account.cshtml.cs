@@ -8,9 +8,9 @@ namespace Cohort.Web.Pages.Admin.Mentors;
 /// address, and the invitee's acceptance links the account they prove to hold. Unlinking takes the Mentor role away
 /// unless the account mentors elsewhere.
 /// </summary>
-public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation send, AccountRoles roles) : AdminPage(db, audit)
+public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation send, AccountRoles roles) : AuditedPage(db, audit)
 {
-    public Mentor Mentor { get; private set; } = null!;
+    public Core.Catalogue.Mentor Mentor { get; private set; } = null!;
 
     public string? LinkedEmail { get; private set; }
 
@@ -38,7 +38,7 @@ public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation sen
             return NotFound();
         }
 
-        var problem = ModelState.IsValid ? await send.MentorAsync(Actor, Mentor.Id, InviteEmail!, cancellation) : null;
+        var problem = ModelState.IsValid ? await send.MentorAsync(User.AsActor(), Mentor.Id, InviteEmail!, cancellation) : null;
         if (problem is not null)
         {
             ModelState.AddModelError(nameof(InviteEmail), problem);
@@ -67,7 +67,7 @@ public class AccountModel(CohortDbContext db, AuditLog audit, SendInvitation sen
             return Page();
         }
 
-        await roles.SyncAsync([userId], Actor, $"unlinked from the mentor {Mentor.Slug}", cancellation);
+        await roles.SyncAsync([userId], User.AsActor(), $"unlinked from the mentor {Mentor.Slug}", cancellation);
         await Db.SaveChangesAsync(cancellation);
         return RedirectWithNotice($"Unlinked {LinkedEmail} from {Mentor.Name}.", "/Admin/Mentors/Account", new { key });
     }

@@ -5,7 +5,7 @@ namespace Cohort.Web.Pages.Admin.Mentors;
 public class IndexModel(CohortDbContext db) : PageModel
 {
     /// <param name="InvitedEmail">The address of an invitation still open, while no account is linked.</param>
-    public sealed record Row(Mentor Mentor, string? AccountEmail, string? InvitedEmail, int Streams);
+    public sealed record Row(Core.Catalogue.Mentor Mentor, string? AccountEmail, string? InvitedEmail, int Streams);
 
     public List<Row> Mentors { get; private set; } = [];
 

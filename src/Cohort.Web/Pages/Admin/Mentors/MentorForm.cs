@@ -6,7 +6,7 @@ namespace Cohort.Web.Pages.Admin.Mentors;
 /// Creates a mentor profile (/admin/mentors/new) or edits one (/admin/mentors/{slug}/edit). The account the mentor
 /// signs in with is linked by invitation, on the mentor's account page (/admin/mentors/{slug}/account).
 /// </summary>
-public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Mentor, MentorFormModel.MentorInput>(db, audit)
+public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : RecordForm<Core.Catalogue.Mentor, MentorFormModel.MentorInput>(db, audit)
 {
     public sealed class MentorInput : RecordInput
     {
@@ -30,10 +30,10 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : Record
 
     protected override string ListPage => "/Admin/Mentors/Index";
 
-    protected override Task<Mentor?> FindAsync(string key, CancellationToken cancellation) =>
+    protected override Task<Core.Catalogue.Mentor?> FindAsync(string key, CancellationToken cancellation) =>
         Db.Mentors.SingleOrDefaultAsync(m => m.SeasonId == Season.Id && m.Slug == key, cancellation);
 
-    protected override MentorInput Read(Mentor mentor) => new()
+    protected override MentorInput Read(Core.Catalogue.Mentor mentor) => new()
     {
         Version = mentor.Version,
         Name = mentor.Name,
@@ -43,22 +43,22 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : Record
         Email = mentor.Email,
     };
 
-    protected override Mentor Add()
+    protected override Core.Catalogue.Mentor Add()
     {
-        var mentor = new Mentor { Slug = Input.Slug, Name = Input.Name, SeasonId = Season.Id };
+        var mentor = new Core.Catalogue.Mentor { Slug = Input.Slug, Name = Input.Name, SeasonId = Season.Id };
         Db.Mentors.Add(mentor);
         return mentor;
     }
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await Db.Mentors.AnyAsync(m => m.SeasonId == Season.Id && m.Slug == Input.Slug && m != Record, cancellation))
+        if (await CatalogueRules.MentorSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } problem)
         {
-            ModelState.AddModelError("Input.Slug", $"Another mentor of this season already uses the slug '{Input.Slug}'.");
+            ModelState.AddModelError("Input.Slug", problem);
         }
     }
 
-    protected override Task ApplyAsync(Mentor mentor, CancellationToken cancellation)
+    protected override Task ApplyAsync(Core.Catalogue.Mentor mentor, CancellationToken cancellation)
     {
         mentor.Name = Input.Name;
         mentor.Slug = Input.Slug;
@@ -68,5 +68,5 @@ public sealed class MentorFormModel(CohortDbContext db, AuditLog audit) : Record
         return Task.CompletedTask;
     }
 
-    protected override string Name(Mentor mentor) => mentor.Slug;
+    protected override string Name(Core.Catalogue.Mentor mentor) => mentor.Slug;
 }

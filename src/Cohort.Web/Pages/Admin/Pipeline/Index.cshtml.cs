@@ -43,7 +43,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications fin
             return Page();
         }
 
-        var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);
+        var outcome = await decide.RunAsync(User.AsActor(), kind, ids, decision, cancellation);
         return RedirectWithNotice(outcome.Refusal ?? Describe(outcome, decision), "/Admin/Pipeline/Index", SelectionRoute);
     }
 

@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Pipeline;
 /// Base of the pages that act on a stage's rows as the pipeline filters select them (the table, a mailing). The
 /// selection is in the query string, so a filtered list is a link and works without JavaScript.
 /// </summary>
-public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     public const string Eligible = "eligible";
     public const string NotEligible = "not-eligible";

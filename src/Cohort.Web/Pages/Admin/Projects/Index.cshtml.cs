@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Web.Projects;
 
 namespace Cohort.Web.Pages.Admin.Projects;
 
@@ -9,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Projects;
 /// Every stream's project assignment at a glance: its fellows, projects, pitches waiting and latest run. An admin can
 /// run and publish a stream's assignment, as its mentors can, when they cannot.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
     public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, MatchRun? Latest);
 
@@ -50,12 +49,12 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
     }
 
     public async Task<IActionResult> OnPostRunAsync(int streamId, CancellationToken cancellation) =>
-        RedirectWithNotice(await runAssignment.RunAsync(Actor, streamId, cancellation) ?? "The assignment was run: its result is below. Nothing is published yet.",
+        RedirectWithNotice(await runAssignment.RunAsync(User.AsActor(), streamId, cancellation) ?? "The assignment was run: its result is below. Nothing is published yet.",
             "/Admin/Projects/Index", new { stream = streamId });
 
     public async Task<IActionResult> OnPostPublishAsync(int runId, CancellationToken cancellation)
     {
-        var refusal = await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation);
+        var refusal = await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation);
         var stream = await Db.MatchRuns.Where(r => r.Id == runId && r.Kind == MatchKind.Projects).Select(r => r.StreamId).SingleOrDefaultAsync(cancellation);
         return RedirectWithNotice(refusal ?? "Published: every fellow sees their project in their portal, and was mailed.", "/Admin/Projects/Index", new { stream });
     }

@@ -3,7 +3,7 @@ using Cohort.Core.Review;
 namespace Cohort.Web.Pages.Admin.Rubrics;
 
 /// <summary>The current season's rubrics, with how many criteria each has and how many review rounds use it.</summary>
-public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     public sealed record RubricRow(Rubric Rubric, int Rounds);
 

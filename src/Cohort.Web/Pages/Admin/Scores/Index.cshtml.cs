@@ -87,7 +87,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindScoreTable find,
             return Page();
         }
 
-        var outcome = await decide.RunAsync(Actor, kind, ids, decision, cancellation);
+        var outcome = await decide.RunAsync(User.AsActor(), kind, ids, decision, cancellation);
         Notice = outcome.Refusal ?? Pipeline.IndexModel.Describe(outcome, decision);
         return Redirect(Link());
     }

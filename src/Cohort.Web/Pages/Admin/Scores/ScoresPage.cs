@@ -4,7 +4,7 @@ using Cohort.Core.Pipeline;
 namespace Cohort.Web.Pages.Admin.Scores;
 
 /// <summary>Base of the score table pages: the stage as the address names it and, at stage 3, the stream.</summary>
-public abstract class ScoresPage(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public abstract class ScoresPage(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     /// <summary>"general", "assessments" or "streams".</summary>
     [BindProperty(SupportsGet = true)]

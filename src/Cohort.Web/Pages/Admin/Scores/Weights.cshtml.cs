@@ -44,7 +44,7 @@ public class WeightsModel(CohortDbContext db, AuditLog audit, CompositeWeights w
             parsed[key] = value;
         }
 
-        if (await weights.SetAsync(Actor, kind, parsed, cancellation) is { } refusal)
+        if (await weights.SetAsync(User.AsActor(), kind, parsed, cancellation) is { } refusal)
         {
             ModelState.AddModelError("", refusal);
             return Page();

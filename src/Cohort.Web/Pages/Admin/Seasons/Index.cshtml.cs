@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin.Seasons;
 /// accepted an offer, by stream. The rest of the admin pages serve the current season only; this is where last
 /// year's outcome stays readable.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit) : AuditedPage(db, audit)
 {
     public sealed record Fellow(string Name, string Stream);
 

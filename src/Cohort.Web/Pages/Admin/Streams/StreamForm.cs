@@ -59,7 +59,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
 
     public List<SelectListItem> Tracks { get; private set; } = [];
 
-    public List<Mentor> Mentors { get; private set; } = [];
+    public List<Core.Catalogue.Mentor> Mentors { get; private set; } = [];
 
     private string? mentorsChangedTo;
 
@@ -102,14 +102,14 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
 
     protected override async Task CheckAsync(CancellationToken cancellation)
     {
-        if (await Db.Streams.AnyAsync(s => s.Track!.SeasonId == Season.Id && s.Slug == Input.Slug && s != Record, cancellation))
+        if (await CatalogueRules.StreamSlugProblemAsync(Db, Season.Id, Input.Slug, Record?.Id, cancellation) is { } slugProblem)
         {
-            ModelState.AddModelError("Input.Slug", $"Another stream of this season already uses the slug '{Input.Slug}'.");
+            ModelState.AddModelError("Input.Slug", slugProblem);
         }
 
-        if (Input.Track.Length > 0 && !await Db.Tracks.AnyAsync(t => t.SeasonId == Season.Id && t.Slug == Input.Track, cancellation))
+        if (Input.Track.Length > 0 && await CatalogueRules.TrackProblemAsync(Db, Season.Id, Input.Track, cancellation) is { } trackProblem)
         {
-            ModelState.AddModelError("Input.Track", "Choose one of this season's tracks.");
+            ModelState.AddModelError("Input.Track", trackProblem);
         }
 
         if (Input.Location != StreamLocation.Remote && string.IsNullOrWhiteSpace(Input.City))
@@ -163,7 +163,7 @@ public sealed class StreamFormModel(CohortDbContext db, AuditLog audit, AccountR
     protected override async Task AfterSaveAsync(ResearchStream stream, CancellationToken cancellation)
     {
         var accounts = await Db.Mentors.Where(m => mentorsMoved.Contains(m.Id) && m.UserId != null).Select(m => m.UserId!).ToListAsync(cancellation);
-        await roles.SyncAsync(accounts, Actor, $"mentors of the stream {stream.Slug} changed", cancellation);
+        await roles.SyncAsync(accounts, User.AsActor(), $"mentors of the stream {stream.Slug} changed", cancellation);
         await Db.SaveChangesAsync(cancellation);
     }
 

@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// The stream's project assignment: run it on both sides' rankings as they stand, see a run (the certificate, each
@@ -27,11 +27,11 @@ public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignm
         await LoadAsync(slug, cancellation) && (Run is null || Shown is not null) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRunAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => runAssignment.RunAsync(Actor, Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
+        ChangeAsync(slug, () => runAssignment.RunAsync(User.AsActor(), Stream.Id, cancellation), "The assignment was run: its result is below. Nothing is published yet.", cancellation);
 
     public Task<IActionResult> OnPostPublishAsync(string slug, int runId, CancellationToken cancellation) =>
         ChangeAsync(slug, async () => await Db.MatchRuns.ProjectMatches(Stream.Id).AnyAsync(r => r.Id == runId, cancellation)
-                ? await publish.RunAsync(Actor, runId, origin.Link("/portal/projects"), cancellation)
+                ? await publish.RunAsync(User.AsActor(), runId, origin.Link("/portal/projects"), cancellation)
                 : "There is no such run in this stream.",
             "Published: every fellow sees their project in their portal, and was mailed.", cancellation);
 

@@ -1,8 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
-using Cohort.Web.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// The stream's projects: the approved ones, fellows' pitches waiting for a decision, a form to pitch one, and which
@@ -30,13 +29,13 @@ public class IndexModel(CohortDbContext db, PitchProject pitch, DecidePitch deci
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostPitchAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => pitch.RunAsync(Actor, Stream.Id, Pitch.ToDetails(), cancellation), "The project was pitched; the stream's fellows can rank it now.", cancellation);
+        ChangeAsync(slug, () => pitch.RunAsync(User.AsActor(), Stream.Id, Pitch.ToDetails(), cancellation), "The project was pitched; the stream's fellows can rank it now.", cancellation);
 
     public Task<IActionResult> OnPostApproveAsync(string slug, int projectId, int capacity, List<int> mentorIds, string? note, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => decide.ApproveAsync(Actor, projectId, capacity, mentorIds, note, cancellation), "The pitch was approved; the stream's fellows can rank it now.", cancellation);
+        ChangeAsync(slug, () => decide.ApproveAsync(User.AsActor(), projectId, capacity, mentorIds, note, cancellation), "The pitch was approved; the stream's fellows can rank it now.", cancellation);
 
     public Task<IActionResult> OnPostDeclineAsync(string slug, int projectId, string? note, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => decide.DeclineAsync(Actor, projectId, note, cancellation), "The pitch was declined; the fellow sees your note.", cancellation);
+        ChangeAsync(slug, () => decide.DeclineAsync(User.AsActor(), projectId, note, cancellation), "The pitch was declined; the fellow sees your note.", cancellation);
 
     protected override async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
     {

@@ -1,10 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
-using Cohort.Web.Projects;
-using Cohort.Web.Pages.Shared;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>
 /// One project of the stream: its details, which any mentor of the stream may edit or withdraw, and its one ranking of
@@ -40,13 +37,13 @@ public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectPrefe
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostEditAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => InStreamAsync(() => edit.RunAsync(Actor, Id, Edit.ToDetails(), cancellation)), "The project was saved.", cancellation);
+        ChangeAsync(slug, () => InStreamAsync(() => edit.RunAsync(User.AsActor(), Id, Edit.ToDetails(), cancellation)), "The project was saved.", cancellation);
 
     public Task<IActionResult> OnPostWithdrawAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => InStreamAsync(() => edit.WithdrawAsync(Actor, Id, cancellation)), "The project was withdrawn: fellows no longer see or rank it.", cancellation);
+        ChangeAsync(slug, () => InStreamAsync(() => edit.WithdrawAsync(User.AsActor(), Id, cancellation)), "The project was withdrawn: fellows no longer see or rank it.", cancellation);
 
     public Task<IActionResult> OnPostRankingAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => InStreamAsync(() => savePreferences.RunAsync(Actor, Id, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation)), "The project's ranking was saved.", cancellation);
+        ChangeAsync(slug, () => InStreamAsync(() => savePreferences.RunAsync(User.AsActor(), Id, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation)), "The project's ranking was saved.", cancellation);
 
     /// <summary>Runs <paramref name="change"/> only for a project of the stream in the address, so a page never acts on another stream's project.</summary>
     private async Task<string?> InStreamAsync(Func<Task<string?>> change) =>
@@ -73,7 +70,7 @@ public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectPrefe
         }
 
         Mentors = (await MentorNamesAsync([Id], cancellation))[Id];
-        var me = UserId.Of(User);
+        var me = User.Id();
         MentorsIt = StreamMentors.Any(m => m.UserId == me && project.Mentors.Any(pm => pm.MentorId == m.Id));
         var entries = await Db.ProjectPreferences.AsNoTracking().Where(e => e.ProjectId == project.Id).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
         Fellows = (await FellowsAsync(cancellation)).OrderBy(f => entries.TryGetValue(f.Key, out var e) ? e.Position : int.MaxValue).ToDictionary(f => f.Key, f => f.Value);

@@ -1,8 +1,6 @@
 using Cohort.Core.Projects;
-using Cohort.Web.Applications;
-using Cohort.Web.Projects;
 
-namespace Cohort.Web.Pages.Mentoring.Projects;
+namespace Cohort.Web.Pages.Mentor.Projects;
 
 /// <summary>Base of the pages about a stream's projects: the stream's mentors to choose from, and the mentor's own profile among them.</summary>
 public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)
@@ -11,7 +9,7 @@ public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)
         Stream.Mentors.OrderBy(m => m.Position).Select(m => new StreamMentorName(m.MentorId, m.Mentor!.Name, m.Mentor.UserId)).ToList();
 
     /// <summary>The signed-in mentor's profile in this stream: the default mentor of what they pitch or approve.</summary>
-    public IReadOnlyList<int> MyMentorIds => StreamMentors.Where(m => m.UserId == UserId.Of(User)).Select(m => m.Id).ToList();
+    public IReadOnlyList<int> MyMentorIds => StreamMentors.Where(m => m.UserId == User.Id()).Select(m => m.Id).ToList();
 
     protected override string BadFormat => "Ranks and capacities must be whole numbers. Nothing was saved.";
 

@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Match;
 using Cohort.Core.Portal;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Portal.Offers;
 
@@ -48,7 +47,7 @@ public class AnswerModel(CohortDbContext db, RespondToOffer respond, TimeProvide
             return RedirectToPage(new { id, answer = accept ? "accept" : "decline" });
         }
 
-        var refusal = await respond.RunAsync(new Actor(UserId.Of(User), User.Identity?.Name ?? "applicant"), id, accept, cancellation);
+        var refusal = await respond.RunAsync(User.AsActor(), id, accept, cancellation);
         TempData["Notice"] = refusal ?? (accept
             ? "You accepted the offer. Welcome to the fellowship; your other stream applications are withdrawn."
             : "You declined the offer; the seat goes to someone else.");
@@ -58,7 +57,7 @@ public class AnswerModel(CohortDbContext db, RespondToOffer respond, TimeProvide
     private async Task<bool> LoadAsync(int id, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        Standing = await ApplicantStandings.LoadAsync(db, UserId.Of(User), now, cancellation);
+        Standing = await ApplicantStandings.LoadAsync(db, User.Id(), now, cancellation);
         // Only the applicant's own offers are in their standing: anyone else's id is "no such offer".
         if (Standing.Facts.Offers.SingleOrDefault(o => o.Id == id) is not { } offer)
         {

@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
 using Cohort.Core.FollowUps;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 
@@ -27,16 +26,16 @@ public class FollowUpsModel(CohortDbContext db, TimeProvider clock, BookIntervie
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostBookAsync(string slug, int slot, CancellationToken cancellation) =>
-        RunAsync(slug, () => book.RunAsync(UserId.Of(User), slot, cancellation), "Your interview is booked; a confirmation is on its way.", cancellation);
+        RunAsync(slug, () => book.RunAsync(User.Id(), slot, cancellation), "Your interview is booked; a confirmation is on its way.", cancellation);
 
     public Task<IActionResult> OnPostCancelAsync(string slug, CancellationToken cancellation) =>
-        RunAsync(slug, () => cancel.RunAsync(UserId.Of(User), Stream.Id, cancellation), "Your interview was cancelled.", cancellation);
+        RunAsync(slug, () => cancel.RunAsync(User.Id(), Stream.Id, cancellation), "Your interview was cancelled.", cancellation);
 
     public Task<IActionResult> OnPostWorkTestAsync(string slug, string? url, IFormFile? pdf, CancellationToken cancellation) =>
         RunAsync(slug, async () =>
         {
             await using var content = pdf is { Length: > 0 } ? pdf.OpenReadStream() : null;
-            return await handIn.RunAsync(UserId.Of(User), Stream.Id, new WorkTestAnswer(url, content), cancellation);
+            return await handIn.RunAsync(User.Id(), Stream.Id, new WorkTestAnswer(url, content), cancellation);
         }, "Your work test was handed in.", cancellation);
 
     private async Task<IActionResult> RunAsync(string slug, Func<Task<string?>> action, string notice, CancellationToken cancellation)
@@ -59,7 +58,7 @@ public class FollowUpsModel(CohortDbContext db, TimeProvider clock, BookIntervie
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellation)
     {
-        var applicant = UserId.Of(User);
+        var applicant = User.Id();
         db.ChangeTracker.Clear();
         var application = await db.StreamApplications.AsNoTracking().Include(a => a.Stream)
             .SingleOrDefaultAsync(a => a.ApplicantId == applicant && a.Stream!.Slug == slug && a.Stream.Track!.Season!.IsCurrent, cancellation);

@@ -2,7 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Portal;
 using Cohort.Core.StreamApplications;
-using Cohort.Web.Applications;
+using Cohort.Web.Pages.Apply;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 
@@ -54,7 +54,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
             return NotFound();
         }
 
-        Refusal = await choose.RunAsync(UserId.Of(User), Season.Id, streams, cancellation);
+        Refusal = await choose.RunAsync(User.Id(), Season.Id, streams, cancellation);
         return Refusal is null ? RedirectWithNotice("Your choice of streams was saved.") : await ReloadAsync(cancellation);
     }
 
@@ -75,7 +75,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
             return await ReloadAsync(cancellation);
         }
 
-        var outcome = await submit.RunAsync(UserId.Of(User), stream, cancellation);
+        var outcome = await submit.RunAsync(User.Id(), stream, cancellation);
         if (outcome.Submitted)
         {
             return RedirectWithNotice("Your stream application was submitted. A confirmation is on its way to your inbox.");
@@ -101,7 +101,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         // Only the questions of the chosen streams are read from the post; any other field is never looked at.
         var posted = Questions.Where(q => Request.Form.ContainsKey(GeneralQuestionField(q)) || q.Kind == QuestionKind.MultipleChoice)
             .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[GeneralQuestionField(q)].Where(v => v is not null)));
-        var outcome = await save.RunAsync(UserId.Of(User), posted, cancellation);
+        var outcome = await save.RunAsync(User.Id(), posted, cancellation);
         Refusal = outcome.Refusal;
         foreach (var problem in outcome.Problems)
         {
@@ -111,7 +111,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
         return Refusal is null && Problems.Count == 0;
     }
 
-    private static string GeneralQuestionField(StreamQuestion question) => Pages.Apply.GeneralModel.FieldPrefix + question.Key;
+    private static string GeneralQuestionField(StreamQuestion question) => QuestionView.FieldPrefix + question.Key;
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)
     {
@@ -126,7 +126,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
             return false;
         }
 
-        var applicant = UserId.Of(User);
+        var applicant = User.Id();
         Season = season;
         Invited = await StageThree.IsInvitedAsync(db, applicant, season.Id, cancellation);
         Closure = await ApplicantStandings.ClosureAsync(db, applicant, cancellation);

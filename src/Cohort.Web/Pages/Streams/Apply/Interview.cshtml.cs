@@ -1,7 +1,6 @@
 using System.Text;
 using Cohort.Core.Accounts;
 using Cohort.Core.FollowUps;
-using Cohort.Web.Applications;
 
 namespace Cohort.Web.Pages.Streams.Apply;
 
@@ -11,7 +10,7 @@ public class InterviewModel(CohortDbContext db, PublicOrigin origin) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation)
     {
-        var applicant = UserId.Of(User);
+        var applicant = User.Id();
         var booking = await db.InterviewSlots.AsNoTracking()
             .Where(s => s.BookedById == applicant && db.Streams.Any(t => t.Id == s.StreamId && t.Slug == slug && t.Track!.Season!.IsCurrent))
             .Select(s => new { Slot = s, Stream = db.Streams.Where(t => t.Id == s.StreamId).Select(t => t.Name).Single() })

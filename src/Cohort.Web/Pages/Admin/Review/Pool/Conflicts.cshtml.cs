@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin.Review.Pool;
 /// The conflicts declared for one reviewer: an admin names an applicant by email, and the pair is never assigned.
 /// Conflicts of the same organisation or email domain need no declaring; assignment finds them itself.
 /// </summary>
-public class ConflictsModel(CohortDbContext db, AuditLog audit, TimeProvider clock) : AdminPage(db, audit)
+public class ConflictsModel(CohortDbContext db, AuditLog audit, TimeProvider clock) : AuditedPage(db, audit)
 {
     public sealed record Row(DeclaredConflict Conflict, string Name, string Email);
 

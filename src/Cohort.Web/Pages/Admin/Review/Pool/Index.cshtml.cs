@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin.Review.Pool;
 /// The current season's reviewer pool: who reviews, what they know, how much they take on, their declared conflicts;
 /// and who was invited but has not accepted yet. Removing a reviewer takes their Reviewer role away.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, AccountRoles roles) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, AccountRoles roles) : AuditedPage(db, audit)
 {
     public sealed record Row(ReviewerProfile Profile, string Name, string Email, int Conflicts);
 
@@ -51,7 +51,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, AccountRoles roles) 
             return Page();
         }
 
-        await roles.SyncAsync([profile.UserId], Actor, $"removed from the reviewer pool of {season.Name}", cancellation);
+        await roles.SyncAsync([profile.UserId], User.AsActor(), $"removed from the reviewer pool of {season.Name}", cancellation);
         await Db.SaveChangesAsync(cancellation);
         return RedirectWithNotice($"Removed {email} from the reviewer pool.", "/Admin/Review/Pool/Index");
     }

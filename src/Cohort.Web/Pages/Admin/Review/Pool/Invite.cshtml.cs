@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin.Review.Pool;
 /// Invites an address to the current season's reviewer pool. The invitee joins, and gets the Reviewer role, by
 /// accepting the mailed link with the account of that address; until then the pool does not hold them.
 /// </summary>
-public class InviteModel(CohortDbContext db, AuditLog audit, SendInvitation send) : AdminPage(db, audit)
+public class InviteModel(CohortDbContext db, AuditLog audit, SendInvitation send) : AuditedPage(db, audit)
 {
     public sealed class InviteInput : ReviewerTermsInput
     {
@@ -33,7 +33,7 @@ public class InviteModel(CohortDbContext db, AuditLog audit, SendInvitation send
             ModelState.AddModelError("Input.MaxLoad", loads);
         }
 
-        if (ModelState.IsValid && await send.ReviewerAsync(Actor, season.Id, Input.Email!, Input.ToTerms(), cancellation) is { } problem)
+        if (ModelState.IsValid && await send.ReviewerAsync(User.AsActor(), season.Id, Input.Email!, Input.ToTerms(), cancellation) is { } problem)
         {
             ModelState.AddModelError("Input.Email", problem);
         }

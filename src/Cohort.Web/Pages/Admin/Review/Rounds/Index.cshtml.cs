@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Cohort.Web.Pages.Admin.Review.Rounds;
 
 /// <summary>The current season's review rounds, and the form that creates one for a stage (at stage 3, for one stream).</summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AdminPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AuditedPage(db, audit)
 {
     public sealed record Row(ReviewRound Round, string? Stream, string Rubric, int Assignments);
 
@@ -53,7 +53,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         if (ModelState.IsValid)
         {
             var due = Input.DueAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
-            var outcome = await create.RunAsync(Actor, new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
+            var outcome = await create.RunAsync(User.AsActor(), new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
             if (outcome.Round is { } round)
             {
                 return RedirectWithNotice($"Created the round “{round.Name}”. Assign its reviewers next.", "/Admin/Review/Rounds/Show", new { id = round.Id });

@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Review.Rounds;
 /// reviewers' reasons, and offers to assign what can be assigned, after which the page lists the applications left short.
 /// </summary>
 public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change)
-    : AdminPage(db, audit)
+    : AuditedPage(db, audit)
 {
     public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, bool NeedsReviewer);
 
@@ -44,7 +44,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
 
     public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellation)
     {
-        var outcome = await assign.RunAsync(Actor, id, cancellation);
+        var outcome = await assign.RunAsync(User.AsActor(), id, cancellation);
         Diagnosis = outcome.Diagnosis;
         return await AfterAsync(id, outcome.Refusal, $"The solver assigned {Text.Count(outcome.Assigned, "review")}.", cancellation);
     }
@@ -55,7 +55,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     /// </summary>
     public async Task<IActionResult> OnPostAssignWhatCanAsync(int id, CancellationToken cancellation)
     {
-        var outcome = await assign.AssignWhatCanBeAssignedAsync(Actor, id, cancellation);
+        var outcome = await assign.AssignWhatCanBeAssignedAsync(User.AsActor(), id, cancellation);
         var notice = $"The solver assigned {Text.Count(outcome.Assigned, "review")}, and every application has its reviews.";
         if (outcome.Refusal is not null || outcome.Diagnosis is not { Short.Count: > 0 } diagnosis)
         {
@@ -67,16 +67,16 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, int subjectId, string? reviewerId, CancellationToken cancellation) =>
-        await AfterAsync(id, await byHand.AddAsync(Actor, id, subjectId, reviewerId ?? "", cancellation), "Added the assignment.", cancellation);
+        await AfterAsync(id, await byHand.AddAsync(User.AsActor(), id, subjectId, reviewerId ?? "", cancellation), "Added the assignment.", cancellation);
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int assignmentId, CancellationToken cancellation) =>
-        await AfterAsync(id, await byHand.RemoveAsync(Actor, id, assignmentId, cancellation), "Removed the assignment.", cancellation);
+        await AfterAsync(id, await byHand.RemoveAsync(User.AsActor(), id, assignmentId, cancellation), "Removed the assignment.", cancellation);
 
     public async Task<IActionResult> OnPostOpenAsync(int id, CancellationToken cancellation) =>
-        await AfterAsync(id, await change.RunAsync(Actor, id, ReviewRoundState.Open, cancellation), "Opened the round: reviewers now see their assignments.", cancellation);
+        await AfterAsync(id, await change.RunAsync(User.AsActor(), id, ReviewRoundState.Open, cancellation), "Opened the round: reviewers now see their assignments.", cancellation);
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellation) =>
-        await AfterAsync(id, await change.RunAsync(Actor, id, ReviewRoundState.Closed, cancellation), "Closed the round.", cancellation);
+        await AfterAsync(id, await change.RunAsync(User.AsActor(), id, ReviewRoundState.Closed, cancellation), "Closed the round.", cancellation);
 
     private async Task<IActionResult> AfterAsync(int id, string? refusal, string notice, CancellationToken cancellation)
     {
