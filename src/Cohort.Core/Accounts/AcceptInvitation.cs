@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Accounts;
 
-/// <summary>An invitation as its page shows it: what it offers, whether it still works, and the state of its address's account.</summary>
-public sealed record InvitationView(RoleInvitation Invitation, InvitationState State, string Offer, bool AccountExists, bool AccountConfirmed);
+/// <summary>An invitation as its page shows it: the role it grants, whether it still works, and the state of its address's account.</summary>
+public sealed record InvitationView(RoleInvitation Invitation, InvitationState State, string Role, bool AccountExists, bool AccountConfirmed);
 
 /// <summary>The account that accepted, or the problems that stopped it; nothing changed then.</summary>
 public sealed record Acceptance(CohortUser? Account, IReadOnlyList<string> Problems)
@@ -39,7 +39,7 @@ public sealed class AcceptInvitation(CohortDbContext db, UserManager<CohortUser>
         }
 
         var account = await users.FindByEmailAsync(invitation.Email);
-        return new(invitation, invitation.StateAt(clock.GetUtcNow().UtcDateTime), await InvitationOffer.DescribeAsync(db, invitation, cancellation),
+        return new(invitation, invitation.StateAt(clock.GetUtcNow().UtcDateTime), await InvitedRoles.DescribeAsync(db, invitation, cancellation),
             account is not null, account?.EmailConfirmed == true);
     }
 

@@ -20,7 +20,7 @@ public sealed class RevokeInvitation(CohortDbContext db, AuditLog audit, TimePro
         }
 
         invitation.RevokedAt = now;
-        audit.Record(actor, "invitation.revoked", $"invitation:{invitation.Email}", $"as {await InvitationOffer.DescribeAsync(db, invitation, cancellation)}");
+        audit.Record(actor, "invitation.revoked", $"invitation:{invitation.Email}", $"as {await InvitedRoles.DescribeAsync(db, invitation, cancellation)}");
         return await db.SaveOrRefuseAsync(AlreadySettled, cancellation);
     }
 }

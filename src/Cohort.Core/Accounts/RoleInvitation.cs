@@ -2,7 +2,7 @@ using Cohort.Core.Data;
 
 namespace Cohort.Core.Accounts;
 
-/// <summary>The role an invitation offers, with the profile it binds: a mentor's, or a place in the reviewer pool.</summary>
+/// <summary>The role an invitation grants, with the profile it binds: a mentor's, or a place in the reviewer pool.</summary>
 public enum InvitedRole
 {
     Mentor,

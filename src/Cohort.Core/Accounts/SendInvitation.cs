@@ -92,17 +92,17 @@ public sealed class SendInvitation(CohortDbContext db, UserManager<CohortUser> u
         invitation.TokenHash = InvitationToken.Hash(token);
         invitation.SentAt = now;
         invitation.ExpiresAt = now + Lifetime;
-        var offer = await InvitationOffer.DescribeAsync(db, invitation, cancellation);
+        var role = await InvitedRoles.DescribeAsync(db, invitation, cancellation);
         // Someone invited to a further role may already have an account, and with it a zone.
         var upper = invitation.Email.ToUpperInvariant();
         var zoneId = await db.Users.Where(u => u.NormalizedEmail == upper).Select(u => u.TimeZoneId).FirstOrDefaultAsync(cancellation);
-        outbox.Enqueue(invitation.Email, $"You are invited to be {offer}",
-            $"{actor.Name} invites you to Cohort as {offer}.\n\nTo accept, open this link:\n{links.Invitation(token)}\n\n" +
+        outbox.Enqueue(invitation.Email, $"You are invited to be {role}",
+            $"{actor.Name} invites you to Cohort as {role}.\n\nTo accept, open this link:\n{links.Invitation(token)}\n\n" +
             "If you already have a Cohort account with this address, you sign in with it there; otherwise you create one. " +
             $"The link works once, until {MailTime.Say(invitation.ExpiresAt, zoneId)}.\n\n" +
             "If you did not expect this invitation, ignore this message.",
             sensitive: true);
-        audit.Record(actor, action, $"invitation:{invitation.Email}", $"as {offer}, valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+        audit.Record(actor, action, $"invitation:{invitation.Email}", $"as {role}, valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
         return await db.SaveOrRefuseAsync(AlreadySettled, cancellation);
     }
 }

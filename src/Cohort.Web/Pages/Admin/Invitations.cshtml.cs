@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin;
 /// </summary>
 public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation send, RevokeInvitation revoke, TimeProvider clock) : AuditedPage(db, audit)
 {
-    public sealed record Row(RoleInvitation Invitation, string Offer, bool Expired);
+    public sealed record Row(RoleInvitation Invitation, string Role, bool Expired);
 
     public List<Row> Open { get; private set; } = [];
 
@@ -23,7 +23,7 @@ public class InvitationsModel(CohortDbContext db, AuditLog audit, SendInvitation
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var invitation in await Db.RoleInvitations.AsNoTracking().OpenIn(season.Id).OrderBy(i => i.Email).ToListAsync(cancellation))
         {
-            Open.Add(new Row(invitation, await InvitationOffer.DescribeAsync(Db, invitation, cancellation), invitation.StateAt(now) == InvitationState.Expired));
+            Open.Add(new Row(invitation, await InvitedRoles.DescribeAsync(Db, invitation, cancellation), invitation.StateAt(now) == InvitationState.Expired));
         }
     }
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Accounts;
 
-/// <summary>What an invitation offers, in words for its mail, its page and the admin's list.</summary>
-public static class InvitationOffer
+/// <summary>The role an invitation grants, in words for its mail, its page and the admin's list.</summary>
+public static class InvitedRoles
 {
     public static async Task<string> DescribeAsync(CohortDbContext db, RoleInvitation invitation, CancellationToken cancellation = default)
     {
