@@ -16,14 +16,14 @@ public static class ProjectMatchInputs
         var settled = await PublishedAssignments.SettledAsync(db, streamId, cancellation);
         var taken = PublishedAssignments.PlacesTaken(settled);
         var fellows = (await Fellows.NamedOf(db, streamId).ToListAsync(cancellation)).Where(f => !settled.ContainsKey(f.ApplicantId)).ToList();
-        var applicantOf = fellows.ToDictionary(f => f.StreamApplicationId, f => f.ApplicantId);
+        var fellowOf = fellows.ToDictionary(f => f.StreamApplicationId, f => f.ApplicantId);
         var projects = await db.Projects.Where(p => p.StreamId == streamId && p.State == ProjectState.Approved).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Title, p.Capacity }).ToListAsync(cancellation);
         var projectIds = projects.Select(p => p.Id).ToList();
         var projectRankings = (await db.ProjectPreferences.Where(e => projectIds.Contains(e.ProjectId) && !e.NotAcceptable).OrderBy(e => e.Position)
                 .Select(e => new { e.ProjectId, e.StreamApplicationId }).ToListAsync(cancellation))
-            .Where(e => applicantOf.ContainsKey(e.StreamApplicationId))
-            .ToLookup(e => e.ProjectId, e => applicantOf[e.StreamApplicationId]);
+            .Where(e => fellowOf.ContainsKey(e.StreamApplicationId))
+            .ToLookup(e => e.ProjectId, e => fellowOf[e.StreamApplicationId]);
         var fellowIds = fellows.Select(f => f.ApplicantId).ToList();
         var fellowRankings = (await db.FellowProjectPreferences.Where(r => fellowIds.Contains(r.ApplicantId) && projectIds.Contains(r.ProjectId)).OrderBy(r => r.Position)
                 .Select(r => new { r.ApplicantId, r.ProjectId }).ToListAsync(cancellation))
