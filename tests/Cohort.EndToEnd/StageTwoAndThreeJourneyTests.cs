@@ -27,7 +27,7 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
     {
         // On the day the demo was seeded its three stages are all open: the applicant goes straight on, no clock moved.
         var coalition = await CoalitionStreamAsync();
-        var stages = await site.App.WithDbAsync(db => db.ProcessStages.AsNoTracking().Where(s => s.TrackId == coalition.TrackId).OrderBy(s => s.Position).ToListAsync());
+        var stages = await site.App.WithDbAsync(db => db.Stages.AsNoTracking().Where(s => s.TrackId == coalition.TrackId).OrderBy(s => s.Position).ToListAsync());
         Assert.True(stages.Count >= 3, $"The coalition stream's track has {stages.Count} stages, not three.");
         Assert.All(stages.Take(3), stage => Assert.InRange(site.App.Clock.Now.UtcDateTime, stage.OpensAt, stage.ClosesAt));
 

@@ -4,7 +4,6 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Rankings;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
@@ -99,7 +98,7 @@ internal static class MatchRunBench
         var now = DateTime.UtcNow;
         foreach (var stream in streams)
         {
-            var round = new ReviewRound { SeasonId = seasonId, Stage = PipelineStage.Streams, StreamId = stream.Id, Name = $"{stream.Name} read", Rubric = rubric, State = ReviewRoundState.Closed, CreatedAt = now };
+            var round = new ReviewRound { SeasonId = seasonId, Stage = StageKind.Streams, StreamId = stream.Id, Name = $"{stream.Name} read", Rubric = rubric, State = ReviewRoundState.Closed, CreatedAt = now };
             var applications = await db.StreamApplications.Where(a => a.StreamId == stream.Id).Select(a => new { a.Id, a.ApplicantId }).ToListAsync();
             round.Assignments.AddRange(applications.SelectMany(a => reviewers.OrderBy(_ => random.Next()).Take(2).Select(reviewer => new ReviewAssignment
             {

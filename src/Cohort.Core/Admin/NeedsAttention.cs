@@ -52,7 +52,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
             items.Add(new(failed, "message failed to send and is being retried", "messages failed to send and are being retried", "/admin/outbox", Urgent: true));
         }
 
-        var stages = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
+        var stages = await db.Stages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
         var keyDates = await db.KeyDates.AsNoTracking().Where(d => d.SeasonId == season.Id && d.At >= now).OrderBy(d => d.At).Take(3).ToListAsync(cancellation);
         var next = stages.SelectMany(s => new[] { new SeasonDate($"{s.Name} opens", s.OpensAt), new SeasonDate($"{s.Name} closes", s.ClosesAt) })
             .Concat(keyDates.Select(d => new SeasonDate(d.Title, d.At)))
@@ -60,7 +60,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         return new(await PhaseAsync(season, stages, now, cancellation), [.. items.Where(i => i.IsDue).OrderByDescending(i => i.Urgent)], next);
     }
 
-    private async Task<string> PhaseAsync(Season season, List<ProcessStage> stages, DateTime now, CancellationToken cancellation)
+    private async Task<string> PhaseAsync(Season season, List<Stage> stages, DateTime now, CancellationToken cancellation)
     {
         if (await db.MatchRuns.AnyAsync(r => r.SeasonId == season.Id && r.PublishedAt != null, cancellation))
         {

@@ -16,7 +16,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
 {
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Track> Tracks => Set<Track>();
-    public DbSet<ProcessStage> ProcessStages => Set<ProcessStage>();
+    public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<ResearchStream> Streams => Set<ResearchStream>();
     public DbSet<Mentor> Mentors => Set<Mentor>();
     public DbSet<StreamMentor> StreamMentors => Set<StreamMentor>();

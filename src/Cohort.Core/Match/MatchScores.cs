@@ -1,5 +1,5 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
         foreach (var stream in input.Streams)
         {
             var scores = new Dictionary<string, double>();
-            if (stream.Capacity > 0 && await rank.RunAsync(PipelineStage.Streams, stream.StreamId, null, cancellation) is { } ranking)
+            if (stream.Capacity > 0 && await rank.RunAsync(StageKind.Streams, stream.StreamId, null, cancellation) is { } ranking)
             {
                 foreach (var row in ranking.Rows)
                 {

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     /// <summary>A row that may be decided: what the audit calls it, its state, and how to move it.</summary>
     private sealed record Decidable(string Subject, ApplicationState From, Action<ApplicationState> MoveTo);
 
-    public async Task<DecisionOutcome> RunAsync(Actor actor, PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
+    public async Task<DecisionOutcome> RunAsync(Actor actor, StageKind stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
     {
         var selected = ids.Distinct().ToList();
         if (selected.Count == 0)
@@ -66,7 +67,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     }
 
     /// <summary>How many of <paramref name="ids"/> the decision would change, without changing them: what a confirmation says.</summary>
-    public async Task<int> PreviewAsync(PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
+    public async Task<int> PreviewAsync(StageKind stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
     {
         var selected = ids.Distinct().Take(MaxSelection + 1).ToList();
         if (selected.Count is 0 or > MaxSelection)
@@ -81,26 +82,26 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     }
 
     /// <summary>The selected rows that are waiting for a decision (submitted or waitlisted), loaded for a change.</summary>
-    private async Task<IEnumerable<Decidable>> CandidatesAsync(PipelineStage stage, List<int> selected, CancellationToken cancellation)
+    private async Task<IEnumerable<Decidable>> CandidatesAsync(StageKind stage, List<int> selected, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var awaiting = new[] { ApplicationState.Submitted, ApplicationState.Waitlisted };
         return stage switch
         {
-            PipelineStage.General => (await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
+            StageKind.General => (await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
                 .Select(a => new Decidable($"application:{a.Id}", a.State, state =>
                 {
                     a.State = state;
                     a.AssessmentState = state == ApplicationState.Advanced ? ApplicationState.Submitted : null;
                     a.UpdatedAt = now;
                 })),
-            PipelineStage.Assessments => (await db.Applications.Where(a => selected.Contains(a.Id) && (a.AssessmentState == ApplicationState.Submitted || a.AssessmentState == ApplicationState.Waitlisted)).ToListAsync(cancellation))
+            StageKind.Assessment => (await db.Applications.Where(a => selected.Contains(a.Id) && (a.AssessmentState == ApplicationState.Submitted || a.AssessmentState == ApplicationState.Waitlisted)).ToListAsync(cancellation))
                 .Select(a => new Decidable($"application:{a.Id}", a.AssessmentState!.Value, state =>
                 {
                     a.AssessmentState = state;
                     a.UpdatedAt = now;
                 })),
-            PipelineStage.Streams => (await db.StreamApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
+            StageKind.Streams => (await db.StreamApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
                 .Select(a => new Decidable($"stream-application:{a.Id}", a.State, state =>
                 {
                     a.State = state;
@@ -111,10 +112,10 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     }
 
     /// <summary>The audit action's prefix: stage 1 keeps "application", so earlier entries read the same.</summary>
-    private static string AuditPrefix(PipelineStage stage) => stage switch
+    private static string AuditPrefix(StageKind stage) => stage switch
     {
-        PipelineStage.General => "application",
-        PipelineStage.Assessments => "assessments",
+        StageKind.General => "application",
+        StageKind.Assessment => "assessments",
         _ => "stream-application",
     };
 

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,11 +26,11 @@ public static class StageDecisions
                 && (s.State == ApplicationState.Withdrawn || s.State == ApplicationState.Advanced || s.State == ApplicationState.Rejected))));
 
     /// <summary>Whether subject <paramref name="subjectId"/> of a review round of <paramref name="stage"/> is decided at that stage.</summary>
-    public static Task<bool> IsDecidedAsync(CohortDbContext db, PipelineStage stage, int subjectId, CancellationToken cancellation) => stage switch
+    public static Task<bool> IsDecidedAsync(CohortDbContext db, StageKind stage, int subjectId, CancellationToken cancellation) => stage switch
     {
-        PipelineStage.General => db.Applications.AnyAsync(a => a.Id == subjectId
+        StageKind.General => db.Applications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
-        PipelineStage.Assessments => db.Applications.AnyAsync(a => a.Id == subjectId
+        StageKind.Assessment => db.Applications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.AssessmentState == ApplicationState.Advanced || a.AssessmentState == ApplicationState.Rejected), cancellation),
         _ => db.StreamApplications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),

@@ -32,8 +32,8 @@ public static class ApplicantStandings
         var offers = (await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId && o.SeasonId == season.Id)
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
             .ToListAsync(cancellation)).OrderBy(o => o.Id).ToList();
-        var windows = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
-        var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<ProcessStage>().ToList();
+        var windows = await db.Stages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
+        var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<Stage>().ToList();
         var streamWindow = stageThree.Count == 0 ? null : new Window(stageThree.Min(w => w.OpensAt), stageThree.Max(w => w.ClosesAt));
         var facts = new StandingFacts(
             now,

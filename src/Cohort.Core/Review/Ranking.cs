@@ -33,7 +33,7 @@ public sealed record Ranking(PipelineView View, IReadOnlyList<RankingRound> Roun
 /// </summary>
 public sealed class RankSubjects(CohortDbContext db, FindApplications find, CompositeWeights weights)
 {
-    public async Task<Ranking?> RunAsync(PipelineStage stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
+    public async Task<Ranking?> RunAsync(StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
     {
         var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId), cancellation);
         if (view is null || await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)

@@ -10,7 +10,7 @@ namespace Cohort.Core.Seeding;
 internal static class DemoApplicationForm
 {
     /// <summary>The form is open exactly in stage 1's published window, so the public dates say what the form does.</summary>
-    public static ApplicationForm For(Season season, ProcessStage stageOne) => new()
+    public static ApplicationForm For(Season season, Stage stageOne) => new()
     {
         SeasonId = season.Id,
         Kind = FormKind.General,

@@ -16,7 +16,7 @@ internal static class DemoAssessments
     }
 
     /// <summary>An assessment open for the whole of the track's assessment stage, with a time limit from when it is opened.</summary>
-    private static Assessment Timed(int trackId, Catalogue.ProcessStage window, string slug, string title, int minutes, string instructions, params AssessmentItem[] items)
+    private static Assessment Timed(int trackId, Catalogue.Stage window, string slug, string title, int minutes, string instructions, params AssessmentItem[] items)
     {
         var assessment = new Assessment
         {
@@ -27,7 +27,7 @@ internal static class DemoAssessments
         return assessment;
     }
 
-    private static Assessment ResearchTaste(int trackId, Catalogue.ProcessStage window) => Timed(
+    private static Assessment ResearchTaste(int trackId, Catalogue.Stage window) => Timed(
         trackId, window, "research-taste", "Research taste", 45,
         "A short proposal follows: a team plans to detect sandbagging (a model deliberately underperforming) by " +
             "comparing its accuracy with and without a password in the prompt.\n\nYou have **45 minutes** from the moment you open the " +
@@ -54,7 +54,7 @@ internal static class DemoAssessments
                 "that isolates it; 2 for saying what result would change the conclusion.",
         });
 
-    private static Assessment TechnicalImplementation(int trackId, Catalogue.ProcessStage window) => Timed(
+    private static Assessment TechnicalImplementation(int trackId, Catalogue.Stage window) => Timed(
         trackId, window, "technical-implementation", "Technical implementation", 90,
         "Two tasks on a small linear probe. Use any documentation you like; write the code you would want a " +
             "colleague to review.\n\nYou have **90 minutes** from the moment you open the assessment.",

@@ -118,7 +118,7 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
 
     private async Task AddGeneralApplicationAsync(Season season, CancellationToken cancellation)
     {
-        var stageOne = await db.ProcessStages.Where(s => s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id))
+        var stageOne = await db.Stages.Where(s => s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id))
             .OrderBy(s => s.Position).FirstAsync(cancellation);
         db.ApplicationForms.Add(DemoApplicationForm.For(season, stageOne));
         await db.SaveChangesAsync(cancellation);

@@ -28,11 +28,11 @@ public static class StageThree
         db.StreamApplications.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted);
 
     /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
-    public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
-        db.ProcessStages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
+    public static Task<Stage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
+        db.Stages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
 
     /// <summary>Why answers are not accepted at <paramref name="now"/>, or null when the window is open.</summary>
-    public static string? Closed(ProcessStage? window, DateTime now) => window switch
+    public static string? Closed(Stage? window, DateTime now) => window switch
     {
         null => "Stream applications are not open for this track.",
         _ when now < window.OpensAt => $"Stream applications open on {window.OpensAt:d MMMM yyyy 'at' HH:mm} UTC.",

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
@@ -66,7 +66,7 @@ public abstract class ScoreMatchRunTests
     /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
     private Task ScoreAsync(int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
     {
-        var round = await RankedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
+        var round = await RankedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
         var reviewer = (await RankedReviews.ReviewersAsync(db, 1)).Single();
         foreach (var (applicant, overall) in scores)
         {
@@ -81,7 +81,7 @@ public abstract class ScoreMatchRunTests
     private async Task<double> RankingScoreAsync(int streamId, string applicant)
     {
         var application = await core.RunAsync<CohortDbContext, int>(db => db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync());
-        var ranking = await core.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(PipelineStage.Streams, streamId, null));
+        var ranking = await core.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(StageKind.Streams, streamId, null));
         return Math.Round(ranking!.Rows.Single(row => row.Row.Id == application).RankingScore(ranking.HasComposite)!.Value, 2);
     }
 }

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Tests.Infrastructure;
@@ -12,9 +13,9 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
-    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) => DecideAtAsync(PipelineStage.General, decision, ids);
+    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) => DecideAtAsync(StageKind.General, decision, ids);
 
-    private Task<DecisionOutcome> DecideAtAsync(PipelineStage stage, Decision decision, params int[] ids) =>
+    private Task<DecisionOutcome> DecideAtAsync(StageKind stage, Decision decision, params int[] ids) =>
         core.RunAsync<DecideApplications, DecisionOutcome>(decide => decide.RunAsync(Admin, stage, ids, decision));
 
     private Task<List<AuditEntry>> AuditOfAsync(int id) =>
@@ -78,7 +79,7 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         Assert.Equal(ApplicationState.Submitted, await core.AssessmentStateAsync(advanced));
         Assert.Null(await core.AssessmentStateAsync(notAdvanced));
 
-        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, advanced, notAdvanced);
+        var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, advanced, notAdvanced);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
         Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentStateAsync(advanced)));
@@ -93,10 +94,10 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         var rejected = await core.AddAsync(ApplicationState.Submitted);
         var waitlisted = await core.AddAsync(ApplicationState.Submitted);
         await DecideAsync(Decision.Advance, rejected, waitlisted);
-        await DecideAtAsync(PipelineStage.Assessments, Decision.Reject, rejected);
-        await DecideAtAsync(PipelineStage.Assessments, Decision.Waitlist, waitlisted);
+        await DecideAtAsync(StageKind.Assessment, Decision.Reject, rejected);
+        await DecideAtAsync(StageKind.Assessment, Decision.Waitlist, waitlisted);
 
-        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, rejected, waitlisted);
+        var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, rejected, waitlisted);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
         Assert.Equal(ApplicationState.Rejected, await core.AssessmentStateAsync(rejected));

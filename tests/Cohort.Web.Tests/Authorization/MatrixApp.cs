@@ -1,10 +1,10 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Match;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Projects;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -61,7 +61,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var owner = owned.ApplicantId;
         var general = await db.Applications.SingleAsync(a => a.ApplicantId == owner);
         var assignment = await db.ReviewAssignments.Include(a => a.Round)
-            .Where(a => a.SubjectId == general.Id && a.Round!.Stage == PipelineStage.General).OrderBy(a => a.Id).FirstAsync();
+            .Where(a => a.SubjectId == general.Id && a.Round!.Stage == StageKind.General).OrderBy(a => a.Id).FirstAsync();
 
         var followUp = await StageTwoAttempts.FollowUpAsync(db, now, coalition.Slug);
         var attempt = await StageTwoAttempts.AttemptAsync(db, followUp, owner, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The owner's attack." }, now);

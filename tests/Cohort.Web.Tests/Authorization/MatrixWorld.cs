@@ -35,7 +35,7 @@ public sealed class MatrixWorld(CohortApp app, Targets targets, string ownerId, 
             .. await db.ApplicantStreamRankings.Where(r => r.ApplicantId == ownerId).OrderBy(r => r.Id).Select(r => $"ranks {r.StreamApplicationId} {r.Position}").ToListAsync(),
             .. await db.StreamRankingEntries.Where(e => db.StreamApplications.Any(a => a.Id == e.StreamApplicationId && a.ApplicantId == ownerId))
                 .Select(e => $"ranked {e.StreamId} {e.Position} {e.NotAcceptable}").ToListAsync(),
-            .. await db.ReviewAssignments.Where(a => db.Applications.Any(x => x.Id == a.SubjectId && x.ApplicantId == ownerId) && a.Round!.Stage == Core.Pipeline.PipelineStage.General)
+            .. await db.ReviewAssignments.Where(a => db.Applications.Any(x => x.Id == a.SubjectId && x.ApplicantId == ownerId) && a.Round!.Stage == Core.Catalogue.StageKind.General)
                 .OrderBy(a => a.Id).Select(a => $"assignment {a.Id} {a.ReviewerId} {a.State} {(a.Review == null ? "" : a.Review.UpdatedAt.ToString("O"))}").ToListAsync(),
         ];
         return string.Join('\n', parts);

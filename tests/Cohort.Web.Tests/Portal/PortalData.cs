@@ -43,7 +43,7 @@ public sealed class PortalData(CohortApp app)
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync())
         {
-            if (await db.ProcessStages.Where(s => s.TrackId == track).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync() is { } third)
+            if (await db.Stages.Where(s => s.TrackId == track).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync() is { } third)
             {
                 (third.OpensAt, third.ClosesAt) = (Now.AddDays(-1), Now.AddDays(7));
             }

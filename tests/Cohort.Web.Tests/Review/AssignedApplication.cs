@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Seeding;
 using Cohort.Tests.Shared;
@@ -22,7 +22,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
     /// free-text answer, in a round of <paramref name="stage"/> (stage 2: the application awaits its assessments' decision).
     /// </summary>
     public static async Task<AssignedApplication> SeedAsync(CohortDbContext db, DateTime now, ReviewRoundState state = ReviewRoundState.Open,
-        string? reviewerEmail = null, string? motivation = null, PipelineStage stage = PipelineStage.General)
+        string? reviewerEmail = null, string? motivation = null, StageKind stage = StageKind.General)
     {
         var canaries = Canaries.New();
         var applicantId = await StageTwoAttempts.AccountAsync(db, canaries.Name, canaries.Email);
@@ -33,8 +33,8 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
         var application = new Application
         {
             FormId = form.Id, ApplicantId = applicantId, SubmittedAt = now,
-            State = stage == PipelineStage.General ? ApplicationState.Submitted : ApplicationState.Advanced,
-            AssessmentState = stage == PipelineStage.General ? null : ApplicationState.Submitted,
+            State = stage == StageKind.General ? ApplicationState.Submitted : ApplicationState.Advanced,
+            AssessmentState = stage == StageKind.General ? null : ApplicationState.Submitted,
         };
         var values = new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
 
     /// <summary>A round of <paramref name="stage"/> with a two-criterion rubric, and one assignment of <paramref name="subjectId"/> in it to the reviewer.</summary>
     public static async Task<(int AssignmentId, int RoundId, IReadOnlyList<RubricCriterion> Criteria)> AssignAsync(CohortDbContext db, DateTime now,
-        PipelineStage stage, int? streamId, int subjectId, string reviewerId, ReviewRoundState state = ReviewRoundState.Open)
+        StageKind stage, int? streamId, int subjectId, string reviewerId, ReviewRoundState state = ReviewRoundState.Open)
     {
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var rubric = new Rubric { SeasonId = seasonId, Name = $"Rubric {Guid.NewGuid():N}"[..20] };

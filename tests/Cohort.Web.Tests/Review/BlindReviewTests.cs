@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
-using Cohort.Core.Pipeline;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -124,7 +124,7 @@ public abstract class BlindReviewTests(CohortApp app)
     public async Task No_identity_canary_in_an_assessment_answer_or_the_general_application_reaches_a_reviewer_in_any_view()
     {
         await app.WithDbAsync(async db => { await AssignedApplication.HideEverythingAsync(db); return 0; });
-        var assigned = await app.WithDbAsync(db => AssignedApplication.SeedAsync(db, Now, stage: PipelineStage.Assessments));
+        var assigned = await app.WithDbAsync(db => AssignedApplication.SeedAsync(db, Now, stage: StageKind.Assessment));
         var canaries = assigned.Canaries;
         var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
         var attempt = await app.WithDbAsync(db => StageTwoAttempts.AttemptAsync(db, assessment, assigned.ApplicantId, new Dictionary<ItemKind, string>
@@ -380,8 +380,8 @@ public abstract class BlindReviewTests(CohortApp app)
             var reviewerId = await AssignedApplication.DemoReviewerIdAsync(db);
             var streamId = await db.Streams.Where(s => s.Slug == StageThreeData.Coalition).Select(s => s.Id).SingleAsync();
             var generalId = await db.Applications.Where(a => a.ApplicantId == applicant.Id).Select(a => a.Id).SingleAsync();
-            return ((await AssignedApplication.AssignAsync(db, Now, PipelineStage.Streams, streamId, streamApplicationId, reviewerId)).AssignmentId,
-                (await AssignedApplication.AssignAsync(db, Now, PipelineStage.Assessments, null, generalId, reviewerId)).AssignmentId);
+            return ((await AssignedApplication.AssignAsync(db, Now, StageKind.Streams, streamId, streamApplicationId, reviewerId)).AssignmentId,
+                (await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, generalId, reviewerId)).AssignmentId);
         });
         using var reviewer = await app.AsAsync(Roles.Reviewer);
 

@@ -2,8 +2,8 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -50,7 +50,7 @@ public abstract class ReviewerScopeTests(CohortApp app)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced).SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
         var assessment = await StageTwoAttempts.AssessmentAsync(db, Now);
         var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
-        var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, PipelineStage.Assessments, null, applicationId, reviewerId);
+        var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, applicationId, reviewerId);
         var item = assessment.Items.Single(i => i.Kind == ItemKind.FreeText).Id;
         return new Subject(applicantId, applicationId, item, StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), assignmentId, criteria);
     });

@@ -39,7 +39,7 @@ public abstract class DemoWalkTests(CohortApp app)
     [Fact]
     public async Task The_public_key_dates_are_the_stage_windows_the_forms_keep_all_open_on_the_seeding_day()
     {
-        var stages = await app.WithDbAsync(db => db.ProcessStages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.Season!.IsCurrent)).OrderBy(s => s.Position).ToListAsync());
+        var stages = await app.WithDbAsync(db => db.Stages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.Season!.IsCurrent)).OrderBy(s => s.Position).ToListAsync());
         var dates = (await app.NewBrowser().GetAsync("/dates")).All("ol.timeline li")
             .ToDictionary(li => li.QuerySelector("h2")!.TextContent.Trim(), li => DateTime.Parse(li.QuerySelector("time")!.GetAttribute("datetime")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 

@@ -120,7 +120,7 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
             track.MethodsMarkdown = source.Methods;
             track.AudienceMarkdown = source.Audience;
             track.Stages.Clear();
-            track.Stages.AddRange(source.Stages.Select((s, i) => new ProcessStage
+            track.Stages.AddRange(source.Stages.Select((s, i) => new Stage
             {
                 Position = i,
                 Name = s.Name!,

@@ -139,7 +139,7 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
 
         if (!Input.NewStage.IsEmpty)
         {
-            track.Stages.Add(new ProcessStage
+            track.Stages.Add(new Stage
             {
                 Position = track.Stages.Count == 0 ? 0 : track.Stages.Max(s => s.Position) + 1,
                 Name = Input.NewStage.Name!,
