@@ -28,7 +28,7 @@ public static class RankedReviews
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await StageTwoAttempts.AccountAsync(db, $"Ranking Reviewer {i}", $"ranking-reviewer-{Guid.NewGuid():N}@example.net"));
+            ids.Add(await AssessmentStageAttempts.AccountAsync(db, $"Ranking Reviewer {i}", $"ranking-reviewer-{Guid.NewGuid():N}@example.net"));
         }
 
         return ids;

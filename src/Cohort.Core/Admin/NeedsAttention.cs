@@ -132,14 +132,14 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
     {
         var items = new List<AttentionItem>();
         var deadline = await db.MatchSettings.Where(s => s.SeasonId == seasonId).Select(s => s.RankingDeadline).SingleOrDefaultAsync(cancellation);
-        var stageThree = await db.StreamApplications.AnyAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State != ApplicationState.Draft, cancellation);
+        var streamsStage = await db.StreamApplications.AnyAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State != ApplicationState.Draft, cancellation);
         if (deadline is { } by && now <= by && by - now <= Soon)
         {
             items.Add(new(null, $"Applicants' stream rankings freeze on {by:d MMMM yyyy 'at' HH:mm} UTC: the match runs on them after that", null, "/admin/match"));
         }
 
         var runs = await db.MatchRuns.Where(r => r.SeasonId == seasonId).Select(r => new { r.Id, r.PublishedAt }).ToListAsync(cancellation);
-        if (stageThree && runs.Count == 0)
+        if (streamsStage && runs.Count == 0)
         {
             items.Add(new(null, "The match has not been run yet", null, "/admin/match"));
         }

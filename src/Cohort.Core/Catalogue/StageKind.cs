@@ -22,6 +22,13 @@ public static class StageKinds
     /// <summary>The kind as addresses (/admin/pipeline/assessments) and audit entries name it.</summary>
     public static string Slug(StageKind kind) => kind == StageKind.Assessment ? "assessments" : kind.ToString().ToLowerInvariant();
 
+    /// <summary>The kind as the catalogue file writes it: "general", "assessment", "streams" or "extension".</summary>
+    public static string Name(StageKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The kind a catalogue file (or an admin form) names, or null when it names none.</summary>
+    public static StageKind? Named(string? name) =>
+        Enum.GetValues<StageKind>().Where(k => Name(k) == name).Select(k => (StageKind?)k).FirstOrDefault();
+
     /// <summary>The selection kind an address names, or null when it names none.</summary>
     public static StageKind? FromSlug(string? slug) =>
         Selection.Where(k => string.Equals(Slug(k), slug, StringComparison.OrdinalIgnoreCase)).Select(k => (StageKind?)k).FirstOrDefault();

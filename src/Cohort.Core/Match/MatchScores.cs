@@ -16,7 +16,7 @@ public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
     public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
     {
         var streamIds = input.Streams.Where(s => s.Capacity > 0).Select(s => s.StreamId).ToList();
-        var applicantOf = await StageThree.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
+        var applicantOf = await StreamsStage.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
             .ToDictionaryAsync(a => a.Id, a => a.ApplicantId, cancellation);
         var streams = new List<MatchStream>(input.Streams.Count);
         foreach (var stream in input.Streams)

@@ -36,7 +36,7 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
         var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
         var placements = result.Placements.Where(p => p.StreamId is not null).ToList();
         var applicantIds = placements.Select(p => p.ApplicantId).ToList();
-        var applications = await StageThree.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
+        var applications = await StreamsStage.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
             .ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id, cancellation);
         if (placements.Any(p => !applications.ContainsKey((p.ApplicantId, p.StreamId!.Value))))
         {

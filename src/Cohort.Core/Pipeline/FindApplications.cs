@@ -76,7 +76,7 @@ public sealed class FindApplications(CohortDbContext db)
     }
 
     private async Task<DateTime?> AssessmentsDeadlineAsync(Season season, CancellationToken cancellation) =>
-        await Invitations.StageTwoOf(db, season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
+        await Invitations.AssessmentStageOf(db, season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
 
     /// <summary>The latest close of the tracks' stream application windows: a season has few tracks.</summary>
     private async Task<DateTime?> StreamsDeadlineAsync(Season season, CancellationToken cancellation)
@@ -84,7 +84,7 @@ public sealed class FindApplications(CohortDbContext db)
         DateTime? latest = null;
         foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync(cancellation))
         {
-            if (await StageThree.WindowAsync(db, track, cancellation) is { } window && (latest is null || window.ClosesAt > latest))
+            if (await StreamsStage.WindowAsync(db, track, cancellation) is { } window && (latest is null || window.ClosesAt > latest))
             {
                 latest = window.ClosesAt;
             }

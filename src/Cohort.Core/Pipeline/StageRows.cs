@@ -28,10 +28,10 @@ internal static class StageRows
         var rows = await general.Where(a => a.AssessmentState != null && (filter.State == null || a.AssessmentState == filter.State))
             .Select(a => new { a.Id, a.ApplicantId, State = a.AssessmentState!.Value })
             .ToListAsync(cancellation);
-        var stageTwo = Invitations.StageTwoOf(db, season.Id);
-        var assessmentCount = await stageTwo.CountAsync(cancellation);
+        var assessmentStage = Invitations.AssessmentStageOf(db, season.Id);
+        var assessmentCount = await assessmentStage.CountAsync(cancellation);
         var seasonAttempts = db.Attempts.AsNoTracking()
-            .Where(t => stageTwo.Any(x => x.Id == t.AssessmentId) && general.Any(a => a.AssessmentState != null && a.ApplicantId == t.ApplicantId));
+            .Where(t => assessmentStage.Any(x => x.Id == t.AssessmentId) && general.Any(a => a.AssessmentState != null && a.ApplicantId == t.ApplicantId));
         var scores = await AttemptScores.OfAsync(db, seasonAttempts, cancellation);
         var attempts = (await seasonAttempts.Select(t => new { t.Id, t.ApplicantId, t.ClosedAt }).ToListAsync(cancellation)).ToLookup(t => t.ApplicantId);
         return rows.Select(r =>

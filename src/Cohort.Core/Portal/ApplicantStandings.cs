@@ -33,13 +33,13 @@ public static class ApplicantStandings
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
             .ToListAsync(cancellation)).OrderBy(o => o.Id).ToList();
         var windows = await db.Stages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
-        var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<Stage>().ToList();
-        var streamWindow = stageThree.Count == 0 ? null : new Window(stageThree.Min(w => w.OpensAt), stageThree.Max(w => w.ClosesAt));
+        var streamsStage = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<Stage>().ToList();
+        var streamWindow = streamsStage.Count == 0 ? null : new Window(streamsStage.Min(w => w.OpensAt), streamsStage.Max(w => w.ClosesAt));
         var facts = new StandingFacts(
             now,
             general is null ? null : new GeneralFacts(general.Title, general.OpensAt, general.ClosesAt, general.ClosesAt.AddMinutes(general.GraceMinutes),
                 general.Application?.State, general.Application?.AssessmentState),
-            await StageThree.IsInvitedAsync(db, applicantId, season.Id, cancellation),
+            await StreamsStage.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
             await ApplicantRankings.DeadlineAsync(db, cancellation),
             streams,

@@ -24,7 +24,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
         }
 
         var weights = await db.ScoreWeights.AsNoTracking().Where(w => w.SeasonId == season.Id && w.Stage == stage).ToListAsync(cancellation);
-        var assessments = await Invitations.StageTwoOf(db, season.Id).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Title }).ToListAsync(cancellation);
+        var assessments = await Invitations.AssessmentStageOf(db, season.Id).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Title }).ToListAsync(cancellation);
         var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.SeasonId == season.Id && r.Stage == stage).OrderBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(cancellation);
         return
         [

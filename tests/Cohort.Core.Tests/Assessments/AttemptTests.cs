@@ -72,7 +72,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
     private static int Item(Assessment assessment, ItemKind kind) => assessment.Items.Single(i => i.Kind == kind).Id;
 
     [Fact]
-    public async Task Only_applicants_advanced_from_stage_one_can_start()
+    public async Task Only_applicants_advanced_from_general_stage_can_start()
     {
         core.Clock.Now = WindowOpens.AddHours(1);
         var assessment = await NewAssessmentAsync();

@@ -21,23 +21,23 @@ public abstract class ScoreMatchRunTests
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected ScoreMatchRunTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     [Fact]
     public async Task The_run_reads_the_streams_review_scores_places_for_the_best_total_is_certified_and_can_be_published()
     {
-        var p = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
+        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
         await ScoreAsync(c, (p, 9), (q, 8));
         await ScoreAsync(i, (p, 9), (q, 1));

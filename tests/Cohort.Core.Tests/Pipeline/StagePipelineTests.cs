@@ -16,13 +16,13 @@ public abstract class StagePipelineTests
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected StagePipelineTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     private Task<PipelineView?> FindAsync(StageKind stage, PipelineFilter filter) =>
@@ -81,11 +81,11 @@ public abstract class StagePipelineTests
         {
             var now = core.Clock.GetUtcNow().UtcDateTime;
             var applicant = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ApplicantId).SingleAsync();
-            var assessment = await StageTwoAttempts.AssessmentAsync(db, now);
-            var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicant,
+            var assessment = await AssessmentStageAttempts.AssessmentAsync(db, now);
+            var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicant,
                 new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes", [ItemKind.FreeText] = "The confound is the date.", [ItemKind.Code] = "probe.fit(x)" }, now);
-            var reviewer = await StageTwoAttempts.AccountAsync(db, "Pipeline Reviewer", $"reviewer-{Guid.NewGuid():N}@example.net");
-            db.AnswerReviews.Add(new AnswerReview { AnswerId = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), ReviewerId = reviewer, Points = reviewed, ReviewedAt = now });
+            var reviewer = await AssessmentStageAttempts.AccountAsync(db, "Pipeline Reviewer", $"reviewer-{Guid.NewGuid():N}@example.net");
+            db.AnswerReviews.Add(new AnswerReview { AnswerId = AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), ReviewerId = reviewer, Points = reviewed, ReviewedAt = now });
             await db.SaveChangesAsync();
             return attempt.AutoScore!.Value;
         });
@@ -99,10 +99,10 @@ public abstract class StagePipelineTests
     [Fact]
     public async Task Stage_3_has_a_row_per_submitted_stream_application_filters_by_stream_and_decides_each_on_its_own()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
         var drafter = await applicants.NewAsync();
-        await applicants.ChooseAsync(drafter, StageThreeApplicants.Coalition);
-        var coalition = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        await applicants.ChooseAsync(drafter, StreamsStageApplicants.Coalition);
+        var coalition = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         var ids = await core.RunAsync<CohortDbContext, Dictionary<int, string>>(db => db.StreamApplications
             .Where(a => a.ApplicantId == applicant || a.ApplicantId == drafter).ToDictionaryAsync(a => a.Id, a => a.ApplicantId));
         var names = await core.RunAsync<CohortDbContext, Dictionary<int, string>>(db => db.StreamApplications

@@ -38,9 +38,9 @@ public abstract class RankSubjectsTests(CoreServicesFixture core)
             }
 
             await RankedReviews.ReviewAsync(db, draft, subjects[2], reviewers[0], 9);
-            var assessment = await StageTwoAttempts.AssessmentAsync(db, core.Clock.GetUtcNow().UtcDateTime);
+            var assessment = await AssessmentStageAttempts.AssessmentAsync(db, core.Clock.GetUtcNow().UtcDateTime);
             var applicant = await db.Applications.Where(a => a.Id == subjects[0]).Select(a => a.ApplicantId).SingleAsync();
-            var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicant, new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes" }, core.Clock.GetUtcNow().UtcDateTime);
+            var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicant, new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes" }, core.Clock.GetUtcNow().UtcDateTime);
             return (open, draft, assessment, attempt.AutoScore!.Value);
         });
         Assert.Null(await WeighAsync(StageKind.General, new() { [CompositePart.RoundKey(open.Id)] = 0.6, [CompositePart.AssessmentKey(assessment.Id)] = 0.4 }));

@@ -34,14 +34,14 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     {
         await SeedOnceAsync();
 
-        var stageOne = await core.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(StageKind.General, new PipelineFilter()));
+        var generalStage = await core.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(StageKind.General, new PipelineFilter()));
         var assignments = await core.RunAsync<CohortDbContext, List<ReviewAssignment>>(db => db.ReviewAssignments
             .Include(a => a.Review).ThenInclude(r => r!.Scores).Include(a => a.Round).ThenInclude(r => r!.Rubric).ThenInclude(r => r!.Criteria).ToListAsync());
 
-        Assert.Equal(DemoActivity.ApplicantCount, stageOne!.Rows.Count);
-        Assert.All(stageOne.Rows, row => Assert.True(row.IsEligible, row.ApplicantName));
+        Assert.Equal(DemoActivity.ApplicantCount, generalStage!.Rows.Count);
+        Assert.All(generalStage.Rows, row => Assert.True(row.IsEligible, row.ApplicantName));
         Assert.All(assignments.GroupBy(a => (a.RoundId, a.SubjectId)), reviews => Assert.Equal(2, reviews.Select(a => a.ReviewerId).Distinct().Count()));
-        Assert.Equal(stageOne.Rows.Select(r => r.Id).Order(), assignments.Where(a => a.Round!.Stage == StageKind.General).Select(a => a.SubjectId).Distinct().Order());
+        Assert.Equal(generalStage.Rows.Select(r => r.Id).Order(), assignments.Where(a => a.Round!.Stage == StageKind.General).Select(a => a.SubjectId).Distinct().Order());
         var streamApplications = await core.RunAsync<CohortDbContext, List<(int, int)>>(async db =>
             (await db.StreamApplications.Where(a => a.Stream!.Track!.Season!.IsCurrent).Select(a => new { a.Id, a.StreamId }).ToListAsync()).Select(a => (a.Id, a.StreamId)).Order().ToList());
         Assert.Equal(streamApplications, assignments.Where(a => a.Round!.Stage == StageKind.Streams).Select(a => (a.SubjectId, a.Round!.StreamId!.Value)).Distinct().Order());
@@ -63,7 +63,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
             var found = new List<string>();
             foreach (var group in await db.StreamApplications.Where(a => a.Stream!.Track!.SeasonId == season.Id).GroupBy(a => a.ApplicantId).Select(g => new { g.Key, Streams = g.Select(a => a.StreamId).ToList() }).ToListAsync())
             {
-                if (!await StageThree.IsInvitedAsync(db, group.Key, season.Id, default))
+                if (!await StreamsStage.IsInvitedAsync(db, group.Key, season.Id, default))
                 {
                     found.Add($"{group.Key} applied to streams without being invited");
                 }
@@ -142,10 +142,10 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     }
 
     [Fact]
-    public async Task The_stage_three_applicant_signs_in_with_a_password_and_the_demo_match_places_them_in_their_first_choice()
+    public async Task The_streams_stage_applicant_signs_in_with_a_password_and_the_demo_match_places_them_in_their_first_choice()
     {
         await SeedOnceAsync();
-        var account = DemoActivity.StageThreeApplicant;
+        var account = DemoActivity.StreamsStageApplicant;
 
         var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.Applicants));
         var (userId, firstChoice, streams) = await core.RunAsync<CohortDbContext, (string, int, int)>(async db =>

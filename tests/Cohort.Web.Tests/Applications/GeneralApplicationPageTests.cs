@@ -176,16 +176,16 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         });
 
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
-        var atStageTwo = await browser.GetAsync("/portal");
+        var atAssessmentStage = await browser.GetAsync("/portal");
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
-        await new Portal.PortalData(app).OpenStageThreeAsync();
-        var atStageThree = await browser.GetAsync("/portal");
+        await new Portal.PortalData(app).OpenStreamsStageAsync();
+        var atStreamsStage = await browser.GetAsync("/portal");
 
-        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageTwo.One("[data-application=assessment] a[href='/assessments']"));
-        Assert.Null(atStageTwo.One("a[href='/streams/apply']"));
-        Assert.Contains("invited to apply to streams", atStageThree.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageThree.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to the stage 2 assessments", atAssessmentStage.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atAssessmentStage.One("[data-application=assessment] a[href='/assessments']"));
+        Assert.Null(atAssessmentStage.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to apply to streams", atStreamsStage.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStreamsStage.One("a[href='/streams/apply']"));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
         string? reviewerEmail = null, string? motivation = null, StageKind stage = StageKind.General)
     {
         var canaries = Canaries.New();
-        var applicantId = await StageTwoAttempts.AccountAsync(db, canaries.Name, canaries.Email);
+        var applicantId = await AssessmentStageAttempts.AccountAsync(db, canaries.Name, canaries.Email);
         var reviewerId = reviewerEmail is null ? await DemoReviewerIdAsync(db) : await db.Users.Where(u => u.Email == reviewerEmail).Select(u => u.Id).SingleAsync();
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.Kind == FormKind.General && f.SeasonId == seasonId);

@@ -44,15 +44,15 @@ public abstract class ReviewerScopeTests(CohortApp app)
     /// </summary>
     private Task<Subject> SubjectAsync(string reviewerId, string domain = "example.net", string organisation = "") => app.WithDbAsync(async db =>
     {
-        var applicantId = await StageTwoAttempts.AccountAsync(db, "Scoped Applicant", $"applicant-{Guid.NewGuid():N}@{domain}");
+        var applicantId = await AssessmentStageAttempts.AccountAsync(db, "Scoped Applicant", $"applicant-{Guid.NewGuid():N}@{domain}");
         var applicationId = await ReviewPool.ApplicationAsync(db, applicantId, organisation, "Careful work.");
         await db.Applications.Where(a => a.Id == applicationId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced).SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
-        var assessment = await StageTwoAttempts.AssessmentAsync(db, Now);
-        var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
+        var assessment = await AssessmentStageAttempts.AssessmentAsync(db, Now);
+        var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
         var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, applicationId, reviewerId);
         var item = assessment.Items.Single(i => i.Kind == ItemKind.FreeText).Id;
-        return new Subject(applicantId, applicationId, item, StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), assignmentId, criteria);
+        return new Subject(applicantId, applicationId, item, AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), assignmentId, criteria);
     });
 
     private sealed record Subject(string ApplicantId, int ApplicationId, int ItemId, int AnswerId, int AssignmentId, IReadOnlyList<RubricCriterion> Criteria)

@@ -122,6 +122,7 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
             track.Stages.Clear();
             track.Stages.AddRange(source.Stages.Select((s, i) => new Stage
             {
+                Kind = StageKinds.Named(s.Kind)!.Value,
                 Position = i,
                 Name = s.Name!,
                 DescriptionMarkdown = s.Description,

@@ -56,7 +56,7 @@ public class RankingModel(CohortDbContext db, SaveStreamRanking saveRanking, Sav
         var streamId = Stream.Id;
         var me = UserId.Of(User);
         var entries = await Db.StreamRankingEntries.AsNoTracking().Where(e => e.StreamId == streamId).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
-        var applicants = await StageThree.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
+        var applicants = await StreamsStage.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Select(a => new Applicant(a.Id, Db.Users.Where(u => u.Id == a.ApplicantId).Select(u => u.DisplayName).Single(), a.State))
             .ToListAsync(cancellation);

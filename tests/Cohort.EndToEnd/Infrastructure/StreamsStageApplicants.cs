@@ -8,15 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.EndToEnd.Infrastructure;
 
-public sealed record StageThreeApplicant(string Id, string Name, string Email, int Application);
+public sealed record StreamsStageApplicant(string Id, string Name, string Email, int Application);
 
 /// <summary>Applicants who reached stage 3 and applied to a stream, made through the app's services for journeys that start there.</summary>
-public static class StageThreeApplicants
+public static class StreamsStageApplicants
 {
     public const string Password = "a passphrase for stage three";
 
     /// <summary>An applicant advanced past stages 1 and 2 with a submitted application to <paramref name="streamId"/>.</summary>
-    public static async Task<StageThreeApplicant> NewAsync(LiveCohortApp app, string name, int streamId)
+    public static async Task<StreamsStageApplicant> NewAsync(LiveCohortApp app, string name, int streamId)
     {
         var email = $"stage3-{Guid.NewGuid():N}@example.net";
         await using var scope = app.Services.CreateAsyncScope();

@@ -16,7 +16,7 @@ namespace Cohort.EndToEnd;
 /// in a fresh browser and signs in each time, as a week-old session would have expired. Expected data comes from
 /// the database, never from slugs or texts that repeat the seed.
 /// </summary>
-public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClassFixture<LiveSite>
+public sealed partial class AssessmentAndStreamsStageJourneyTests(LiveSite site) : IClassFixture<LiveSite>
 {
     private const string Password = "a passphrase for stages two and three";
 
@@ -84,7 +84,7 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
         }
 
         var id = await site.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        await StageOne.SubmitAsync(site.App, id);
+        await GeneralStage.SubmitAsync(site.App, id);
         return new(id, name, email);
     }
 

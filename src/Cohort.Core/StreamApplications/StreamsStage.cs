@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.StreamApplications;
 
 /// <summary>Who may apply to streams, and when.</summary>
-public static class StageThree
+public static class StreamsStage
 {
     public const string NotInvited = "Stream applications are open to applicants advanced to stage 3 after the assessments.";
 
@@ -18,7 +18,7 @@ public static class StageThree
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
         db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
             && a.Form!.Kind == FormKind.General && a.Form.SeasonId == seasonId
-            && (a.AssessmentState == ApplicationState.Advanced || !Invitations.StageTwoOf(db, seasonId).Any()), cancellation);
+            && (a.AssessmentState == ApplicationState.Advanced || !Invitations.AssessmentStageOf(db, seasonId).Any()), cancellation);
 
     /// <summary>
     /// The applications their streams are considering, as a query: <see cref="StreamApplication.IsUnderConsideration"/>
