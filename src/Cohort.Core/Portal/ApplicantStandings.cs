@@ -32,8 +32,7 @@ public static class ApplicantStandings
         var offers = (await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId && o.SeasonId == season.Id)
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
             .ToListAsync(cancellation)).OrderBy(o => o.Id).ToList();
-        var windows = await db.Stages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
-        var streamsStage = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<Stage>().ToList();
+        var streamsStage = await db.Stages.AsNoTracking().Where(s => s.Kind == StageKind.Streams && s.Track!.SeasonId == season.Id).ToListAsync(cancellation);
         var streamWindow = streamsStage.Count == 0 ? null : new Window(streamsStage.Min(w => w.OpensAt), streamsStage.Max(w => w.ClosesAt));
         var facts = new StandingFacts(
             now,

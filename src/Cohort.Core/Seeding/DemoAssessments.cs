@@ -10,7 +10,7 @@ internal static class DemoAssessments
     public static async Task AddAsync(CohortDbContext db, string seasonSlug, CancellationToken cancellation)
     {
         var track = await db.Tracks.Include(t => t.Stages).SingleAsync(t => t.Season!.Slug == seasonSlug && t.Slug == "empirical", cancellation);
-        var assessmentStage = track.Stages.OrderBy(s => s.Position).Skip(1).First();
+        var assessmentStage = track.Stages.Single(s => s.Kind == Catalogue.StageKind.Assessment);
         db.Assessments.AddRange(ResearchTaste(track.Id, assessmentStage), TechnicalImplementation(track.Id, assessmentStage));
         await db.SaveChangesAsync(cancellation);
     }

@@ -27,9 +27,9 @@ public static class StreamsStage
     public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db) =>
         db.StreamApplications.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted);
 
-    /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
+    /// <summary>The window of stream applications: the track's stage of kind streams.</summary>
     public static Task<Stage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
-        db.Stages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
+        db.Stages.FirstOrDefaultAsync(s => s.TrackId == trackId && s.Kind == StageKind.Streams, cancellation);
 
     /// <summary>Why answers are not accepted at <paramref name="now"/>, or null when the window is open.</summary>
     public static string? Closed(Stage? window, DateTime now) => window switch

@@ -180,7 +180,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
         var demo = await core.RunAsync<CohortDbContext, List<Assessment>>(db => db.Assessments.AsNoTracking().Include(a => a.Items)
             .Where(a => a.Slug == "research-taste" || a.Slug == "technical-implementation").OrderBy(a => a.Slug).ToListAsync());
         var stage = await core.RunAsync<CohortDbContext, Core.Catalogue.Stage>(db => db.Stages
-            .Where(s => s.TrackId == demo[0].TrackId).OrderBy(s => s.Position).Skip(1).FirstAsync());
+            .SingleAsync(s => s.TrackId == demo[0].TrackId && s.Kind == Core.Catalogue.StageKind.Assessment));
 
         Assert.Equal([45, 90], demo.Select(a => a.TimeLimitMinutes));
         Assert.All(demo, a => Assert.True(a.OpensAt >= stage.OpensAt && a.ClosesAt <= stage.ClosesAt));

@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Rankings;
@@ -37,15 +38,15 @@ public sealed class PortalData(CohortApp app)
         await OpenStreamsStageAsync();
     }
 
-    /// <summary>Opens every track's stage 3 around now, and sets the ranking deadline ahead.</summary>
+    /// <summary>Opens every track's streams stage around now, and sets the ranking deadline ahead.</summary>
     public Task OpenStreamsStageAsync() => app.WithDbAsync(async db =>
     {
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync())
         {
-            if (await db.Stages.Where(s => s.TrackId == track).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync() is { } third)
+            if (await db.Stages.FirstOrDefaultAsync(s => s.TrackId == track && s.Kind == StageKind.Streams) is { } streams)
             {
-                (third.OpensAt, third.ClosesAt) = (Now.AddDays(-1), Now.AddDays(7));
+                (streams.OpensAt, streams.ClosesAt) = (Now.AddDays(-1), Now.AddDays(7));
             }
         }
 
