@@ -3,6 +3,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Seeding;
 using Cohort.EndToEnd.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -68,9 +69,12 @@ public sealed partial class AssessmentAndStreamsStageJourneyTests(LiveSite site)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 application advanced");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = applicant.Name, Exact = true }) });
         await Expect(row.GetByRole(AriaRole.Cell, new() { Name = nameof(ApplicationState.Advanced), Exact = true })).ToBeVisibleAsync();
-        var states = await site.App.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == applicant.Id && a.Form!.Kind == FormKind.General)
-            .Select(a => new { a.State, a.AssessmentState }).SingleAsync());
-        Assert.Equal(ApplicationState.Advanced, stage == "general" ? states.State : states.AssessmentState);
+        var states = await site.App.WithDbAsync(async db =>
+        {
+            var general = await db.Applications.SingleAsync(a => a.ApplicantId == applicant.Id && a.Form!.Kind == FormKind.General);
+            return (general.State, Entry: await GeneralApplications.AssessmentEntryStateAsync(db, general.Id));
+        });
+        Assert.Equal(ApplicationState.Advanced, stage == "general" ? states.State : states.Entry);
     }
 
     private async Task<Applicant> SignUpWithASubmittedGeneralApplicationAsync()

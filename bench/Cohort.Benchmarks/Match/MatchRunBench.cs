@@ -2,8 +2,10 @@ using System.Diagnostics;
 using Cohort.Benchmarks.Applications;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Rankings;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
@@ -58,13 +60,15 @@ internal static class MatchRunBench
             stream.Capacity = seats / streams.Count;
         }
 
+        var assessmentStages = await AssessmentEntries.StagesOf(db, season.Id).ToListAsync();
         var mentor = (await DeadlineRush.AddApplicantsAsync(db, 1, "mentor", "mentors.example.org"))[0];
         var quality = new Dictionary<string, double>();
         var choices = new List<(string Applicant, StreamApplication Application, int Position)>();
         foreach (var applicant in await DeadlineRush.AddApplicantsAsync(db, applicants, "stage3"))
         {
             quality[applicant] = random.NextDouble();
-            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
+            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced });
+            AssessmentEntries.Place(db, [], assessmentStages, applicant, ApplicationState.Advanced, DateTime.UtcNow);
             foreach (var (stream, position) in streams.OrderBy(_ => random.Next()).Take(3).Select((s, i) => (s, i + 1)))
             {
                 var application = new StreamApplication { StreamId = stream.Id, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cohort.Benchmarks.Applications;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         return
         [
             new(await general.CountAsync(a => a.State == ApplicationState.Submitted, cancellation), "general application waiting for a decision", "general applications waiting for a decision", "/admin/pipeline/general?state=Submitted"),
-            new(await general.CountAsync(a => a.AssessmentState == ApplicationState.Submitted, cancellation), "assessment waiting for a decision", "assessments waiting for a decision", "/admin/pipeline/assessments?state=Submitted"),
+            new(await AssessmentEntries.Of(db, seasonId).Where(e => e.State == ApplicationState.Submitted).Select(e => e.ApplicantId).Distinct().CountAsync(cancellation), "assessment waiting for a decision", "assessments waiting for a decision", "/admin/pipeline/assessments?state=Submitted"),
             new(await db.StreamApplications.CountAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State == ApplicationState.Submitted, cancellation),
                 "stream application waiting for a decision", "stream applications waiting for a decision", "/admin/pipeline/streams?state=Submitted"),
         ];

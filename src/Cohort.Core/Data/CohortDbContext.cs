@@ -28,6 +28,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<Pipeline.StageEntry> StageEntries => Set<Pipeline.StageEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
     public DbSet<Assessments.Attempt> Attempts => Set<Assessments.Attempt>();

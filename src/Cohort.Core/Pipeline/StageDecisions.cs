@@ -20,8 +20,9 @@ public static class StageDecisions
     public static IQueryable<Attempt> Undecided(this IQueryable<Attempt> attempts, CohortDbContext db) =>
         attempts.Where(x =>
             (x.Assessment!.StreamId == null && !db.Applications.Any(g => g.ApplicantId == x.ApplicantId
-                && g.Form!.SeasonId == x.Assessment.Track!.SeasonId && g.Form.Kind == FormKind.General
-                && (g.State == ApplicationState.Withdrawn || g.AssessmentState == ApplicationState.Advanced || g.AssessmentState == ApplicationState.Rejected)))
+                && g.Form!.SeasonId == x.Assessment.Track!.SeasonId && g.Form.Kind == FormKind.General && g.State == ApplicationState.Withdrawn)
+                && !AssessmentEntries.Of(db, x.Assessment.Track!.SeasonId).Any(e => e.ApplicantId == x.ApplicantId
+                    && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected)))
             || (x.Assessment.StreamId != null && !db.StreamApplications.Any(s => s.StreamId == x.Assessment.StreamId && s.ApplicantId == x.ApplicantId
                 && (s.State == ApplicationState.Withdrawn || s.State == ApplicationState.Advanced || s.State == ApplicationState.Rejected))));
 
@@ -31,7 +32,8 @@ public static class StageDecisions
         StageKind.General => db.Applications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
         StageKind.Assessment => db.Applications.AnyAsync(a => a.Id == subjectId
-            && (a.State == ApplicationState.Withdrawn || a.AssessmentState == ApplicationState.Advanced || a.AssessmentState == ApplicationState.Rejected), cancellation),
+            && (a.State == ApplicationState.Withdrawn || AssessmentEntries.All(db).Any(e => e.ApplicantId == a.ApplicantId && e.Stage!.Track!.SeasonId == a.Form!.SeasonId
+                && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected))), cancellation),
         _ => db.StreamApplications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
     };

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Rankings;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,12 @@ public static class ApplicantStandings
             {
                 f.Title, f.OpensAt, f.ClosesAt, f.GraceMinutes,
                 Application = db.Applications.Where(a => a.FormId == f.Id && a.ApplicantId == applicantId)
-                    .Select(a => new { a.State, a.AssessmentState }).FirstOrDefault(),
+                    .Select(a => new
+                    {
+                        a.State,
+                        AssessmentEntryState = AssessmentEntries.Of(db, season.Id).Where(e => e.ApplicantId == applicantId).OrderBy(e => e.Id)
+                            .Select(e => (ApplicationState?)e.State).FirstOrDefault(),
+                    }).FirstOrDefault(),
             }).SingleOrDefaultAsync(cancellation);
         var streams = await db.StreamApplications.AsNoTracking().Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.SeasonId == season.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -37,7 +43,7 @@ public static class ApplicantStandings
         var facts = new StandingFacts(
             now,
             general is null ? null : new GeneralFacts(general.Title, general.OpensAt, general.ClosesAt, general.ClosesAt.AddMinutes(general.GraceMinutes),
-                general.Application?.State, general.Application?.AssessmentState),
+                general.Application?.State, general.Application?.AssessmentEntryState),
             await StreamsStage.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
             await ApplicantRankings.DeadlineAsync(db, cancellation),

@@ -30,7 +30,7 @@ public sealed record Window(DateTime OpensAt, DateTime ClosesAt)
 }
 
 /// <param name="State">The applicant's application, or null while they have not started one.</param>
-public sealed record GeneralFacts(string Title, DateTime OpensAt, DateTime ClosesAt, DateTime AcceptsUntil, ApplicationState? State, ApplicationState? AssessmentState);
+public sealed record GeneralFacts(string Title, DateTime OpensAt, DateTime ClosesAt, DateTime AcceptsUntil, ApplicationState? State, ApplicationState? AssessmentEntryState);
 
 /// <summary>One stream application of the applicant in the current season.</summary>
 public sealed record StreamFacts(int ApplicationId, int StreamId, string Slug, string Name, ApplicationState State);

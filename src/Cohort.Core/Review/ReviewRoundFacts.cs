@@ -1,6 +1,7 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
@@ -69,7 +70,7 @@ public sealed class ReviewRoundFacts
         {
             StageKind.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
                 .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
-            StageKind.Assessment => await general.Where(a => a.AssessmentState != null && a.State != ApplicationState.Withdrawn)
+            StageKind.Assessment => await general.Where(a => AssessmentEntries.Of(db, round.SeasonId).Any(e => e.ApplicantId == a.ApplicantId) && a.State != ApplicationState.Withdrawn)
                 .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
             _ => await db.StreamApplications.AsNoTracking()
                 .Where(a => a.StreamId == round.StreamId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)

@@ -74,7 +74,8 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         var applicants = await ApplicantsAsync(season, form, calendar, random, cancellation);
 
         await FirstRoundAsync(season, applicants, reviewers, calendar, random, cancellation);
-        var assessmentStage = DecideGeneralStage(applicants, calendar.At(-8, 10));
+        var assessmentStages = await AssessmentEntries.StagesOf(db, season.Id).ToListAsync(cancellation);
+        var assessmentStage = DecideGeneralStage(applicants, assessmentStages, calendar.At(-8, 10));
         await AttemptsAsync(season, assessmentStage, calendar, random, cancellation);
         var streamsStage = DecideAssessmentStage(assessmentStage, calendar.At(-3, 8));
         await StreamApplicationsAsync(season, streamsStage, calendar, cancellation);
@@ -181,15 +182,18 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     };
 
     /// <summary>The best two thirds go to the assessments, the next few wait, the rest are declined.</summary>
-    private static List<DemoApplicant> DecideGeneralStage(List<DemoApplicant> applicants, DateTime decidedAt)
+    private List<DemoApplicant> DecideGeneralStage(List<DemoApplicant> applicants, List<int> assessmentStages, DateTime decidedAt)
     {
         var ranked = applicants.OrderByDescending(a => a.Quality).ToList();
         for (var i = 0; i < ranked.Count; i++)
         {
             var application = ranked[i].Application;
             application.State = i < 32 ? ApplicationState.Advanced : i < 38 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
-            application.AssessmentState = i < 32 ? ApplicationState.Submitted : null;
             application.UpdatedAt = decidedAt;
+            if (application.State == ApplicationState.Advanced)
+            {
+                AssessmentEntries.Place(db, [], assessmentStages, application.ApplicantId, ApplicationState.Submitted, decidedAt);
+            }
         }
 
         return ranked.Take(32).ToList();
@@ -220,12 +224,15 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await db.SaveChangesAsync(cancellation);
     }
 
-    private static List<DemoApplicant> DecideAssessmentStage(List<DemoApplicant> invited, DateTime decidedAt)
+    private List<DemoApplicant> DecideAssessmentStage(List<DemoApplicant> invited, DateTime decidedAt)
     {
         for (var i = 0; i < invited.Count; i++)
         {
-            invited[i].Application.AssessmentState = i < 20 ? ApplicationState.Advanced : i < 24 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
-            invited[i].Application.UpdatedAt = decidedAt;
+            var state = i < 20 ? ApplicationState.Advanced : i < 24 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
+            foreach (var entry in db.StageEntries.Local.Where(e => e.ApplicantId == invited[i].Application.ApplicantId))
+            {
+                (entry.State, entry.UpdatedAt) = (state, decidedAt);
+            }
         }
 
         return invited.Take(20).ToList();

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -18,7 +19,8 @@ public static class StreamsStage
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
         db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
             && a.Form!.Kind == FormKind.General && a.Form.SeasonId == seasonId
-            && (a.AssessmentState == ApplicationState.Advanced || !Invitations.AssessmentStageOf(db, seasonId).Any()), cancellation);
+            && (AssessmentEntries.Of(db, seasonId).Any(e => e.ApplicantId == applicantId && e.State == ApplicationState.Advanced)
+                || !Invitations.AssessmentStageOf(db, seasonId).Any()), cancellation);
 
     /// <summary>
     /// The applications their streams are considering, as a query: <see cref="StreamApplication.IsUnderConsideration"/>

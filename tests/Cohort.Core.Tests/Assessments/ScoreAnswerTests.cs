@@ -170,7 +170,8 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
             await ReviewPool.ApplicationAsync(db, attempt.ApplicantId, organisation);
             await db.Users.Where(u => u.Id == attempt.ApplicantId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, $"applicant@{domain}"));
             var decidedId = await ReviewPool.ApplicationAsync(db, decided.ApplicantId);
-            return await db.Applications.Where(a => a.Id == decidedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Advanced));
+            await GeneralApplications.PutAssessmentEntryAsync(db, decidedId, ApplicationState.Advanced);
+            return decidedId;
         });
         int Answer(Attempt of) => AssessmentStageAttempts.AnswerId(of, assessment, ItemKind.FreeText);
 

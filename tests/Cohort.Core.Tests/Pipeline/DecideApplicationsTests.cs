@@ -76,14 +76,14 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         var advanced = await core.AddAsync(ApplicationState.Submitted);
         var notAdvanced = await core.AddAsync(ApplicationState.Submitted);
         await DecideAsync(Decision.Advance, advanced);
-        Assert.Equal(ApplicationState.Submitted, await core.AssessmentStateAsync(advanced));
-        Assert.Null(await core.AssessmentStateAsync(notAdvanced));
+        Assert.Equal(ApplicationState.Submitted, await core.AssessmentEntryStateAsync(advanced));
+        Assert.Null(await core.AssessmentEntryStateAsync(notAdvanced));
 
         var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, advanced, notAdvanced);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
-        Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentStateAsync(advanced)));
-        Assert.Equal((ApplicationState.Submitted, (ApplicationState?)null), (await core.StateAsync(notAdvanced), await core.AssessmentStateAsync(notAdvanced)));
+        Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentEntryStateAsync(advanced)));
+        Assert.Equal((ApplicationState.Submitted, (ApplicationState?)null), (await core.StateAsync(notAdvanced), await core.AssessmentEntryStateAsync(notAdvanced)));
         Assert.Equal([("application.advanced", "Submitted → Advanced"), ("assessments.advanced", "Submitted → Advanced")],
             (await AuditOfAsync(advanced)).OrderBy(e => e.Id).Select(e => (e.Action, e.Details)));
     }
@@ -100,8 +100,8 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, rejected, waitlisted);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
-        Assert.Equal(ApplicationState.Rejected, await core.AssessmentStateAsync(rejected));
-        Assert.Equal(ApplicationState.Advanced, await core.AssessmentStateAsync(waitlisted));
+        Assert.Equal(ApplicationState.Rejected, await core.AssessmentEntryStateAsync(rejected));
+        Assert.Equal(ApplicationState.Advanced, await core.AssessmentEntryStateAsync(waitlisted));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.StreamApplications;
+using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +25,7 @@ public static class StreamsStageApplicants
         var id = (await scope.ServiceProvider.GetRequiredService<UserManager<CohortUser>>().FindByEmailAsync(email))!.Id;
         var application = await app.WithDbAsync(async db =>
         {
-            var form = await db.ApplicationForms.SingleAsync(f => f.Kind == FormKind.General);
-            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = id, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
+            await GeneralApplications.PutAsync(db, id, ApplicationState.Advanced, ApplicationState.Advanced);
             var streamApplication = new StreamApplication { StreamId = streamId, ApplicantId = id, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
             db.StreamApplications.Add(streamApplication);
             await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Cohort.Core.Applications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,8 +172,10 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         Task DecideAsync(ApplicationState state, ApplicationState assessmentState) => app.WithDbAsync(async db =>
         {
             var application = await db.Applications.SingleAsync(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id);
-            (application.State, application.AssessmentState) = (state, assessmentState);
-            return await db.SaveChangesAsync();
+            application.State = state;
+            await db.SaveChangesAsync();
+            await GeneralApplications.PutAssessmentEntryAsync(db, application.Id, assessmentState);
+            return application.Id;
         });
 
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);

@@ -23,7 +23,8 @@ public sealed class MatrixWorld(CohortApp app, Targets targets, string ownerId, 
         var answers = db.Set<AttemptAnswer>().Where(a => db.Attempts.Any(t => t.Id == a.AttemptId && t.ApplicantId == ownerId));
         IEnumerable<string> parts =
         [
-            .. await db.Applications.Where(a => a.ApplicantId == ownerId).Select(a => $"general {a.Id} {a.State} {a.AssessmentState} {a.UpdatedAt:O}").ToListAsync(),
+            .. await db.Applications.Where(a => a.ApplicantId == ownerId).Select(a => $"general {a.Id} {a.State} {a.UpdatedAt:O}").ToListAsync(),
+            .. await db.StageEntries.Where(e => e.ApplicantId == ownerId).OrderBy(e => e.Id).Select(e => $"entry {e.Id} {e.State} {e.UpdatedAt:O}").ToListAsync(),
             .. await db.StreamApplications.Where(a => a.ApplicantId == ownerId).OrderBy(a => a.Id).Select(a => $"stream {a.Id} {a.State} {a.UpdatedAt:O}").ToListAsync(),
             .. await db.Offers.Where(o => o.ApplicantId == ownerId).Select(o => $"offer {o.Id} {o.State} {o.Version}").ToListAsync(),
             .. await db.InterviewSlots.Where(s => s.BookedById == ownerId).Select(s => $"slot {s.Id} {s.StartsAt:O} {s.Version}").ToListAsync(),

@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.StreamApplications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,8 @@ public abstract class StagePipelinePagesTests(CohortApp app)
 
     private static AngleSharp.Dom.IElement? Row(Browser.Page table, int id) => table.One($"#decide tr:has(input[name=ids][value='{id}'])");
 
-    private Task<ApplicationState?> AssessmentStateAsync(int applicationId) =>
-        app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.AssessmentState).SingleAsync());
+    private Task<ApplicationState?> AssessmentEntryStateAsync(int applicationId) =>
+        app.WithDbAsync(db => GeneralApplications.AssessmentEntryStateAsync(db, applicationId));
 
     [Fact]
     public async Task An_applicant_advanced_at_stage_1_waits_in_the_stage_2_table_and_advancing_there_opens_the_streams()
@@ -37,7 +38,7 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         var after = await admin.SubmitAsync(PipelineData.Tick(assessmentStage, applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
         Assert.Contains("1 application advanced.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(ApplicationState.Advanced, await AssessmentStateAsync(applicant.ApplicationId));
+        Assert.Equal(ApplicationState.Advanced, await AssessmentEntryStateAsync(applicant.ApplicationId));
         using var applicantBrowser = await app.AsAsync(applicant.Email, applicant.Password);
         await new Portal.PortalData(app).OpenStreamsStageAsync();
         Assert.NotNull((await applicantBrowser.GetAsync("/portal")).One("a[href='/streams/apply']"));

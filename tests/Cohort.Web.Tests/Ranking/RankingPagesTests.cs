@@ -31,7 +31,10 @@ public abstract class RankingPagesTests(CohortApp app)
         {
             if (stage == StageKind.Assessment)
             {
-                await db.Applications.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
+                foreach (var id in ids)
+                {
+                    await GeneralApplications.PutAssessmentEntryAsync(db, id, ApplicationState.Submitted);
+                }
             }
 
             var reviewers = await RankedReviews.ReviewersAsync(db, 2);

@@ -34,7 +34,6 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
         {
             FormId = form.Id, ApplicantId = applicantId, SubmittedAt = now,
             State = stage == StageKind.General ? ApplicationState.Submitted : ApplicationState.Advanced,
-            AssessmentState = stage == StageKind.General ? null : ApplicationState.Submitted,
         };
         var values = new Dictionary<string, string>
         {
@@ -61,6 +60,11 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
 
         db.Applications.Add(application);
         await db.SaveChangesAsync();
+        if (stage != StageKind.General)
+        {
+            await GeneralApplications.PutAssessmentEntryAsync(db, application.Id, ApplicationState.Submitted);
+        }
+
         var (assignmentId, roundId, criteria) = await AssignAsync(db, now, stage, null, application.Id, reviewerId, state);
         return new(assignmentId, roundId, applicantId, criteria, canaries, PdfBytes);
     }

@@ -46,8 +46,8 @@ public abstract class ReviewerScopeTests(CohortApp app)
     {
         var applicantId = await AssessmentStageAttempts.AccountAsync(db, "Scoped Applicant", $"applicant-{Guid.NewGuid():N}@{domain}");
         var applicationId = await ReviewPool.ApplicationAsync(db, applicantId, organisation, "Careful work.");
-        await db.Applications.Where(a => a.Id == applicationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced).SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
+        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced));
+        await GeneralApplications.PutAssessmentEntryAsync(db, applicationId, ApplicationState.Submitted);
         var assessment = await AssessmentStageAttempts.AssessmentAsync(db, Now);
         var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
         var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, applicationId, reviewerId);
@@ -161,8 +161,11 @@ public abstract class ReviewerScopeTests(CohortApp app)
         using var browser = await app.AsAsync(reviewer.Email, Password);
         Assert.NotNull((await browser.GetAsync(subject.Assignment)).One("#review"));
 
-        await app.WithDbAsync(db => db.Applications.Where(a => a.Id == subject.ApplicationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Advanced)));
+        await app.WithDbAsync(async db =>
+        {
+            await GeneralApplications.PutAssessmentEntryAsync(db, subject.ApplicationId, ApplicationState.Advanced);
+            return subject.ApplicationId;
+        });
 
         var assignment = await browser.GetAsync(subject.Assignment);
         Assert.Equal(404, (await browser.GetAsync(subject.Answer)).Status);
