@@ -21,7 +21,7 @@ public static class StageDecisions
         attempts.Where(x =>
             (x.Assessment!.StreamId == null && !db.Applications.Any(g => g.ApplicantId == x.ApplicantId
                 && g.Form!.SeasonId == x.Assessment.Track!.SeasonId && g.Form.Kind == FormKind.General && g.State == ApplicationState.Withdrawn)
-                && !AssessmentEntries.Of(db, x.Assessment.Track!.SeasonId).Any(e => e.ApplicantId == x.ApplicantId
+                && !AssessmentEntries.All(db).Any(e => e.ApplicantId == x.ApplicantId && e.Stage!.Track!.SeasonId == x.Assessment.Track!.SeasonId
                     && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected)))
             || (x.Assessment.StreamId != null && !db.StreamApplications.Any(s => s.StreamId == x.Assessment.StreamId && s.ApplicantId == x.ApplicantId
                 && (s.State == ApplicationState.Withdrawn || s.State == ApplicationState.Advanced || s.State == ApplicationState.Rejected))));
