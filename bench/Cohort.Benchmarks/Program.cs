@@ -14,7 +14,7 @@ using Cohort.Benchmarks.Instances;
 // deadline-rush [APPLICANTS [CONCURRENCY]]  stage 1 autosaves and submissions all at once, on SQLite and, when
 //                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
-//                       calibrated ranking; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+//                       calibrated score table; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch

@@ -1,4 +1,5 @@
 using Cohort.Core;
+using Cohort.Demo;
 using Cohort.Web.Accounts;
 using Cohort.Web.Catalogue;
 using Cohort.Web.Files;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.Services.AddCohortWebSettings(builder.Configuration);
 builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);
+builder.Services.AddCohortDemo();
 builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
 builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);
@@ -20,6 +22,7 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);
     pages.Conventions.AuthorizeFolder("/Review", AccountSetup.ReviewerPolicy);
+    pages.Conventions.AddFolderRouteModelConvention("/Admin/Scores", Cohort.Web.Pages.Admin.Scores.OldRankingAddresses.Add);
     pages.Conventions.AddFolderApplicationModelConvention("/Account", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.AccountForms)));
 });
 

@@ -70,7 +70,7 @@ public sealed class SeedDemoTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Seeded the demo season 2027, its dates counted from 2027-01-15.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(3L, openOnTheDay);
-        foreach (var account in global::Cohort.Core.Seeding.DemoWelcome.Accounts(withActivity: true))
+        foreach (var account in global::Cohort.Demo.DemoWelcome.Accounts(withActivity: true))
         {
             Assert.Contains($"{account.Email}", run.Stdout, StringComparison.Ordinal);
         }

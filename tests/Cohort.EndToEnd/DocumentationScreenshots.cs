@@ -1,7 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Match;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.AspNetCore.Identity;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,11 +31,11 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
     }
 
     [Fact]
-    public async Task The_stage_1_ranking_of_the_demo_activity_is_captured_for_the_docs()
+    public async Task The_stage_1_score_table_of_the_demo_activity_is_captured_for_the_docs()
     {
         await SeedDemoActivityAsync();
         var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
-        await CaptureAsync("/admin/ranking/general?top=32", Path.Combine(Folder(), "ranking.png"), width: 1280, height: 900,
+        await CaptureAsync("/admin/scores/general?top=32", Path.Combine(Folder(), "scores.png"), width: 1280, height: 900,
             signIn: page => SiteAccounts.SignInAsync(page, admin.Email, admin.Password));
     }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -33,10 +33,10 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
 
         await using (var context = await site.NewContextAsync())
         {
-            var ranking = await MentorRankingPage.OpenAsync(context, stream.Slug);
-            await ranking.Rank(second).FillAsync("2");
-            await ranking.Rank(first).FillAsync("1");
-            await ranking.SaveAsync();
+            var preferences = await MentorPreferencesPage.OpenAsync(context, stream.Slug);
+            await preferences.Rank(second).FillAsync("2");
+            await preferences.Rank(first).FillAsync("1");
+            await preferences.SaveAsync();
         }
 
         var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);

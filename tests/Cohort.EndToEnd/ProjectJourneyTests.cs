@@ -1,9 +1,9 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Match;
+using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
-using Cohort.Core.Rankings;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +63,7 @@ public sealed class ProjectJourneyTests(LiveSite site) : IClassFixture<LiveSite>
         await Expect(fellow.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await using (var scope = site.App.Services.CreateAsyncScope())
         {
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<SaveFellowProjectRanking>().RunAsync(new Actor(bex.Id, bex.Email), [new RankedRow(probe, 1), new RankedRow(audit, 2)]));
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<SaveFellowProjectPreferences>().RunAsync(new Actor(bex.Id, bex.Email), [new PreferenceRow(probe, 1), new PreferenceRow(audit, 2)]));
         }
 
         await mentor.GotoAsync($"/mentor/streams/{Stream}/projects/{probe}");

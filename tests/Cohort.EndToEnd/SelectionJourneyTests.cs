@@ -4,7 +4,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ namespace Cohort.EndToEnd;
 /// Issue 5's journey: an admin takes a stage from "submitted" to "decisions sent" in the browser. They create a
 /// review round with the season's rubric, let the solver assign the reviewers and open the round; reviewers score
 /// (one in the browser, the others through the same use case the form calls); the admin closes the round, cuts the
-/// ranking at the top N, advances those above the line and writes to them. Applicants carry a planted order that
+/// score table at the top N, advances those above the line and writes to them. Applicants carry a planted order that
 /// every reviewer agrees on, so the top N is known without asking the code under test.
 /// </summary>
 public sealed class SelectionJourneyTests(LiveSite site) : IClassFixture<LiveSite>
@@ -61,13 +61,13 @@ public sealed class SelectionJourneyTests(LiveSite site) : IClassFixture<LiveSit
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the round" }).ClickAsync();
         await Expect(page.Locator("#state")).ToHaveTextAsync(nameof(ReviewRoundState.Closed));
 
-        await page.GotoAsync("/admin/ranking/general");
+        await page.GotoAsync("/admin/scores/general");
         await page.GetByLabel("Cutoff: top").FillAsync(Advanced.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        foreach (var (applicant, rank) in applicants.Select((a, i) => (a, i)))
+        foreach (var (applicant, place) in applicants.Select((a, i) => (a, i)))
         {
             var box = page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {applicant.Name}", Exact = true });
-            await (rank < Advanced ? Expect(box).ToBeCheckedAsync() : Expect(box).Not.ToBeCheckedAsync());
+            await (place < Advanced ? Expect(box).ToBeCheckedAsync() : Expect(box).Not.ToBeCheckedAsync());
         }
 
         await page.Locator("#decide").GetByRole(AriaRole.Button, new() { Name = "Advance", Exact = true }).ClickAsync();
@@ -133,7 +133,7 @@ public sealed class SelectionJourneyTests(LiveSite site) : IClassFixture<LiveSit
         var people = new List<Person>();
         for (var i = 0; i < Applicants; i++)
         {
-            var name = $"Rank{(char)('A' + i)} Selectee";
+            var name = $"Scored{(char)('A' + i)} Selectee";
             var email = $"selectee-{i}-{Guid.NewGuid():N}@example.net";
             var id = await NewAccountAsync(name, email, Roles.Applicant);
             await GeneralStage.SubmitAsync(site.App, id);

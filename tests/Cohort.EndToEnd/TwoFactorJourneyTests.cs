@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.Playwright;

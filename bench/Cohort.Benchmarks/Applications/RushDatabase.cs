@@ -1,7 +1,7 @@
 using Cohort.Core;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +63,7 @@ internal sealed class RushDatabase : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddCohortCore(configuration);
+        collection.AddCohortDemo();
         collection.AddSingleton(TimeProvider.System);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
         var database = new RushDatabase(collection.BuildServiceProvider(), drop);

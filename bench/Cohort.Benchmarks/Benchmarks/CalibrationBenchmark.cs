@@ -5,7 +5,7 @@ namespace Cohort.Benchmarks.Benchmarks;
 
 /// <summary>
 /// Calibration at the model's size: 2,500 applicants, 100 reviewers, 3 reviews each (7,500 reviews), from a fixed
-/// seed. The fit is the ranking page's whole computation besides the queries.
+/// seed. The fit is the score table's whole computation besides the queries.
 /// </summary>
 [MemoryDiagnoser]
 public class CalibrationBenchmark

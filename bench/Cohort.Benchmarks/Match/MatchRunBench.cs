@@ -6,7 +6,7 @@ using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ namespace Cohort.Benchmarks.Match;
 /// applied to three of the demo season's streams, both sides' rankings, a closed review round per stream with two
 /// reviews of each application, about 120 seats; then "Run the match" (load the rankings, solve, certify, explain
 /// every applicant, store the run), three times stable with applicants proposing and three times optimal on scores
-/// (which also reads every stream's calibrated ranking).
+/// (which also reads every stream's calibrated score table).
 /// </summary>
 internal static class MatchRunBench
 {
@@ -78,12 +78,12 @@ internal static class MatchRunBench
         }
 
         await db.SaveChangesAsync();
-        db.ApplicantStreamRankings.AddRange(choices.Select(c => new ApplicantStreamRanking { ApplicantId = c.Applicant, StreamApplicationId = c.Application.Id, Position = c.Position }));
+        db.ApplicantStreamPreferences.AddRange(choices.Select(c => new ApplicantStreamPreference { ApplicantId = c.Applicant, StreamApplicationId = c.Application.Id, Position = c.Position }));
         foreach (var stream in streams)
         {
             // Streams rank by a noisy view of the applicant's quality, so their lists differ from one another.
             var ranked = await db.StreamApplications.Where(a => a.StreamId == stream.Id).Select(a => new { a.Id, a.ApplicantId }).ToListAsync();
-            db.StreamRankingEntries.AddRange(ranked.OrderByDescending(a => quality[a.ApplicantId] + (random.NextDouble() * 0.3)).Select((a, i) => new StreamRankingEntry
+            db.StreamPreferences.AddRange(ranked.OrderByDescending(a => quality[a.ApplicantId] + (random.NextDouble() * 0.3)).Select((a, i) => new StreamPreference
             {
                 StreamId = stream.Id, StreamApplicationId = a.Id, Position = i + 1, UpdatedById = mentor, UpdatedAt = DateTime.UtcNow,
             }));

@@ -12,7 +12,7 @@ namespace Cohort.Benchmarks.Review;
 /// <summary>
 /// A stage 1 review round at the model user's size, through Cohort's own use cases on a real database: the solver
 /// assigns k reviewers to every application (conflicts, affinities from expertise tags found in the answers, loads),
-/// then, once every review is in, the ranking with calibration is computed. Prints the time of each, three runs.
+/// then, once every review is in, the score table with calibration is computed. Prints the time of each, three runs.
 /// </summary>
 internal static class ReviewRoundBench
 {
@@ -39,19 +39,19 @@ internal static class ReviewRoundBench
 
         Console.WriteLine($"assign reviewers (load, conflicts, affinities, solve, save): {string.Join(", ", assigning.Select(ms => $"{ms:0} ms"))}");
         await database.RunAsync<CohortDbContext, int>(db => ReviewEverythingAsync(db, roundId, random));
-        var ranking = new List<double>();
+        var scoring = new List<double>();
         for (var run = 0; run < 3; run++)
         {
             var clock = Stopwatch.StartNew();
-            var result = await database.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(StageKind.General, null, null));
-            ranking.Add(clock.Elapsed.TotalMilliseconds);
+            var result = await database.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(StageKind.General, null, null));
+            scoring.Add(clock.Elapsed.TotalMilliseconds);
             if (result?.Rows.Count(r => r.Score is not null) != applications)
             {
-                throw new InvalidOperationException("The ranking does not score every application.");
+                throw new InvalidOperationException("The score table does not score every application.");
             }
         }
 
-        Console.WriteLine($"ranking with calibration over {applications * reviewsEach} reviews: {string.Join(", ", ranking.Select(ms => $"{ms:0} ms"))}");
+        Console.WriteLine($"score table with calibration over {applications * reviewsEach} reviews: {string.Join(", ", scoring.Select(ms => $"{ms:0} ms"))}");
         return 0;
     }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Cli.Database;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cohort.Core;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
+using Cohort.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ internal static class CliHost
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddFilter(_ => false));
         services.AddCohortCore(configuration);
+        services.AddCohortDemo();
         services.AddIdentityCore<CohortUser>(AccountPolicy.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CohortDbContext>()

@@ -124,7 +124,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         var streamsWithApplicants = await db.StreamApplications
             .Where(a => a.Stream!.Track!.SeasonId == seasonId && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted))
             .Select(a => a.StreamId).Distinct().ToListAsync(cancellation);
-        var ranked = await db.StreamRankingEntries.Where(e => streamsWithApplicants.Contains(e.StreamId)).Select(e => e.StreamId).Distinct().CountAsync(cancellation);
+        var ranked = await db.StreamPreferences.Where(e => streamsWithApplicants.Contains(e.StreamId)).Select(e => e.StreamId).Distinct().CountAsync(cancellation);
         items.Add(new(streamsWithApplicants.Count - ranked, "stream whose mentors have not ranked its applicants", "streams whose mentors have not ranked their applicants", "/admin/streams"));
         return items;
     }

@@ -46,17 +46,17 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Review.ReviewSubmission> ReviewSubmissions => Set<Review.ReviewSubmission>();
     public DbSet<Review.BlindSettings> BlindSettings => Set<Review.BlindSettings>();
     public DbSet<Review.ScoreWeight> ScoreWeights => Set<Review.ScoreWeight>();
-    public DbSet<Rankings.StreamRankingEntry> StreamRankingEntries => Set<Rankings.StreamRankingEntry>();
-    public DbSet<Rankings.MentorRankingInput> MentorRankingInputs => Set<Rankings.MentorRankingInput>();
-    public DbSet<Rankings.ApplicantStreamRanking> ApplicantStreamRankings => Set<Rankings.ApplicantStreamRanking>();
-    public DbSet<Rankings.MatchSettings> MatchSettings => Set<Rankings.MatchSettings>();
+    public DbSet<Preferences.StreamPreference> StreamPreferences => Set<Preferences.StreamPreference>();
+    public DbSet<Preferences.MentorPreferenceInput> MentorPreferenceInputs => Set<Preferences.MentorPreferenceInput>();
+    public DbSet<Preferences.ApplicantStreamPreference> ApplicantStreamPreferences => Set<Preferences.ApplicantStreamPreference>();
+    public DbSet<Match.MatchSettings> MatchSettings => Set<Match.MatchSettings>();
     public DbSet<Match.MatchRun> MatchRuns => Set<Match.MatchRun>();
     public DbSet<Match.Offer> Offers => Set<Match.Offer>();
     public DbSet<Match.UnplacedApplicant> UnplacedApplicants => Set<Match.UnplacedApplicant>();
     public DbSet<Projects.Project> Projects => Set<Projects.Project>();
     public DbSet<Projects.ProjectMentor> ProjectMentors => Set<Projects.ProjectMentor>();
-    public DbSet<Projects.FellowProjectRanking> FellowProjectRankings => Set<Projects.FellowProjectRanking>();
-    public DbSet<Projects.ProjectRankingEntry> ProjectRankingEntries => Set<Projects.ProjectRankingEntry>();
+    public DbSet<Projects.FellowProjectPreference> FellowProjectPreferences => Set<Projects.FellowProjectPreference>();
+    public DbSet<Projects.ProjectPreference> ProjectPreferences => Set<Projects.ProjectPreference>();
     public DbSet<Projects.ProjectAssignmentRun> ProjectAssignmentRuns => Set<Projects.ProjectAssignmentRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -12,7 +12,7 @@ public static class DatabaseRegistration
 {
     public const string DefaultSqliteConnection = "Data Source=data/cohort.db";
 
-    /// <summary>Registers <see cref="CohortDbContext"/> on the configured provider, each with its own migration set.</summary>
+    /// <summary>Registers <see cref="CohortDbContext"/> on the configured provider, each with its own migration set, and <see cref="DatabaseMigrator"/>.</summary>
     public static IServiceCollection AddCohortDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connection = configuration.GetConnectionString("Cohort");
@@ -22,6 +22,7 @@ public static class DatabaseRegistration
         // reported as a problem with the setting rather than thrown while services are being registered.
         services.AddDbContext<CohortDbContext>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider, connection));
+        services.AddScoped<DatabaseMigrator>();
         return services;
     }
 

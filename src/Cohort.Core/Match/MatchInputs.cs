@@ -23,12 +23,12 @@ public static class MatchInputs
         var declined = offers.Where(o => !Offer.HoldsSeatIn(o.State)).Select(o => (o.ApplicantId, o.StreamId)).ToHashSet();
         applications = applications.Where(a => !placed.Contains(a.ApplicantId) && !declined.Contains((a.ApplicantId, a.StreamId))).ToList();
         var applicantOf = applications.ToDictionary(a => a.Id, a => a.ApplicantId);
-        var streamRankings = (await db.StreamRankingEntries.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))
+        var streamRankings = (await db.StreamPreferences.Where(e => !e.NotAcceptable && considered.Any(a => a.Id == e.StreamApplicationId))
                 .OrderBy(e => e.Position).Select(e => new { e.StreamId, e.StreamApplicationId }).ToListAsync(cancellation))
             .Where(e => applicantOf.ContainsKey(e.StreamApplicationId))
             .ToLookup(e => e.StreamId, e => applicantOf[e.StreamApplicationId]);
         var streamOf = applications.ToDictionary(a => a.Id, a => a.StreamId);
-        var applicantRankings = (await db.ApplicantStreamRankings.Where(r => considered.Any(a => a.Id == r.StreamApplicationId))
+        var applicantRankings = (await db.ApplicantStreamPreferences.Where(r => considered.Any(a => a.Id == r.StreamApplicationId))
                 .OrderBy(r => r.Position).Select(r => new { r.ApplicantId, r.StreamApplicationId }).ToListAsync(cancellation))
             .Where(r => streamOf.ContainsKey(r.StreamApplicationId))
             .ToLookup(r => r.ApplicantId, r => streamOf[r.StreamApplicationId]);

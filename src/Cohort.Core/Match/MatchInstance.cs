@@ -1,4 +1,5 @@
 using Cohort.Matching.Stable;
+using EnginePreferences = Cohort.Matching.Stable.Preferences;
 
 namespace Cohort.Core.Match;
 
@@ -12,8 +13,8 @@ internal static class MatchInstance
     {
         var applicantIndex = input.Applicants.Select((a, i) => (a.ApplicantId, i)).ToDictionary(x => x.ApplicantId, x => x.i);
         return new StableMatchingInstance(
-            Preferences.Strict(RankedStreams(input)),
-            Preferences.Strict(input.Streams.Select(s => s.Ranking.Where(applicantIndex.ContainsKey).Select(a => applicantIndex[a]).ToArray()).ToList()),
+            EnginePreferences.Strict(RankedStreams(input)),
+            EnginePreferences.Strict(input.Streams.Select(s => s.Ranking.Where(applicantIndex.ContainsKey).Select(a => applicantIndex[a]).ToArray()).ToList()),
             input.Streams.Select(s => s.Capacity).ToArray());
     }
 

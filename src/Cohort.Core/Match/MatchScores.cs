@@ -8,10 +8,10 @@ namespace Cohort.Core.Match;
 
 /// <summary>
 /// Adds each stream's scores of its applicants to a match input, for the run optimal on scores: the same number the
-/// stream's stage-3 ranking page shows (the composite when the stage has weights, the calibrated review score
+/// stream's stage-3 score table shows (the composite when the stage has weights, the calibrated review score
 /// otherwise), clamped to 0–10 so that no placement can lower the total.
 /// </summary>
-public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
+public sealed class MatchScores(CohortDbContext db, FindScoreTable scoreTable)
 {
     public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
     {
@@ -22,11 +22,11 @@ public sealed class MatchScores(CohortDbContext db, RankSubjects rank)
         foreach (var stream in input.Streams)
         {
             var scores = new Dictionary<string, double>();
-            if (stream.Capacity > 0 && await rank.RunAsync(StageKind.Streams, stream.StreamId, null, cancellation) is { } ranking)
+            if (stream.Capacity > 0 && await scoreTable.RunAsync(StageKind.Streams, stream.StreamId, null, cancellation) is { } table)
             {
-                foreach (var row in ranking.Rows)
+                foreach (var row in table.Rows)
                 {
-                    if (row.RankingScore(ranking.HasComposite) is { } score && applicantOf.TryGetValue(row.Row.Id, out var applicant))
+                    if (row.TableScore(table.HasComposite) is { } score && applicantOf.TryGetValue(row.Row.Id, out var applicant))
                     {
                         scores[applicant] = Math.Clamp(score, 0, 10);
                     }

@@ -13,7 +13,7 @@ namespace Cohort.Core.Match;
 /// </summary>
 internal static class ScoreOptimalMatch
 {
-    /// <summary>Scores are compared to the hundredth, the precision the ranking pages show.</summary>
+    /// <summary>Scores are compared to the hundredth, the precision the score tables show.</summary>
     private const int Hundredths = 100;
 
     public static MatchResult Solve(MatchInput input)

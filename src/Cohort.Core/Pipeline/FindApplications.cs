@@ -35,7 +35,7 @@ public sealed class FindApplications(CohortDbContext db)
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
 
-        // Stage 3 lists one stream's applicants at a time (its ranking, each stream of the match on scores): read the
+        // Stage 3 lists one stream's applicants at a time (its score table, each stream of the match on scores): read the
         // eligibility answers of those applicants only, not of the whole season's.
         var listed = rows.Select(r => r.GeneralApplicationId).Distinct().ToList();
         var shown = filter.StreamId is null ? general : general.Where(a => listed.Contains(a.Id));

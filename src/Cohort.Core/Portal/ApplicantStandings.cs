@@ -3,7 +3,7 @@ using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +46,7 @@ public static class ApplicantStandings
                 general.Application?.State, general.Application?.AssessmentEntryState),
             await StreamsStage.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
-            await ApplicantRankings.DeadlineAsync(db, cancellation),
+            await ApplicantPreferences.DeadlineAsync(db, cancellation),
             streams,
             offers,
             await UnplacedExplanationAsync(db, applicantId, season.Id, offers, cancellation));

@@ -21,12 +21,12 @@ public static class ProjectAssignmentInputs
         var projects = await db.Projects.Where(p => p.StreamId == streamId && p.State == ProjectState.Approved).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Title, p.Capacity }).ToListAsync(cancellation);
         var projectIds = projects.Select(p => p.Id).ToList();
-        var projectRankings = (await db.ProjectRankingEntries.Where(e => projectIds.Contains(e.ProjectId) && !e.NotAcceptable).OrderBy(e => e.Position)
+        var projectRankings = (await db.ProjectPreferences.Where(e => projectIds.Contains(e.ProjectId) && !e.NotAcceptable).OrderBy(e => e.Position)
                 .Select(e => new { e.ProjectId, e.StreamApplicationId }).ToListAsync(cancellation))
             .Where(e => applicantOf.ContainsKey(e.StreamApplicationId))
             .ToLookup(e => e.ProjectId, e => applicantOf[e.StreamApplicationId]);
         var fellowIds = fellows.Select(f => f.ApplicantId).ToList();
-        var fellowRankings = (await db.FellowProjectRankings.Where(r => fellowIds.Contains(r.ApplicantId) && projectIds.Contains(r.ProjectId)).OrderBy(r => r.Position)
+        var fellowRankings = (await db.FellowProjectPreferences.Where(r => fellowIds.Contains(r.ApplicantId) && projectIds.Contains(r.ProjectId)).OrderBy(r => r.Position)
                 .Select(r => new { r.ApplicantId, r.ProjectId }).ToListAsync(cancellation))
             .ToLookup(r => r.ApplicantId, r => r.ProjectId);
         return new MatchInput(

@@ -30,20 +30,20 @@ internal sealed class ProjectMentorConfiguration : IEntityTypeConfiguration<Proj
     }
 }
 
-internal sealed class FellowProjectRankingConfiguration : IEntityTypeConfiguration<FellowProjectRanking>
+internal sealed class FellowProjectPreferenceConfiguration : IEntityTypeConfiguration<FellowProjectPreference>
 {
-    public void Configure(EntityTypeBuilder<FellowProjectRanking> ranking)
+    public void Configure(EntityTypeBuilder<FellowProjectPreference> preference)
     {
-        // Positions are checked by SaveFellowProjectRanking, not by an index: rows of withdrawn projects keep theirs.
-        ranking.HasIndex(r => new { r.ApplicantId, r.ProjectId }).IsUnique();
-        ranking.HasOne<CohortUser>().WithMany().HasForeignKey(r => r.ApplicantId);
-        ranking.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId);
+        // Positions are checked by SaveFellowProjectPreferences, not by an index: rows of withdrawn projects keep theirs.
+        preference.HasIndex(r => new { r.ApplicantId, r.ProjectId }).IsUnique();
+        preference.HasOne<CohortUser>().WithMany().HasForeignKey(r => r.ApplicantId);
+        preference.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId);
     }
 }
 
-internal sealed class ProjectRankingEntryConfiguration : IEntityTypeConfiguration<ProjectRankingEntry>
+internal sealed class ProjectPreferenceConfiguration : IEntityTypeConfiguration<ProjectPreference>
 {
-    public void Configure(EntityTypeBuilder<ProjectRankingEntry> entry)
+    public void Configure(EntityTypeBuilder<ProjectPreference> entry)
     {
         // One place per fellow and no two fellows on one place, even when two of the project's mentors save at once.
         entry.HasIndex(e => new { e.ProjectId, e.StreamApplicationId }).IsUnique();

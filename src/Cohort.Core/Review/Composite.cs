@@ -1,6 +1,6 @@
 namespace Cohort.Core.Review;
 
-/// <summary>One part of a stage's composite as the ranking reads it: "assessment:ID" or "round:ID", its name and weight.</summary>
+/// <summary>One part of a stage's composite as the score table reads it: "assessment:ID" or "round:ID", its name and weight.</summary>
 public sealed record CompositePart(string Key, string Name, double Weight)
 {
     private const string Assessment = "assessment:";

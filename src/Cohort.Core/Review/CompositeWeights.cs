@@ -64,7 +64,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
             RoundId = c.IsAssessment ? null : c.Id,
             Weight = weights[c.Key],
         }));
-        audit.Record(actor, "ranking.weights", $"stage:{StageKinds.Slug(stage)}",
+        audit.Record(actor, "composite.weights", $"stage:{StageKinds.Slug(stage)}",
             kept.Count == 0 ? "no composite" : string.Join("; ", kept.Select(c => $"{c.Name} × {weights[c.Key].ToString(CultureInfo.InvariantCulture)}")));
         await db.SaveChangesAsync(cancellation);
         return null;

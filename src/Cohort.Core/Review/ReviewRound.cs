@@ -88,7 +88,7 @@ public class ReviewSubmission
     public Recommendation Recommendation { get; set; }
     public string Comment { get; set; } = "";
 
-    /// <summary>The weighted mean of the criteria scores rescaled to 0–10, kept so rankings need no rubric maths.</summary>
+    /// <summary>The weighted mean of the criteria scores rescaled to 0–10, kept so score tables need no rubric maths.</summary>
     public double Overall { get; set; }
 
     public DateTime SubmittedAt { get; set; }

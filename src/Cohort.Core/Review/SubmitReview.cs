@@ -21,7 +21,7 @@ public sealed record ReviewOutcome(ReviewSubmission? Review, IReadOnlyList<Revie
 /// A reviewer submits, or changes, their review of one assignment: a score within the scale for every criterion of the
 /// round's rubric, a recommendation and a comment. Taken only from the assigned reviewer, while they are in the current
 /// season's pool without a conflict with the applicant, the round is open and the stage undecided; the
-/// assignment becomes Submitted and the overall score is kept for rankings. Audited with the overall before and after.
+/// assignment becomes Submitted and the overall score is kept for score tables. Audited with the overall before and after.
 /// </summary>
 public sealed class SubmitReview(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {

@@ -37,9 +37,9 @@ public static class AdminMenu
             new("Reviewer pool", "/admin/review/pool"),
             new("Rubrics", "/admin/rubrics"),
             new("Blind review", "/admin/blind"),
-            new("Ranking 1. General", "/admin/ranking/general"),
-            new("Ranking 2. Assessments", "/admin/ranking/assessments"),
-            new("Ranking 3. Streams", "/admin/ranking/streams"),
+            new("Scores 1. General", "/admin/scores/general"),
+            new("Scores 2. Assessments", "/admin/scores/assessments"),
+            new("Scores 3. Streams", "/admin/scores/streams"),
         ]),
         new("Match",
         [

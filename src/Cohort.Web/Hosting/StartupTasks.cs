@@ -1,4 +1,4 @@
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Configuration;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 
 namespace Cohort.Web.Hosting;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Catalogue;

@@ -1,7 +1,7 @@
 using Cohort.Core;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +33,7 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddCohortCore(configuration);
+        collection.AddCohortDemo();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>().AddCohortPasswordRules();
         services = collection.BuildServiceProvider();

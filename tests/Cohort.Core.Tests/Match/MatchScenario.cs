@@ -2,8 +2,9 @@ using System.Text.Json;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Match;
@@ -41,11 +42,11 @@ internal static class MatchScenario
             }
 
             var application = await db.StreamApplications.ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id);
-            var mentorEmail = Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Mentor).Email;
+            var mentorEmail = DemoSeason.Accounts.Single(a => a.Role == Core.Accounts.Roles.Mentor).Email;
             var mentor = await db.Users.Where(u => u.Email == mentorEmail).Select(u => u.Id).SingleAsync();
             foreach (var (stream, order) in streamOrders)
             {
-                db.StreamRankingEntries.AddRange(order.Select((applicant, i) => new StreamRankingEntry
+                db.StreamPreferences.AddRange(order.Select((applicant, i) => new StreamPreference
                 {
                     StreamId = stream, StreamApplicationId = application[(applicant, stream)], Position = i + 1, UpdatedById = mentor,
                 }));
@@ -53,7 +54,7 @@ internal static class MatchScenario
 
             foreach (var (applicant, order) in applicantOrders)
             {
-                db.ApplicantStreamRankings.AddRange(order.Select((stream, i) => new ApplicantStreamRanking
+                db.ApplicantStreamPreferences.AddRange(order.Select((stream, i) => new ApplicantStreamPreference
                 {
                     ApplicantId = applicant, StreamApplicationId = application[(applicant, stream)], Position = i + 1,
                 }));

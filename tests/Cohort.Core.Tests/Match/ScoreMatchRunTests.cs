@@ -51,7 +51,7 @@ public abstract class ScoreMatchRunTests
         Assert.True(run.Certified);
         Assert.True(result.Certificate.OptimalityProven);
         Assert.Equal(1, result.Certificate.BlockingPairs);
-        Assert.Equal(await RankingScoreAsync(i, p) + await RankingScoreAsync(c, q), result.Certificate.TotalScore!.Value, 2);
+        Assert.Equal(await TableScoreAsync(i, p) + await TableScoreAsync(c, q), result.Certificate.TotalScore!.Value, 2);
         Assert.Equal(MatchAlgorithm.Scores, run.Algorithm);
         Assert.Equal(run.ResultJson, JsonSerializer.Serialize(RunMatch.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm)));
 
@@ -66,23 +66,23 @@ public abstract class ScoreMatchRunTests
     /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
     private Task ScoreAsync(int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
     {
-        var round = await RankedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
-        var reviewer = (await RankedReviews.ReviewersAsync(db, 1)).Single();
+        var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
+        var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1)).Single();
         foreach (var (applicant, overall) in scores)
         {
             var application = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync();
-            await RankedReviews.ReviewAsync(db, round, application, reviewer, overall);
+            await SubmittedReviews.ReviewAsync(db, round, application, reviewer, overall);
         }
 
         return round.Id;
     });
 
-    /// <summary>The score the stream's ranking page shows for the applicant: what the match must have read.</summary>
-    private async Task<double> RankingScoreAsync(int streamId, string applicant)
+    /// <summary>The score the stream's score table shows for the applicant: what the match must have read.</summary>
+    private async Task<double> TableScoreAsync(int streamId, string applicant)
     {
         var application = await core.RunAsync<CohortDbContext, int>(db => db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync());
-        var ranking = await core.RunAsync<RankSubjects, Ranking?>(rank => rank.RunAsync(StageKind.Streams, streamId, null));
-        return Math.Round(ranking!.Rows.Single(row => row.Row.Id == application).RankingScore(ranking.HasComposite)!.Value, 2);
+        var table = await core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(StageKind.Streams, streamId, null));
+        return Math.Round(table!.Rows.Single(row => row.Row.Id == application).TableScore(table.HasComposite)!.Value, 2);
     }
 }
 

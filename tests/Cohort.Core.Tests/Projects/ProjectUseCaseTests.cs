@@ -3,7 +3,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
 using Cohort.Tests.Shared;
@@ -69,9 +69,9 @@ public abstract class ProjectUseCaseTests
         var project = await ProjectAsync(title);
 
         Assert.Equal("Only a fellow of a stream can pitch a project in it.", await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(pending, "Mine", "Please")));
-        Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(pending, [new RankedRow(project.Id, 1)])));
+        Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(pending, [new PreferenceRow(project.Id, 1)])));
         Assert.Equal("Only the project's own mentors rank fellows for it.",
-            await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(tomasz, project.Id, [new RankedRow(fellowApplication, 1)])));
+            await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(tomasz, project.Id, [new PreferenceRow(fellowApplication, 1)])));
         Assert.Equal("Only a mentor of this stream can pitch its projects.", await PitchAsync(yuxi, StreamsStageApplicants.Coalition, "Intruder", 1, yuxiId));
         Assert.Equal(EditProject.NoSuchProject, await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(yuxi, project.Id)));
         Assert.Contains("Only the stream's own mentors", await PitchAsync(ada, StreamsStageApplicants.Coalition, "Borrowed mentor", 1, adaId, yuxiId), StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public abstract class ProjectUseCaseTests
 
         Assert.Equal(ProjectState.Approved, project.State);
         Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.Projects.AnyAsync(p => p.Title == "Intruder" || p.Title == "Borrowed mentor" || p.Title == "No seat")));
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.ProjectRankingEntries.AnyAsync(e => e.ProjectId == project.Id)));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.ProjectPreferences.AnyAsync(e => e.ProjectId == project.Id)));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public abstract class ProjectUseCaseTests
         var decided = await ProjectAsync(title);
         Assert.Equal((ProjectState.Approved, 2, "Go ahead"), (decided.State, decided.Capacity, decided.DecisionNote));
         Assert.Equal([tomaszId], decided.Mentors.Select(m => m.MentorId));
-        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.FellowProjectRankings.AnyAsync(r => r.ApplicantId == fellow.UserId)));
+        Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.FellowProjectPreferences.AnyAsync(r => r.ApplicantId == fellow.UserId)));
     }
 
     [Fact]
@@ -115,10 +115,10 @@ public abstract class ProjectUseCaseTests
         var project = await ProjectAsync("Evaluation awareness");
         foreach (var fellow in new[] { first, second })
         {
-            Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(fellow, [new RankedRow(project.Id, 1)])));
+            Assert.Null(await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(fellow, [new PreferenceRow(project.Id, 1)])));
         }
 
-        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, project.Id, [new RankedRow(secondApplication, 1), new RankedRow(firstApplication, 2)])));
+        Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, project.Id, [new PreferenceRow(secondApplication, 1), new PreferenceRow(firstApplication, 2)])));
         Task<string?> RunAsync() => core.RunAsync<RunProjectAssignment, string?>(r => r.RunAsync(jonah, stream));
         Task<string?> PublishAsync(int run) => core.RunAsync<PublishProjectAssignment, string?>(p => p.RunAsync(jonah, run, "https://cohort.test/portal/projects"));
         Assert.Null(await RunAsync());
@@ -139,7 +139,7 @@ public abstract class ProjectUseCaseTests
         Assert.Single(mail, body => body.Contains("no project could be assigned to you", StringComparison.Ordinal));
 
         // The second fellow's project is settled; the first, left out, takes part in a later round on the places left.
-        Assert.Contains("Your project is settled", await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(second, [])), StringComparison.Ordinal);
+        Assert.Contains("Your project is settled", await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(second, [])), StringComparison.Ordinal);
         Assert.Contains("cannot be withdrawn", await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(jonah, project.Id)), StringComparison.Ordinal);
         Assert.Equal(ProjectState.Approved, (await ProjectAsync("Evaluation awareness")).State);
         Assert.Null(await RunAsync());
@@ -150,8 +150,8 @@ public abstract class ProjectUseCaseTests
 
         Assert.Null(await PitchAsync(jonah, StreamsStageApplicants.Internals, "Sleeper agents", 1, jonahId));
         var sleeper = await ProjectAsync("Sleeper agents");
-        Assert.Null(await core.RunAsync<SaveFellowProjectRanking, string?>(s => s.RunAsync(first, [new RankedRow(project.Id, 1), new RankedRow(sleeper.Id, 2)])));
-        Assert.Null(await core.RunAsync<SaveProjectRanking, string?>(s => s.RunAsync(jonah, sleeper.Id, [new RankedRow(firstApplication, 1)])));
+        Assert.Null(await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(first, [new PreferenceRow(project.Id, 1), new PreferenceRow(sleeper.Id, 2)])));
+        Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, sleeper.Id, [new PreferenceRow(firstApplication, 1)])));
         Assert.Null(await RunAsync());
         var thirdRound = await core.RunAsync<CohortDbContext, ProjectAssignmentRun>(db => db.ProjectAssignmentRuns.Where(r => r.StreamId == stream).OrderBy(r => r.Id).LastAsync());
         Assert.Null(await PublishAsync(thirdRound.Id));

@@ -42,7 +42,7 @@ public sealed class CalibrationTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void The_calibrated_ranking_is_closer_to_the_truth_than_the_raw_means(int seed)
+    public void The_calibrated_order_is_closer_to_the_truth_than_the_raw_means(int seed)
     {
         var panel = Simulate(seed);
 

@@ -5,7 +5,7 @@ using Cohort.Core.Review;
 
 namespace Cohort.Core.Tests.Review;
 
-/// <summary>The composite's maths, the ranking's order and cutoff, and the export's neutralised cells, without a database.</summary>
+/// <summary>The composite's maths, the score table's order and cutoff, and the export's neutralised cells, without a database.</summary>
 public sealed class CompositeTests
 {
     private static readonly CompositePart Taste = new(CompositePart.RoundKey(1), "Research taste", 0.5);
@@ -50,24 +50,24 @@ public sealed class CompositeTests
         Assert.Null(Composite.OnTenPoints(3, 0));
     }
 
-    private static RankingRow Row(int id, string name, double? calibrated) =>
+    private static ScoreTableRow Row(int id, string name, double? calibrated) =>
         new(new PipelineRow(id, id, name, $"{id}@example.net", ApplicationState.Submitted, null, [], "", null, ""),
             calibrated is { } c ? new SubjectScore(id, c, c, 0.5, 2, 0) : null, new Dictionary<string, double?>(), new CompositeScore(null, false));
 
-    private static Ranking RankingOf(params RankingRow[] rows) =>
+    private static ScoreTable TableOf(params ScoreTableRow[] rows) =>
         new(new PipelineView(StageKind.General, "General", null, rows.Select(r => r.Row).ToList()), [], [], rows);
 
     [Fact]
     public void Rows_without_a_score_come_last_in_either_direction_and_the_cutoff_never_includes_them()
     {
-        var ranking = RankingOf(Row(1, "Ada", 6), Row(2, "Bea", null), Row(3, "Cy", 9), Row(4, "Di", 7));
+        var table = TableOf(Row(1, "Ada", 6), Row(2, "Bea", null), Row(3, "Cy", 9), Row(4, "Di", 7));
 
-        Assert.Equal([3, 4, 1, 2], RankingOrder.Sort(ranking, RankingSort.Rank, descending: true).Select(r => r.Row.Id));
-        Assert.Equal([1, 4, 3, 2], RankingOrder.Sort(ranking, RankingSort.Calibrated, descending: false).Select(r => r.Row.Id));
-        Assert.Equal([3, 4], RankingOrder.Above(ranking, new Cutoff(2, null)).Order());
-        Assert.Equal([1, 3, 4], RankingOrder.Above(ranking, new Cutoff(10, null)).Order());
-        Assert.Equal([3, 4], RankingOrder.Above(ranking, new Cutoff(null, 7)).Order());
-        Assert.Empty(RankingOrder.Above(ranking, new Cutoff(null, null)));
+        Assert.Equal([3, 4, 1, 2], ScoreOrder.Sort(table, ScoreSort.Score, descending: true).Select(r => r.Row.Id));
+        Assert.Equal([1, 4, 3, 2], ScoreOrder.Sort(table, ScoreSort.Calibrated, descending: false).Select(r => r.Row.Id));
+        Assert.Equal([3, 4], ScoreOrder.Above(table, new Cutoff(2, null)).Order());
+        Assert.Equal([1, 3, 4], ScoreOrder.Above(table, new Cutoff(10, null)).Order());
+        Assert.Equal([3, 4], ScoreOrder.Above(table, new Cutoff(null, 7)).Order());
+        Assert.Empty(ScoreOrder.Above(table, new Cutoff(null, null)));
     }
 
     [Theory]
@@ -79,5 +79,5 @@ public sealed class CompositeTests
     [InlineData("Ada Lovelace", "Ada Lovelace")]
     [InlineData("", "")]
     public void Export_cells_that_a_spreadsheet_would_run_get_a_leading_quote(string cell, string written) =>
-        Assert.Equal(written, RankingExport.Neutralise(cell));
+        Assert.Equal(written, ScoreTableExport.Neutralise(cell));
 }

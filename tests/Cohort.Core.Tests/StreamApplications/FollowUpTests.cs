@@ -3,8 +3,8 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Mail;
-using Cohort.Core.Seeding;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.StreamApplications;

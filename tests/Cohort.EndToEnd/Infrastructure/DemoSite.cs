@@ -1,4 +1,4 @@
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Microsoft.Playwright;
 
 namespace Cohort.EndToEnd.Infrastructure;

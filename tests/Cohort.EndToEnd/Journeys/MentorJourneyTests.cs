@@ -1,4 +1,5 @@
 using Cohort.Core.Accounts;
+using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +15,7 @@ public sealed class MentorJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     public static TheoryData<string, string> MentorsAndViewports()
     {
         var data = new TheoryData<string, string>();
-        foreach (var mentor in Cohort.Core.Seeding.DemoSeason.SeasonAccounts.Where(a => a.Role == Roles.Mentor))
+        foreach (var mentor in DemoSeason.SeasonAccounts.Where(a => a.Role == Roles.Mentor))
         {
             data.Add(mentor.Email, "desktop");
             data.Add(mentor.Email, "phone");
@@ -27,12 +28,12 @@ public sealed class MentorJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     [MemberData(nameof(MentorsAndViewports))]
     public async Task A_demo_mentor_reads_their_streams_and_saves_a_stream_ranking(string mentorEmail, string viewport)
     {
-        var mentor = Cohort.Core.Seeding.DemoSeason.SeasonAccounts.Single(a => a.Email == mentorEmail);
+        var mentor = DemoSeason.SeasonAccounts.Single(a => a.Email == mentorEmail);
         await using var journey = await site.StartAsync(Viewport.Named(viewport));
         await journey.SignInAsync(mentor.Email, mentor.Password);
         await journey.FollowAsync(journey.Menu.GetByRole(AriaRole.Link, new() { Name = "Your streams", Exact = true }));
         await Expect(journey.Heading("Your streams")).ToBeVisibleAsync();
-        if (mentor.Email == Cohort.Core.Seeding.DemoSeason.CoalitionMentor.Email)
+        if (mentor.Email == DemoSeason.CoalitionMentor.Email)
         {
             await journey.CaptureAsync("30-mentor-streams");
         }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Cohort.Core.Accounts;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -77,11 +77,11 @@ public abstract class AdminNavigationTests(CohortApp app)
     }
 
     [Fact]
-    public async Task The_rankings_own_show_button_with_every_field_empty_shows_the_ranking_without_a_problem()
+    public async Task The_score_tables_own_show_button_with_every_field_empty_shows_the_table_without_a_problem()
     {
         using var admin = await app.AsAsync(Roles.Admin);
 
-        var shown = await admin.GetAsync("/admin/ranking/streams?stream=&top=&cutoff=&sort=&dir=");
+        var shown = await admin.GetAsync("/admin/scores/streams?stream=&top=&cutoff=&sort=&dir=");
 
         Assert.Equal(200, shown.Status);
         Assert.Empty(Banners(shown));

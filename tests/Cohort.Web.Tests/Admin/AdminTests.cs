@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Catalogue;
+using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +70,7 @@ public abstract class AdminTests(CohortApp app)
         Assert.Equal(200, (await admin.GetAsync("/admin/match")).Status);
     }
 
-    private static string DemoAdminEmail => Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == Roles.Admin).Email;
+    private static string DemoAdminEmail => DemoSeason.Accounts.Single(a => a.Role == Roles.Admin).Email;
 
     [Fact]
     public async Task A_stale_edit_is_refused_and_keeps_the_newer_change()

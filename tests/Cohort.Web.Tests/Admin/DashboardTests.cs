@@ -39,9 +39,9 @@ public abstract class DashboardTests(CohortApp app)
         var round = await app.WithDbAsync(async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage { To = "nobody@example.net", Subject = "Bounced", Body = "x", CreatedAt = DateTime.UtcNow, Attempts = 3, LastError = "550 no such user", NextAttemptAt = DateTime.UtcNow.AddYears(5) });
-            var round = await RankedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, name);
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, name);
             round.DueAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
-            var reviewer = (await RankedReviews.ReviewersAsync(db, 1))[0];
+            var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1))[0];
             round.ReviewsPerApplication = 1;
             db.ReviewAssignments.Add(new ReviewAssignment { RoundId = round.Id, SubjectId = subject, ReviewerId = reviewer, State = AssignmentState.Assigned, AssignedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();

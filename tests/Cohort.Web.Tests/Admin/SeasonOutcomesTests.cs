@@ -1,6 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Match;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

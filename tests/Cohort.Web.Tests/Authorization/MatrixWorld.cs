@@ -33,8 +33,8 @@ public sealed class MatrixWorld(CohortApp app, Targets targets, string ownerId, 
             .. await db.AnswerReviews.Where(r => answers.Any(a => a.Id == r.AnswerId)).Select(r => $"score {r.Id} {r.Points}").ToListAsync(),
             .. await db.WorkTestSubmissions.Where(w => w.ApplicantId == ownerId).Select(w => $"work test {w.Id} {w.FileId}").ToListAsync(),
             .. await db.StoredFiles.Where(f => f.OwnerId == ownerId).OrderBy(f => f.Id).Select(f => $"file {f.Id} {f.Length}").ToListAsync(),
-            .. await db.ApplicantStreamRankings.Where(r => r.ApplicantId == ownerId).OrderBy(r => r.Id).Select(r => $"ranks {r.StreamApplicationId} {r.Position}").ToListAsync(),
-            .. await db.StreamRankingEntries.Where(e => db.StreamApplications.Any(a => a.Id == e.StreamApplicationId && a.ApplicantId == ownerId))
+            .. await db.ApplicantStreamPreferences.Where(r => r.ApplicantId == ownerId).OrderBy(r => r.Id).Select(r => $"ranks {r.StreamApplicationId} {r.Position}").ToListAsync(),
+            .. await db.StreamPreferences.Where(e => db.StreamApplications.Any(a => a.Id == e.StreamApplicationId && a.ApplicantId == ownerId))
                 .Select(e => $"ranked {e.StreamId} {e.Position} {e.NotAcceptable}").ToListAsync(),
             .. await db.ReviewAssignments.Where(a => db.Applications.Any(x => x.Id == a.SubjectId && x.ApplicantId == ownerId) && a.Round!.Stage == Core.Catalogue.StageKind.General)
                 .OrderBy(a => a.Id).Select(a => $"assignment {a.Id} {a.ReviewerId} {a.State} {(a.Review == null ? "" : a.Review.UpdatedAt.ToString("O"))}").ToListAsync(),

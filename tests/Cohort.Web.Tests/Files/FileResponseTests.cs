@@ -90,7 +90,7 @@ public abstract class FileResponseTests(CohortApp app)
             ("the interview invite", streamBrowser, $"/streams/apply/{StreamsStageData.Coalition}/interview.ics"),
             ("the catalogue export", admin, "/admin/export?format=json"),
             ("the streams export", admin, "/admin/export?format=csv"),
-            ("the ranking export", admin, "/admin/ranking/general?handler=Csv"),
+            ("the score table export", admin, "/admin/scores/general?handler=Csv"),
             ("the public key dates", anonymous, "/dates.ics"),
         };
         var pages = new (string What, Browser Who, string Url)[]

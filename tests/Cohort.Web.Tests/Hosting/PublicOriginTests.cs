@@ -1,7 +1,7 @@
 using System.Net;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

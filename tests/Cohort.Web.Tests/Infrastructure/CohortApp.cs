@@ -1,5 +1,5 @@
 using Cohort.Core.Data;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,4 @@
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 
 namespace Cohort.Web.Tests.Infrastructure;
 

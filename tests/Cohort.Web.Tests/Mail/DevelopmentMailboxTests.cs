@@ -1,5 +1,5 @@
 using Cohort.Core.Accounts;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Web.Tests.Hosting;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;

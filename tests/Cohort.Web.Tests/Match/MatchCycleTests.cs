@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Match;
 using Cohort.Web.Tests.Infrastructure;
-using Cohort.Web.Tests.Rankings;
+using Cohort.Web.Tests.Preferences;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +21,7 @@ public abstract class MatchCycleTests(CohortApp app)
     private async Task RankAsync(Browser browser, string url, params int[] order)
     {
         var page = await browser.GetAsync(url);
-        var saved = await browser.SubmitAsync(page, RankingForm, RankingForms.Ranks(page, RankingForm,
+        var saved = await browser.SubmitAsync(page, RankingForm, PreferenceForms.Ranks(page, RankingForm,
             order.Select((application, i) => (application, i)).ToDictionary(x => x.application, x => (x.i + 1).ToString(CultureInfo.InvariantCulture))));
         Assert.Null(saved.One(".problem[role=alert]"));
     }

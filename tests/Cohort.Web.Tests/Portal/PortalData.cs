@@ -4,7 +4,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Rankings;
+using Cohort.Core.Preferences;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.StreamApplications;

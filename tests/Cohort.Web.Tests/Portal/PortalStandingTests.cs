@@ -46,7 +46,7 @@ public abstract class PortalStandingTests(CohortApp app)
         Assert.Contains("You accepted the offer of", rank.Text, StringComparison.Ordinal);
         Assert.Contains("You accepted the offer of", withdraw.One(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.StreamApplications.AnyAsync(a => a.ApplicantId == offered.Applicant.Id && a.StreamId == unapplied)));
-        Assert.False(await app.WithDbAsync(db => db.ApplicantStreamRankings.AnyAsync(r => r.ApplicantId == offered.Applicant.Id)));
+        Assert.False(await app.WithDbAsync(db => db.ApplicantStreamPreferences.AnyAsync(r => r.ApplicantId == offered.Applicant.Id)));
         Assert.Equal(ApplicationState.Advanced, await data.GeneralStateOfAsync(offered.Applicant));
         Assert.Equal(ApplicationState.Submitted, await data.StateOfAsync(offered.OfferedApplication));
     }

@@ -19,8 +19,8 @@ public abstract class ProjectAdminTests(CohortApp app)
         var (stream, title) = await app.WithDbAsync(async db =>
         {
             var p = await db.Projects.SingleAsync(x => x.Id == project);
-            db.FellowProjectRankings.Add(new FellowProjectRanking { ApplicantId = placed.Person.Id, ProjectId = project, Position = 1 });
-            db.ProjectRankingEntries.Add(new ProjectRankingEntry { ProjectId = project, StreamApplicationId = placed.ApplicationId, Position = 1, UpdatedById = placed.Person.Id });
+            db.FellowProjectPreferences.Add(new FellowProjectPreference { ApplicantId = placed.Person.Id, ProjectId = project, Position = 1 });
+            db.ProjectPreferences.Add(new ProjectPreference { ProjectId = project, StreamApplicationId = placed.ApplicationId, Position = 1, UpdatedById = placed.Person.Id });
             await db.SaveChangesAsync();
             return (p.StreamId, p.Title);
         });

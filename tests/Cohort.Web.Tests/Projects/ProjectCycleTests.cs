@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
 using Cohort.Web.Tests.Infrastructure;
-using Cohort.Web.Tests.Rankings;
+using Cohort.Web.Tests.Preferences;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +37,7 @@ public abstract class ProjectCycleTests(CohortApp app)
     }
 
     private static Dictionary<string, string> Ranks(Browser.Page page, params int[] order) =>
-        RankingForms.Ranks(page, Ranking, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (x.i + 1).ToString(CultureInfo.InvariantCulture)));
+        PreferenceForms.Ranks(page, Ranking, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (x.i + 1).ToString(CultureInfo.InvariantCulture)));
 
     private static async Task RankAsync(Browser browser, string url, params int[] order)
     {
@@ -50,7 +50,7 @@ public abstract class ProjectCycleTests(CohortApp app)
         app.WithDbAsync(db => db.Projects.Include(p => p.Mentors).Where(p => db.Streams.Any(s => s.Id == p.StreamId && s.Slug == StreamsStageData.Coalition)).ToListAsync());
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>
-        app.WithDbAsync(async db => (await db.FellowProjectRankings.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
+        app.WithDbAsync(async db => (await db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
             .Select(r => (r.ProjectId, r.Position)).ToList());
 
     [Fact]
@@ -105,7 +105,7 @@ public abstract class ProjectCycleTests(CohortApp app)
         Assert.NotNull((await adaBrowser.GetAsync($"{Projects}/{c}")).One("script[src^='/js/ranking.js']"));
 
         var form = await b1.GetAsync("/portal/projects");
-        var duplicate = await b1.SubmitAsync(form, Ranking, RankingForms.Ranks(form, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "1" }));
+        var duplicate = await b1.SubmitAsync(form, Ranking, PreferenceForms.Ranks(form, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "1" }));
         Assert.Contains("Ranks must be the numbers 1 to 2", duplicate.One(".problem")!.TextContent, StringComparison.Ordinal);
         Assert.Equal([(a, 1), (b, 2)], await FellowRankingAsync(f1.Person.Id));
 

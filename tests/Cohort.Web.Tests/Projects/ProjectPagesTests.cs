@@ -82,7 +82,7 @@ public abstract class ProjectPagesTests(CohortApp app)
 
         Assert.Null(page.One(ProjectsData.RankingForm));
         Assert.Contains("Only the project's own mentors rank fellows for it.", refused.One(".problem")!.TextContent, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.ProjectRankingEntries.AnyAsync(e => e.ProjectId == project)));
+        Assert.False(await app.WithDbAsync(db => db.ProjectPreferences.AnyAsync(e => e.ProjectId == project)));
     }
 }
 

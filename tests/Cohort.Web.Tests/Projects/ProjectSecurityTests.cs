@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 using Cohort.Web.Tests.Infrastructure;
-using Cohort.Web.Tests.Rankings;
+using Cohort.Web.Tests.Preferences;
 using Cohort.Web.Tests.StreamApplications;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,13 +22,13 @@ public abstract class ProjectSecurityTests(CohortApp app)
     private Task<string> StateAsync() => app.WithDbAsync(async db => string.Join("|",
         string.Join(",", await db.Projects.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Title}:{p.Capacity}:{p.State}:{p.Version}").ToListAsync()),
         string.Join(",", await db.ProjectMentors.OrderBy(m => m.ProjectId).ThenBy(m => m.MentorId).Select(m => $"{m.ProjectId}:{m.MentorId}").ToListAsync()),
-        string.Join(",", await db.FellowProjectRankings.OrderBy(r => r.Id).Select(r => $"{r.ApplicantId}:{r.ProjectId}:{r.Position}").ToListAsync()),
-        string.Join(",", await db.ProjectRankingEntries.OrderBy(e => e.Id).Select(e => $"{e.ProjectId}:{e.StreamApplicationId}:{e.Position}").ToListAsync()),
+        string.Join(",", await db.FellowProjectPreferences.OrderBy(r => r.Id).Select(r => $"{r.ApplicantId}:{r.ProjectId}:{r.Position}").ToListAsync()),
+        string.Join(",", await db.ProjectPreferences.OrderBy(e => e.Id).Select(e => $"{e.ProjectId}:{e.StreamApplicationId}:{e.Position}").ToListAsync()),
         await db.ProjectAssignmentRuns.CountAsync(),
         await db.AuditEntries.CountAsync(e => e.Action.StartsWith("project"))));
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>
-        app.WithDbAsync(async db => (await db.FellowProjectRankings.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
+        app.WithDbAsync(async db => (await db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
             .Select(r => (r.ProjectId, r.Position)).ToList());
 
     private static async Task<int> PostAsync(Browser browser, string url, string token, Dictionary<string, string> fields)
@@ -106,10 +106,10 @@ public abstract class ProjectSecurityTests(CohortApp app)
         using var firstBrowser = await data.StreamsStage.SignInAsync(first.Person);
         using var secondBrowser = await data.StreamsStage.SignInAsync(second.Person);
         var page = await firstBrowser.GetAsync("/portal/projects");
-        await firstBrowser.SubmitAsync(page, Ranking, RankingForms.Ranks(page, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "2" }));
+        await firstBrowser.SubmitAsync(page, Ranking, PreferenceForms.Ranks(page, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "2" }));
         page = await secondBrowser.GetAsync("/portal/projects");
 
-        var saved = await secondBrowser.SubmitAsync(page, Ranking, RankingForms.Ranks(page, Ranking, new Dictionary<int, string> { [b] = "1" }));
+        var saved = await secondBrowser.SubmitAsync(page, Ranking, PreferenceForms.Ranks(page, Ranking, new Dictionary<int, string> { [b] = "1" }));
 
         Assert.Null(saved.One(".problem"));
         Assert.Equal([(a, 1), (b, 2)], await FellowRankingAsync(first.Person.Id));
@@ -135,14 +135,14 @@ public abstract class ProjectSecurityTests(CohortApp app)
         foreach (var stranger in new[] { foreign, pending })
         {
             var page = await browser.GetAsync("/portal/projects");
-            var values = RankingForms.Ranks(page, Ranking, new Dictionary<int, string> { [own] = "1" });
-            values[RankingForms.RowOf(page, Ranking, own) + ".StreamApplicationId"] = Text(stranger);
+            var values = PreferenceForms.Ranks(page, Ranking, new Dictionary<int, string> { [own] = "1" });
+            values[PreferenceForms.RowOf(page, Ranking, own) + ".StreamApplicationId"] = Text(stranger);
             refusals.Add((await browser.SubmitAsync(page, Ranking, values)).One(".problem")!.TextContent);
         }
 
         var form = await mentor.GetAsync($"{Projects}/{own}");
-        var mentorValues = RankingForms.Ranks(form, Ranking, new Dictionary<int, string> { [fellow.ApplicationId] = "1" });
-        mentorValues[RankingForms.RowOf(form, Ranking, fellow.ApplicationId) + ".StreamApplicationId"] = Text(elsewhere.ApplicationId);
+        var mentorValues = PreferenceForms.Ranks(form, Ranking, new Dictionary<int, string> { [fellow.ApplicationId] = "1" });
+        mentorValues[PreferenceForms.RowOf(form, Ranking, fellow.ApplicationId) + ".StreamApplicationId"] = Text(elsewhere.ApplicationId);
         refusals.Add((await mentor.SubmitAsync(form, Ranking, mentorValues)).One(".problem")!.TextContent);
 
         Assert.All(refusals.Take(2), r => Assert.Contains("not an approved project of your stream. Nothing was saved.", r, StringComparison.Ordinal));

@@ -2,7 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 

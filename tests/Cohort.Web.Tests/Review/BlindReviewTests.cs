@@ -397,7 +397,7 @@ public abstract class BlindReviewTests(CohortApp app)
         Assert.DoesNotContain(applicant.Email, await attemptPage.Response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string DemoSeason(string role) => Core.Seeding.DemoSeason.Accounts.Single(a => a.Role == role).Email;
+    private static string DemoSeason(string role) => Cohort.Demo.DemoSeason.Accounts.Single(a => a.Role == role).Email;
 }
 
 public sealed class BlindReviewOnSqlite(SqliteApp app) : BlindReviewTests(app), IClassFixture<SqliteApp>;

@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
-using Cohort.Core.Seeding;
+using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

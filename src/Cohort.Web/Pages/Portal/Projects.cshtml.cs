@@ -3,7 +3,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
 using Cohort.Web.Applications;
-using Cohort.Web.Rankings;
+using Cohort.Web.Pages.Shared;
 
 namespace Cohort.Web.Pages.Portal;
 
@@ -12,7 +12,7 @@ namespace Cohort.Web.Pages.Portal;
 /// published assignment settles it, their own project. Only fellows of a stream see it; anyone else gets 404.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
-public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRanking, PitchOwnProject pitch) : PageModel
+public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences savePreferences, PitchOwnProject pitch) : PageModel
 {
     public sealed record ProjectView(int Id, string Title, string Description, int Capacity, string Mentors);
 
@@ -42,12 +42,12 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
     public string? Refusal { get; private set; }
 
     [BindProperty]
-    public List<RankingFormRow> Ranking { get; set; } = [];
+    public List<PreferenceFormRow> Ranking { get; set; } = [];
 
     [BindProperty]
     public PitchInput Pitch { get; set; } = new();
 
-    public RankingRowsView Rows => new(nameof(Ranking), Ranking, Projects.ToDictionary(p => p.Id, p => p.Title), "Project", Marks: false, Notes: false);
+    public PreferenceRowsView Rows => new(nameof(Ranking), Ranking, Projects.ToDictionary(p => p.Id, p => p.Title), "Project", Marks: false, Notes: false);
 
     private Actor Me => new(UserId.Of(User), User.Identity?.Name ?? "fellow");
 
@@ -55,7 +55,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRankingAsync(CancellationToken cancellation) =>
-        ChangeAsync(() => saveRanking.RunAsync(Me, RankingFormRow.ToRanked(Ranking), cancellation), RankingFormRow.NotWholeNumbers, "Your ranking of the projects was saved.", cancellation);
+        ChangeAsync(() => savePreferences.RunAsync(Me, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation), PreferenceFormRow.NotWholeNumbers, "Your ranking of the projects was saved.", cancellation);
 
     public Task<IActionResult> OnPostPitchAsync(CancellationToken cancellation) =>
         ChangeAsync(() => pitch.RunAsync(Me, Pitch.Title ?? "", Pitch.Description ?? "", cancellation), "Some fields are not in the expected format.",
@@ -90,14 +90,14 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectRanking saveRank
 
         var streamId = place.StreamId;
         StreamName = await db.Streams.Where(s => s.Id == streamId).Select(s => s.Name).SingleAsync(cancellation);
-        var stored = await db.FellowProjectRankings.AsNoTracking().Where(r => r.ApplicantId == me)
-            .ToDictionaryAsync(r => r.ProjectId, r => new RankingFormRow { StreamApplicationId = r.ProjectId, Position = r.Position }, cancellation);
+        var stored = await db.FellowProjectPreferences.AsNoTracking().Where(r => r.ApplicantId == me)
+            .ToDictionaryAsync(r => r.ProjectId, r => new PreferenceFormRow { StreamApplicationId = r.ProjectId, Position = r.Position }, cancellation);
         var projects = await db.Projects.AsNoTracking().Where(p => p.StreamId == streamId && p.State == ProjectState.Approved).OrderBy(p => p.Title)
             .Select(p => new { p.Id, p.Title, p.Description, p.Capacity, Mentors = p.Mentors.Select(m => m.Mentor!.Name).ToList() })
             .ToListAsync(cancellation);
         Projects = projects.OrderBy(p => stored.GetValueOrDefault(p.Id)?.Position ?? int.MaxValue)
             .Select(p => new ProjectView(p.Id, p.Title, p.Description, p.Capacity, string.Join(" and ", p.Mentors.Order(StringComparer.Ordinal)))).ToList();
-        Ranking = RankingFormRow.Merge(Projects.Select(p => p.Id), stored, Ranking);
+        Ranking = PreferenceFormRow.Merge(Projects.Select(p => p.Id), stored, Ranking);
         MyPitches = await db.Projects.AsNoTracking().Where(p => p.PitchedById == me && p.StreamId == streamId).OrderBy(p => p.CreatedAt)
             .Select(p => new PitchView(p.Title, p.State, p.DecisionNote)).ToListAsync(cancellation);
         Outcome = await PublishedAssignments.OutcomeAsync(db, streamId, me, cancellation);

@@ -33,7 +33,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
-        RankingDeadline = await Core.Rankings.ApplicantRankings.DeadlineAsync(Db, cancellation);
+        RankingDeadline = await Core.Preferences.ApplicantPreferences.DeadlineAsync(Db, cancellation);
         Runs = await Db.MatchRuns.AsNoTracking().Where(r => Db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent))
             .OrderByDescending(r => r.Id).ToListAsync(cancellation);
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
@@ -81,7 +81,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, Publ
         var settings = await Db.MatchSettings.SingleOrDefaultAsync(s => s.SeasonId == season.Id, cancellation);
         if (settings is null)
         {
-            settings = new Core.Rankings.MatchSettings { SeasonId = season.Id };
+            settings = new Core.Match.MatchSettings { SeasonId = season.Id };
             Db.MatchSettings.Add(settings);
         }
 

@@ -2,7 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Projects;
 using Cohort.Web.Applications;
 using Cohort.Web.Projects;
-using Cohort.Web.Rankings;
+using Cohort.Web.Pages.Shared;
 
 namespace Cohort.Web.Pages.Mentoring.Projects;
 
@@ -11,7 +11,7 @@ namespace Cohort.Web.Pages.Mentoring.Projects;
 /// the stream's fellows, which the project's own mentors edit together.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectRanking saveRanking) : ProjectsPage(db)
+public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectPreferences savePreferences) : ProjectsPage(db)
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -23,18 +23,18 @@ public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectRanki
     /// <summary>Whether the signed-in mentor mentors this project, and so may edit its ranking.</summary>
     public bool MentorsIt { get; private set; }
 
-    /// <summary>The stream's fellows, keyed by the stream application of their accepted offer, in the project ranking's order.</summary>
+    /// <summary>The stream's fellows, keyed by the stream application of their accepted offer, in the order of the project's preferences.</summary>
     public Dictionary<int, string> Fellows { get; private set; } = [];
 
     [BindProperty]
     public ProjectInput Edit { get; set; } = new();
 
     [BindProperty]
-    public List<RankingFormRow> Ranking { get; set; } = [];
+    public List<PreferenceFormRow> Ranking { get; set; } = [];
 
     public MentorChoice EditMentors => new("Edit.MentorIds", "edit-mentor", StreamMentors, Edit.MentorIds);
 
-    public RankingRowsView Rows => new(nameof(Ranking), Ranking, Fellows, "Fellow", Marks: true, Notes: false);
+    public PreferenceRowsView Rows => new(nameof(Ranking), Ranking, Fellows, "Fellow", Marks: true, Notes: false);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
@@ -46,7 +46,7 @@ public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectRanki
         ChangeAsync(slug, () => InStreamAsync(() => edit.WithdrawAsync(Actor, Id, cancellation)), "The project was withdrawn: fellows no longer see or rank it.", cancellation);
 
     public Task<IActionResult> OnPostRankingAsync(string slug, CancellationToken cancellation) =>
-        ChangeAsync(slug, () => InStreamAsync(() => saveRanking.RunAsync(Actor, Id, RankingFormRow.ToRanked(Ranking), cancellation)), "The project's ranking was saved.", cancellation);
+        ChangeAsync(slug, () => InStreamAsync(() => savePreferences.RunAsync(Actor, Id, PreferenceFormRow.ToPreferenceRows(Ranking), cancellation)), "The project's ranking was saved.", cancellation);
 
     /// <summary>Runs <paramref name="change"/> only for a project of the stream in the address, so a page never acts on another stream's project.</summary>
     private async Task<string?> InStreamAsync(Func<Task<string?>> change) =>
@@ -75,10 +75,10 @@ public class ProjectModel(CohortDbContext db, EditProject edit, SaveProjectRanki
         Mentors = (await MentorNamesAsync([Id], cancellation))[Id];
         var me = UserId.Of(User);
         MentorsIt = StreamMentors.Any(m => m.UserId == me && project.Mentors.Any(pm => pm.MentorId == m.Id));
-        var entries = await Db.ProjectRankingEntries.AsNoTracking().Where(e => e.ProjectId == project.Id).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
+        var entries = await Db.ProjectPreferences.AsNoTracking().Where(e => e.ProjectId == project.Id).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
         Fellows = (await FellowsAsync(cancellation)).OrderBy(f => entries.TryGetValue(f.Key, out var e) ? e.Position : int.MaxValue).ToDictionary(f => f.Key, f => f.Value);
-        Ranking = RankingFormRow.Merge(Fellows.Keys, entries.Values.ToDictionary(e => e.StreamApplicationId,
-            e => new RankingFormRow { StreamApplicationId = e.StreamApplicationId, Position = e.Position, NotAcceptable = e.NotAcceptable }), Ranking);
+        Ranking = PreferenceFormRow.Merge(Fellows.Keys, entries.Values.ToDictionary(e => e.StreamApplicationId,
+            e => new PreferenceFormRow { StreamApplicationId = e.StreamApplicationId, Position = e.Position, NotAcceptable = e.NotAcceptable }), Ranking);
         return true;
     }
 }

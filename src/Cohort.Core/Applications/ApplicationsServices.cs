@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Core.Applications;
+
+public static class ApplicationsServices
+{
+    /// <summary>The services of the general application.</summary>
+    public static IServiceCollection AddApplications(this IServiceCollection services)
+    {
+        services.AddScoped<SaveDraft>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<StoreUpload>();
+        services.AddScoped<WithdrawApplication>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Core.Pipeline;
+
+public static class PipelineServices
+{
+    /// <summary>The services of finding applications and deciding them.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddScoped<FindApplications>();
+        services.AddScoped<DecideApplications>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Core.StreamApplications;
+
+public static class StreamApplicationsServices
+{
+    /// <summary>The services of applications to streams.</summary>
+    public static IServiceCollection AddStreamApplications(this IServiceCollection services)
+    {
+        services.AddScoped<ChooseStreams>();
+        services.AddScoped<SaveStreamAnswers>();
+        services.AddScoped<SubmitStreamApplication>();
+        services.AddScoped<WithdrawStreamApplication>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cohort.Demo;
+
+public static class DemoServices
+{
+    /// <summary>The demo's seeders, for the hosts that may seed it (<see cref="DemoSeedPolicy"/>); they need <c>AddCohortCore</c>.</summary>
+    public static IServiceCollection AddCohortDemo(this IServiceCollection services)
+    {
+        services.AddScoped<DemoSeason>();
+        services.AddScoped<DemoActivity>();
+        services.AddScoped<DemoPastSeason>();
+        return services;
+    }
+}
