@@ -1,5 +1,4 @@
 using Cohort.Core.Catalogue;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +19,7 @@ public sealed partial class DemoActivity
         await db.SaveChangesAsync(cancellation); // the criteria's ids, which the scores name
         var round = new ReviewRound
         {
-            SeasonId = season.Id, Stage = PipelineStage.General, Name = "First read", Rubric = rubric, ReviewsPerApplication = 2,
+            SeasonId = season.Id, Stage = StageKind.General, Name = "First read", Rubric = rubric, ReviewsPerApplication = 2,
             State = ReviewRoundState.Closed, CreatedAt = calendar.At(-10, 9), DueAt = calendar.At(-8),
         };
         db.ReviewRounds.Add(round);
@@ -72,7 +71,7 @@ public sealed partial class DemoActivity
         {
             var round = new ReviewRound
             {
-                SeasonId = season.Id, Stage = PipelineStage.Streams, StreamId = stream.Key.Id, Name = $"{stream.Key.Name}: stream read", Rubric = rubric,
+                SeasonId = season.Id, Stage = StageKind.Streams, StreamId = stream.Key.Id, Name = $"{stream.Key.Name}: stream read", Rubric = rubric,
                 ReviewsPerApplication = 2, State = ReviewRoundState.Closed, CreatedAt = calendar.At(-2, 14), DueAt = calendar.At(-1, 18),
             };
             db.ReviewRounds.Add(round);

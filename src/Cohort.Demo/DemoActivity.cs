@@ -51,7 +51,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// them, with the highest planted quality and first on every stream's list, so the demo's match gives them an offer
     /// (the Control Coalition, their first choice). The "applicant accepts" journey signs in as them.
     /// </summary>
-    public static DemoAccount StageThreeApplicant { get; } = new(Roles.Applicant, "noor.achterberg@inkwell.test", "demo-stage-three-password", "Noor Achterberg",
+    public static DemoAccount StreamsStageApplicant { get; } = new(Roles.Applicant, "noor.achterberg@inkwell.test", "demo-stage-three-password", "Noor Achterberg",
         "applied to three streams and ranked them: run and publish the match, then accept the offer");
 
     /// <summary>
@@ -75,12 +75,13 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         var applicants = await ApplicantsAsync(season, form, calendar, random, cancellation);
 
         await FirstRoundAsync(season, applicants, reviewers, calendar, random, cancellation);
-        var stageTwo = DecideStageOne(applicants, calendar.At(-8, 10));
-        await AttemptsAsync(season, stageTwo, calendar, random, cancellation);
-        var stageThree = DecideStageTwo(stageTwo, calendar.At(-3, 8));
-        await StreamApplicationsAsync(season, stageThree, calendar, cancellation);
-        await PreferencesAsync(season, stageThree, calendar.At(-1, 12), random, cancellation);
-        await StreamRoundsAsync(season, stageThree, reviewers, calendar, random, cancellation);
+        var assessmentStages = await AssessmentEntries.StagesOf(db, season.Id).ToListAsync(cancellation);
+        var assessmentStage = DecideGeneralStage(applicants, assessmentStages, calendar.At(-8, 10));
+        await AttemptsAsync(season, assessmentStage, calendar, random, cancellation);
+        var streamsStage = DecideAssessmentStage(assessmentStage, calendar.At(-3, 8));
+        await StreamApplicationsAsync(season, streamsStage, calendar, cancellation);
+        await PreferencesAsync(season, streamsStage, calendar.At(-1, 12), random, cancellation);
+        await StreamRoundsAsync(season, streamsStage, reviewers, calendar, random, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
         return true;
     }
@@ -88,10 +89,10 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// <summary>An applicant and the quality the demo planted in them, which reviews and scores reflect with noise.</summary>
     private sealed record DemoApplicant(Application Application, double Quality)
     {
-        /// <summary>The planted quality of <see cref="StageThreeApplicant"/>: above every other applicant's.</summary>
+        /// <summary>The planted quality of <see cref="StreamsStageApplicant"/>: above every other applicant's.</summary>
         public const double Best = 1.0;
 
-        public bool IsStageThreeApplicant => Quality >= Best;
+        public bool IsStreamsStageApplicant => Quality >= Best;
     }
 
     private async Task<List<(string UserId, double Leniency)>> ReviewerPoolAsync(Season season, CancellationToken cancellation)
@@ -124,7 +125,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         for (var i = 0; i < ApplicantCount; i++)
         {
             // The first is the stage 3 applicant, who signs in with a password; the others only populate the season.
-            var user = i == 0 ? await DemoSeason.EnsureAccountAsync(accounts, users, StageThreeApplicant) : Applicant(i);
+            var user = i == 0 ? await DemoSeason.EnsureAccountAsync(accounts, users, StreamsStageApplicant) : Applicant(i);
             var name = user.DisplayName;
 
             // Most apply in a rush at the end of the first week of stage 1: the times bunch up towards D-10 (stage 1 opened on D-14).
@@ -182,15 +183,18 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     };
 
     /// <summary>The best two thirds go to the assessments, the next few wait, the rest are declined.</summary>
-    private static List<DemoApplicant> DecideStageOne(List<DemoApplicant> applicants, DateTime decidedAt)
+    private List<DemoApplicant> DecideGeneralStage(List<DemoApplicant> applicants, List<int> assessmentStages, DateTime decidedAt)
     {
         var byQuality = applicants.OrderByDescending(a => a.Quality).ToList();
         for (var i = 0; i < byQuality.Count; i++)
         {
             var application = byQuality[i].Application;
             application.State = i < 32 ? ApplicationState.Advanced : i < 38 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
-            application.AssessmentState = i < 32 ? ApplicationState.Submitted : null;
             application.UpdatedAt = decidedAt;
+            if (application.State == ApplicationState.Advanced)
+            {
+                AssessmentEntries.Place(db, [], assessmentStages, application.ApplicantId, ApplicationState.Submitted, decidedAt);
+            }
         }
 
         return byQuality.Take(32).ToList();
@@ -202,7 +206,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
     /// </summary>
     private async Task AttemptsAsync(Season season, List<DemoApplicant> invited, DemoCalendar calendar, Random random, CancellationToken cancellation)
     {
-        var assessments = await Invitations.StageTwoOf(db, season.Id).Include(a => a.Items).ToListAsync(cancellation);
+        var assessments = await Invitations.AssessmentStageOf(db, season.Id).Include(a => a.Items).ToListAsync(cancellation);
         foreach (var applicant in invited)
         {
             foreach (var assessment in assessments)
@@ -221,12 +225,15 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await db.SaveChangesAsync(cancellation);
     }
 
-    private static List<DemoApplicant> DecideStageTwo(List<DemoApplicant> invited, DateTime decidedAt)
+    private List<DemoApplicant> DecideAssessmentStage(List<DemoApplicant> invited, DateTime decidedAt)
     {
         for (var i = 0; i < invited.Count; i++)
         {
-            invited[i].Application.AssessmentState = i < 20 ? ApplicationState.Advanced : i < 24 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
-            invited[i].Application.UpdatedAt = decidedAt;
+            var state = i < 20 ? ApplicationState.Advanced : i < 24 ? ApplicationState.Waitlisted : ApplicationState.Rejected;
+            foreach (var entry in db.StageEntries.Local.Where(e => e.ApplicantId == invited[i].Application.ApplicantId))
+            {
+                (entry.State, entry.UpdatedAt) = (state, decidedAt);
+            }
         }
 
         return invited.Take(20).ToList();
@@ -243,7 +250,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         {
             var applicantId = applicants[i].Application.ApplicantId;
             var chosen = new[] { streams[i % 2 == 0 ? 0 : 1 + (i % 4)], streams[1 + ((i + 2) % 5)], streams[6 + (i % 5)] }
-                .Take(applicants[i].IsStageThreeApplicant ? 3 : 1 + (i % 3)).Distinct().ToList();
+                .Take(applicants[i].IsStreamsStageApplicant ? 3 : 1 + (i % 3)).Distinct().ToList();
             var (started, submitted) = (calendar.At(-3, 12), calendar.At(-2, 12));
             foreach (var stream in chosen)
             {

@@ -10,15 +10,15 @@ namespace Cohort.Demo;
 internal static class DemoApplicationForm
 {
     /// <summary>The form is open exactly in stage 1's published window, so the public dates say what the form does.</summary>
-    public static ApplicationForm For(Season season, ProcessStage stageOne) => new()
+    public static ApplicationForm For(Season season, Stage generalStage) => new()
     {
         SeasonId = season.Id,
         Kind = FormKind.General,
         Title = "General application",
         IntroMarkdown = "Tell us who you are and what draws you to this work. It takes most people about an hour; " +
             "your answers are saved as you type, so you can stop and come back.",
-        OpensAt = stageOne.OpensAt,
-        ClosesAt = stageOne.ClosesAt,
+        OpensAt = generalStage.OpensAt,
+        ClosesAt = generalStage.ClosesAt,
         GraceMinutes = 15,
         Questions =
         {

@@ -11,13 +11,13 @@ internal static class DemoAssessments
     public static async Task AddAsync(CohortDbContext db, string seasonSlug, CancellationToken cancellation)
     {
         var track = await db.Tracks.Include(t => t.Stages).SingleAsync(t => t.Season!.Slug == seasonSlug && t.Slug == "empirical", cancellation);
-        var stageTwo = track.Stages.OrderBy(s => s.Position).Skip(1).First();
-        db.Assessments.AddRange(ResearchTaste(track.Id, stageTwo), TechnicalImplementation(track.Id, stageTwo));
+        var assessmentStage = track.Stages.Single(s => s.Kind == StageKind.Assessment);
+        db.Assessments.AddRange(ResearchTaste(track.Id, assessmentStage), TechnicalImplementation(track.Id, assessmentStage));
         await db.SaveChangesAsync(cancellation);
     }
 
     /// <summary>An assessment open for the whole of the track's assessment stage, with a time limit from when it is opened.</summary>
-    private static Assessment Timed(int trackId, ProcessStage window, string slug, string title, int minutes, string instructions, params AssessmentItem[] items)
+    private static Assessment Timed(int trackId, Stage window, string slug, string title, int minutes, string instructions, params AssessmentItem[] items)
     {
         var assessment = new Assessment
         {
@@ -28,7 +28,7 @@ internal static class DemoAssessments
         return assessment;
     }
 
-    private static Assessment ResearchTaste(int trackId, ProcessStage window) => Timed(
+    private static Assessment ResearchTaste(int trackId, Stage window) => Timed(
         trackId, window, "research-taste", "Research taste", 45,
         "A short proposal follows: a team plans to detect sandbagging (a model deliberately underperforming) by " +
             "comparing its accuracy with and without a password in the prompt.\n\nYou have **45 minutes** from the moment you open the " +
@@ -55,7 +55,7 @@ internal static class DemoAssessments
                 "that isolates it; 2 for saying what result would change the conclusion.",
         });
 
-    private static Assessment TechnicalImplementation(int trackId, ProcessStage window) => Timed(
+    private static Assessment TechnicalImplementation(int trackId, Stage window) => Timed(
         trackId, window, "technical-implementation", "Technical implementation", 90,
         "Two tasks on a small linear probe. Use any documentation you like; write the code you would want a " +
             "colleague to review.\n\nYou have **90 minutes** from the moment you open the assessment.",

@@ -120,9 +120,9 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
 
     private async Task AddGeneralApplicationAsync(Season season, CancellationToken cancellation)
     {
-        var stageOne = await db.ProcessStages.Where(s => s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id))
-            .OrderBy(s => s.Position).FirstAsync(cancellation);
-        db.ApplicationForms.Add(DemoApplicationForm.For(season, stageOne));
+        var generalStage = await db.Stages.FirstAsync(s => s.Kind == StageKind.General
+            && s.TrackId == db.Tracks.Where(t => t.SeasonId == season.Id).Min(t => t.Id), cancellation);
+        db.ApplicationForms.Add(DemoApplicationForm.For(season, generalStage));
         await db.SaveChangesAsync(cancellation);
     }
 

@@ -28,9 +28,9 @@ internal static class DemoStreamQuestions
             Ask(seasonId, 4, "probe-repository", "A link to code in which you trained or analysed a probe, if you have one.", QuestionKind.Url, Only("model-internals"), identity: IdentityFlag.Link));
 
         var coalition = streams.Single(s => s.Slug == CoalitionSlug);
-        var stageThree = await StageThree.WindowAsync(db, coalition.TrackId, cancellation)
+        var streamsStage = await StreamsStage.WindowAsync(db, coalition.TrackId, cancellation)
             ?? throw new InvalidOperationException("The demo season has no stage 3.");
-        var firstDay = stageThree.ClosesAt.Date.AddDays(-7).AddHours(14);
+        var firstDay = streamsStage.ClosesAt.Date.AddDays(-7).AddHours(14);
         db.InterviewSlots.AddRange(Enumerable.Range(0, 3).Select(i => new InterviewSlot
         {
             StreamId = coalition.Id, StartsAt = firstDay.AddDays(i), Minutes = 45, Location = "Video call; the link arrives with the invite",
@@ -38,7 +38,7 @@ internal static class DemoStreamQuestions
         db.WorkTests.Add(new WorkTest
         {
             StreamId = coalition.Id,
-            DueAt = stageThree.ClosesAt.AddDays(7),
+            DueAt = streamsStage.ClosesAt.AddDays(7),
             InstructionsMarkdown = "Take about four hours. Build a tiny trusted-monitoring setup with any small open model, " +
                 "measure how often it flags a planted backdoor, and write up what you would try next. Hand in a link to a repository or a PDF.",
         });

@@ -65,7 +65,7 @@ public sealed class SeedDemoTests : IDisposable
     public void At_a_pinned_date_the_demo_opens_stages_1_2_and_3_on_it_and_prints_both_mentors_and_both_applicants()
     {
         var run = Seed("Development", "--at", "2027-01-15");
-        var openOnTheDay = Scalar("SELECT COUNT(*) FROM ProcessStages WHERE OpensAt <= '2027-01-15 12:00:00' AND ClosesAt >= '2027-01-15 12:00:00'");
+        var openOnTheDay = Scalar("SELECT COUNT(*) FROM Stages WHERE OpensAt <= '2027-01-15 12:00:00' AND ClosesAt >= '2027-01-15 12:00:00'");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Seeded the demo season 2027, its dates counted from 2027-01-15.", run.Stdout, StringComparison.Ordinal);

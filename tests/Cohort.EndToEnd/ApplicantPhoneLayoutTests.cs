@@ -30,17 +30,17 @@ public sealed class ApplicantPhoneLayoutTests(LiveSite site) : IClassFixture<Liv
     {
         var now = site.App.Clock.GetUtcNow().UtcDateTime;
         var stream = await site.App.WithDbAsync(db => db.Streams.SingleAsync(s => s.Slug == "control-coalition"));
-        var applicant = await StageThreeApplicants.NewAsync(site.App, "Phone Okafor", stream.Id);
+        var applicant = await StreamsStageApplicants.NewAsync(site.App, "Phone Okafor", stream.Id);
         var (offer, followUp) = await site.App.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, applicant.Application, OfferState.Pending);
-            var followUp = await StageTwoAttempts.FollowUpAsync(db, now, stream.Slug);
-            await StageTwoAttempts.AttemptAsync(db, followUp, applicant.Id, new Dictionary<ItemKind, string>(), now, handedIn: false);
+            var followUp = await AssessmentStageAttempts.FollowUpAsync(db, now, stream.Slug);
+            await AssessmentStageAttempts.AttemptAsync(db, followUp, applicant.Id, new Dictionary<ItemKind, string>(), now, handedIn: false);
             return (await db.Offers.Where(o => o.ApplicantId == applicant.Id).Select(o => o.Id).SingleAsync(), followUp);
         });
         await using var context = await site.NewContextAsync(Width, Height);
         var page = await context.NewPageAsync();
-        await SiteAccounts.SignInAsync(page, applicant.Email, StageThreeApplicants.Password);
+        await SiteAccounts.SignInAsync(page, applicant.Email, StreamsStageApplicants.Password);
 
         foreach (var path in new[] { "/portal", $"/portal/offers/{offer}?answer=accept", "/portal/ranking", "/portal/withdraw", "/apply/general", $"/streams/{stream.Slug}" })
         {

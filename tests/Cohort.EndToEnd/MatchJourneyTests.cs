@@ -19,8 +19,8 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
     public async Task A_mentor_ranks_the_admin_runs_and_publishes_and_the_applicant_accepts()
     {
         var stream = await site.App.WithDbAsync(db => db.Streams.SingleAsync(s => s.Slug == "control-coalition"));
-        var first = await StageThreeApplicants.NewAsync(site.App, "Matchfirst Okoro", stream.Id);
-        var second = await StageThreeApplicants.NewAsync(site.App, "Matchsecond Lindgren", stream.Id);
+        var first = await StreamsStageApplicants.NewAsync(site.App, "Matchfirst Okoro", stream.Id);
+        var second = await StreamsStageApplicants.NewAsync(site.App, "Matchsecond Lindgren", stream.Id);
         await site.App.WithDbAsync(async db =>
         {
             foreach (var each in await db.Streams.ToListAsync())
@@ -57,7 +57,7 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
         await using (var context = await site.NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SiteAccounts.SignInAsync(page, first.Email, StageThreeApplicants.Password);
+            await SiteAccounts.SignInAsync(page, first.Email, StreamsStageApplicants.Password);
             await page.GotoAsync("/portal");
             await page.GetByRole(AriaRole.Link, new() { Name = $"Accept {stream.Name}…" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = $"Yes, accept {stream.Name}" }).ClickAsync();
@@ -67,7 +67,7 @@ public sealed class MatchJourneyTests(LiveSite site) : IClassFixture<LiveSite>
         await using (var context = await site.NewContextAsync())
         {
             var page = await context.NewPageAsync();
-            await SiteAccounts.SignInAsync(page, second.Email, StageThreeApplicants.Password);
+            await SiteAccounts.SignInAsync(page, second.Email, StreamsStageApplicants.Password);
             await page.GotoAsync("/portal");
             await Expect(page.Locator("#match-explanation")).ToContainTextAsync(stream.Name);
         }

@@ -11,8 +11,8 @@ public sealed class PreferenceDragTests(LiveSite site) : IClassFixture<LiveSite>
     public async Task Dragging_the_second_applicant_above_the_first_saves_them_first()
     {
         var stream = await site.App.WithDbAsync(db => db.Streams.SingleAsync(s => s.Slug == "control-coalition"));
-        var upper = await StageThreeApplicants.NewAsync(site.App, "Dragtop Achterberg", stream.Id);
-        var lower = await StageThreeApplicants.NewAsync(site.App, "Dragbottom Sørensen", stream.Id);
+        var upper = await StreamsStageApplicants.NewAsync(site.App, "Dragtop Achterberg", stream.Id);
+        var lower = await StreamsStageApplicants.NewAsync(site.App, "Dragbottom Sørensen", stream.Id);
         await using var context = await site.NewContextAsync();
         var preferences = await MentorPreferencesPage.OpenAsync(context, stream.Slug);
         await preferences.Rank(upper).FillAsync("1");

@@ -26,8 +26,8 @@ public sealed class ProjectJourneyTests(LiveSite site) : IClassFixture<LiveSite>
     public async Task The_mentor_pitches_and_ranks_the_fellow_ranks_the_mentor_runs_and_publishes_and_the_fellow_reads_their_project()
     {
         var streamId = await site.App.WithDbAsync(db => db.Streams.Where(s => s.Slug == Stream).Select(s => s.Id).SingleAsync());
-        var arlo = await StageThreeApplicants.NewAsync(site.App, "Arlo Fellow", streamId);
-        var bex = await StageThreeApplicants.NewAsync(site.App, "Bex Fellow", streamId);
+        var arlo = await StreamsStageApplicants.NewAsync(site.App, "Arlo Fellow", streamId);
+        var bex = await StreamsStageApplicants.NewAsync(site.App, "Bex Fellow", streamId);
         await site.App.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, arlo.Application, OfferState.Accepted);
@@ -55,7 +55,7 @@ public sealed class ProjectJourneyTests(LiveSite site) : IClassFixture<LiveSite>
 
         await using var fellowContext = await site.NewContextAsync();
         var fellow = await fellowContext.NewPageAsync();
-        await SiteAccounts.SignInAsync(fellow, arlo.Email, StageThreeApplicants.Password);
+        await SiteAccounts.SignInAsync(fellow, arlo.Email, StreamsStageApplicants.Password);
         await fellow.GotoAsync("/portal/projects");
         await fellow.Locator($"#project-ranking tr[data-application='{probe}'] input[data-rank]").FillAsync("1");
         await fellow.Locator($"#project-ranking tr[data-application='{audit}'] input[data-rank]").FillAsync("2");

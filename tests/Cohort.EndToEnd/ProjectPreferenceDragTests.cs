@@ -15,7 +15,7 @@ public sealed class ProjectPreferenceDragTests(LiveSite site) : IClassFixture<Li
     public async Task A_fellow_drags_the_second_project_above_the_first_and_the_post_saves_that_order()
     {
         var stream = await site.App.WithDbAsync(db => db.Streams.Include(s => s.Mentors).SingleAsync(s => s.Slug == "control-coalition"));
-        var fellow = await StageThreeApplicants.NewAsync(site.App, "Dragwell Fellow", stream.Id);
+        var fellow = await StreamsStageApplicants.NewAsync(site.App, "Dragwell Fellow", stream.Id);
         var (upper, lower) = await site.App.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, fellow.Application, OfferState.Accepted);
@@ -31,7 +31,7 @@ public sealed class ProjectPreferenceDragTests(LiveSite site) : IClassFixture<Li
         });
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
-        await SiteAccounts.SignInAsync(page, fellow.Email, StageThreeApplicants.Password);
+        await SiteAccounts.SignInAsync(page, fellow.Email, StreamsStageApplicants.Password);
         await page.GotoAsync("/portal/projects");
         ILocator Row(int project) => page.Locator($"#project-ranking tr[data-application='{project}']");
         ILocator Rank(int project) => Row(project).Locator("input[data-rank]");

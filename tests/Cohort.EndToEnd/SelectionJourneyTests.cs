@@ -136,7 +136,7 @@ public sealed class SelectionJourneyTests(LiveSite site) : IClassFixture<LiveSit
             var name = $"Scored{(char)('A' + i)} Selectee";
             var email = $"selectee-{i}-{Guid.NewGuid():N}@example.net";
             var id = await NewAccountAsync(name, email, Roles.Applicant);
-            await StageOne.SubmitAsync(site.App, id);
+            await GeneralStage.SubmitAsync(site.App, id);
             var applicationId = await site.App.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == id).Select(a => a.Id).SingleAsync());
             placeOfApplication[applicationId] = i;
             people.Add(new(id, name, email));

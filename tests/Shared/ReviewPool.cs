@@ -2,7 +2,6 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +81,7 @@ public static class ReviewPool
         var season = await db.Seasons.CurrentAsync() ?? throw new InvalidOperationException("No season.");
         var round = new ReviewRound
         {
-            SeasonId = season.Id, Name = $"Round {Guid.NewGuid():N}", Stage = PipelineStage.General, RubricId = await RubricAsync(db),
+            SeasonId = season.Id, Name = $"Round {Guid.NewGuid():N}", Stage = StageKind.General, RubricId = await RubricAsync(db),
             ReviewsPerApplication = reviewsPerApplication, CreatedAt = DateTime.UtcNow,
         };
         db.ReviewRounds.Add(round);

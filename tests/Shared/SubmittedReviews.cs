@@ -1,5 +1,5 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +12,7 @@ namespace Cohort.Tests.Shared;
 public static class SubmittedReviews
 {
     /// <summary>A round of <paramref name="stage"/> in the current season, with a one-criterion rubric of its own.</summary>
-    public static async Task<ReviewRound> RoundAsync(CohortDbContext db, PipelineStage stage, ReviewRoundState state, string name, int? streamId = null)
+    public static async Task<ReviewRound> RoundAsync(CohortDbContext db, StageKind stage, ReviewRoundState state, string name, int? streamId = null)
     {
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var rubric = new Rubric { SeasonId = seasonId, Name = $"Rubric of {name}", Criteria = { new RubricCriterion { Name = "Overall", ScaleMin = 0, ScaleMax = 10 } } };
@@ -28,7 +28,7 @@ public static class SubmittedReviews
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await StageTwoAttempts.AccountAsync(db, $"Scoring Reviewer {i}", $"scoring-reviewer-{Guid.NewGuid():N}@example.net"));
+            ids.Add(await AssessmentStageAttempts.AccountAsync(db, $"Scoring Reviewer {i}", $"scoring-reviewer-{Guid.NewGuid():N}@example.net"));
         }
 
         return ids;

@@ -40,7 +40,7 @@ internal static class DeadlineRush
         for (var run = 0; run < 5; run++)
         {
             var clock = Stopwatch.StartNew();
-            var view = await database.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(PipelineStage.General, new PipelineFilter()));
+            var view = await database.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(StageKind.General, new PipelineFilter()));
             table.Add(clock.Elapsed.TotalMilliseconds);
             Check(view?.Rows.Count == submitted, $"the stage 1 table has {view?.Rows.Count} rows, not {submitted}");
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cohort.Benchmarks.Applications;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
@@ -59,13 +60,15 @@ internal static class MatchRunBench
             stream.Capacity = seats / streams.Count;
         }
 
+        var assessmentStages = await AssessmentEntries.StagesOf(db, season.Id).ToListAsync();
         var mentor = (await DeadlineRush.AddAccountsAsync(db, 1, "mentor", "mentors.example.org"))[0];
         var quality = new Dictionary<string, double>();
         var choices = new List<(string Applicant, StreamApplication Application, int Position)>();
         foreach (var applicant in await DeadlineRush.AddAccountsAsync(db, applicants, "stage3"))
         {
             quality[applicant] = random.NextDouble();
-            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced, AssessmentState = ApplicationState.Advanced });
+            db.Applications.Add(new Application { FormId = form.Id, ApplicantId = applicant, State = ApplicationState.Advanced });
+            AssessmentEntries.Place(db, [], assessmentStages, applicant, ApplicationState.Advanced, DateTime.UtcNow);
             foreach (var (stream, position) in streams.OrderBy(_ => random.Next()).Take(3).Select((s, i) => (s, i + 1)))
             {
                 var application = new StreamApplication { StreamId = stream.Id, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
@@ -99,7 +102,7 @@ internal static class MatchRunBench
         var now = DateTime.UtcNow;
         foreach (var stream in streams)
         {
-            var round = new ReviewRound { SeasonId = seasonId, Stage = PipelineStage.Streams, StreamId = stream.Id, Name = $"{stream.Name} read", Rubric = rubric, State = ReviewRoundState.Closed, CreatedAt = now };
+            var round = new ReviewRound { SeasonId = seasonId, Stage = StageKind.Streams, StreamId = stream.Id, Name = $"{stream.Name} read", Rubric = rubric, State = ReviewRoundState.Closed, CreatedAt = now };
             var applications = await db.StreamApplications.Where(a => a.StreamId == stream.Id).Select(a => new { a.Id, a.ApplicantId }).ToListAsync();
             round.Assignments.AddRange(applications.SelectMany(a => reviewers.OrderBy(_ => random.Next()).Take(2).Select(reviewer => new ReviewAssignment
             {

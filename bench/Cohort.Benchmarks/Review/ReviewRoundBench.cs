@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Cohort.Benchmarks.Applications;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +43,7 @@ internal static class ReviewRoundBench
         for (var run = 0; run < 3; run++)
         {
             var clock = Stopwatch.StartNew();
-            var result = await database.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(PipelineStage.General, null, null));
+            var result = await database.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(StageKind.General, null, null));
             scoring.Add(clock.Elapsed.TotalMilliseconds);
             if (result?.Rows.Count(r => r.Score is not null) != applications)
             {
@@ -78,7 +78,7 @@ internal static class ReviewRoundBench
         }
 
         var rubric = new Rubric { SeasonId = season.Id, Name = "Bench rubric", Criteria = { new RubricCriterion { Name = "Overall", ScaleMin = 1, ScaleMax = 10 } } };
-        var round = new ReviewRound { SeasonId = season.Id, Stage = PipelineStage.General, Name = "Bench round", Rubric = rubric, ReviewsPerApplication = reviewsEach, CreatedAt = DateTime.UtcNow };
+        var round = new ReviewRound { SeasonId = season.Id, Stage = StageKind.General, Name = "Bench round", Rubric = rubric, ReviewsPerApplication = reviewsEach, CreatedAt = DateTime.UtcNow };
         db.ReviewRounds.Add(round);
         await db.SaveChangesAsync();
         return round.Id;

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
             items.Add(new(failed, "message failed to send and is being retried", "messages failed to send and are being retried", "/admin/outbox", Urgent: true));
         }
 
-        var stages = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
+        var stages = await db.Stages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
         var keyDates = await db.KeyDates.AsNoTracking().Where(d => d.SeasonId == season.Id && d.At >= now).OrderBy(d => d.At).Take(3).ToListAsync(cancellation);
         var next = stages.SelectMany(s => new[] { new SeasonDate($"{s.Name} opens", s.OpensAt), new SeasonDate($"{s.Name} closes", s.ClosesAt) })
             .Concat(keyDates.Select(d => new SeasonDate(d.Title, d.At)))
@@ -60,7 +61,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         return new(await PhaseAsync(season, stages, now, cancellation), [.. items.Where(i => i.IsDue).OrderByDescending(i => i.Urgent)], next);
     }
 
-    private async Task<string> PhaseAsync(Season season, List<ProcessStage> stages, DateTime now, CancellationToken cancellation)
+    private async Task<string> PhaseAsync(Season season, List<Stage> stages, DateTime now, CancellationToken cancellation)
     {
         if (await db.MatchRuns.StreamMatches().AnyAsync(r => r.SeasonId == season.Id && r.PublishedAt != null, cancellation))
         {
@@ -83,7 +84,7 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
         return
         [
             new(await general.CountAsync(a => a.State == ApplicationState.Submitted, cancellation), "general application waiting for a decision", "general applications waiting for a decision", "/admin/pipeline/general?state=Submitted"),
-            new(await general.CountAsync(a => a.AssessmentState == ApplicationState.Submitted, cancellation), "assessment waiting for a decision", "assessments waiting for a decision", "/admin/pipeline/assessments?state=Submitted"),
+            new(await AssessmentEntries.Of(db, seasonId).Where(e => e.State == ApplicationState.Submitted).Select(e => e.ApplicantId).Distinct().CountAsync(cancellation), "assessment waiting for a decision", "assessments waiting for a decision", "/admin/pipeline/assessments?state=Submitted"),
             new(await db.StreamApplications.CountAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State == ApplicationState.Submitted, cancellation),
                 "stream application waiting for a decision", "stream applications waiting for a decision", "/admin/pipeline/streams?state=Submitted"),
         ];
@@ -132,14 +133,14 @@ public sealed class NeedsAttention(CohortDbContext db, TimeProvider clock)
     {
         var items = new List<AttentionItem>();
         var deadline = await db.MatchSettings.Where(s => s.SeasonId == seasonId).Select(s => s.RankingDeadline).SingleOrDefaultAsync(cancellation);
-        var stageThree = await db.StreamApplications.AnyAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State != ApplicationState.Draft, cancellation);
+        var streamsStage = await db.StreamApplications.AnyAsync(a => a.Stream!.Track!.SeasonId == seasonId && a.State != ApplicationState.Draft, cancellation);
         if (deadline is { } by && now <= by && by - now <= Soon)
         {
             items.Add(new(null, $"Applicants' stream rankings freeze on {by:d MMMM yyyy 'at' HH:mm} UTC: the match runs on them after that", null, "/admin/match"));
         }
 
         var runs = await db.MatchRuns.StreamMatches().Where(r => r.SeasonId == seasonId).Select(r => new { r.Id, r.PublishedAt }).ToListAsync(cancellation);
-        if (stageThree && runs.Count == 0)
+        if (streamsStage && runs.Count == 0)
         {
             items.Add(new(null, "The match has not been run yet", null, "/admin/match"));
         }

@@ -14,13 +14,6 @@ public class Application : IVersioned, ISubmittable
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
 
-    /// <summary>
-    /// Where the applicant stands in stage 2, kept on the general application because stage 2 has no form of its
-    /// own: null until stage 1 advances them, then Submitted (awaiting the stage 2 decision), Advanced (to the
-    /// stream applications), Waitlisted or Rejected. Only a general application's value means anything.
-    /// </summary>
-    public ApplicationState? AssessmentState { get; set; }
-
     public int Version { get; set; }
 
     public List<Answer> Answers { get; } = [];

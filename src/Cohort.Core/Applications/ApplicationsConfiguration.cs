@@ -34,7 +34,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // One application per applicant per form: the database itself refuses a second, whatever races above it.
         application.HasIndex(a => new { a.FormId, a.ApplicantId }).IsUnique();
         application.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
-        application.Property(a => a.AssessmentState).HasConversion<string>().HasMaxLength(20);
         application.HasOne(a => a.Form).WithMany().HasForeignKey(a => a.FormId);
         application.HasOne<Accounts.CohortUser>().WithMany().HasForeignKey(a => a.ApplicantId);
         application.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.ApplicationId);

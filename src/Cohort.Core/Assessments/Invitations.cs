@@ -24,10 +24,10 @@ public static class Invitations
         db.Set<Assessment>().Where(x =>
             (x.StreamId == null && db.Applications.Any(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
                 && a.Form!.Kind == FormKind.General && a.Form.SeasonId == x.Track!.SeasonId))
-            || (x.StreamId != null && StageThree.UnderConsideration(db).Any(a => a.ApplicantId == applicantId && a.StreamId == x.StreamId)));
+            || (x.StreamId != null && StreamsStage.UnderConsideration(db).Any(a => a.ApplicantId == applicantId && a.StreamId == x.StreamId)));
 
     /// <summary>A season's stage 2 assessments: its tracks' own, not the streams' follow-ups.</summary>
-    public static IQueryable<Assessment> StageTwoOf(CohortDbContext db, int seasonId) =>
+    public static IQueryable<Assessment> AssessmentStageOf(CohortDbContext db, int seasonId) =>
         db.Assessments.Where(x => x.StreamId == null && x.Track!.SeasonId == seasonId);
 
     /// <summary>The applicant's attempt with what closing and scoring it needs, or null if they have not started.</summary>

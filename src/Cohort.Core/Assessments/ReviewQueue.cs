@@ -42,7 +42,7 @@ public sealed class ReviewQueue
     public IQueryable<AttemptAnswer> Answers =>
         AttemptScores.ReviewerScored(db).Where(a => db.Attempts.Undecided(db).Any(x => x.Id == a.AttemptId && x.ClosedAt != null
             && x.ApplicantId != ReviewerId && !conflicted.Contains(x.ApplicantId)
-            && Invitations.StageTwoOf(db, Scope.SeasonId).Any(s => s.Id == x.AssessmentId)));
+            && Invitations.AssessmentStageOf(db, Scope.SeasonId).Any(s => s.Id == x.AssessmentId)));
 
     /// <summary>The queue entries of the answers in <paramref name="answers"/> (already narrowed from <see cref="Answers"/>), oldest attempt first.</summary>
     public Task<List<QueueEntry>> EntriesAsync(IQueryable<AttemptAnswer> answers, CancellationToken cancellation) =>

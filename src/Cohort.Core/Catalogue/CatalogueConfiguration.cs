@@ -23,9 +23,14 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
     {
         track.HasIndex(t => new { t.SeasonId, t.Slug }).IsUnique();
         track.Property(t => t.Slug).HasMaxLength(80);
-        track.HasMany(t => t.Stages).WithOne().HasForeignKey(s => s.TrackId);
+        track.HasMany(t => t.Stages).WithOne(s => s.Track).HasForeignKey(s => s.TrackId);
         track.HasMany(t => t.Streams).WithOne(s => s.Track).HasForeignKey(s => s.TrackId);
     }
+}
+
+internal sealed class StageConfiguration : IEntityTypeConfiguration<Stage>
+{
+    public void Configure(EntityTypeBuilder<Stage> stage) => stage.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
 }
 
 internal sealed class StreamConfiguration : IEntityTypeConfiguration<ResearchStream>

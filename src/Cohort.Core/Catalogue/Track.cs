@@ -15,6 +15,6 @@ public class Track : IVersioned
     public string AudienceMarkdown { get; set; } = "";
     public int Version { get; set; }
 
-    public List<ProcessStage> Stages { get; } = [];
+    public List<Stage> Stages { get; } = [];
     public List<ResearchStream> Streams { get; } = [];
 }

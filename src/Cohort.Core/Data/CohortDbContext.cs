@@ -16,7 +16,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
 {
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Track> Tracks => Set<Track>();
-    public DbSet<ProcessStage> ProcessStages => Set<ProcessStage>();
+    public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<ResearchStream> Streams => Set<ResearchStream>();
     public DbSet<Mentor> Mentors => Set<Mentor>();
     public DbSet<StreamMentor> StreamMentors => Set<StreamMentor>();
@@ -28,6 +28,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<Pipeline.StageEntry> StageEntries => Set<Pipeline.StageEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
     public DbSet<Assessments.Attempt> Attempts => Set<Assessments.Attempt>();

@@ -19,7 +19,7 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var test = await db.WorkTests.SingleOrDefaultAsync(t => t.StreamId == streamId, cancellation);
-        var considered = await StageThree.UnderConsideration(db).AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
+        var considered = await StreamsStage.UnderConsideration(db).AnyAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
         if (test is null || !considered)
         {
             return "This stream has no work test for you.";

@@ -1,4 +1,5 @@
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Cohort.Core.Mail;
 
 /// <summary>A mailing to the applications of a stage that a pipeline filter selects.</summary>
 /// <param name="Link">The address the <c>{{link}}</c> field stands for (the applicant portal).</param>
-public sealed record TemplatedMail(PipelineStage Stage, PipelineFilter Recipients, string Subject, string Body, string Link);
+public sealed record TemplatedMail(StageKind Stage, PipelineFilter Recipients, string Subject, string Body, string Link);
 
 public sealed record RenderedMail(string To, string Subject, string Body);
 

@@ -1,5 +1,5 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +16,13 @@ public sealed class MatchScores(CohortDbContext db, FindScoreTable scoreTable)
     public async Task<MatchInput> AddToAsync(MatchInput input, CancellationToken cancellation)
     {
         var streamIds = input.Hosts.Where(s => s.Capacity > 0).Select(s => s.HostId).ToList();
-        var applicantOf = await StageThree.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
+        var applicantOf = await StreamsStage.UnderConsideration(db).Where(a => streamIds.Contains(a.StreamId))
             .ToDictionaryAsync(a => a.Id, a => a.ApplicantId, cancellation);
         var streams = new List<MatchHost>(input.Hosts.Count);
         foreach (var stream in input.Hosts)
         {
             var scores = new Dictionary<string, double>();
-            if (stream.Capacity > 0 && await scoreTable.RunAsync(PipelineStage.Streams, stream.HostId, null, cancellation) is { } table)
+            if (stream.Capacity > 0 && await scoreTable.RunAsync(StageKind.Streams, stream.HostId, null, cancellation) is { } table)
             {
                 foreach (var row in table.Rows)
                 {

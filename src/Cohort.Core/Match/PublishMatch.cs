@@ -37,7 +37,7 @@ public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox 
         // The stream match's candidates are applicants and its hosts streams.
         var placements = result.Placements.Where(p => p.HostId is not null).ToList();
         var applicantIds = placements.Select(p => p.CandidateId).ToList();
-        var applications = await StageThree.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
+        var applications = await StreamsStage.UnderConsideration(db).Where(a => applicantIds.Contains(a.ApplicantId))
             .ToDictionaryAsync(a => (a.ApplicantId, a.StreamId), a => a.Id, cancellation);
         if (placements.Any(p => !applications.ContainsKey((p.CandidateId, p.HostId!.Value))))
         {

@@ -15,7 +15,7 @@ public static class StreamMatchInputs
     public static async Task<MatchInput> LoadAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
     {
         // Only applications their streams still consider take part: a withdrawal or a rejection leaves the match.
-        var considered = StageThree.UnderConsideration(db).Where(a => a.Stream!.Track!.SeasonId == seasonId);
+        var considered = StreamsStage.UnderConsideration(db).Where(a => a.Stream!.Track!.SeasonId == seasonId);
         var applications = await considered.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.StreamId, a.ApplicantId }).ToListAsync(cancellation);
         var offers = await db.Offers.Where(o => o.SeasonId == seasonId).Select(o => new { o.ApplicantId, o.StreamId, o.State }).ToListAsync(cancellation);

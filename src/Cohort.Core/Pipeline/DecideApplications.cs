@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,8 +23,10 @@ public sealed record DecisionOutcome(int Decided, int Skipped, string? Refusal);
 /// Advances, waitlists or rejects a selection of one stage's rows in one save, with one audit entry per row
 /// naming the state it left and the state it entered. Only rows that are submitted (awaiting a decision) or
 /// waitlisted can be decided: a draft is not finished, a withdrawal is the applicant's own choice, and ids that are
-/// neither are counted, not trusted, so a tampered form changes nothing it should not. Advancing at stage 1
-/// opens stage 2 (the assessments); advancing at stage 2 opens the stream applications.
+/// neither are counted, not trusted, so a tampered form changes nothing it should not. Advancing a general
+/// application enters the applicant at the assessment stage (a <see cref="StageEntry"/> awaiting its decision);
+/// advancing that entry opens the stream applications. The assessment stage's rows are keyed, like its review
+/// rounds, by the general application.
 /// </summary>
 public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -32,7 +35,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     /// <summary>A row that may be decided: what the audit calls it, its state, and how to move it.</summary>
     private sealed record Decidable(string Subject, ApplicationState From, Action<ApplicationState> MoveTo);
 
-    public async Task<DecisionOutcome> RunAsync(Actor actor, PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
+    public async Task<DecisionOutcome> RunAsync(Actor actor, StageKind stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
     {
         var selected = ids.Distinct().ToList();
         if (selected.Count == 0)
@@ -59,7 +62,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     }
 
     /// <summary>How many of <paramref name="ids"/> the decision would change, without changing them: what a confirmation says.</summary>
-    public async Task<int> PreviewAsync(PipelineStage stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
+    public async Task<int> PreviewAsync(StageKind stage, IReadOnlyCollection<int> ids, Decision decision, CancellationToken cancellation = default)
     {
         var selected = ids.Distinct().Take(MaxSelection + 1).ToList();
         if (selected.Count is 0 or > MaxSelection)
@@ -74,26 +77,27 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     }
 
     /// <summary>The selected rows that are waiting for a decision (submitted or waitlisted), loaded for a change.</summary>
-    private async Task<IEnumerable<Decidable>> CandidatesAsync(PipelineStage stage, List<int> selected, CancellationToken cancellation)
+    private async Task<IEnumerable<Decidable>> CandidatesAsync(StageKind stage, List<int> selected, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var awaiting = new[] { ApplicationState.Submitted, ApplicationState.Waitlisted };
         return stage switch
         {
-            PipelineStage.General => (await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
-                .Select(a => new Decidable($"application:{a.Id}", a.State, state =>
+            StageKind.General => await GeneralAsync(selected, awaiting, now, cancellation),
+            StageKind.Assessment => (await db.Applications.Where(a => selected.Contains(a.Id))
+                    .SelectMany(a => AssessmentEntries.All(db).Where(e => e.ApplicantId == a.ApplicantId && e.Stage!.Track!.SeasonId == a.Form!.SeasonId),
+                        (a, e) => new { a.Id, Entry = e })
+                    .ToListAsync(cancellation))
+                .GroupBy(r => r.Id, r => r.Entry)
+                .Where(g => awaiting.Contains(g.First().State))
+                .Select(g => new Decidable($"application:{g.Key}", g.First().State, state =>
                 {
-                    a.State = state;
-                    a.AssessmentState = state == ApplicationState.Advanced ? ApplicationState.Submitted : null;
-                    a.UpdatedAt = now;
+                    foreach (var entry in g)
+                    {
+                        (entry.State, entry.UpdatedAt) = (state, now);
+                    }
                 })),
-            PipelineStage.Assessments => (await db.Applications.Where(a => selected.Contains(a.Id) && (a.AssessmentState == ApplicationState.Submitted || a.AssessmentState == ApplicationState.Waitlisted)).ToListAsync(cancellation))
-                .Select(a => new Decidable($"application:{a.Id}", a.AssessmentState!.Value, state =>
-                {
-                    a.AssessmentState = state;
-                    a.UpdatedAt = now;
-                })),
-            PipelineStage.Streams => (await db.StreamApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
+            StageKind.Streams => (await db.StreamApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).ToListAsync(cancellation))
                 .Select(a => new Decidable($"stream-application:{a.Id}", a.State, state =>
                 {
                     a.State = state;
@@ -103,11 +107,38 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
         };
     }
 
-    /// <summary>The audit action's prefix: stage 1 keeps "application", so earlier entries read the same.</summary>
-    private static string AuditPrefix(PipelineStage stage) => stage switch
+    /// <summary>General applications move themselves, and an advanced one enters its applicant at the assessment stage.</summary>
+    private async Task<IEnumerable<Decidable>> GeneralAsync(List<int> selected, ApplicationState[] awaiting, DateTime now, CancellationToken cancellation)
     {
-        PipelineStage.General => "application",
-        PipelineStage.Assessments => "assessments",
+        var applications = await db.Applications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State)).Include(a => a.Form).ToListAsync(cancellation);
+        var seasons = applications.Select(a => a.Form!.SeasonId).Distinct().ToList();
+        var stages = (await db.Stages.Where(s => s.Kind == StageKind.Assessment && seasons.Contains(s.Track!.SeasonId))
+            .Select(s => new { s.Id, s.Track!.SeasonId }).ToListAsync(cancellation)).ToLookup(s => s.SeasonId, s => s.Id);
+        var applicants = applications.Select(a => a.ApplicantId).Distinct().ToList();
+        var stageIds = stages.SelectMany(s => s).ToList();
+        var entries = (await db.StageEntries.Where(e => applicants.Contains(e.ApplicantId) && stageIds.Contains(e.StageId)).ToListAsync(cancellation))
+            .ToLookup(e => e.ApplicantId);
+        return applications.Select(a => new Decidable($"application:{a.Id}", a.State, state =>
+        {
+            a.State = state;
+            a.UpdatedAt = now;
+            var mine = entries[a.ApplicantId].Where(e => stages[a.Form!.SeasonId].Contains(e.StageId)).ToList();
+            if (state == ApplicationState.Advanced)
+            {
+                AssessmentEntries.Place(db, mine, stages[a.Form!.SeasonId], a.ApplicantId, ApplicationState.Submitted, now);
+            }
+            else
+            {
+                db.StageEntries.RemoveRange(mine);
+            }
+        }));
+    }
+
+    /// <summary>The audit action's prefix: stage 1 keeps "application", so earlier entries read the same.</summary>
+    private static string AuditPrefix(StageKind stage) => stage switch
+    {
+        StageKind.General => "application",
+        StageKind.Assessment => "assessments",
         _ => "stream-application",
     };
 

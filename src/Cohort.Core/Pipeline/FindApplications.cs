@@ -14,7 +14,7 @@ namespace Cohort.Core.Pipeline;
 /// </summary>
 public sealed class FindApplications(CohortDbContext db)
 {
-    public async Task<PipelineView?> RunAsync(PipelineStage stage, PipelineFilter filter, CancellationToken cancellation = default)
+    public async Task<PipelineView?> RunAsync(StageKind stage, PipelineFilter filter, CancellationToken cancellation = default)
     {
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         var form = season is null ? null : await db.ApplicationForms.AsNoTracking().Include(f => f.Questions)
@@ -27,10 +27,10 @@ public sealed class FindApplications(CohortDbContext db)
         var general = db.Applications.AsNoTracking().Where(a => a.FormId == form.Id);
         var (title, deadline, rows) = stage switch
         {
-            PipelineStage.General => (form.Title, form.ClosesAt, await StageRows.GeneralAsync(general, filter, cancellation)),
-            PipelineStage.Assessments => ("Assessments", await AssessmentsDeadlineAsync(season, cancellation),
+            StageKind.General => (form.Title, form.ClosesAt, await StageRows.GeneralAsync(general, filter, cancellation)),
+            StageKind.Assessment => ("Assessments", await AssessmentsDeadlineAsync(season, cancellation),
                 await StageRows.AssessmentsAsync(db, season, general, filter, cancellation)),
-            PipelineStage.Streams => ("Stream applications", await StreamsDeadlineAsync(season, cancellation),
+            StageKind.Streams => ("Stream applications", await StreamsDeadlineAsync(season, cancellation),
                 await StageRows.StreamsAsync(db, season, general, filter, cancellation)),
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
@@ -41,7 +41,7 @@ public sealed class FindApplications(CohortDbContext db)
         var shown = filter.StreamId is null ? general : general.Where(a => listed.Contains(a.Id));
         var eligibility = await EligibilityAsync(season, form, shown, cancellation);
         var people = await PeopleAsync(rows, cancellation);
-        var ordered = stage == PipelineStage.Assessments
+        var ordered = stage == StageKind.Assessment
             ? rows.OrderByDescending(r => r.Score ?? double.MinValue).ThenBy(r => r.Id)
             : rows.OrderBy(r => r.SubmittedAt is null).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id);
         var result = ordered
@@ -76,7 +76,7 @@ public sealed class FindApplications(CohortDbContext db)
     }
 
     private async Task<DateTime?> AssessmentsDeadlineAsync(Season season, CancellationToken cancellation) =>
-        await Invitations.StageTwoOf(db, season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
+        await Invitations.AssessmentStageOf(db, season.Id).MaxAsync(x => (DateTime?)x.ClosesAt, cancellation);
 
     /// <summary>The latest close of the tracks' stream application windows: a season has few tracks.</summary>
     private async Task<DateTime?> StreamsDeadlineAsync(Season season, CancellationToken cancellation)
@@ -84,7 +84,7 @@ public sealed class FindApplications(CohortDbContext db)
         DateTime? latest = null;
         foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync(cancellation))
         {
-            if (await StageThree.WindowAsync(db, track, cancellation) is { } window && (latest is null || window.ClosesAt > latest))
+            if (await StreamsStage.WindowAsync(db, track, cancellation) is { } window && (latest is null || window.ClosesAt > latest))
             {
                 latest = window.ClosesAt;
             }

@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 
 namespace Cohort.Core.Pipeline;
 
@@ -27,4 +28,4 @@ public sealed record PipelineRow(
 }
 
 /// <summary>A stage's title and published deadline (for mail merge fields) and the rows that pass the filter.</summary>
-public sealed record PipelineView(PipelineStage Stage, string Title, DateTime? Deadline, IReadOnlyList<PipelineRow> Rows);
+public sealed record PipelineView(StageKind Stage, string Title, DateTime? Deadline, IReadOnlyList<PipelineRow> Rows);

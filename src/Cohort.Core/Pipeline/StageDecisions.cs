@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,18 +20,20 @@ public static class StageDecisions
     public static IQueryable<Attempt> Undecided(this IQueryable<Attempt> attempts, CohortDbContext db) =>
         attempts.Where(x =>
             (x.Assessment!.StreamId == null && !db.Applications.Any(g => g.ApplicantId == x.ApplicantId
-                && g.Form!.SeasonId == x.Assessment.Track!.SeasonId && g.Form.Kind == FormKind.General
-                && (g.State == ApplicationState.Withdrawn || g.AssessmentState == ApplicationState.Advanced || g.AssessmentState == ApplicationState.Rejected)))
+                && g.Form!.SeasonId == x.Assessment.Track!.SeasonId && g.Form.Kind == FormKind.General && g.State == ApplicationState.Withdrawn)
+                && !AssessmentEntries.All(db).Any(e => e.ApplicantId == x.ApplicantId && e.Stage!.Track!.SeasonId == x.Assessment.Track!.SeasonId
+                    && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected)))
             || (x.Assessment.StreamId != null && !db.StreamApplications.Any(s => s.StreamId == x.Assessment.StreamId && s.ApplicantId == x.ApplicantId
                 && (s.State == ApplicationState.Withdrawn || s.State == ApplicationState.Advanced || s.State == ApplicationState.Rejected))));
 
     /// <summary>Whether subject <paramref name="subjectId"/> of a review round of <paramref name="stage"/> is decided at that stage.</summary>
-    public static Task<bool> IsDecidedAsync(CohortDbContext db, PipelineStage stage, int subjectId, CancellationToken cancellation) => stage switch
+    public static Task<bool> IsDecidedAsync(CohortDbContext db, StageKind stage, int subjectId, CancellationToken cancellation) => stage switch
     {
-        PipelineStage.General => db.Applications.AnyAsync(a => a.Id == subjectId
+        StageKind.General => db.Applications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
-        PipelineStage.Assessments => db.Applications.AnyAsync(a => a.Id == subjectId
-            && (a.State == ApplicationState.Withdrawn || a.AssessmentState == ApplicationState.Advanced || a.AssessmentState == ApplicationState.Rejected), cancellation),
+        StageKind.Assessment => db.Applications.AnyAsync(a => a.Id == subjectId
+            && (a.State == ApplicationState.Withdrawn || AssessmentEntries.All(db).Any(e => e.ApplicantId == a.ApplicantId && e.Stage!.Track!.SeasonId == a.Form!.SeasonId
+                && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected))), cancellation),
         _ => db.StreamApplications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
     };

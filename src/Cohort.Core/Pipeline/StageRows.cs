@@ -20,18 +20,20 @@ internal static class StageRows
             .ToListAsync(cancellation);
 
     /// <summary>
-    /// Applicants advanced from stage 1, with their stage 2 decision state, the summed score of their closed attempts
+    /// Applicants advanced from the general stage, with the state of their assessment stage entry, the summed score of their closed attempts
     /// at the season's assessments (automatic points plus reviewers' so far) and when they handed in their last one.
     /// </summary>
     public static async Task<List<StageRow>> AssessmentsAsync(CohortDbContext db, Season season, IQueryable<Application> general, PipelineFilter filter, CancellationToken cancellation)
     {
-        var rows = await general.Where(a => a.AssessmentState != null && (filter.State == null || a.AssessmentState == filter.State))
-            .Select(a => new { a.Id, a.ApplicantId, State = a.AssessmentState!.Value })
-            .ToListAsync(cancellation);
-        var stageTwo = Invitations.StageTwoOf(db, season.Id);
-        var assessmentCount = await stageTwo.CountAsync(cancellation);
+        var entries = AssessmentEntries.Of(db, season.Id);
+        var rows = (await general
+            .Select(a => new { a.Id, a.ApplicantId, State = entries.Where(e => e.ApplicantId == a.ApplicantId).OrderBy(e => e.Id).Select(e => (ApplicationState?)e.State).FirstOrDefault() })
+            .Where(r => r.State != null && (filter.State == null || r.State == filter.State))
+            .ToListAsync(cancellation)).Select(r => new { r.Id, r.ApplicantId, State = r.State!.Value }).ToList();
+        var assessmentStage = Invitations.AssessmentStageOf(db, season.Id);
+        var assessmentCount = await assessmentStage.CountAsync(cancellation);
         var seasonAttempts = db.Attempts.AsNoTracking()
-            .Where(t => stageTwo.Any(x => x.Id == t.AssessmentId) && general.Any(a => a.AssessmentState != null && a.ApplicantId == t.ApplicantId));
+            .Where(t => assessmentStage.Any(x => x.Id == t.AssessmentId) && entries.Any(e => e.ApplicantId == t.ApplicantId));
         var scores = await AttemptScores.OfAsync(db, seasonAttempts, cancellation);
         var attempts = (await seasonAttempts.Select(t => new { t.Id, t.ApplicantId, t.ClosedAt }).ToListAsync(cancellation)).ToLookup(t => t.ApplicantId);
         return rows.Select(r =>

@@ -103,8 +103,8 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
             (null, _) => new("Not started", "Start your general application before the deadline.", general.ClosesAt),
             (ApplicationState.Draft, _) => new("Draft", "Finish and submit your general application before the deadline.", general.ClosesAt),
             (ApplicationState.Submitted, _) => new("Submitted", "Nothing to do: we will write to you when stage 1 decisions are made."),
-            (ApplicationState.Advanced, _) when facts.InvitedToStreams => StageThreeStanding(facts, actions),
-            (ApplicationState.Advanced, _) => general.AssessmentState switch
+            (ApplicationState.Advanced, _) when facts.InvitedToStreams => StreamsStageStanding(facts, actions),
+            (ApplicationState.Advanced, _) => general.AssessmentEntryState switch
             {
                 ApplicationState.Waitlisted => new("Waitlisted at stage 2", "You are on the waitlist for stage 3; we will write if a place opens."),
                 ApplicationState.Rejected => new("Not taken further", "Thank you for taking the assessments. We are not able to take your application further this season."),
@@ -114,7 +114,7 @@ public sealed record ApplicantStanding(StandingFacts Facts, Standing? General, I
             _ => new("Not taken further", "We are not able to take your application further this season."),
         };
 
-    private static Standing StageThreeStanding(StandingFacts facts, IReadOnlySet<ApplicantAction> actions)
+    private static Standing StreamsStageStanding(StandingFacts facts, IReadOnlySet<ApplicantAction> actions)
     {
         const string state = "Advanced to stage 3";
         var window = facts.StreamWindow;

@@ -2,6 +2,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.StreamApplications;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,12 @@ public static class ApplicantStandings
             {
                 f.Title, f.OpensAt, f.ClosesAt, f.GraceMinutes,
                 Application = db.Applications.Where(a => a.FormId == f.Id && a.ApplicantId == applicantId)
-                    .Select(a => new { a.State, a.AssessmentState }).FirstOrDefault(),
+                    .Select(a => new
+                    {
+                        a.State,
+                        AssessmentEntryState = AssessmentEntries.Of(db, season.Id).Where(e => e.ApplicantId == applicantId).OrderBy(e => e.Id)
+                            .Select(e => (ApplicationState?)e.State).FirstOrDefault(),
+                    }).FirstOrDefault(),
             }).SingleOrDefaultAsync(cancellation);
         var streams = await db.StreamApplications.AsNoTracking().Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.SeasonId == season.Id)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
@@ -32,14 +38,13 @@ public static class ApplicantStandings
         var offers = (await db.Offers.AsNoTracking().Where(o => o.ApplicantId == applicantId && o.SeasonId == season.Id)
             .Join(db.Streams, o => o.StreamId, s => s.Id, (o, s) => new OfferFacts(o.Id, o.StreamApplicationId, s.Name, o.State, o.RespondBy))
             .ToListAsync(cancellation)).OrderBy(o => o.Id).ToList();
-        var windows = await db.ProcessStages.AsNoTracking().Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).ToListAsync(cancellation);
-        var stageThree = windows.GroupBy(s => s.TrackId).Select(g => g.OrderBy(s => s.Position).Skip(2).FirstOrDefault()).OfType<ProcessStage>().ToList();
-        var streamWindow = stageThree.Count == 0 ? null : new Window(stageThree.Min(w => w.OpensAt), stageThree.Max(w => w.ClosesAt));
+        var streamsStage = await db.Stages.AsNoTracking().Where(s => s.Kind == StageKind.Streams && s.Track!.SeasonId == season.Id).ToListAsync(cancellation);
+        var streamWindow = streamsStage.Count == 0 ? null : new Window(streamsStage.Min(w => w.OpensAt), streamsStage.Max(w => w.ClosesAt));
         var facts = new StandingFacts(
             now,
             general is null ? null : new GeneralFacts(general.Title, general.OpensAt, general.ClosesAt, general.ClosesAt.AddMinutes(general.GraceMinutes),
-                general.Application?.State, general.Application?.AssessmentState),
-            await StageThree.IsInvitedAsync(db, applicantId, season.Id, cancellation),
+                general.Application?.State, general.Application?.AssessmentEntryState),
+            await StreamsStage.IsInvitedAsync(db, applicantId, season.Id, cancellation),
             streamWindow,
             await ApplicantPreferences.DeadlineAsync(db, cancellation),
             streams,

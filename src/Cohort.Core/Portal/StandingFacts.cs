@@ -9,7 +9,7 @@ namespace Cohort.Core.Portal;
 /// </summary>
 /// <param name="Now">When the standing is drawn (UTC): windows and offer deadlines are judged at this moment.</param>
 /// <param name="General">The current season's general application form and the applicant's answer to it; null when the season has no form.</param>
-/// <param name="InvitedToStreams">Advanced past stage 1 and the assessments (<see cref="StreamApplications.StageThree.IsInvitedAsync"/>).</param>
+/// <param name="InvitedToStreams">Advanced past stage 1 and the assessments (<see cref="StreamApplications.StreamsStage.IsInvitedAsync"/>).</param>
 /// <param name="StreamWindow">The stage 3 windows of the season's tracks, as one span from the first opening to the last close; null without any.</param>
 /// <param name="RankingDeadline">The season's deadline for ranking streams, or null while none is set.</param>
 /// <param name="UnplacedExplanation">Why the latest published match run did not place the applicant, for someone it considered and left out who holds no seat.</param>
@@ -30,7 +30,7 @@ public sealed record Window(DateTime OpensAt, DateTime ClosesAt)
 }
 
 /// <param name="State">The applicant's application, or null while they have not started one.</param>
-public sealed record GeneralFacts(string Title, DateTime OpensAt, DateTime ClosesAt, DateTime AcceptsUntil, ApplicationState? State, ApplicationState? AssessmentState);
+public sealed record GeneralFacts(string Title, DateTime OpensAt, DateTime ClosesAt, DateTime AcceptsUntil, ApplicationState? State, ApplicationState? AssessmentEntryState);
 
 /// <summary>One stream application of the applicant in the current season.</summary>
 public sealed record StreamFacts(int ApplicationId, int StreamId, string Slug, string Name, ApplicationState State);

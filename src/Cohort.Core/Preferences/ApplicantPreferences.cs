@@ -9,7 +9,7 @@ public static class ApplicantPreferences
 {
     /// <summary>The applicant's stream applications of the current season that their streams are considering.</summary>
     public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db, string applicantId) =>
-        StageThree.UnderConsideration(db).Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.Season!.IsCurrent);
+        StreamsStage.UnderConsideration(db).Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.Season!.IsCurrent);
 
     /// <summary>The current season's ranking deadline (UTC), or null while none is set.</summary>
     public static async Task<DateTime?> DeadlineAsync(CohortDbContext db, CancellationToken cancellation)

@@ -18,7 +18,7 @@ internal static class MentorPreferenceScope
             return "Only a mentor of this stream can rank its applicants.";
         }
 
-        var allowed = await StageThree.UnderConsideration(db).Where(a => a.StreamId == streamId).Select(a => a.Id).ToListAsync(cancellation);
+        var allowed = await StreamsStage.UnderConsideration(db).Where(a => a.StreamId == streamId).Select(a => a.Id).ToListAsync(cancellation);
         return PreferenceRules.Check(rows, allowed.ToHashSet(), Stranger);
     }
 

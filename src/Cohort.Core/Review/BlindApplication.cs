@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
@@ -44,7 +44,7 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
         var applicantId = await ApplicantIdAsync(db, assignment, cancellation);
         var reader = await BlindReader.ForAsync(db, round.SeasonId, applicantId, cancellation);
         var sections = new List<BlindSection>();
-        if (round.Stage == PipelineStage.Streams)
+        if (round.Stage == StageKind.Streams)
         {
             sections.Add(new("Stream application", await StreamAnswersAsync(db, reader, assignment.SubjectId, applicantId, cancellation)));
             sections.Add(new("CV", reader.General.Where(g => g.Question.Kind == QuestionKind.File).Select(reader.Read).OfType<BlindAnswer>().ToList()));
@@ -54,7 +54,7 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
             sections.Add(new("General application", reader.General.Select(reader.Read).OfType<BlindAnswer>().ToList()));
         }
 
-        if (round.Stage == PipelineStage.Assessments)
+        if (round.Stage == StageKind.Assessment)
         {
             sections.AddRange(await AttemptSectionsAsync(db, reader, applicantId, round.SeasonId, cancellation));
         }
@@ -75,7 +75,7 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
 
     /// <summary>Whose application <paramref name="assignment"/> (loaded with its round) is: never shown, only used to read it.</summary>
     public static async Task<string> ApplicantIdAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) =>
-        assignment.Round!.Stage == PipelineStage.Streams
+        assignment.Round!.Stage == StageKind.Streams
             ? await db.StreamApplications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation)
             : await db.Applications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation);
 

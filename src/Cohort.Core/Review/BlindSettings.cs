@@ -64,7 +64,7 @@ public class ScoreWeight : IVersioned
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }
-    public Pipeline.PipelineStage Stage { get; set; }
+    public Catalogue.StageKind Stage { get; set; }
 
     /// <summary>Set for an assessment's score.</summary>
     public int? AssessmentId { get; set; }

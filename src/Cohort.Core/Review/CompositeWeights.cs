@@ -3,7 +3,6 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
@@ -17,7 +16,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
     public const double MaxWeight = 100;
 
     /// <summary>Every part the stage can weigh in the current season, with its weight (0 when not set).</summary>
-    public async Task<IReadOnlyList<CompositePart>> CandidatesAsync(PipelineStage stage, CancellationToken cancellation = default)
+    public async Task<IReadOnlyList<CompositePart>> CandidatesAsync(StageKind stage, CancellationToken cancellation = default)
     {
         if (await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)
         {
@@ -25,7 +24,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
         }
 
         var weights = await db.ScoreWeights.AsNoTracking().Where(w => w.SeasonId == season.Id && w.Stage == stage).ToListAsync(cancellation);
-        var assessments = await Invitations.StageTwoOf(db, season.Id).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Title }).ToListAsync(cancellation);
+        var assessments = await Invitations.AssessmentStageOf(db, season.Id).AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Title }).ToListAsync(cancellation);
         var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.SeasonId == season.Id && r.Stage == stage).OrderBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(cancellation);
         return
         [
@@ -37,7 +36,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
     }
 
     /// <summary>Replaces the stage's weights with <paramref name="weights"/> (by part key); returns a refusal, or null once saved.</summary>
-    public async Task<string?> SetAsync(Actor actor, PipelineStage stage, IReadOnlyDictionary<string, double> weights, CancellationToken cancellation = default)
+    public async Task<string?> SetAsync(Actor actor, StageKind stage, IReadOnlyDictionary<string, double> weights, CancellationToken cancellation = default)
     {
         if (weights.Values.Any(w => !double.IsFinite(w) || w < 0 || w > MaxWeight))
         {
@@ -65,7 +64,7 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
             RoundId = c.IsAssessment ? null : c.Id,
             Weight = weights[c.Key],
         }));
-        audit.Record(actor, "composite.weights", $"stage:{stage.ToString().ToLowerInvariant()}",
+        audit.Record(actor, "composite.weights", $"stage:{StageKinds.Slug(stage)}",
             kept.Count == 0 ? "no composite" : string.Join("; ", kept.Select(c => $"{c.Name} × {weights[c.Key].ToString(CultureInfo.InvariantCulture)}")));
         await db.SaveChangesAsync(cancellation);
         return null;

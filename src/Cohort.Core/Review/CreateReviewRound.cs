@@ -1,13 +1,12 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
 
 /// <summary>What an admin asks for when creating a round. <see cref="StreamId"/> is for stage 3 only.</summary>
-public sealed record ReviewRoundRequest(string Name, PipelineStage Stage, int? StreamId, int RubricId, int ReviewsPerApplication, DateTime? DueAt);
+public sealed record ReviewRoundRequest(string Name, StageKind Stage, int? StreamId, int RubricId, int ReviewsPerApplication, DateTime? DueAt);
 
 /// <summary>The round created, or every problem with the request.</summary>
 public sealed record CreateRoundOutcome(ReviewRound? Round, IReadOnlyList<string> Problems);
@@ -42,10 +41,15 @@ public sealed class CreateReviewRound(CohortDbContext db, TimeProvider clock, Au
             problems.Add($"Reviews per application must be from 1 to {MaxReviewsPerApplication}.");
         }
 
-        var stream = request.Stage == PipelineStage.Streams && request.StreamId is { } streamId
+        if (!StageKinds.Selection.Contains(request.Stage))
+        {
+            problems.Add("Only the general application, the assessments and the stream applications are reviewed.");
+        }
+
+        var stream = request.Stage == StageKind.Streams && request.StreamId is { } streamId
             ? await db.Streams.OfSeason(season.Id).SingleOrDefaultAsync(s => s.Id == streamId, cancellation)
             : null;
-        if (request.Stage == PipelineStage.Streams && stream is null)
+        if (request.Stage == StageKind.Streams && stream is null)
         {
             problems.Add("A stage 3 round reviews one stream's applications: choose the stream.");
         }

@@ -15,7 +15,7 @@ namespace Cohort.Core.Review;
 /// </summary>
 public sealed class FindScoreTable(CohortDbContext db, FindApplications find, CompositeWeights weights)
 {
-    public async Task<ScoreTable?> RunAsync(PipelineStage stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
+    public async Task<ScoreTable?> RunAsync(StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
     {
         var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId), cancellation);
         if (view is null || await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)

@@ -1,5 +1,5 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 
 namespace Cohort.Core.Review;
 
@@ -11,7 +11,7 @@ public class ReviewRound : IVersioned
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }
-    public PipelineStage Stage { get; set; }
+    public StageKind Stage { get; set; }
 
     /// <summary>Stage 3 only: the stream whose applications are reviewed; null for stages 1 and 2.</summary>
     public int? StreamId { get; set; }

@@ -1,4 +1,5 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -58,9 +59,9 @@ public sealed class ReviewRoundFacts
         var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == round.SeasonId && a.Form.Kind == FormKind.General);
         var subjects = round.Stage switch
         {
-            PipelineStage.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+            StageKind.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
                 .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
-            PipelineStage.Assessments => await general.Where(a => a.AssessmentState != null && a.State != ApplicationState.Withdrawn)
+            StageKind.Assessment => await general.Where(a => AssessmentEntries.Of(db, round.SeasonId).Any(e => e.ApplicantId == a.ApplicantId) && a.State != ApplicationState.Withdrawn)
                 .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
             _ => await db.StreamApplications.AsNoTracking()
                 .Where(a => a.StreamId == round.StreamId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
@@ -76,7 +77,7 @@ public sealed class ReviewRoundFacts
                 .ToListAsync(cancellation))
             .ToLookup(a => generalOf[a.ApplicationId]);
         var streams = await StreamsAsync(db, round, applicantIds, cancellation);
-        var streamTexts = round.Stage == PipelineStage.Streams ? await StreamTextsAsync(db, round, applicantIds, cancellation) : null;
+        var streamTexts = round.Stage == StageKind.Streams ? await StreamTextsAsync(db, round, applicantIds, cancellation) : null;
 
         var reviewSubjects = subjects.Select(s =>
         {
@@ -106,7 +107,7 @@ public sealed class ReviewRoundFacts
     {
         var applied = db.StreamApplications.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId) && a.Stream!.Track!.SeasonId == round.SeasonId
             && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn);
-        if (round.Stage == PipelineStage.Streams)
+        if (round.Stage == StageKind.Streams)
         {
             var stream = await db.Streams.AsNoTracking().Where(s => s.Id == round.StreamId).Select(s => new StreamName(s.Slug, s.Name)).SingleAsync(cancellation);
             return applicantIds.ToLookup(id => id, _ => stream);

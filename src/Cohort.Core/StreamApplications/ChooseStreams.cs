@@ -20,16 +20,16 @@ public sealed class ChooseStreams(CohortDbContext db, TimeProvider clock)
             return closure;
         }
 
-        if (!await StageThree.IsInvitedAsync(db, applicantId, seasonId, cancellation))
+        if (!await StreamsStage.IsInvitedAsync(db, applicantId, seasonId, cancellation))
         {
-            return StageThree.NotInvited;
+            return StreamsStage.NotInvited;
         }
 
         var chosen = await db.Streams.Where(s => streamIds.Contains(s.Id) && s.Track!.SeasonId == seasonId).ToListAsync(cancellation);
         var existing = await db.StreamApplications.Where(a => a.ApplicantId == applicantId && a.Stream!.Track!.SeasonId == seasonId).ToListAsync(cancellation);
         foreach (var stream in chosen.Where(s => existing.All(a => a.StreamId != s.Id)))
         {
-            if (await StageThree.ClosedForAsync(db, stream, now, cancellation) is { } closed)
+            if (await StreamsStage.ClosedForAsync(db, stream, now, cancellation) is { } closed)
             {
                 return closed;
             }

@@ -25,7 +25,7 @@ public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
         var open = new List<int>();
         foreach (var draft in applications.Where(a => a.State == ApplicationState.Draft))
         {
-            if (await StageThree.ClosedForAsync(db, draft.Stream!, now, cancellation) is null)
+            if (await StreamsStage.ClosedForAsync(db, draft.Stream!, now, cancellation) is null)
             {
                 open.Add(draft.StreamId);
             }

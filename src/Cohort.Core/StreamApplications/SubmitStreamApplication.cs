@@ -36,7 +36,7 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
         }
 
         var stream = application.Stream!;
-        if (await StageThree.ClosedForAsync(db, stream, now, cancellation) is { } closed)
+        if (await StreamsStage.ClosedForAsync(db, stream, now, cancellation) is { } closed)
         {
             return new(false, null, [], closed);
         }

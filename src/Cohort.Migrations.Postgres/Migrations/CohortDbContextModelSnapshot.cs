@@ -205,10 +205,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("AssessmentState")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -745,41 +741,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("Mentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Catalogue.ProcessStage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("ClosesAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DescriptionMarkdown")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("OpensAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TrackId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TrackId");
-
-                    b.ToTable("ProcessStages");
-                });
-
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.Property<int>("Id")
@@ -903,6 +864,46 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.Stage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DescriptionMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId");
+
+                    b.ToTable("Stages");
                 });
 
             modelBuilder.Entity("Cohort.Core.Catalogue.StreamMentor", b =>
@@ -1301,6 +1302,46 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("UnplacedApplicants");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Pipeline.StageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StageId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("StageEntries");
                 });
 
             modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
@@ -2489,19 +2530,21 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Catalogue.ProcessStage", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Track", null)
-                        .WithMany("Stages")
-                        .HasForeignKey("TrackId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Track", "Track")
                         .WithMany("Streams")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.Stage", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Track", "Track")
+                        .WithMany("Stages")
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2638,6 +2681,23 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Pipeline.StageEntry", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.Stage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Stage");
                 });
 
             modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>

@@ -72,7 +72,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
     private static int Item(Assessment assessment, ItemKind kind) => assessment.Items.Single(i => i.Kind == kind).Id;
 
     [Fact]
-    public async Task Only_applicants_advanced_from_stage_one_can_start()
+    public async Task Only_applicants_advanced_from_general_stage_can_start()
     {
         core.Clock.Now = WindowOpens.AddHours(1);
         var assessment = await NewAssessmentAsync();
@@ -179,8 +179,8 @@ public abstract class AttemptTests(CoreServicesFixture core)
     {
         var demo = await core.RunAsync<CohortDbContext, List<Assessment>>(db => db.Assessments.AsNoTracking().Include(a => a.Items)
             .Where(a => a.Slug == "research-taste" || a.Slug == "technical-implementation").OrderBy(a => a.Slug).ToListAsync());
-        var stage = await core.RunAsync<CohortDbContext, Core.Catalogue.ProcessStage>(db => db.ProcessStages
-            .Where(s => s.TrackId == demo[0].TrackId).OrderBy(s => s.Position).Skip(1).FirstAsync());
+        var stage = await core.RunAsync<CohortDbContext, Core.Catalogue.Stage>(db => db.Stages
+            .SingleAsync(s => s.TrackId == demo[0].TrackId && s.Kind == Core.Catalogue.StageKind.Assessment));
 
         Assert.Equal([45, 90], demo.Select(a => a.TimeLimitMinutes));
         Assert.All(demo, a => Assert.True(a.OpensAt >= stage.OpensAt && a.ClosesAt <= stage.ClosesAt));

@@ -20,11 +20,11 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
 
     private Task<T> DbAsync<T>(Func<CohortDbContext, Task<T>> work) => core.RunAsync(work);
 
-    private Task<Assessment> AssessmentAsync() => DbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
+    private Task<Assessment> AssessmentAsync() => DbAsync(db => AssessmentStageAttempts.AssessmentAsync(db, Now));
 
     private Task<Attempt> AttemptAsync(Assessment assessment, IReadOnlyDictionary<ItemKind, string> answers, bool handedIn = true) =>
-        DbAsync(async db => await StageTwoAttempts.AttemptAsync(db, assessment,
-            await StageTwoAttempts.AccountAsync(db, "Applicant", $"applicant-{Guid.NewGuid():N}@example.net"), answers, Now, handedIn));
+        DbAsync(async db => await AssessmentStageAttempts.AttemptAsync(db, assessment,
+            await AssessmentStageAttempts.AccountAsync(db, "Applicant", $"applicant-{Guid.NewGuid():N}@example.net"), answers, Now, handedIn));
 
     /// <summary>
     /// A reviewer of the current season's pool; outside it when <paramref name="inPool"/> is false (the role alone grants
@@ -33,7 +33,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
     private Task<Actor> ReviewerAsync(bool inPool = true, string domain = "reviewers.example.org", string organisation = "") => DbAsync(async db =>
     {
         var email = $"reviewer-{Guid.NewGuid():N}@{domain}";
-        var id = await StageTwoAttempts.AccountAsync(db, "Reviewer", email);
+        var id = await AssessmentStageAttempts.AccountAsync(db, "Reviewer", email);
         if (inPool)
         {
             await ReviewPool.ReviewerAsync(db, id, organisation);
@@ -60,7 +60,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         var assessment = await AssessmentAsync();
         var attempt = await AttemptAsync(assessment, FullAnswers);
         var (first, second) = (await ReviewerAsync(), await ReviewerAsync());
-        int Answer(ItemKind kind) => StageTwoAttempts.AnswerId(attempt, assessment, kind);
+        int Answer(ItemKind kind) => AssessmentStageAttempts.AnswerId(attempt, assessment, kind);
 
         var scored = await ScoreAsync(first, Answer(ItemKind.FreeText), "3.5", "  Names the confound.  ");
         await ScoreAsync(second, Answer(ItemKind.FreeText), "4");
@@ -89,7 +89,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         var assessment = await AssessmentAsync();
         var attempt = await AttemptAsync(assessment, FullAnswers);
         var (first, second) = (await ReviewerAsync(), await ReviewerAsync());
-        var answer = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
+        var answer = AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
         await ScoreAsync(first, answer, "4", "first thought");
         await ScoreAsync(second, answer, "2");
 
@@ -120,7 +120,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         var assessment = await AssessmentAsync();
         var attempt = await AttemptAsync(assessment, FullAnswers);
         var reviewer = await ReviewerAsync();
-        var answer = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
+        var answer = AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
         await ScoreAsync(reviewer, answer, "3", "kept");
 
         var refused = await ScoreAsync(reviewer, answer, points, "replaced?");
@@ -139,9 +139,9 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         var open = await AttemptAsync(assessment, FullAnswers, handedIn: false);
         var reviewer = await ReviewerAsync();
 
-        var automatic = await ScoreAsync(reviewer, StageTwoAttempts.AnswerId(closed, assessment, ItemKind.MultipleChoice), "1");
-        var running = await ScoreAsync(reviewer, StageTwoAttempts.AnswerId(open, assessment, ItemKind.FreeText), "1");
-        var empty = await ScoreAsync(reviewer, StageTwoAttempts.AnswerId(closed, assessment, ItemKind.Code), "1");
+        var automatic = await ScoreAsync(reviewer, AssessmentStageAttempts.AnswerId(closed, assessment, ItemKind.MultipleChoice), "1");
+        var running = await ScoreAsync(reviewer, AssessmentStageAttempts.AnswerId(open, assessment, ItemKind.FreeText), "1");
+        var empty = await ScoreAsync(reviewer, AssessmentStageAttempts.AnswerId(closed, assessment, ItemKind.Code), "1");
         var unknown = await ScoreAsync(reviewer, int.MaxValue, "1");
 
         Assert.Contains("scored automatically", automatic.Refusal, StringComparison.Ordinal);
@@ -170,9 +170,10 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
             await ReviewPool.ApplicationAsync(db, attempt.ApplicantId, organisation);
             await db.Users.Where(u => u.Id == attempt.ApplicantId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, $"applicant@{domain}"));
             var decidedId = await ReviewPool.ApplicationAsync(db, decided.ApplicantId);
-            return await db.Applications.Where(a => a.Id == decidedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Advanced));
+            await GeneralApplications.PutAssessmentEntryAsync(db, decidedId, ApplicationState.Advanced);
+            return decidedId;
         });
-        int Answer(Attempt of) => StageTwoAttempts.AnswerId(of, assessment, ItemKind.FreeText);
+        int Answer(Attempt of) => AssessmentStageAttempts.AnswerId(of, assessment, ItemKind.FreeText);
 
         var refusals = new List<ScoreOutcome>();
         foreach (var reviewer in new[] { outside, declared, sameOrganisation, sameDomain })
@@ -192,9 +193,9 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
     [Fact]
     public async Task An_answer_to_a_streams_follow_up_is_refused_since_the_streams_mentors_judge_it()
     {
-        var assessment = await DbAsync(db => StageTwoAttempts.FollowUpAsync(db, Now, "model-internals"));
+        var assessment = await DbAsync(db => AssessmentStageAttempts.FollowUpAsync(db, Now, "model-internals"));
         var attempt = await AttemptAsync(assessment, FullAnswers);
-        var answer = StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
+        var answer = AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText);
 
         var outcome = await ScoreAsync(await ReviewerAsync(), answer, "3");
 
@@ -210,7 +211,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
         var reviewer = await ReviewerAsync();
         core.Clock.Now = core.Clock.GetUtcNow().AddHours(1);
 
-        var scored = await ScoreAsync(reviewer, StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), "5");
+        var scored = await ScoreAsync(reviewer, AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), "5");
 
         Assert.Null(scored.Refusal);
         Assert.Equal(attempt.Deadline, await DbAsync(db => db.Attempts.Where(a => a.Id == attempt.Id).Select(a => a.ClosedAt).SingleAsync()));
@@ -231,7 +232,7 @@ public abstract class ScoreAnswerTests(CoreServicesFixture core)
             if (i % 3 != 0)
             {
                 given[attempt.Id] = i % 6;
-                await ScoreAsync(reviewer, StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.Code), (i % 6).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await ScoreAsync(reviewer, AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.Code), (i % 6).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 

@@ -100,6 +100,20 @@ public abstract class ImportCatalogueTests(CoreServicesFixture core)
     }
 
     [Fact]
+    public async Task Stage_kinds_are_required_known_not_repeated_and_a_track_with_streams_has_a_streams_stage()
+    {
+        var catalogue = Demo();
+        var stages = catalogue["tracks"]![0]!["stages"]!.AsArray();
+        stages[0]!.AsObject().Remove("kind");
+        stages[1]!["kind"] = "interview";
+        stages[2]!["kind"] = "general";
+        stages.Add(stages[2]!.DeepClone());
+
+        await AssertRefusedWithoutChangeAsync(() => ImportJsonAsync(catalogue.ToJsonString()),
+            "$.tracks[0].stages[0].kind", "$.tracks[0].stages[1].kind", "$.tracks[0].stages[3].kind", "$.tracks[0].stages");
+    }
+
+    [Fact]
     public async Task A_file_may_leave_out_optional_fields_and_lists()
     {
         const string minimal = """

@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Pipeline;
@@ -33,17 +34,17 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     {
         await SeedOnceAsync();
 
-        var stageOne = await core.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(PipelineStage.General, new PipelineFilter()));
+        var generalStage = await core.RunAsync<FindApplications, PipelineView?>(find => find.RunAsync(StageKind.General, new PipelineFilter()));
         var assignments = await core.RunAsync<CohortDbContext, List<ReviewAssignment>>(db => db.ReviewAssignments
             .Include(a => a.Review).ThenInclude(r => r!.Scores).Include(a => a.Round).ThenInclude(r => r!.Rubric).ThenInclude(r => r!.Criteria).ToListAsync());
 
-        Assert.Equal(DemoActivity.ApplicantCount, stageOne!.Rows.Count);
-        Assert.All(stageOne.Rows, row => Assert.True(row.IsEligible, row.ApplicantName));
+        Assert.Equal(DemoActivity.ApplicantCount, generalStage!.Rows.Count);
+        Assert.All(generalStage.Rows, row => Assert.True(row.IsEligible, row.ApplicantName));
         Assert.All(assignments.GroupBy(a => (a.RoundId, a.SubjectId)), reviews => Assert.Equal(2, reviews.Select(a => a.ReviewerId).Distinct().Count()));
-        Assert.Equal(stageOne.Rows.Select(r => r.Id).Order(), assignments.Where(a => a.Round!.Stage == PipelineStage.General).Select(a => a.SubjectId).Distinct().Order());
+        Assert.Equal(generalStage.Rows.Select(r => r.Id).Order(), assignments.Where(a => a.Round!.Stage == StageKind.General).Select(a => a.SubjectId).Distinct().Order());
         var streamApplications = await core.RunAsync<CohortDbContext, List<(int, int)>>(async db =>
             (await db.StreamApplications.Where(a => a.Stream!.Track!.Season!.IsCurrent).Select(a => new { a.Id, a.StreamId }).ToListAsync()).Select(a => (a.Id, a.StreamId)).Order().ToList());
-        Assert.Equal(streamApplications, assignments.Where(a => a.Round!.Stage == PipelineStage.Streams).Select(a => (a.SubjectId, a.Round!.StreamId!.Value)).Distinct().Order());
+        Assert.Equal(streamApplications, assignments.Where(a => a.Round!.Stage == StageKind.Streams).Select(a => (a.SubjectId, a.Round!.StreamId!.Value)).Distinct().Order());
         Assert.All(assignments, a => Assert.All(a.Review!.Scores, score =>
         {
             var criterion = a.Round!.Rubric!.Criteria.Single(c => c.Id == score.CriterionId);
@@ -62,7 +63,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
             var found = new List<string>();
             foreach (var group in await db.StreamApplications.Where(a => a.Stream!.Track!.SeasonId == season.Id).GroupBy(a => a.ApplicantId).Select(g => new { g.Key, Streams = g.Select(a => a.StreamId).ToList() }).ToListAsync())
             {
-                if (!await StageThree.IsInvitedAsync(db, group.Key, season.Id, default))
+                if (!await StreamsStage.IsInvitedAsync(db, group.Key, season.Id, default))
                 {
                     found.Add($"{group.Key} applied to streams without being invited");
                 }
@@ -104,7 +105,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         var problems = await core.RunAsync<CohortDbContext, List<string>>(async db =>
         {
             var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
-            var stages = await db.ProcessStages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).OrderBy(s => s.Position).ToListAsync();
+            var stages = await db.Stages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).OrderBy(s => s.Position).ToListAsync();
             var found = new List<string>();
             void Check(string what, DateTime at, int stage)
             {
@@ -141,10 +142,10 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     }
 
     [Fact]
-    public async Task The_stage_three_applicant_signs_in_with_a_password_and_the_demo_match_places_them_in_their_first_choice()
+    public async Task The_streams_stage_applicant_signs_in_with_a_password_and_the_demo_match_places_them_in_their_first_choice()
     {
         await SeedOnceAsync();
-        var account = DemoActivity.StageThreeApplicant;
+        var account = DemoActivity.StreamsStageApplicant;
 
         var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose));
         var (userId, firstChoice, streams) = await core.RunAsync<CohortDbContext, (string, int, int)>(async db =>
@@ -189,7 +190,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         await SeedOnceAsync();
         var rubric = await core.RunAsync<CohortDbContext, int>(db => db.Rubrics.Where(r => db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent)).Select(r => r.Id).FirstAsync());
         var created = await core.RunAsync<CreateReviewRound, CreateRoundOutcome>(create =>
-            create.RunAsync(Actor.System, new ReviewRoundRequest("Second read", PipelineStage.General, null, rubric, 2, CoreServicesFixture.Demo.At(7))));
+            create.RunAsync(Actor.System, new ReviewRoundRequest("Second read", StageKind.General, null, rubric, 2, CoreServicesFixture.Demo.At(7))));
 
         var outcome = await core.RunAsync<AssignReviewers, AssignOutcome>(assign => assign.RunAsync(Actor.System, created.Round!.Id));
         var perApplication = await core.RunAsync<CohortDbContext, List<int>>(db =>

@@ -45,11 +45,11 @@ public abstract class DemoSeasonTests(CoreServicesFixture core)
         var day = CoreServicesFixture.Demo;
         var noon = day.At(0, 12);
 
-        var facts = await core.RunAsync<CohortDbContext, (List<ProcessStage> Stages, List<KeyDate> KeyDates, ApplicationForm Form, List<Assessment> Assessments, DateTime? RankingDeadline)>(async db =>
+        var facts = await core.RunAsync<CohortDbContext, (List<Stage> Stages, List<KeyDate> KeyDates, ApplicationForm Form, List<Assessment> Assessments, DateTime? RankingDeadline)>(async db =>
         {
             var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
             return (
-                await db.ProcessStages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).OrderBy(s => s.Position).ToListAsync(),
+                await db.Stages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.SeasonId == season.Id)).OrderBy(s => s.Position).ToListAsync(),
                 await db.KeyDates.Where(d => d.SeasonId == season.Id).ToListAsync(),
                 await db.ApplicationForms.SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General),
                 await db.Assessments.Where(a => a.Track!.SeasonId == season.Id).ToListAsync(),

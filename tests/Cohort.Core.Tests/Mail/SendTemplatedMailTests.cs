@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Core.Pipeline;
@@ -15,7 +16,7 @@ public abstract class SendTemplatedMailTests(CoreServicesFixture core)
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
     private static TemplatedMail Mail(ApplicationState state, string subject = "Next step, {{name}}", bool? eligible = null) =>
-        new(PipelineStage.General, new PipelineFilter(state, eligible), subject, "Hello {{name}}, your {{stage}} closed {{deadline}}. See {{link}}", "https://cohort.test/portal");
+        new(StageKind.General, new PipelineFilter(state, eligible), subject, "Hello {{name}}, your {{stage}} closed {{deadline}}. See {{link}}", "https://cohort.test/portal");
 
     private Task<List<OutboxMessage>> OutboxAsync(string subjectStart) =>
         core.RunAsync<CohortDbContext, List<OutboxMessage>>(db => db.OutboxMessages.Where(m => m.Subject.StartsWith(subjectStart)).ToListAsync());

@@ -17,13 +17,13 @@ namespace Cohort.Core.Tests.Match;
 public abstract class OfferCycleTests
 {
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected OfferCycleTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     private Task<Dictionary<string, int?>> RunAsync() => MatchScenario.RunAsync(core);
@@ -39,11 +39,11 @@ public abstract class OfferCycleTests
     [Fact]
     public async Task Rankings_a_certified_match_offers_an_accept_and_a_decline_and_a_second_round_that_fills_the_freed_seat()
     {
-        var p = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
+        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         await MatchScenario.RankAsync(core,
             [(c, [p, q, r]), (i, [q, r, p])],
             [(p, [c, i]), (q, [c, i]), (r, [i, c])]);

@@ -15,13 +15,13 @@ namespace Cohort.Core.Tests.Match;
 public abstract class OfferLapseTests
 {
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected OfferLapseTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     private async Task<Dictionary<string, int?>> RunAndPublishAsync()
@@ -34,9 +34,9 @@ public abstract class OfferLapseTests
     [Fact]
     public async Task An_offer_left_unanswered_past_its_deadline_lapses_at_the_next_run_which_gives_the_seat_to_the_next_applicant()
     {
-        var p = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var q = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         await MatchScenario.RankAsync(core, [(c, [p, q])], [(p, [c]), (q, [c])]);
         Assert.Equal((c, (int?)null), ((await RunAndPublishAsync())[p]!.Value, (await OffersAsync()).GetValueOrDefault(q)?.StreamId));
 

@@ -17,23 +17,23 @@ public abstract class RunMatchTests
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected RunMatchTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     [Fact]
     public async Task The_run_places_applicants_as_deferred_acceptance_does_by_hand_certifies_it_and_can_be_reproduced_from_its_inputs()
     {
-        var first = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var second = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var third = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var coalition = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
-        var internals = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var first = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var second = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var third = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var coalition = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
+        var internals = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         await MatchScenario.RankAsync(core,
             [(coalition, [second, first, third]), (internals, [first, second])],
             [(first, [coalition, internals]), (second, [coalition, internals]), (third, [coalition])]);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.StreamApplications;
@@ -21,23 +21,23 @@ public abstract class ScoreMatchRunTests
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected ScoreMatchRunTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     [Fact]
     public async Task The_run_reads_the_streams_review_scores_places_for_the_best_total_is_certified_and_can_be_published()
     {
-        var p = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
+        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
         await ScoreAsync(c, (p, 9), (q, 8));
         await ScoreAsync(i, (p, 9), (q, 1));
@@ -66,7 +66,7 @@ public abstract class ScoreMatchRunTests
     /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
     private Task ScoreAsync(int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
     {
-        var round = await SubmittedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
+        var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
         var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1)).Single();
         foreach (var (applicant, overall) in scores)
         {
@@ -81,7 +81,7 @@ public abstract class ScoreMatchRunTests
     private async Task<double> TableScoreAsync(int streamId, string applicant)
     {
         var application = await core.RunAsync<CohortDbContext, int>(db => db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync());
-        var table = await core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(PipelineStage.Streams, streamId, null));
+        var table = await core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(StageKind.Streams, streamId, null));
         return Math.Round(table!.Rows.Single(row => row.Row.Id == application).TableScore(table.HasComposite)!.Value, 2);
     }
 }

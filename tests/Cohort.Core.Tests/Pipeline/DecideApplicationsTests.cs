@@ -1,5 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Tests.Infrastructure;
@@ -12,9 +13,9 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
-    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) => DecideAtAsync(PipelineStage.General, decision, ids);
+    private Task<DecisionOutcome> DecideAsync(Decision decision, params int[] ids) => DecideAtAsync(StageKind.General, decision, ids);
 
-    private Task<DecisionOutcome> DecideAtAsync(PipelineStage stage, Decision decision, params int[] ids) =>
+    private Task<DecisionOutcome> DecideAtAsync(StageKind stage, Decision decision, params int[] ids) =>
         core.RunAsync<DecideApplications, DecisionOutcome>(decide => decide.RunAsync(Admin, stage, ids, decision));
 
     private Task<List<AuditEntry>> AuditOfAsync(int id) =>
@@ -75,14 +76,14 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         var advanced = await core.AddAsync(ApplicationState.Submitted);
         var notAdvanced = await core.AddAsync(ApplicationState.Submitted);
         await DecideAsync(Decision.Advance, advanced);
-        Assert.Equal(ApplicationState.Submitted, await core.AssessmentStateAsync(advanced));
-        Assert.Null(await core.AssessmentStateAsync(notAdvanced));
+        Assert.Equal(ApplicationState.Submitted, await core.AssessmentEntryStateAsync(advanced));
+        Assert.Null(await core.AssessmentEntryStateAsync(notAdvanced));
 
-        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, advanced, notAdvanced);
+        var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, advanced, notAdvanced);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
-        Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentStateAsync(advanced)));
-        Assert.Equal((ApplicationState.Submitted, (ApplicationState?)null), (await core.StateAsync(notAdvanced), await core.AssessmentStateAsync(notAdvanced)));
+        Assert.Equal((ApplicationState.Advanced, ApplicationState.Advanced), (await core.StateAsync(advanced), await core.AssessmentEntryStateAsync(advanced)));
+        Assert.Equal((ApplicationState.Submitted, (ApplicationState?)null), (await core.StateAsync(notAdvanced), await core.AssessmentEntryStateAsync(notAdvanced)));
         Assert.Equal([("application.advanced", "Submitted → Advanced"), ("assessments.advanced", "Submitted → Advanced")],
             (await AuditOfAsync(advanced)).OrderBy(e => e.Id).Select(e => (e.Action, e.Details)));
     }
@@ -93,14 +94,14 @@ public abstract class DecideApplicationsTests(CoreServicesFixture core)
         var rejected = await core.AddAsync(ApplicationState.Submitted);
         var waitlisted = await core.AddAsync(ApplicationState.Submitted);
         await DecideAsync(Decision.Advance, rejected, waitlisted);
-        await DecideAtAsync(PipelineStage.Assessments, Decision.Reject, rejected);
-        await DecideAtAsync(PipelineStage.Assessments, Decision.Waitlist, waitlisted);
+        await DecideAtAsync(StageKind.Assessment, Decision.Reject, rejected);
+        await DecideAtAsync(StageKind.Assessment, Decision.Waitlist, waitlisted);
 
-        var outcome = await DecideAtAsync(PipelineStage.Assessments, Decision.Advance, rejected, waitlisted);
+        var outcome = await DecideAtAsync(StageKind.Assessment, Decision.Advance, rejected, waitlisted);
 
         Assert.Equal((1, 1), (outcome.Decided, outcome.Skipped));
-        Assert.Equal(ApplicationState.Rejected, await core.AssessmentStateAsync(rejected));
-        Assert.Equal(ApplicationState.Advanced, await core.AssessmentStateAsync(waitlisted));
+        Assert.Equal(ApplicationState.Rejected, await core.AssessmentEntryStateAsync(rejected));
+        Assert.Equal(ApplicationState.Advanced, await core.AssessmentEntryStateAsync(waitlisted));
     }
 
     [Fact]

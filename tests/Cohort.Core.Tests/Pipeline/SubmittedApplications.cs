@@ -3,6 +3,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Tests.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,6 @@ internal static class SubmittedApplications
     public static Task<ApplicationState> StateAsync(this CoreServicesFixture core, int applicationId) =>
         core.RunAsync<CohortDbContext, ApplicationState>(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.State).SingleAsync());
 
-    public static Task<ApplicationState?> AssessmentStateAsync(this CoreServicesFixture core, int applicationId) =>
-        core.RunAsync<CohortDbContext, ApplicationState?>(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.AssessmentState).SingleAsync());
+    public static Task<ApplicationState?> AssessmentEntryStateAsync(this CoreServicesFixture core, int applicationId) =>
+        core.RunAsync<CohortDbContext, ApplicationState?>(db => GeneralApplications.AssessmentEntryStateAsync(db, applicationId));
 }

@@ -14,13 +14,13 @@ public abstract class PreferenceUseCaseTests
 {
     private const string Stranger = "The ranking names an applicant who did not apply to this stream";
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected PreferenceUseCaseTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     private Task<Actor> DemoMentorAsync() => core.RunAsync<CohortDbContext, Actor>(async db =>
@@ -35,9 +35,9 @@ public abstract class PreferenceUseCaseTests
     [Fact]
     public async Task Only_a_mentor_of_the_stream_may_save_its_ranking()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Internals);
-        var application = await ApplicationIdAsync(applicant, StageThreeApplicants.Internals);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Internals);
+        var application = await ApplicationIdAsync(applicant, StreamsStageApplicants.Internals);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         var demoMentor = await DemoMentorAsync();
 
         var refusal = await core.RunAsync<SaveStreamPreferences, string?>(save => save.RunAsync(demoMentor, stream, [new PreferenceRow(application, 1)]));
@@ -49,10 +49,10 @@ public abstract class PreferenceUseCaseTests
     [Fact]
     public async Task A_withdrawn_application_cannot_be_ranked_by_the_stream_or_by_the_applicant()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
-        var coalition = await ApplicationIdAsync(applicant, StageThreeApplicants.Coalition);
-        var internals = await ApplicationIdAsync(applicant, StageThreeApplicants.Internals);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
+        var coalition = await ApplicationIdAsync(applicant, StreamsStageApplicants.Coalition);
+        var internals = await ApplicationIdAsync(applicant, StreamsStageApplicants.Internals);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         Assert.Null(await core.RunAsync<WithdrawStreamApplication, string?>(withdraw => withdraw.RunAsync(applicant, stream)));
         var demoMentor = await DemoMentorAsync();
 
@@ -69,9 +69,9 @@ public abstract class PreferenceUseCaseTests
     [Fact]
     public async Task A_mentors_input_is_replaced_as_a_whole_and_bad_input_leaves_the_last_one()
     {
-        var first = await ApplicationIdAsync(await applicants.SubmittedToAsync(StageThreeApplicants.Coalition), StageThreeApplicants.Coalition);
-        var second = await ApplicationIdAsync(await applicants.SubmittedToAsync(StageThreeApplicants.Coalition), StageThreeApplicants.Coalition);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var first = await ApplicationIdAsync(await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition), StreamsStageApplicants.Coalition);
+        var second = await ApplicationIdAsync(await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition), StreamsStageApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         var mentor = await DemoMentorAsync();
         Task<string?> SaveAsync(params PreferenceRow[] rows) => core.RunAsync<SaveMentorInput, string?>(save => save.RunAsync(mentor, stream, rows));
 

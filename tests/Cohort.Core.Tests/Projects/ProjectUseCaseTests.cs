@@ -15,13 +15,13 @@ namespace Cohort.Core.Tests.Projects;
 public abstract class ProjectUseCaseTests
 {
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected ProjectUseCaseTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     /// <summary>A new applicant of <paramref name="slug"/> holding an offer in <paramref name="state"/>, and the application it is for.</summary>
@@ -62,21 +62,21 @@ public abstract class ProjectUseCaseTests
         var (ada, adaId) = await MentorAsync("ada-okafor");
         var (tomasz, _) = await MentorAsync("tomasz-wielgosz");
         var (yuxi, yuxiId) = await MentorAsync("yuxi-chen");
-        var (pending, _) = await FellowAsync(StageThreeApplicants.Coalition, OfferState.Pending);
-        var (_, fellowApplication) = await FellowAsync(StageThreeApplicants.Coalition);
+        var (pending, _) = await FellowAsync(StreamsStageApplicants.Coalition, OfferState.Pending);
+        var (_, fellowApplication) = await FellowAsync(StreamsStageApplicants.Coalition);
         var title = $"Probes {Guid.NewGuid():N}";
-        Assert.Null(await PitchAsync(ada, StageThreeApplicants.Coalition, title, 1, adaId));
+        Assert.Null(await PitchAsync(ada, StreamsStageApplicants.Coalition, title, 1, adaId));
         var project = await ProjectAsync(title);
 
         Assert.Equal("Only a fellow of a stream can pitch a project in it.", await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(pending, "Mine", "Please")));
         Assert.Equal("Only a fellow of a stream can rank its projects.", await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(pending, [new PreferenceRow(project.Id, 1)])));
         Assert.Equal("Only the project's own mentors rank fellows for it.",
             await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(tomasz, project.Id, [new PreferenceRow(fellowApplication, 1)])));
-        Assert.Equal("Only a mentor of this stream can pitch its projects.", await PitchAsync(yuxi, StageThreeApplicants.Coalition, "Intruder", 1, yuxiId));
+        Assert.Equal("Only a mentor of this stream can pitch its projects.", await PitchAsync(yuxi, StreamsStageApplicants.Coalition, "Intruder", 1, yuxiId));
         Assert.Equal(EditProject.NoSuchProject, await core.RunAsync<EditProject, string?>(e => e.WithdrawAsync(yuxi, project.Id)));
-        Assert.Contains("Only the stream's own mentors", await PitchAsync(ada, StageThreeApplicants.Coalition, "Borrowed mentor", 1, adaId, yuxiId), StringComparison.Ordinal);
-        Assert.Contains("capacity must be 1 or more", await PitchAsync(ada, StageThreeApplicants.Coalition, "No seat", 0, adaId), StringComparison.Ordinal);
-        Assert.Contains("at most 200 characters", await PitchAsync(ada, StageThreeApplicants.Coalition, new string('t', 201), 1, adaId), StringComparison.Ordinal);
+        Assert.Contains("Only the stream's own mentors", await PitchAsync(ada, StreamsStageApplicants.Coalition, "Borrowed mentor", 1, adaId, yuxiId), StringComparison.Ordinal);
+        Assert.Contains("capacity must be 1 or more", await PitchAsync(ada, StreamsStageApplicants.Coalition, "No seat", 0, adaId), StringComparison.Ordinal);
+        Assert.Contains("at most 200 characters", await PitchAsync(ada, StreamsStageApplicants.Coalition, new string('t', 201), 1, adaId), StringComparison.Ordinal);
 
         Assert.Equal(ProjectState.Approved, project.State);
         Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.Projects.AnyAsync(p => p.Title == "Intruder" || p.Title == "Borrowed mentor" || p.Title == "No seat")));
@@ -87,7 +87,7 @@ public abstract class ProjectUseCaseTests
     public async Task Approving_a_pitch_makes_the_approver_its_mentor_unless_others_are_chosen_and_does_not_place_the_fellow()
     {
         var (tomasz, tomaszId) = await MentorAsync("tomasz-wielgosz");
-        var (fellow, _) = await FellowAsync(StageThreeApplicants.Coalition);
+        var (fellow, _) = await FellowAsync(StreamsStageApplicants.Coalition);
         var title = $"Own idea {Guid.NewGuid():N}";
         Assert.Null(await core.RunAsync<PitchOwnProject, string?>(p => p.RunAsync(fellow, title, "A fellow's own project.")));
         var pitch = await ProjectAsync(title);
@@ -108,10 +108,10 @@ public abstract class ProjectUseCaseTests
     public async Task Only_the_latest_stable_run_is_published_once_it_reproduces_from_its_input_and_a_later_round_assigns_only_the_fellows_left_to_the_places_left()
     {
         var (jonah, jonahId) = await MentorAsync("jonah-whitcombe");
-        var (first, firstApplication) = await FellowAsync(StageThreeApplicants.Internals);
-        var (second, secondApplication) = await FellowAsync(StageThreeApplicants.Internals);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
-        Assert.Null(await PitchAsync(jonah, StageThreeApplicants.Internals, "Evaluation awareness", 1, jonahId));
+        var (first, firstApplication) = await FellowAsync(StreamsStageApplicants.Internals);
+        var (second, secondApplication) = await FellowAsync(StreamsStageApplicants.Internals);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
+        Assert.Null(await PitchAsync(jonah, StreamsStageApplicants.Internals, "Evaluation awareness", 1, jonahId));
         var project = await ProjectAsync("Evaluation awareness");
         foreach (var fellow in new[] { first, second })
         {
@@ -153,7 +153,7 @@ public abstract class ProjectUseCaseTests
         Assert.Equal([first.UserId], leftOut.Candidates.Select(c => c.CandidateId));
         Assert.Equal(0, leftOut.Hosts.Single(p => p.HostId == project.Id).Capacity);
 
-        Assert.Null(await PitchAsync(jonah, StageThreeApplicants.Internals, "Sleeper agents", 1, jonahId));
+        Assert.Null(await PitchAsync(jonah, StreamsStageApplicants.Internals, "Sleeper agents", 1, jonahId));
         var sleeper = await ProjectAsync("Sleeper agents");
         Assert.Null(await core.RunAsync<SaveFellowProjectPreferences, string?>(s => s.RunAsync(first, [new PreferenceRow(project.Id, 1), new PreferenceRow(sleeper.Id, 2)])));
         Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, sleeper.Id, [new PreferenceRow(firstApplication, 1)])));

@@ -1,8 +1,8 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Core.Tests.Pipeline;
@@ -16,10 +16,10 @@ public abstract class FindScoreTableTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
 
-    private Task<ScoreTable?> TableAsync(PipelineStage stage, params int[] rounds) =>
+    private Task<ScoreTable?> TableAsync(StageKind stage, params int[] rounds) =>
         core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(stage, null, rounds));
 
-    private Task<string?> WeighAsync(PipelineStage stage, Dictionary<string, double> weights) =>
+    private Task<string?> WeighAsync(StageKind stage, Dictionary<string, double> weights) =>
         core.RunAsync<CompositeWeights, string?>(w => w.SetAsync(Admin, stage, weights));
 
     [Fact]
@@ -29,8 +29,8 @@ public abstract class FindScoreTableTests(CoreServicesFixture core)
         var (open, draft, assessment, autoScore) = await core.RunAsync<CohortDbContext, (ReviewRound, ReviewRound, Assessment, double)>(async db =>
         {
             var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
-            var open = await SubmittedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Open, "First read");
-            var draft = await SubmittedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Draft, "Second read");
+            var open = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, "First read");
+            var draft = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Draft, "Second read");
             (int Subject, int Reviewer, double Score)[] reviews = [(subjects[0], 0, 8), (subjects[0], 1, 7), (subjects[1], 0, 4), (subjects[1], 1, 5)];
             foreach (var (subject, reviewer, score) in reviews)
             {
@@ -38,18 +38,18 @@ public abstract class FindScoreTableTests(CoreServicesFixture core)
             }
 
             await SubmittedReviews.ReviewAsync(db, draft, subjects[2], reviewers[0], 9);
-            var assessment = await StageTwoAttempts.AssessmentAsync(db, core.Clock.GetUtcNow().UtcDateTime);
+            var assessment = await AssessmentStageAttempts.AssessmentAsync(db, core.Clock.GetUtcNow().UtcDateTime);
             var applicant = await db.Applications.Where(a => a.Id == subjects[0]).Select(a => a.ApplicantId).SingleAsync();
-            var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicant, new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes" }, core.Clock.GetUtcNow().UtcDateTime);
+            var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicant, new Dictionary<ItemKind, string> { [ItemKind.MultipleChoice] = "Yes" }, core.Clock.GetUtcNow().UtcDateTime);
             return (open, draft, assessment, attempt.AutoScore!.Value);
         });
-        Assert.Null(await WeighAsync(PipelineStage.General, new() { [CompositePart.RoundKey(open.Id)] = 0.6, [CompositePart.AssessmentKey(assessment.Id)] = 0.4 }));
+        Assert.Null(await WeighAsync(StageKind.General, new() { [CompositePart.RoundKey(open.Id)] = 0.6, [CompositePart.AssessmentKey(assessment.Id)] = 0.4 }));
         var usedByDefault = await core.RunAsync<CohortDbContext, List<ReviewScore>>(async db => (await db.ReviewAssignments
-                .Where(a => a.Review != null && a.Round!.Stage == PipelineStage.General && a.Round.State != ReviewRoundState.Draft)
+                .Where(a => a.Review != null && a.Round!.Stage == StageKind.General && a.Round.State != ReviewRoundState.Draft)
                 .Select(a => new { a.SubjectId, a.ReviewerId, a.Review!.Overall }).ToListAsync())
             .Select(a => new ReviewScore(a.SubjectId, a.ReviewerId, a.Overall)).ToList());
 
-        var table = (await TableAsync(PipelineStage.General))!;
+        var table = (await TableAsync(StageKind.General))!;
 
         var expected = Calibration.Fit(usedByDefault);
         var ownRound = Calibration.Fit(usedByDefault.Where(r => subjects.Contains(r.Subject)).ToList());
@@ -66,7 +66,7 @@ public abstract class FindScoreTableTests(CoreServicesFixture core)
         Assert.Equal((true, false), (table.Rounds.Single(r => r.Id == open.Id).Chosen, table.Rounds.Single(r => r.Id == draft.Id).Chosen));
         Assert.Equal((4, 2), (table.Rounds.Single(r => r.Id == open.Id).Reviews, table.Rounds.Single(r => r.Id == open.Id).Subjects));
 
-        var draftOnly = (await TableAsync(PipelineStage.General, draft.Id))!;
+        var draftOnly = (await TableAsync(StageKind.General, draft.Id))!;
 
         Assert.Null(draftOnly.Rows.Single(r => r.Row.Id == subjects[0]).Score);
         Assert.Equal(1, draftOnly.Rows.Single(r => r.Row.Id == subjects[2]).Score!.ReviewCount);
@@ -76,18 +76,18 @@ public abstract class FindScoreTableTests(CoreServicesFixture core)
     [Fact]
     public async Task Weights_outside_0_to_100_or_of_parts_the_stage_does_not_have_are_refused_and_a_saved_change_is_audited()
     {
-        var round = await core.RunAsync<CohortDbContext, ReviewRound>(db => SubmittedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Open, "Stream read"));
+        var round = await core.RunAsync<CohortDbContext, ReviewRound>(db => SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Open, "Stream read"));
         var key = CompositePart.RoundKey(round.Id);
 
-        Assert.NotNull(await WeighAsync(PipelineStage.Streams, new() { [key] = -1 }));
-        Assert.NotNull(await WeighAsync(PipelineStage.Streams, new() { [key] = CompositeWeights.MaxWeight + 1 }));
-        Assert.NotNull(await WeighAsync(PipelineStage.Streams, new() { [CompositePart.RoundKey(round.Id + 1000)] = 1 }));
+        Assert.NotNull(await WeighAsync(StageKind.Streams, new() { [key] = -1 }));
+        Assert.NotNull(await WeighAsync(StageKind.Streams, new() { [key] = CompositeWeights.MaxWeight + 1 }));
+        Assert.NotNull(await WeighAsync(StageKind.Streams, new() { [CompositePart.RoundKey(round.Id + 1000)] = 1 }));
         Assert.Empty(await core.RunAsync<CohortDbContext, List<ScoreWeight>>(db => db.ScoreWeights.Where(w => w.RoundId == round.Id).ToListAsync()));
 
-        Assert.Null(await WeighAsync(PipelineStage.Streams, new() { [key] = 0.35 }));
+        Assert.Null(await WeighAsync(StageKind.Streams, new() { [key] = 0.35 }));
 
         var saved = Assert.Single(await core.RunAsync<CohortDbContext, List<ScoreWeight>>(db => db.ScoreWeights.Where(w => w.RoundId == round.Id).ToListAsync()));
-        Assert.Equal((PipelineStage.Streams, 0.35), (saved.Stage, saved.Weight));
+        Assert.Equal((StageKind.Streams, 0.35), (saved.Stage, saved.Weight));
         var entry = Assert.Single(await core.RunAsync<CohortDbContext, List<AuditEntry>>(db => db.AuditEntries.Where(e => e.Action == "composite.weights" && e.Subject == "stage:streams").ToListAsync()));
         Assert.Contains("Stream read × 0.35", entry.Details, StringComparison.Ordinal);
     }

@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
-using Cohort.Core.Pipeline;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
@@ -156,8 +156,8 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : ReviewPo
         var create = (Func<ReviewRoundRequest, Task<CreateRoundOutcome>>)(request =>
             Core.RunAsync<CreateReviewRound, CreateRoundOutcome>(c => c.RunAsync(Admin, request)));
 
-        var refused = await create(new ReviewRoundRequest(" ", PipelineStage.Streams, null, int.MaxValue, 0, null));
-        var created = await create(new ReviewRoundRequest("Stream reading", PipelineStage.Streams, stream, rubric, 1, null));
+        var refused = await create(new ReviewRoundRequest(" ", StageKind.Streams, null, int.MaxValue, 0, null));
+        var created = await create(new ReviewRoundRequest("Stream reading", StageKind.Streams, stream, rubric, 1, null));
         var outcome = await AssignAsync(created.Round!.Id);
 
         Assert.Null(refused.Round);

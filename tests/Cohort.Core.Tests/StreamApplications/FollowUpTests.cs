@@ -12,16 +12,16 @@ namespace Cohort.Core.Tests.StreamApplications;
 /// <summary>Interviews and work tests: one booking per slot, the 24-hour rule, deadlines kept by the server.</summary>
 public abstract class FollowUpTests
 {
-    /// <summary>An interview a week after <see cref="StageThreeApplicants.StageThreeOpen"/>.</summary>
+    /// <summary>An interview a week after <see cref="StreamsStageApplicants.StreamsStageOpen"/>.</summary>
     private static readonly DateTime Interview = CoreServicesFixture.Demo.At(9, 10);
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected FollowUpTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     private Task<Actor> DemoMentorAsync() => core.RunAsync<CohortDbContext, Actor>(async db =>
@@ -30,7 +30,7 @@ public abstract class FollowUpTests
     /// <summary>A slot the demo mentor publishes for the coalition stream, at a time no other test uses.</summary>
     private async Task<int> PublishAsync(DateTime startsAt)
     {
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         var mentor = await DemoMentorAsync();
         Assert.Null(await core.RunAsync<PublishInterviewSlot, string?>(publish => publish.RunAsync(mentor, stream, startsAt, 45, "Room 3")));
         return await core.RunAsync<CohortDbContext, int>(db => db.InterviewSlots.Where(s => s.StreamId == stream && s.StartsAt == startsAt).Select(s => s.Id).SingleAsync());
@@ -45,8 +45,8 @@ public abstract class FollowUpTests
     [Fact]
     public async Task Booking_the_last_slot_twice_in_parallel_yields_one_booking()
     {
-        var first = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var second = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var first = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var second = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         var slot = await PublishAsync(Interview.AddMinutes(1));
 
         var outcomes = await Task.WhenAll(Task.Run(() => BookAsync(first, slot)), Task.Run(() => BookAsync(second, slot)));
@@ -59,7 +59,7 @@ public abstract class FollowUpTests
     [Fact]
     public async Task Only_applicants_who_submitted_to_the_stream_can_book_its_slots()
     {
-        var elsewhere = await applicants.SubmittedToAsync(StageThreeApplicants.Internals);
+        var elsewhere = await applicants.SubmittedToAsync(StreamsStageApplicants.Internals);
         var slot = await PublishAsync(Interview.AddMinutes(2));
 
         var refusal = await BookAsync(elsewhere, slot);
@@ -71,10 +71,10 @@ public abstract class FollowUpTests
     [Fact]
     public async Task Rescheduling_and_cancelling_are_allowed_until_24_hours_before_the_interview()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         var early = await PublishAsync(Interview.AddMinutes(3));
         var later = await PublishAsync(Interview.AddDays(1));
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         Assert.Null(await BookAsync(applicant, early));
 
         core.Clock.Now = Interview.AddMinutes(3).AddHours(-25);
@@ -93,10 +93,10 @@ public abstract class FollowUpTests
     [Fact]
     public async Task Cancelling_in_time_frees_the_slot_for_someone_else()
     {
-        var first = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var second = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var first = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var second = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         var slot = await PublishAsync(Interview.AddMinutes(4));
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         await BookAsync(first, slot);
 
         Assert.Null(await core.RunAsync<CancelInterview, string?>(cancel => cancel.RunAsync(first, stream)));
@@ -112,7 +112,7 @@ public abstract class FollowUpTests
             create.RunAsync(email, "a long enough passphrase", "Co Mentor", Roles.Mentor, Actor.System));
         await core.RunAsync<CohortDbContext, int>(async db =>
         {
-            var profile = await db.StreamMentors.Where(m => m.Stream!.Slug == StageThreeApplicants.Coalition && m.Mentor!.UserId == null)
+            var profile = await db.StreamMentors.Where(m => m.Stream!.Slug == StreamsStageApplicants.Coalition && m.Mentor!.UserId == null)
                 .OrderBy(m => m.Position).Select(m => m.Mentor!).FirstAsync();
             profile.UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             return await db.SaveChangesAsync();
@@ -128,10 +128,10 @@ public abstract class FollowUpTests
     public async Task Booking_rescheduling_and_cancelling_mail_each_mentor_with_an_account_once_and_no_one_else()
     {
         await LinkAnotherCoalitionMentorAsync();
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         var first = await PublishAsync(Interview.AddMinutes(5));
         var second = await PublishAsync(Interview.AddDays(2));
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         var (streamName, applicantEmail, withAccounts, withoutAccounts) = await core.RunAsync<CohortDbContext, (string, string, List<string>, List<string>)>(async db =>
         {
             var mentors = db.StreamMentors.Where(m => m.StreamId == stream).Select(m => m.Mentor!);
@@ -166,7 +166,7 @@ public abstract class FollowUpTests
     [Fact]
     public async Task A_mentor_cannot_publish_slots_for_a_stream_they_do_not_mentor()
     {
-        var other = await applicants.StreamIdAsync(StageThreeApplicants.Internals);
+        var other = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
         var mentor = await DemoMentorAsync();
 
         var refusal = await core.RunAsync<PublishInterviewSlot, string?>(publish => publish.RunAsync(mentor, other, Interview, 30, "Room 1"));
@@ -178,8 +178,8 @@ public abstract class FollowUpTests
     [Fact]
     public async Task A_work_test_handed_in_after_its_deadline_is_refused_and_the_earlier_answer_kept()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
         var due = await core.RunAsync<CohortDbContext, DateTime>(db => db.WorkTests.Where(t => t.StreamId == stream).Select(t => t.DueAt).SingleAsync());
         var inTime = await core.RunAsync<SubmitWorkTest, string?>(submit => submit.RunAsync(applicant, stream, new WorkTestAnswer("https://example.org/in-time")));
 
@@ -195,8 +195,8 @@ public abstract class FollowUpTests
     [Fact]
     public async Task A_work_test_file_must_be_a_pdf()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var stream = await applicants.StreamIdAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var stream = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
 
         var renamed = await core.RunAsync<SubmitWorkTest, string?>(submit => submit.RunAsync(applicant, stream, new WorkTestAnswer(null, new MemoryStream("MZ not a pdf"u8.ToArray()))));
         var pdf = await core.RunAsync<SubmitWorkTest, string?>(submit => submit.RunAsync(applicant, stream, new WorkTestAnswer(null, new MemoryStream("%PDF-1.7\n%%EOF\n"u8.ToArray()))));

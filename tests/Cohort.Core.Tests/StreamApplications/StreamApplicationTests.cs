@@ -10,41 +10,41 @@ namespace Cohort.Core.Tests.StreamApplications;
 public abstract class StreamApplicationTests
 {
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected StreamApplicationTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     [Fact]
     public async Task A_shared_question_answered_once_fills_every_stream_application_that_asks_it()
     {
         var applicant = await applicants.NewAsync();
-        await applicants.ChooseAsync(applicant, StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
+        await applicants.ChooseAsync(applicant, StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
 
-        await applicants.SaveAsync(applicant, StageThreeApplicants.CompleteAnswers);
-        var coalition = await applicants.SubmitAsync(applicant, StageThreeApplicants.Coalition);
-        var internals = await applicants.SubmitAsync(applicant, StageThreeApplicants.Internals);
+        await applicants.SaveAsync(applicant, StreamsStageApplicants.CompleteAnswers);
+        var coalition = await applicants.SubmitAsync(applicant, StreamsStageApplicants.Coalition);
+        var internals = await applicants.SubmitAsync(applicant, StreamsStageApplicants.Internals);
 
         Assert.True(coalition.Submitted && internals.Submitted);
         var surprising = await core.RunAsync<CohortDbContext, List<string>>(db => db.StreamAnswers
             .Where(a => a.ApplicantId == applicant && db.StreamQuestions.Any(q => q.Id == a.QuestionId && q.Key == "surprising-result"))
             .Select(a => a.Value).ToListAsync());
-        Assert.Equal([StageThreeApplicants.CompleteAnswers["surprising-result"]], surprising);
+        Assert.Equal([StreamsStageApplicants.CompleteAnswers["surprising-result"]], surprising);
     }
 
     [Fact]
     public async Task A_stream_lists_its_own_missing_answers_and_not_another_streams()
     {
         var applicant = await applicants.NewAsync();
-        await applicants.ChooseAsync(applicant, StageThreeApplicants.Coalition, StageThreeApplicants.Internals);
+        await applicants.ChooseAsync(applicant, StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
         await applicants.SaveAsync(applicant, new Dictionary<string, string> { ["surprising-result"] = "Grokking.", ["weekly-hours"] = "More than 40" });
 
-        var coalition = await applicants.SubmitAsync(applicant, StageThreeApplicants.Coalition);
-        var internals = await applicants.SubmitAsync(applicant, StageThreeApplicants.Internals);
+        var coalition = await applicants.SubmitAsync(applicant, StreamsStageApplicants.Coalition);
+        var internals = await applicants.SubmitAsync(applicant, StreamsStageApplicants.Internals);
 
         Assert.Equal(["protocol-attack"], coalition.Problems.Select(p => p.QuestionKey));
         Assert.True(internals.Submitted);
@@ -54,14 +54,14 @@ public abstract class StreamApplicationTests
     public async Task Only_applicants_advanced_past_the_general_application_and_the_assessments_may_choose_streams()
     {
         var submittedOnly = await applicants.NewAsync(ApplicationState.Submitted, assessmentState: null);
-        var awaitingStageTwo = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Submitted);
-        var waitlistedAtStageTwo = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Waitlisted);
+        var awaitingAssessmentStage = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Submitted);
+        var waitlistedAtAssessmentStage = await applicants.NewAsync(ApplicationState.Advanced, assessmentState: ApplicationState.Waitlisted);
 
-        foreach (var refused in new[] { submittedOnly, awaitingStageTwo, waitlistedAtStageTwo })
+        foreach (var refused in new[] { submittedOnly, awaitingAssessmentStage, waitlistedAtAssessmentStage })
         {
-            var refusal = await applicants.ChooseAsync(refused, StageThreeApplicants.Coalition);
+            var refusal = await applicants.ChooseAsync(refused, StreamsStageApplicants.Coalition);
 
-            Assert.Equal(StageThree.NotInvited, refusal);
+            Assert.Equal(StreamsStage.NotInvited, refusal);
             Assert.False(await core.RunAsync<CohortDbContext, bool>(db => db.StreamApplications.AnyAsync(a => a.ApplicantId == refused)));
         }
     }
@@ -69,13 +69,13 @@ public abstract class StreamApplicationTests
     [Fact]
     public async Task An_answer_a_submitted_stream_reads_is_not_rewritten_by_a_later_draft()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Internals);
-        await applicants.ChooseAsync(applicant, StageThreeApplicants.Internals, StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Internals);
+        await applicants.ChooseAsync(applicant, StreamsStageApplicants.Internals, StreamsStageApplicants.Coalition);
 
         await applicants.SaveAsync(applicant, new Dictionary<string, string> { ["surprising-result"] = "Rewritten later", ["protocol-attack"] = "New answer" });
 
         var answers = await core.RunAsync<CohortDbContext, List<string>>(db => db.StreamAnswers.Where(a => a.ApplicantId == applicant).Select(a => a.Value).ToListAsync());
-        Assert.Contains(StageThreeApplicants.CompleteAnswers["surprising-result"], answers);
+        Assert.Contains(StreamsStageApplicants.CompleteAnswers["surprising-result"], answers);
         Assert.DoesNotContain("Rewritten later", answers);
         Assert.Contains("New answer", answers);
     }
@@ -84,12 +84,12 @@ public abstract class StreamApplicationTests
     public async Task Answers_and_submissions_after_stage_3_closes_are_refused_and_the_draft_kept()
     {
         var applicant = await applicants.NewAsync();
-        await applicants.ChooseAsync(applicant, StageThreeApplicants.Internals);
-        await applicants.SaveAsync(applicant, StageThreeApplicants.CompleteAnswers);
+        await applicants.ChooseAsync(applicant, StreamsStageApplicants.Internals);
+        await applicants.SaveAsync(applicant, StreamsStageApplicants.CompleteAnswers);
         core.Clock.Now = new DateTimeOffset(CoreServicesFixture.Demo.At(29)); // a minute after stage 3 closed at D+28 23:59
 
         var saved = await applicants.SaveAsync(applicant, new Dictionary<string, string> { ["weekly-hours"] = "Fewer than 20" });
-        var submitted = await applicants.SubmitAsync(applicant, StageThreeApplicants.Internals);
+        var submitted = await applicants.SubmitAsync(applicant, StreamsStageApplicants.Internals);
 
         Assert.Contains("closed", saved.Refusal, StringComparison.Ordinal);
         Assert.Contains("closed", submitted.Refusal, StringComparison.Ordinal);
@@ -101,10 +101,10 @@ public abstract class StreamApplicationTests
     public async Task Simultaneous_submits_of_one_stream_application_submit_it_once_with_one_mail()
     {
         var applicant = await applicants.NewAsync();
-        await applicants.ChooseAsync(applicant, StageThreeApplicants.Coalition);
-        await applicants.SaveAsync(applicant, StageThreeApplicants.CompleteAnswers);
+        await applicants.ChooseAsync(applicant, StreamsStageApplicants.Coalition);
+        await applicants.SaveAsync(applicant, StreamsStageApplicants.CompleteAnswers);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => applicants.SubmitAsync(applicant, StageThreeApplicants.Coalition))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => applicants.SubmitAsync(applicant, StreamsStageApplicants.Coalition))));
 
         Assert.All(outcomes, o => Assert.True(o.Submitted, o.Refusal));
         var email = await core.RunAsync<CohortDbContext, string>(db => db.Users.Where(u => u.Id == applicant).Select(u => u.Email!).SingleAsync());

@@ -10,13 +10,13 @@ namespace Cohort.Core.Tests.StreamApplications;
 public abstract class StreamAssessmentTests
 {
     private readonly CoreServicesFixture core;
-    private readonly StageThreeApplicants applicants;
+    private readonly StreamsStageApplicants applicants;
 
     protected StreamAssessmentTests(CoreServicesFixture core)
     {
         this.core = core;
-        applicants = new StageThreeApplicants(core);
-        core.Clock.Now = StageThreeApplicants.StageThreeOpen;
+        applicants = new StreamsStageApplicants(core);
+        core.Clock.Now = StreamsStageApplicants.StreamsStageOpen;
     }
 
     /// <summary>A new assessment of <paramref name="streamSlug"/>, open now: two items scored automatically and one for the mentors.</summary>
@@ -57,7 +57,7 @@ public abstract class StreamAssessmentTests
 
     private async Task<string> WithdrawnFromCoalitionAsync()
     {
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         await core.RunAsync<CohortDbContext, int>(db =>
             db.StreamApplications.Where(a => a.ApplicantId == applicant).ExecuteUpdateAsync(u => u.SetProperty(a => a.State, ApplicationState.Withdrawn)));
         return applicant;
@@ -66,9 +66,9 @@ public abstract class StreamAssessmentTests
     [Fact]
     public async Task Only_applicants_whose_application_to_the_stream_is_under_consideration_can_start_its_assessment()
     {
-        var assessment = await NewStreamAssessmentAsync(StageThreeApplicants.Coalition);
-        var considered = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
-        var elsewhere = await applicants.SubmittedToAsync(StageThreeApplicants.Internals);
+        var assessment = await NewStreamAssessmentAsync(StreamsStageApplicants.Coalition);
+        var considered = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
+        var elsewhere = await applicants.SubmittedToAsync(StreamsStageApplicants.Internals);
         var advancedOnly = await applicants.NewAsync();
         var withdrawn = await WithdrawnFromCoalitionAsync();
 
@@ -89,8 +89,8 @@ public abstract class StreamAssessmentTests
     [Fact]
     public async Task An_applicant_under_consideration_starts_saves_and_submits_and_is_scored_automatically()
     {
-        var assessment = await NewStreamAssessmentAsync(StageThreeApplicants.Coalition);
-        var applicant = await applicants.SubmittedToAsync(StageThreeApplicants.Coalition);
+        var assessment = await NewStreamAssessmentAsync(StreamsStageApplicants.Coalition);
+        var applicant = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
         int Item(ItemKind kind) => assessment.Items.Single(i => i.Kind == kind).Id;
         var answers = new Dictionary<int, string> { [Item(ItemKind.MultipleChoice)] = "Yes", [Item(ItemKind.Numeric)] = "40", [Item(ItemKind.Code)] = "print(12)" };
         var expected = assessment.Items.Where(i => i.IsScoredAutomatically).Sum(i => AutoScoring.Score(i, answers[i.Id]));
@@ -111,17 +111,17 @@ public abstract class StreamAssessmentTests
     }
 
     [Fact]
-    public async Task Stage_two_assessments_keep_inviting_applicants_advanced_from_stage_one_and_only_them()
+    public async Task Assessment_stage_assessments_keep_inviting_applicants_advanced_from_general_stage_and_only_them()
     {
-        var streamAssessment = await NewStreamAssessmentAsync(StageThreeApplicants.Coalition);
+        var streamAssessment = await NewStreamAssessmentAsync(StreamsStageApplicants.Coalition);
         var advanced = await applicants.NewAsync();
         var submittedOnly = await applicants.NewAsync(ApplicationState.Submitted);
-        var stageTwo = await core.RunAsync<CohortDbContext, List<int>>(db => db.Assessments.Where(a => a.StreamId == null).Select(a => a.Id).ToListAsync());
+        var assessmentStage = await core.RunAsync<CohortDbContext, List<int>>(db => db.Assessments.Where(a => a.StreamId == null).Select(a => a.Id).ToListAsync());
 
         var invited = await InvitedToAsync(advanced);
 
-        Assert.NotEmpty(stageTwo);
-        Assert.Equal(stageTwo.Order(), invited.Order());
+        Assert.NotEmpty(assessmentStage);
+        Assert.Equal(assessmentStage.Order(), invited.Order());
         Assert.DoesNotContain(streamAssessment.Id, invited);
         Assert.Empty(await InvitedToAsync(submittedOnly));
     }

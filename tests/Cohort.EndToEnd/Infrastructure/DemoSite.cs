@@ -59,7 +59,7 @@ public sealed class DemoSite : IAsyncLifetime
     }
 
     /// <summary>The demo applicant who reached stage 3 and is placed by the match.</summary>
-    public static DemoAccount StageThreeApplicant => DemoActivity.StageThreeApplicant;
+    public static DemoAccount StreamsStageApplicant => DemoActivity.StreamsStageApplicant;
 
     /// <summary>The demo account of <paramref name="role"/>, as the console prints it at start.</summary>
     public static DemoAccount Account(string role) => DemoSeason.Accounts.First(a => a.Role == role);

@@ -19,9 +19,9 @@ public sealed class MentorPreferencesPage(IPage page)
         return new MentorPreferencesPage(page);
     }
 
-    public ILocator Row(StageThreeApplicant applicant) => page.Locator($"#stream-ranking tr[data-application='{applicant.Application}']");
+    public ILocator Row(StreamsStageApplicant applicant) => page.Locator($"#stream-ranking tr[data-application='{applicant.Application}']");
 
-    public ILocator Rank(StageThreeApplicant applicant) => Row(applicant).Locator("input[data-rank]");
+    public ILocator Rank(StreamsStageApplicant applicant) => Row(applicant).Locator("input[data-rank]");
 
     /// <summary>Saves the stream's preferences and waits for the notice that says it was saved.</summary>
     public async Task SaveAsync()

@@ -39,7 +39,7 @@ public sealed class MatchAndOfferJourneyTests(DemoSite site) : IClassFixture<Dem
             admin.Finish();
         }
 
-        var fellow = DemoSite.StageThreeApplicant;
+        var fellow = DemoSite.StreamsStageApplicant;
         var stream = (await (await site.AppAsync(app)).StreamsFromApiAsync()).First(s => s.Coalition);
         await using (var applicant = await site.StartAsync(size, app))
         {

@@ -1,7 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Mail;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -39,7 +39,7 @@ public abstract class DashboardTests(CohortApp app)
         var round = await app.WithDbAsync(async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage { To = "nobody@example.net", Subject = "Bounced", Body = "x", CreatedAt = DateTime.UtcNow, Attempts = 3, LastError = "550 no such user", NextAttemptAt = DateTime.UtcNow.AddYears(5) });
-            var round = await SubmittedReviews.RoundAsync(db, PipelineStage.General, ReviewRoundState.Open, name);
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, name);
             round.DueAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
             var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1))[0];
             round.ReviewsPerApplication = 1;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Cohort.Core.Applications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,21 +172,23 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
         Task DecideAsync(ApplicationState state, ApplicationState assessmentState) => app.WithDbAsync(async db =>
         {
             var application = await db.Applications.SingleAsync(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id);
-            (application.State, application.AssessmentState) = (state, assessmentState);
-            return await db.SaveChangesAsync();
+            application.State = state;
+            await db.SaveChangesAsync();
+            await GeneralApplications.PutAssessmentEntryAsync(db, application.Id, assessmentState);
+            return application.Id;
         });
 
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Submitted);
-        var atStageTwo = await browser.GetAsync("/portal");
+        var atAssessmentStage = await browser.GetAsync("/portal");
         await DecideAsync(ApplicationState.Advanced, ApplicationState.Advanced);
-        await new Portal.PortalData(app).OpenStageThreeAsync();
-        var atStageThree = await browser.GetAsync("/portal");
+        await new Portal.PortalData(app).OpenStreamsStageAsync();
+        var atStreamsStage = await browser.GetAsync("/portal");
 
-        Assert.Contains("invited to the stage 2 assessments", atStageTwo.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageTwo.One("[data-application=assessment] a[href='/assessments']"));
-        Assert.Null(atStageTwo.One("a[href='/streams/apply']"));
-        Assert.Contains("invited to apply to streams", atStageThree.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(atStageThree.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to the stage 2 assessments", atAssessmentStage.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atAssessmentStage.One("[data-application=assessment] a[href='/assessments']"));
+        Assert.Null(atAssessmentStage.One("a[href='/streams/apply']"));
+        Assert.Contains("invited to apply to streams", atStreamsStage.One("[data-application=general]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(atStreamsStage.One("a[href='/streams/apply']"));
     }
 
     [Fact]

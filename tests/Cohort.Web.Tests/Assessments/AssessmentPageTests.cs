@@ -177,7 +177,7 @@ public abstract class AssessmentPageTests(CohortApp app)
     }
 
     [Fact]
-    public async Task Applicants_not_advanced_from_stage_one_are_not_shown_the_assessment()
+    public async Task Applicants_not_advanced_from_general_stage_are_not_shown_the_assessment()
     {
         var assessment = await AssessmentAsync();
         var (browser, id) = await ApplicantAsync(ApplicationState.Submitted);

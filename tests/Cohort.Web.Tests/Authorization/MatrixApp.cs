@@ -1,10 +1,10 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Match;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Projects;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -56,15 +56,15 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var db = scope.ServiceProvider.GetRequiredService<CohortDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
-        var coalition = await db.Streams.SingleAsync(s => s.Slug == StageThreeData.Coalition && s.Track!.SeasonId == seasonId);
+        var coalition = await db.Streams.SingleAsync(s => s.Slug == StreamsStageData.Coalition && s.Track!.SeasonId == seasonId);
         var owned = await db.StreamApplications.Where(a => a.StreamId == coalition.Id && a.State == ApplicationState.Submitted).OrderBy(a => a.Id).FirstAsync();
         var owner = owned.ApplicantId;
         var general = await db.Applications.SingleAsync(a => a.ApplicantId == owner);
         var assignment = await db.ReviewAssignments.Include(a => a.Round)
-            .Where(a => a.SubjectId == general.Id && a.Round!.Stage == PipelineStage.General).OrderBy(a => a.Id).FirstAsync();
+            .Where(a => a.SubjectId == general.Id && a.Round!.Stage == StageKind.General).OrderBy(a => a.Id).FirstAsync();
 
-        var followUp = await StageTwoAttempts.FollowUpAsync(db, now, coalition.Slug);
-        var attempt = await StageTwoAttempts.AttemptAsync(db, followUp, owner, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The owner's attack." }, now);
+        var followUp = await AssessmentStageAttempts.FollowUpAsync(db, now, coalition.Slug);
+        var attempt = await AssessmentStageAttempts.AttemptAsync(db, followUp, owner, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The owner's attack." }, now);
         // The demo gives the coalition interview slots and a work test: the owner books one and hands the test in.
         var slot = await db.InterviewSlots.Where(s => s.StreamId == coalition.Id).OrderBy(s => s.Id).FirstAsync();
         (slot.BookedById, slot.BookedAt) = (owner, now);
@@ -86,7 +86,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Stream = coalition.Slug,
             Mentor = await db.StreamMentors.Where(m => m.StreamId == coalition.Id && m.Mentor!.UserId != null).Select(m => m.Mentor!.Slug).FirstAsync(),
             FollowUp = Id(followUp.Id), FollowUpSlug = followUp.Slug,
-            FollowUpItem = Id(followUp.Items.Single(i => i.Kind == ItemKind.FreeText).Id), FollowUpAnswer = Id(StageTwoAttempts.AnswerId(attempt, followUp, ItemKind.FreeText)),
+            FollowUpItem = Id(followUp.Items.Single(i => i.Kind == ItemKind.FreeText).Id), FollowUpAnswer = Id(AssessmentStageAttempts.AnswerId(attempt, followUp, ItemKind.FreeText)),
             Date = Id(await db.KeyDates.Where(d => d.SeasonId == seasonId).MinAsync(d => d.Id)),
             Faq = Id(await db.Faq.Where(f => f.SeasonId == seasonId).MinAsync(f => f.Id)),
             Question = Id(await db.Set<Question>().Where(q => q.FormId == general.FormId).MinAsync(q => q.Id)),
@@ -121,8 +121,8 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var db = scope.ServiceProvider.GetRequiredService<CohortDbContext>();
         if (persona == Persona.OtherApplicant)
         {
-            var other = await db.StreamApplications.Where(a => a.ApplicantId != ownerId && a.Stream!.Slug != StageThreeData.Coalition
-                    && !db.StreamApplications.Any(b => b.ApplicantId == a.ApplicantId && b.Stream!.Slug == StageThreeData.Coalition))
+            var other = await db.StreamApplications.Where(a => a.ApplicantId != ownerId && a.Stream!.Slug != StreamsStageData.Coalition
+                    && !db.StreamApplications.Any(b => b.ApplicantId == a.ApplicantId && b.Stream!.Slug == StreamsStageData.Coalition))
                 .OrderBy(a => a.Id).Select(a => a.ApplicantId).FirstAsync();
             // The demo's applicants never sign in, so they have neither a password nor the role: this one gets both.
             var demoApplicant = await users.FindByIdAsync(other);
@@ -147,8 +147,8 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         }
         else if (persona == Persona.OtherMentor)
         {
-            var profile = await db.StreamMentors.Where(m => m.Stream!.Slug == StageThreeData.Internals && m.Mentor!.UserId == null
-                    && !db.StreamMentors.Any(c => c.MentorId == m.MentorId && c.Stream!.Slug == StageThreeData.Coalition))
+            var profile = await db.StreamMentors.Where(m => m.Stream!.Slug == StreamsStageData.Internals && m.Mentor!.UserId == null
+                    && !db.StreamMentors.Any(c => c.MentorId == m.MentorId && c.Stream!.Slug == StreamsStageData.Coalition))
                 .OrderBy(m => m.Position).Select(m => m.Mentor!).FirstAsync();
             profile.UserId = user.Id;
             await db.SaveChangesAsync();

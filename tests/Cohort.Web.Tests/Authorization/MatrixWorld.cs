@@ -23,7 +23,8 @@ public sealed class MatrixWorld(CohortApp app, Targets targets, string ownerId, 
         var answers = db.Set<AttemptAnswer>().Where(a => db.Attempts.Any(t => t.Id == a.AttemptId && t.ApplicantId == ownerId));
         IEnumerable<string> parts =
         [
-            .. await db.Applications.Where(a => a.ApplicantId == ownerId).Select(a => $"general {a.Id} {a.State} {a.AssessmentState} {a.UpdatedAt:O}").ToListAsync(),
+            .. await db.Applications.Where(a => a.ApplicantId == ownerId).Select(a => $"general {a.Id} {a.State} {a.UpdatedAt:O}").ToListAsync(),
+            .. await db.StageEntries.Where(e => e.ApplicantId == ownerId).OrderBy(e => e.Id).Select(e => $"entry {e.Id} {e.State} {e.UpdatedAt:O}").ToListAsync(),
             .. await db.StreamApplications.Where(a => a.ApplicantId == ownerId).OrderBy(a => a.Id).Select(a => $"stream {a.Id} {a.State} {a.UpdatedAt:O}").ToListAsync(),
             .. await db.Offers.Where(o => o.ApplicantId == ownerId).Select(o => $"offer {o.Id} {o.State} {o.Version}").ToListAsync(),
             .. await db.InterviewSlots.Where(s => s.BookedById == ownerId).Select(s => $"slot {s.Id} {s.StartsAt:O} {s.Version}").ToListAsync(),
@@ -35,7 +36,7 @@ public sealed class MatrixWorld(CohortApp app, Targets targets, string ownerId, 
             .. await db.ApplicantStreamPreferences.Where(r => r.ApplicantId == ownerId).OrderBy(r => r.Id).Select(r => $"ranks {r.StreamApplicationId} {r.Position}").ToListAsync(),
             .. await db.StreamPreferences.Where(e => db.StreamApplications.Any(a => a.Id == e.StreamApplicationId && a.ApplicantId == ownerId))
                 .Select(e => $"ranked {e.StreamId} {e.Position} {e.NotAcceptable}").ToListAsync(),
-            .. await db.ReviewAssignments.Where(a => db.Applications.Any(x => x.Id == a.SubjectId && x.ApplicantId == ownerId) && a.Round!.Stage == Core.Pipeline.PipelineStage.General)
+            .. await db.ReviewAssignments.Where(a => db.Applications.Any(x => x.Id == a.SubjectId && x.ApplicantId == ownerId) && a.Round!.Stage == Core.Catalogue.StageKind.General)
                 .OrderBy(a => a.Id).Select(a => $"assignment {a.Id} {a.ReviewerId} {a.State} {(a.Review == null ? "" : a.Review.UpdatedAt.ToString("O"))}").ToListAsync(),
         ];
         return string.Join('\n', parts);

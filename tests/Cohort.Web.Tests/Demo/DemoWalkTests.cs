@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public abstract class DemoWalkTests(CohortApp app)
             new Dictionary<string, string> { ["streams"] = coalition.ToString(CultureInfo.InvariantCulture) });
 
         Assert.Equal("/portal", portal.Url);
-        Assert.Equal(ApplicationState.Advanced, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.AssessmentState).SingleAsync()));
+        Assert.Equal(ApplicationState.Advanced, await app.WithDbAsync(db => GeneralApplications.AssessmentEntryStateAsync(db, applicationId)));
         Assert.True(await app.WithDbAsync(db => db.Attempts.AnyAsync(a => a.ApplicantId == db.Users.Single(u => u.Email == email).Id)), started.Text);
         Assert.True(await app.WithDbAsync(db => db.StreamApplications.AnyAsync(a => a.StreamId == coalition && a.ApplicantId == db.Users.Single(u => u.Email == email).Id)));
     }
@@ -39,7 +40,7 @@ public abstract class DemoWalkTests(CohortApp app)
     [Fact]
     public async Task The_public_key_dates_are_the_stage_windows_the_forms_keep_all_open_on_the_seeding_day()
     {
-        var stages = await app.WithDbAsync(db => db.ProcessStages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.Season!.IsCurrent)).OrderBy(s => s.Position).ToListAsync());
+        var stages = await app.WithDbAsync(db => db.Stages.Where(s => db.Tracks.Any(t => t.Id == s.TrackId && t.Season!.IsCurrent)).OrderBy(s => s.Position).ToListAsync());
         var dates = (await app.NewBrowser().GetAsync("/dates")).All("ol.timeline li")
             .ToDictionary(li => li.QuerySelector("h2")!.TextContent.Trim(), li => DateTime.Parse(li.QuerySelector("time")!.GetAttribute("datetime")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 

@@ -61,13 +61,13 @@ public abstract class FileResponseTests(CohortApp app)
             await AssignedApplication.SaveSettingsAsync(db, new BlindSettings { HideCv = false });
             return await AssignedApplication.SeedAsync(db, Now);
         });
-        var data = new StageThreeData(app);
+        var data = new StreamsStageData(app);
         var streamApplicant = await data.NewAsync();
-        var streamApplication = await data.ApplyAsync(streamApplicant, StageThreeData.Coalition, "With a work test");
-        await data.BookFreeSlotAsync(streamApplicant, StageThreeData.Coalition);
+        var streamApplication = await data.ApplyAsync(streamApplicant, StreamsStageData.Coalition, "With a work test");
+        await data.BookFreeSlotAsync(streamApplicant, StreamsStageData.Coalition);
         await app.WithDbAsync(async db =>
         {
-            var test = await db.WorkTests.SingleAsync(t => db.Streams.Any(s => s.Id == t.StreamId && s.Slug == StageThreeData.Coalition));
+            var test = await db.WorkTests.SingleAsync(t => db.Streams.Any(s => s.Id == t.StreamId && s.Slug == StreamsStageData.Coalition));
             db.WorkTestSubmissions.Add(new WorkTestSubmission
             {
                 WorkTestId = test.Id, ApplicantId = streamApplicant.Id, SubmittedAt = Now,
@@ -87,7 +87,7 @@ public abstract class FileResponseTests(CohortApp app)
             ("a CV an admin opens", admin, $"/files/{owner.FileId}"),
             ("the reviewer's CV", reviewer, $"/review/assignments/{assigned.AssignmentId}/cv"),
             ("the mentor's work test", mentor, $"/mentor/applications/{streamApplication}?handler=WorkTestFile"),
-            ("the interview invite", streamBrowser, $"/streams/apply/{StageThreeData.Coalition}/interview.ics"),
+            ("the interview invite", streamBrowser, $"/streams/apply/{StreamsStageData.Coalition}/interview.ics"),
             ("the catalogue export", admin, "/admin/export?format=json"),
             ("the streams export", admin, "/admin/export?format=csv"),
             ("the score table export", admin, "/admin/scores/general?handler=Csv"),

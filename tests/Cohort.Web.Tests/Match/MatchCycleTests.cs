@@ -48,12 +48,12 @@ public abstract class MatchCycleTests(CohortApp app)
     [Fact]
     public async Task Rankings_a_certified_match_offers_an_accept_and_a_decline_and_a_second_round_that_fills_the_freed_seat()
     {
-        var data = new StageThreeData(app);
+        var data = new StreamsStageData(app);
         var (p, q, r) = (await data.NewAsync(), await data.NewAsync(), await data.NewAsync());
         var applications = new Dictionary<(string, string), int>();
         foreach (var person in new[] { p, q, r })
         {
-            foreach (var stream in new[] { StageThreeData.Coalition, StageThreeData.Internals })
+            foreach (var stream in new[] { StreamsStageData.Coalition, StreamsStageData.Internals })
             {
                 applications[(person.Id, stream)] = await data.ApplyAsync(person, stream, "Ready for the match");
             }
@@ -63,13 +63,13 @@ public abstract class MatchCycleTests(CohortApp app)
         {
             foreach (var stream in await db.Streams.ToListAsync())
             {
-                stream.Capacity = stream.Slug is StageThreeData.Coalition or StageThreeData.Internals ? 1 : 0;
+                stream.Capacity = stream.Slug is StreamsStageData.Coalition or StreamsStageData.Internals ? 1 : 0;
             }
 
             await db.SaveChangesAsync();
-            return (await db.Streams.SingleAsync(s => s.Slug == StageThreeData.Coalition), await db.Streams.SingleAsync(s => s.Slug == StageThreeData.Internals));
+            return (await db.Streams.SingleAsync(s => s.Slug == StreamsStageData.Coalition), await db.Streams.SingleAsync(s => s.Slug == StreamsStageData.Internals));
         });
-        int Of(StageThreeData.Person who, string stream) => applications[(who.Id, stream)];
+        int Of(StreamsStageData.Person who, string stream) => applications[(who.Id, stream)];
         using (var coalitionMentor = await app.AsAsync(Roles.Mentor))
         {
             await RankAsync(coalitionMentor, $"/mentor/streams/{c.Slug}/ranking", Of(p, c.Slug), Of(q, c.Slug), Of(r, c.Slug));

@@ -76,12 +76,12 @@ public abstract class MatchPageTests(CohortApp app)
     [Fact]
     public async Task A_stream_capacity_below_its_accepted_seats_is_refused_and_nothing_changes()
     {
-        var data = new StreamApplications.StageThreeData(app);
+        var data = new StreamApplications.StreamsStageData(app);
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StreamApplications.StageThreeData.Internals, "Accepted already");
+        var application = await data.ApplyAsync(applicant, StreamApplications.StreamsStageData.Internals, "Accepted already");
         var (streamId, capacity) = await app.WithDbAsync(async db =>
         {
-            var stream = await db.Streams.SingleAsync(s => s.Slug == StreamApplications.StageThreeData.Internals);
+            var stream = await db.Streams.SingleAsync(s => s.Slug == StreamApplications.StreamsStageData.Internals);
             var run = new MatchRun { SeasonId = (await db.Seasons.SingleAsync(x => x.IsCurrent)).Id, CreatedBy = "test", PublishedAt = DateTime.UtcNow, Certified = true,
                 InputJson = JsonSerializer.Serialize(new MatchInput([], [])), ResultJson = JsonSerializer.Serialize(new MatchResult([], [], new MatchCertificate(true, true, 0))) };
             db.MatchRuns.Add(run);
@@ -91,7 +91,7 @@ public abstract class MatchPageTests(CohortApp app)
             return (stream.Id, stream.Capacity);
         });
         using var admin = await app.AsAsync(Roles.Admin);
-        var form = await admin.GetAsync($"/admin/streams/{StreamApplications.StageThreeData.Internals}/edit");
+        var form = await admin.GetAsync($"/admin/streams/{StreamApplications.StreamsStageData.Internals}/edit");
 
         var refused = await admin.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Capacity"] = "0" });
 

@@ -12,9 +12,9 @@ public abstract class OfferDeadlineTests(CohortApp app)
     [Fact]
     public async Task After_the_deadline_the_portal_says_the_offer_lapses_and_a_posted_answer_changes_nothing()
     {
-        var data = new StageThreeData(app);
+        var data = new StreamsStageData(app);
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Internals, "Waiting to answer");
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Internals, "Waiting to answer");
         var offerId = await app.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, application, OfferState.Pending);

@@ -10,19 +10,19 @@ namespace Cohort.Web.Tests.Mentor;
 public abstract class MentorViewTests(CohortApp app)
 {
     private const string Script = "<script>alert('x')</script>";
-    private readonly StageThreeData data = new(app);
+    private readonly StreamsStageData data = new(app);
 
     [Fact]
     public async Task A_coalition_stream_application_is_one_application_seen_by_every_mentor_of_the_stream()
     {
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Read by the whole coalition");
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Read by the whole coalition");
         using var demoMentor = await app.AsAsync(Roles.Mentor);
-        using var coMentor = await data.SignInAsync(await data.NewMentorOfAsync(StageThreeData.Coalition));
+        using var coMentor = await data.SignInAsync(await data.NewMentorOfAsync(StreamsStageData.Coalition));
 
         foreach (var mentor in new[] { demoMentor, coMentor })
         {
-            var stream = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+            var stream = await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}");
             Assert.Contains($"/mentor/applications/{application}", stream.All("#applicants a").Select(a => a.GetAttribute("href")));
             var page = await mentor.GetAsync($"/mentor/applications/{application}");
             Assert.Equal(200, page.Status);
@@ -36,14 +36,14 @@ public abstract class MentorViewTests(CohortApp app)
     public async Task A_mentor_gets_404_for_an_application_or_stream_that_is_not_theirs()
     {
         var applicant = await data.NewAsync();
-        var elsewhere = await data.ApplyAsync(applicant, StageThreeData.Internals, "Not for the coalition's eyes");
+        var elsewhere = await data.ApplyAsync(applicant, StreamsStageData.Internals, "Not for the coalition's eyes");
         using var demoMentor = await app.AsAsync(Roles.Mentor);
 
         var home = await demoMentor.GetAsync("/mentor");
         var application = await demoMentor.GetAsync($"/mentor/applications/{elsewhere}");
-        var stream = await demoMentor.GetAsync($"/mentor/streams/{StageThreeData.Internals}");
+        var stream = await demoMentor.GetAsync($"/mentor/streams/{StreamsStageData.Internals}");
 
-        Assert.Contains(StageThreeData.Coalition, home.All("a").Select(a => a.GetAttribute("href")).Single(h => h!.StartsWith("/mentor/streams/", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(StreamsStageData.Coalition, home.All("a").Select(a => a.GetAttribute("href")).Single(h => h!.StartsWith("/mentor/streams/", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(404, application.Status);
         Assert.Equal(404, stream.Status);
         Assert.DoesNotContain("Not for the coalition", application.Text, StringComparison.Ordinal);
@@ -53,10 +53,10 @@ public abstract class MentorViewTests(CohortApp app)
     public async Task A_work_test_pdf_downloads_as_an_attachment_for_the_streams_mentors_only()
     {
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Handed in a PDF");
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Handed in a PDF");
         await app.WithDbAsync(async db =>
         {
-            var test = await db.WorkTests.SingleAsync(t => db.Streams.Any(s => s.Id == t.StreamId && s.Slug == StageThreeData.Coalition));
+            var test = await db.WorkTests.SingleAsync(t => db.Streams.Any(s => s.Id == t.StreamId && s.Slug == StreamsStageData.Coalition));
             db.WorkTestSubmissions.Add(new Core.FollowUps.WorkTestSubmission
             {
                 WorkTestId = test.Id, ApplicantId = applicant.Id,
@@ -65,7 +65,7 @@ public abstract class MentorViewTests(CohortApp app)
             return await db.SaveChangesAsync();
         });
         using var demoMentor = await app.AsAsync(Roles.Mentor);
-        using var otherMentor = await data.SignInAsync(await data.NewMentorOfAsync(StageThreeData.Internals));
+        using var otherMentor = await data.SignInAsync(await data.NewMentorOfAsync(StreamsStageData.Internals));
         var url = $"/mentor/applications/{application}?handler=WorkTestFile";
 
         using var download = await demoMentor.Client.GetAsync(url);
@@ -81,7 +81,7 @@ public abstract class MentorViewTests(CohortApp app)
     public async Task A_draft_is_private_to_its_applicant_until_submitted()
     {
         var applicant = await data.NewAsync();
-        var draft = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Still thinking", ApplicationState.Draft);
+        var draft = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Still thinking", ApplicationState.Draft);
         using var demoMentor = await app.AsAsync(Roles.Mentor);
 
         Assert.Equal(404, (await demoMentor.GetAsync($"/mentor/applications/{draft}")).Status);
@@ -91,7 +91,7 @@ public abstract class MentorViewTests(CohortApp app)
     public async Task Answers_with_markup_are_shown_escaped_to_mentors()
     {
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, Script);
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, Script);
         using var demoMentor = await app.AsAsync(Roles.Mentor);
 
         var page = await demoMentor.GetAsync($"/mentor/applications/{application}");

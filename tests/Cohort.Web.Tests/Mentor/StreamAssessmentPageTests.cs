@@ -14,7 +14,7 @@ namespace Cohort.Web.Tests.Mentor;
 /// </summary>
 public abstract class StreamAssessmentPageTests(CohortApp app)
 {
-    private readonly StageThreeData data = new(app);
+    private readonly StreamsStageData data = new(app);
 
     private DateTime Now => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
@@ -49,15 +49,15 @@ public abstract class StreamAssessmentPageTests(CohortApp app)
     public async Task A_mentor_sets_an_assessment_that_an_applicant_under_consideration_takes_and_the_mentor_sees_scored()
     {
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Keen on the follow-up");
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Keen on the follow-up");
         using var mentor = await app.AsAsync(Roles.Mentor);
         var slug = $"fu-{Guid.NewGuid():N}"[..20];
 
-        var streamPage = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+        var streamPage = await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}");
         var form = await mentor.GetAsync(streamPage.All("a").Single(a => a.TextContent == "Add an assessment").GetAttribute("href")!);
         var created = await mentor.SubmitAsync(form, "main form", ValidAssessment(slug));
         var assessment = await app.WithDbAsync(db => db.Assessments.AsNoTracking().Include(a => a.Stream).SingleAsync(a => a.Slug == slug));
-        var itemForm = await mentor.GetAsync($"{Editor(StageThreeData.Coalition)}/{assessment.Id}/items/new");
+        var itemForm = await mentor.GetAsync($"{Editor(StreamsStageData.Coalition)}/{assessment.Id}/items/new");
         await mentor.SubmitAsync(itemForm, "main form", new Dictionary<string, string>
         {
             ["Input.Kind"] = "MultipleChoice", ["Input.Prompt"] = "Which?", ["Input.Points"] = "3", ["Input.ChoicesText"] = "Left\nRight", ["Input.AnswerKey"] = "Right",
@@ -68,17 +68,17 @@ public abstract class StreamAssessmentPageTests(CohortApp app)
         });
 
         Assert.Contains("Saved", created.One(".notice")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(StageThreeData.Coalition, assessment.Stream!.Slug);
+        Assert.Equal(StreamsStageData.Coalition, assessment.Stream!.Slug);
         Assert.Equal(assessment.Stream.TrackId, assessment.TrackId);
-        Assert.Contains($"{Editor(StageThreeData.Coalition)}/{assessment.Id}/edit",
-            (await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}")).All("#assessments a").Select(a => a.GetAttribute("href")));
+        Assert.Contains($"{Editor(StreamsStageData.Coalition)}/{assessment.Id}/edit",
+            (await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}")).All("#assessments a").Select(a => a.GetAttribute("href")));
         string[] subjects = [$"assessment:{slug}", "assessmentitem:Which?", "assessmentitem:Why?"];
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Actor == "mentor@demo.cohort.test" && subjects.Contains(e.Subject))
             .Select(e => e.Action).ToListAsync());
         Assert.Equal(["assessment.created", "assessmentitem.created", "assessmentitem.created"], audited.Order());
 
         using var browser = await data.SignInAsync(applicant);
-        var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var followUps = await browser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}");
         var link = $"/assessments/{slug}";
         Assert.Contains(link, followUps.All("#stream-assessments a").Select(a => a.GetAttribute("href")));
         var started = await browser.SubmitAsync(await browser.GetAsync(link), "form[action*='handler=Start']", new Dictionary<string, string>());
@@ -102,13 +102,13 @@ public abstract class StreamAssessmentPageTests(CohortApp app)
     [Fact]
     public async Task A_mentor_of_another_stream_gets_404_for_the_streams_assessment_its_items_and_its_attempts()
     {
-        var assessment = await StreamAssessmentAsync(StageThreeData.Coalition);
+        var assessment = await StreamAssessmentAsync(StreamsStageData.Coalition);
         var item = assessment.Items.Single().Id;
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Only for the coalition");
-        using var other = await data.SignInAsync(await data.NewMentorOfAsync(StageThreeData.Internals));
-        var own = Editor(StageThreeData.Internals);
-        var theirs = Editor(StageThreeData.Coalition);
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Only for the coalition");
+        using var other = await data.SignInAsync(await data.NewMentorOfAsync(StreamsStageData.Internals));
+        var own = Editor(StreamsStageData.Internals);
+        var theirs = Editor(StreamsStageData.Coalition);
         string[] addresses =
         [
             $"{theirs}/new", $"{theirs}/{assessment.Id}/edit", $"{theirs}/{assessment.Id}/items/new", $"{theirs}/items/{item}/edit",
@@ -138,9 +138,9 @@ public abstract class StreamAssessmentPageTests(CohortApp app)
     [Fact]
     public async Task An_applicant_not_under_consideration_by_the_stream_can_neither_see_nor_start_its_assessment()
     {
-        var assessment = await StreamAssessmentAsync(StageThreeData.Coalition);
+        var assessment = await StreamAssessmentAsync(StreamsStageData.Coalition);
         var elsewhere = await data.NewAsync();
-        await data.ApplyAsync(elsewhere, StageThreeData.Internals, "Another stream");
+        await data.ApplyAsync(elsewhere, StreamsStageData.Internals, "Another stream");
         using var browser = await data.SignInAsync(elsewhere);
 
         var page = await browser.GetAsync($"/assessments/{assessment.Slug}");
@@ -157,7 +157,7 @@ public abstract class StreamAssessmentPageTests(CohortApp app)
     public async Task Bad_input_on_the_mentors_assessment_form_is_explained_and_nothing_is_saved()
     {
         using var mentor = await app.AsAsync(Roles.Mentor);
-        var form = await mentor.GetAsync($"{Editor(StageThreeData.Coalition)}/new");
+        var form = await mentor.GetAsync($"{Editor(StreamsStageData.Coalition)}/new");
         var taken = await app.WithDbAsync(db => db.Assessments.Where(a => a.StreamId == null).Select(a => a.Slug).FirstAsync());
         var backwards = ValidAssessment(taken);
         (backwards["Input.OpensAt"], backwards["Input.ClosesAt"]) = (backwards["Input.ClosesAt"], backwards["Input.OpensAt"]);

@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.StreamApplications;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,8 @@ public abstract class StagePipelinePagesTests(CohortApp app)
 
     private static AngleSharp.Dom.IElement? Row(Browser.Page table, int id) => table.One($"#decide tr:has(input[name=ids][value='{id}'])");
 
-    private Task<ApplicationState?> AssessmentStateAsync(int applicationId) =>
-        app.WithDbAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.AssessmentState).SingleAsync());
+    private Task<ApplicationState?> AssessmentEntryStateAsync(int applicationId) =>
+        app.WithDbAsync(db => GeneralApplications.AssessmentEntryStateAsync(db, applicationId));
 
     [Fact]
     public async Task An_applicant_advanced_at_stage_1_waits_in_the_stage_2_table_and_advancing_there_opens_the_streams()
@@ -24,22 +25,22 @@ public abstract class StagePipelinePagesTests(CohortApp app)
         var before = await admin.GetAsync("/admin/pipeline/assessments");
         await admin.SubmitAsync(PipelineData.Tick(await admin.GetAsync("/admin/pipeline/general"), applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
-        var stageTwo = await admin.GetAsync("/admin/pipeline/assessments?state=Submitted");
+        var assessmentStage = await admin.GetAsync("/admin/pipeline/assessments?state=Submitted");
 
         Assert.Null(Row(before, applicant.ApplicationId));
-        var row = Row(stageTwo, applicant.ApplicationId);
+        var row = Row(assessmentStage, applicant.ApplicationId);
         Assert.NotNull(row);
         Assert.Contains("Awaiting decision", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(Script, row.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(stageTwo.All("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
-        Assert.False(await app.WithDbAsync(db => StageThree.IsInvitedAsync(db, db.Applications.Single(a => a.Id == applicant.ApplicationId).ApplicantId, db.Seasons.Single(s => s.IsCurrent).Id, default)));
+        Assert.DoesNotContain(assessmentStage.All("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
+        Assert.False(await app.WithDbAsync(db => StreamsStage.IsInvitedAsync(db, db.Applications.Single(a => a.Id == applicant.ApplicationId).ApplicantId, db.Seasons.Single(s => s.IsCurrent).Id, default)));
 
-        var after = await admin.SubmitAsync(PipelineData.Tick(stageTwo, applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
+        var after = await admin.SubmitAsync(PipelineData.Tick(assessmentStage, applicant.ApplicationId), "#decide", new Dictionary<string, string> { ["decision"] = "Advance" });
 
         Assert.Contains("1 application advanced.", after.One(".notice")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(ApplicationState.Advanced, await AssessmentStateAsync(applicant.ApplicationId));
+        Assert.Equal(ApplicationState.Advanced, await AssessmentEntryStateAsync(applicant.ApplicationId));
         using var applicantBrowser = await app.AsAsync(applicant.Email, applicant.Password);
-        await new Portal.PortalData(app).OpenStageThreeAsync();
+        await new Portal.PortalData(app).OpenStreamsStageAsync();
         Assert.NotNull((await applicantBrowser.GetAsync("/portal")).One("a[href='/streams/apply']"));
     }
 

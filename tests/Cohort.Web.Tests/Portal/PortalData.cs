@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Preferences;
@@ -19,9 +20,9 @@ namespace Cohort.Web.Tests.Portal;
 /// </summary>
 public sealed class PortalData(CohortApp app)
 {
-    public StageThreeData StageThree { get; } = new(app);
+    public StreamsStageData StreamsStage { get; } = new(app);
 
-    public sealed record Offered(StageThreeData.Person Applicant, int OfferId, int OfferedApplication, int OtherApplication, string OfferedStream, string OtherStream);
+    public sealed record Offered(StreamsStageData.Person Applicant, int OfferId, int OfferedApplication, int OtherApplication, string OfferedStream, string OtherStream);
 
     public DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
 
@@ -34,18 +35,18 @@ public sealed class PortalData(CohortApp app)
             (form.OpensAt, form.ClosesAt) = (Now.AddDays(-10), GeneralClosesAt);
             return await db.SaveChangesAsync();
         });
-        await OpenStageThreeAsync();
+        await OpenStreamsStageAsync();
     }
 
-    /// <summary>Opens every track's stage 3 around now, and sets the ranking deadline ahead.</summary>
-    public Task OpenStageThreeAsync() => app.WithDbAsync(async db =>
+    /// <summary>Opens every track's streams stage around now, and sets the ranking deadline ahead.</summary>
+    public Task OpenStreamsStageAsync() => app.WithDbAsync(async db =>
     {
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         foreach (var track in await db.Tracks.Where(t => t.SeasonId == season.Id).Select(t => t.Id).ToListAsync())
         {
-            if (await db.ProcessStages.Where(s => s.TrackId == track).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync() is { } third)
+            if (await db.Stages.FirstOrDefaultAsync(s => s.TrackId == track && s.Kind == StageKind.Streams) is { } streams)
             {
-                (third.OpensAt, third.ClosesAt) = (Now.AddDays(-1), Now.AddDays(7));
+                (streams.OpensAt, streams.ClosesAt) = (Now.AddDays(-1), Now.AddDays(7));
             }
         }
 
@@ -66,26 +67,26 @@ public sealed class PortalData(CohortApp app)
     public async Task<Offered> OfferedAsync(TimeSpan respondIn, OfferState state = OfferState.Pending)
     {
         await OpenWindowsAsync();
-        var applicant = await StageThree.NewAsync();
-        var other = await StageThree.ApplyAsync(applicant, StageThreeData.Coalition, "Keen");
-        var offered = await StageThree.ApplyAsync(applicant, StageThreeData.Internals, "Keen");
+        var applicant = await StreamsStage.NewAsync();
+        var other = await StreamsStage.ApplyAsync(applicant, StreamsStageData.Coalition, "Keen");
+        var offered = await StreamsStage.ApplyAsync(applicant, StreamsStageData.Internals, "Keen");
         return await app.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, offered, state);
             var offer = await db.Offers.SingleAsync(o => o.StreamApplicationId == offered);
             offer.RespondBy = Now.Add(respondIn);
             await db.SaveChangesAsync();
-            var names = await db.Streams.Where(s => s.Slug == StageThreeData.Coalition || s.Slug == StageThreeData.Internals).ToDictionaryAsync(s => s.Slug, s => s.Name);
-            return new Offered(applicant, offer.Id, offered, other, names[StageThreeData.Internals], names[StageThreeData.Coalition]);
+            var names = await db.Streams.Where(s => s.Slug == StreamsStageData.Coalition || s.Slug == StreamsStageData.Internals).ToDictionaryAsync(s => s.Slug, s => s.Name);
+            return new Offered(applicant, offer.Id, offered, other, names[StreamsStageData.Internals], names[StreamsStageData.Coalition]);
         });
     }
 
     /// <summary>A confirmed applicant account with no application yet.</summary>
-    public async Task<StageThreeData.Person> NewcomerAsync()
+    public async Task<StreamsStageData.Person> NewcomerAsync()
     {
         var email = $"newcomer-{Guid.NewGuid():N}@example.net";
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.True((await scope.ServiceProvider.GetRequiredService<CreateAccount>().RunAsync(email, StageThreeData.Password, "Newcomer", Roles.Applicant, Actor.System)).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CreateAccount>().RunAsync(email, StreamsStageData.Password, "Newcomer", Roles.Applicant, Actor.System)).Succeeded);
         var id = await scope.ServiceProvider.GetRequiredService<CohortDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         return new(id, email);
     }
@@ -101,7 +102,7 @@ public sealed class PortalData(CohortApp app)
     public Task<ApplicationState> StateOfAsync(int streamApplication) =>
         app.WithDbAsync(db => db.StreamApplications.Where(a => a.Id == streamApplication).Select(a => a.State).SingleAsync());
 
-    public Task<ApplicationState> GeneralStateOfAsync(StageThreeData.Person applicant) =>
+    public Task<ApplicationState> GeneralStateOfAsync(StreamsStageData.Person applicant) =>
         app.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == applicant.Id).Select(a => a.State).SingleAsync());
 
     public Task<OfferState> OfferStateAsync(int offer) =>

@@ -23,8 +23,8 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task After_accepting_the_portal_shows_the_place_and_the_withdrawn_stream_and_offers_nothing_more()
     {
         var offered = await data.OfferedAsync(TimeSpan.FromDays(3));
-        using var browser = await data.StageThree.SignInAsync(offered.Applicant);
-        var unapplied = await app.WithDbAsync(db => db.Streams.Where(s => s.Track!.Season!.IsCurrent && s.Slug != StageThreeData.Coalition && s.Slug != StageThreeData.Internals)
+        using var browser = await data.StreamsStage.SignInAsync(offered.Applicant);
+        var unapplied = await app.WithDbAsync(db => db.Streams.Where(s => s.Track!.Season!.IsCurrent && s.Slug != StreamsStageData.Coalition && s.Slug != StreamsStageData.Internals)
             .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
 
         var portal = await PortalData.AnswerAsync(browser, accept: true);
@@ -55,7 +55,7 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task After_declining_the_portal_says_so_and_the_other_stream_is_still_considered_and_rankable()
     {
         var offered = await data.OfferedAsync(TimeSpan.FromDays(3));
-        using var browser = await data.StageThree.SignInAsync(offered.Applicant);
+        using var browser = await data.StreamsStage.SignInAsync(offered.Applicant);
 
         var portal = await PortalData.AnswerAsync(browser, accept: false);
 
@@ -75,7 +75,7 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task A_lapsed_offer_is_shown_as_lapsed_before_and_after_the_run_marks_it_and_cannot_be_answered()
     {
         var offered = await data.OfferedAsync(TimeSpan.FromHours(-1));
-        using var browser = await data.StageThree.SignInAsync(offered.Applicant);
+        using var browser = await data.StreamsStage.SignInAsync(offered.Applicant);
 
         var overdue = await browser.GetAsync("/portal");
         await data.LapseOverdueAsync();
@@ -102,14 +102,14 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task An_answer_or_a_withdrawal_posted_without_its_confirmation_changes_nothing_and_leads_to_the_confirmation()
     {
         var offered = await data.OfferedAsync(TimeSpan.FromDays(3));
-        using var browser = await data.StageThree.SignInAsync(offered.Applicant);
+        using var browser = await data.StreamsStage.SignInAsync(offered.Applicant);
 
         var acceptPage = await browser.GetAsync($"/portal/offers/{offered.OfferId}?answer=accept");
         var accepted = await browser.PostAsAsync($"/portal/offers/{offered.OfferId}", Fields(("accept", "true")));
         var shown = await browser.FollowAsync(accepted.Response, $"/portal/offers/{offered.OfferId}");
         var declined = await browser.PostAsAsync($"/portal/offers/{offered.OfferId}", Fields(("accept", "false")));
         var withdrawn = await browser.PostAsAsync("/portal/withdraw", Fields());
-        var streamWithdrawn = await browser.PostAsAsync("/portal/withdraw", Fields(("stream", await StreamIdAsync(StageThreeData.Coalition))));
+        var streamWithdrawn = await browser.PostAsAsync("/portal/withdraw", Fields(("stream", await StreamIdAsync(StreamsStageData.Coalition))));
 
         Assert.Contains(offered.OtherStream, acceptPage.One("#confirm-accept")!.TextContent, StringComparison.Ordinal);
         Assert.Null(acceptPage.One("#confirm-decline"));
@@ -128,9 +128,9 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task Withdrawing_one_stream_or_the_whole_application_is_confirmed_first_and_the_whole_one_takes_the_streams_with_it()
     {
         var offered = await data.OfferedAsync(TimeSpan.FromDays(3));
-        using var browser = await data.StageThree.SignInAsync(offered.Applicant);
+        using var browser = await data.StreamsStage.SignInAsync(offered.Applicant);
 
-        var streamPage = await browser.GetAsync($"/portal/withdraw?stream={await StreamIdAsync(StageThreeData.Coalition)}");
+        var streamPage = await browser.GetAsync($"/portal/withdraw?stream={await StreamIdAsync(StreamsStageData.Coalition)}");
         var afterStream = await browser.SubmitAsync(streamPage, "#confirm-withdraw form", Fields());
         var otherState = await data.StateOfAsync(offered.OtherApplication);
         var wholePage = await browser.OpenAsync(afterStream.One("a#withdraw")!.GetAttribute("href")!);
@@ -154,13 +154,13 @@ public abstract class PortalStandingTests(CohortApp app)
     public async Task A_stream_page_asks_a_visitor_to_create_an_account_and_an_applicant_to_take_their_own_next_step_with_its_deadline()
     {
         await data.OpenWindowsAsync();
-        var stream = $"/streams/{StageThreeData.Internals}";
-        var (newcomer, invited) = (await data.NewcomerAsync(), await data.StageThree.NewAsync());
+        var stream = $"/streams/{StreamsStageData.Internals}";
+        var (newcomer, invited) = (await data.NewcomerAsync(), await data.StreamsStage.NewAsync());
         var applied = await data.OfferedAsync(TimeSpan.FromDays(3));
         using var visitorBrowser = app.NewBrowser();
-        using var newcomerBrowser = await data.StageThree.SignInAsync(newcomer);
-        using var invitedBrowser = await data.StageThree.SignInAsync(invited);
-        using var appliedBrowser = await data.StageThree.SignInAsync(applied.Applicant);
+        using var newcomerBrowser = await data.StreamsStage.SignInAsync(newcomer);
+        using var invitedBrowser = await data.StreamsStage.SignInAsync(invited);
+        using var appliedBrowser = await data.StreamsStage.SignInAsync(applied.Applicant);
 
         var visitor = await visitorBrowser.GetAsync(stream);
         var list = await visitorBrowser.GetAsync("/streams");

@@ -9,15 +9,15 @@ public abstract class ApplicantPreferencesTests(CohortApp app)
 {
     private const string Url = "/portal/ranking";
     private const string Form = "#stream-ranking";
-    private readonly StageThreeData data = new(app);
+    private readonly StreamsStageData data = new(app);
 
-    private async Task<(StageThreeData.Person Applicant, int Coalition, int Internals)> InBothStreamsAsync()
+    private async Task<(StreamsStageData.Person Applicant, int Coalition, int Internals)> InBothStreamsAsync()
     {
         var applicant = await data.NewAsync();
-        return (applicant, await data.ApplyAsync(applicant, StageThreeData.Coalition, "Both"), await data.ApplyAsync(applicant, StageThreeData.Internals, "Both"));
+        return (applicant, await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Both"), await data.ApplyAsync(applicant, StreamsStageData.Internals, "Both"));
     }
 
-    private async Task<List<(int Application, int Position)>> StoredAsync(StageThreeData.Person applicant) =>
+    private async Task<List<(int Application, int Position)>> StoredAsync(StreamsStageData.Person applicant) =>
         (await app.WithDbAsync(db => db.ApplicantStreamPreferences.Where(r => r.ApplicantId == applicant.Id).OrderBy(r => r.Position).ToListAsync()))
             .Select(r => (r.StreamApplicationId, r.Position)).ToList();
 

@@ -9,22 +9,22 @@ namespace Cohort.Web.Tests.Preferences;
 public abstract class MentorPreferencesTests(CohortApp app)
 {
     private const string Form = "#stream-ranking";
-    private static readonly string Url = $"/mentor/streams/{StageThreeData.Coalition}/ranking";
-    private readonly StageThreeData data = new(app);
+    private static readonly string Url = $"/mentor/streams/{StreamsStageData.Coalition}/ranking";
+    private readonly StreamsStageData data = new(app);
 
     private async Task<int[]> CoalitionApplicantsAsync(int count)
     {
         var ids = new int[count];
         for (var i = 0; i < count; i++)
         {
-            ids[i] = await data.ApplyAsync(await data.NewAsync(), StageThreeData.Coalition, "Ranked");
+            ids[i] = await data.ApplyAsync(await data.NewAsync(), StreamsStageData.Coalition, "Ranked");
         }
 
         return ids;
     }
 
     private async Task<List<(int Application, int Position, bool NotAcceptable)>> StoredAsync() =>
-        (await app.WithDbAsync(db => db.StreamPreferences.Where(e => db.Streams.Any(s => s.Id == e.StreamId && s.Slug == StageThreeData.Coalition))
+        (await app.WithDbAsync(db => db.StreamPreferences.Where(e => db.Streams.Any(s => s.Id == e.StreamId && s.Slug == StreamsStageData.Coalition))
             .OrderBy(e => e.Position).ToListAsync())).Select(e => (e.StreamApplicationId, e.Position, e.NotAcceptable)).ToList();
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class MentorPreferencesTests(CohortApp app)
     public async Task Coalition_mentors_see_each_others_input()
     {
         var (first, second) = await CoalitionApplicantsAsync(2) is [var a, var b] ? (a, b) : default;
-        var co = await data.NewMentorOfAsync(StageThreeData.Coalition);
+        var co = await data.NewMentorOfAsync(StreamsStageData.Coalition);
         var coName = await app.WithDbAsync(db => db.Mentors.Where(m => m.UserId == co.Id).Select(m => m.Name).SingleAsync());
         using var coMentor = await data.SignInAsync(co);
         using var demoMentor = await app.AsAsync(Roles.Mentor);
@@ -86,7 +86,7 @@ public abstract class MentorPreferencesTests(CohortApp app)
     public async Task A_ranking_that_names_an_applicant_who_did_not_apply_is_refused_and_nothing_is_saved()
     {
         var applicant = (await CoalitionApplicantsAsync(1))[0];
-        var elsewhere = await data.ApplyAsync(await data.NewAsync(), StageThreeData.Internals, "Applied elsewhere");
+        var elsewhere = await data.ApplyAsync(await data.NewAsync(), StreamsStageData.Internals, "Applied elsewhere");
         using var mentor = await app.AsAsync(Roles.Mentor);
         var page = await mentor.GetAsync(Url);
         var before = await StoredAsync();
@@ -124,9 +124,9 @@ public abstract class MentorPreferencesTests(CohortApp app)
     public async Task A_mentor_of_another_stream_gets_404_reading_or_posting_this_streams_ranking()
     {
         var applicant = (await CoalitionApplicantsAsync(1))[0];
-        await data.ApplyAsync(await data.NewAsync(), StageThreeData.Internals, "Gives the other mentor a form");
-        using var other = await data.SignInAsync(await data.NewMentorOfAsync(StageThreeData.Internals));
-        var own = await other.GetAsync($"/mentor/streams/{StageThreeData.Internals}/ranking");
+        await data.ApplyAsync(await data.NewAsync(), StreamsStageData.Internals, "Gives the other mentor a form");
+        using var other = await data.SignInAsync(await data.NewMentorOfAsync(StreamsStageData.Internals));
+        var own = await other.GetAsync($"/mentor/streams/{StreamsStageData.Internals}/ranking");
         var before = await StoredAsync();
         var token = own.One($"{Form} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 

@@ -14,8 +14,8 @@ public abstract class ProjectAdminTests(CohortApp app)
     [Fact]
     public async Task An_admin_runs_and_publishes_a_streams_assignment_and_the_fellows_see_it()
     {
-        var (placed, unranked) = (await data.FellowAsync(StageThreeData.Internals), await data.FellowAsync(StageThreeData.Internals));
-        var project = await data.ProjectAsync(StageThreeData.Internals, placed.Person.Id);
+        var (placed, unranked) = (await data.FellowAsync(StreamsStageData.Internals), await data.FellowAsync(StreamsStageData.Internals));
+        var project = await data.ProjectAsync(StreamsStageData.Internals, placed.Person.Id);
         var (stream, title) = await app.WithDbAsync(async db =>
         {
             var p = await db.Projects.SingleAsync(x => x.Id == project);
@@ -30,8 +30,8 @@ public abstract class ProjectAdminTests(CohortApp app)
         var overview = await admin.GetAsync("/admin/projects");
         var run = await admin.SubmitAsync(await admin.GetAsync($"/admin/projects?stream={stream}"), "#run-assignment", new Dictionary<string, string>());
         var published = await admin.SubmitAsync(run, "#publish-assignment", new Dictionary<string, string>());
-        using var placedBrowser = await data.StageThree.SignInAsync(placed.Person);
-        using var unrankedBrowser = await data.StageThree.SignInAsync(unranked.Person);
+        using var placedBrowser = await data.StreamsStage.SignInAsync(placed.Person);
+        using var unrankedBrowser = await data.StreamsStage.SignInAsync(unranked.Person);
 
         Assert.Equal("2", overview.One($"tr[data-stream='{stream}'] td")!.TextContent.Trim());
         Assert.Contains("Stable", run.One("#certificate")!.TextContent, StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public abstract class ProjectCycleTests(CohortApp app)
     }
 
     private Task<List<Project>> ProjectsAsync() =>
-        app.WithDbAsync(db => db.Projects.Include(p => p.Mentors).Where(p => db.Streams.Any(s => s.Id == p.StreamId && s.Slug == StageThreeData.Coalition)).ToListAsync());
+        app.WithDbAsync(db => db.Projects.Include(p => p.Mentors).Where(p => db.Streams.Any(s => s.Id == p.StreamId && s.Slug == StreamsStageData.Coalition)).ToListAsync());
 
     private Task<List<(int, int)>> FellowRankingAsync(string fellow) =>
         app.WithDbAsync(async db => (await db.FellowProjectPreferences.Where(r => r.ApplicantId == fellow).OrderBy(r => r.Position).ToListAsync())
@@ -56,17 +56,17 @@ public abstract class ProjectCycleTests(CohortApp app)
     [Fact]
     public async Task Pitches_an_approval_both_sides_rankings_and_a_certified_run_give_each_fellow_their_own_project_once_published()
     {
-        var (f1, f2, f3) = (await data.FellowAsync(StageThreeData.Coalition), await data.FellowAsync(StageThreeData.Coalition), await data.FellowAsync(StageThreeData.Coalition));
-        var tomaszAccount = await data.StageThree.NewMentorOfAsync(StageThreeData.Coalition);
+        var (f1, f2, f3) = (await data.FellowAsync(StreamsStageData.Coalition), await data.FellowAsync(StreamsStageData.Coalition), await data.FellowAsync(StreamsStageData.Coalition));
+        var tomaszAccount = await data.StreamsStage.NewMentorOfAsync(StreamsStageData.Coalition);
         var mentors = await app.WithDbAsync(db => db.Mentors.Where(m => m.Slug == "ada-okafor" || m.Slug == "tomasz-wielgosz").ToDictionaryAsync(m => m.Slug, m => m));
         var (ada, tomasz) = (mentors["ada-okafor"], mentors["tomasz-wielgosz"]);
         using var adaBrowser = await app.AsAsync(Roles.Mentor);
-        using var tomaszBrowser = await data.StageThree.SignInAsync(tomaszAccount);
-        using var b1 = await data.StageThree.SignInAsync(f1.Person);
-        using var b2 = await data.StageThree.SignInAsync(f2.Person);
-        using var b3 = await data.StageThree.SignInAsync(f3.Person);
+        using var tomaszBrowser = await data.StreamsStage.SignInAsync(tomaszAccount);
+        using var b1 = await data.StreamsStage.SignInAsync(f1.Person);
+        using var b2 = await data.StreamsStage.SignInAsync(f2.Person);
+        using var b3 = await data.StreamsStage.SignInAsync(f3.Person);
 
-        Assert.NotNull((await adaBrowser.GetAsync($"/mentor/streams/{StageThreeData.Coalition}")).One($"a#stream-projects[href='{Projects}']"));
+        Assert.NotNull((await adaBrowser.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}")).One($"a#stream-projects[href='{Projects}']"));
         Assert.NotNull((await b1.GetAsync("/portal")).One("a#projects[href='/portal/projects']"));
         Assert.NotNull((await b1.GetAsync("/portal/projects")).One("script[src^='/js/ranking.js']"));
 

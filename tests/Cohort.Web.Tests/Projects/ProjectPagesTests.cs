@@ -21,11 +21,11 @@ public abstract class ProjectPagesTests(CohortApp app)
     [Fact]
     public async Task A_declined_pitch_shows_the_fellow_the_mentors_note_and_never_reaches_the_other_fellows()
     {
-        var (pitcher, other) = (await data.FellowAsync(StageThreeData.Coalition), await data.FellowAsync(StageThreeData.Coalition));
-        var pitch = await data.ProjectAsync(StageThreeData.Coalition, pitcher.Person.Id, ProjectState.Pending);
+        var (pitcher, other) = (await data.FellowAsync(StreamsStageData.Coalition), await data.FellowAsync(StreamsStageData.Coalition));
+        var pitch = await data.ProjectAsync(StreamsStageData.Coalition, pitcher.Person.Id, ProjectState.Pending);
         using var mentor = await app.AsAsync(Roles.Mentor);
-        using var pitcherBrowser = await data.StageThree.SignInAsync(pitcher.Person);
-        using var otherBrowser = await data.StageThree.SignInAsync(other.Person);
+        using var pitcherBrowser = await data.StreamsStage.SignInAsync(pitcher.Person);
+        using var otherBrowser = await data.StreamsStage.SignInAsync(other.Person);
 
         var declined = await mentor.SubmitAsync(await mentor.GetAsync(Projects), $"form[data-decline='{pitch}']", new Dictionary<string, string> { ["note"] = "Too close to an existing project" });
 
@@ -40,11 +40,11 @@ public abstract class ProjectPagesTests(CohortApp app)
     [Fact]
     public async Task A_mentor_edits_a_project_refused_input_comes_back_as_typed_and_a_withdrawn_project_leaves_the_fellows_page()
     {
-        var fellow = await data.FellowAsync(StageThreeData.Coalition);
-        var project = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id);
+        var fellow = await data.FellowAsync(StreamsStageData.Coalition);
+        var project = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id);
         var tomasz = await app.WithDbAsync(db => db.Mentors.Where(m => m.Slug == "tomasz-wielgosz").Select(m => m.Id).SingleAsync());
         using var mentor = await app.AsAsync(Roles.Mentor);
-        using var fellowBrowser = await data.StageThree.SignInAsync(fellow.Person);
+        using var fellowBrowser = await data.StreamsStage.SignInAsync(fellow.Person);
         var page = await mentor.GetAsync($"{Projects}/{project}");
         ((AngleSharp.Html.Dom.IHtmlInputElement)page.One($"#edit-mentor-{tomasz}")!).IsChecked = true;
 
@@ -68,9 +68,9 @@ public abstract class ProjectPagesTests(CohortApp app)
     [Fact]
     public async Task Only_a_projects_own_mentors_get_its_ranking_form_and_a_post_by_another_mentor_of_the_stream_is_refused()
     {
-        var fellow = await data.FellowAsync(StageThreeData.Coalition);
-        var project = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id);
-        using var coMentor = await data.StageThree.SignInAsync(await data.StageThree.NewMentorOfAsync(StageThreeData.Coalition));
+        var fellow = await data.FellowAsync(StreamsStageData.Coalition);
+        var project = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id);
+        using var coMentor = await data.StreamsStage.SignInAsync(await data.StreamsStage.NewMentorOfAsync(StreamsStageData.Coalition));
         var page = await coMentor.GetAsync($"{Projects}/{project}");
         var token = page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 

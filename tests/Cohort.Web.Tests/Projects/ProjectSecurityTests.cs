@@ -41,11 +41,11 @@ public abstract class ProjectSecurityTests(CohortApp app)
     [Fact]
     public async Task A_mentor_of_another_stream_gets_404_on_every_project_page_and_post_of_this_stream()
     {
-        var fellow = await data.FellowAsync(StageThreeData.Coalition);
-        var project = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id);
-        var pitch = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id, ProjectState.Pending);
-        using var other = await data.StageThree.SignInAsync(await data.StageThree.NewMentorOfAsync(StageThreeData.Internals));
-        var token = await ProjectsData.TokenAsync(other, $"/mentor/streams/{StageThreeData.Internals}/projects");
+        var fellow = await data.FellowAsync(StreamsStageData.Coalition);
+        var project = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id);
+        var pitch = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id, ProjectState.Pending);
+        using var other = await data.StreamsStage.SignInAsync(await data.StreamsStage.NewMentorOfAsync(StreamsStageData.Internals));
+        var token = await ProjectsData.TokenAsync(other, $"/mentor/streams/{StreamsStageData.Internals}/projects");
         var before = await StateAsync();
 
         var reads = new List<int>();
@@ -66,8 +66,8 @@ public abstract class ProjectSecurityTests(CohortApp app)
             await PostAsync(other, $"{Projects}/assignment?handler=Publish", token, new() { ["runId"] = "1" }),
         };
         // Through their own stream's address, this stream's project is no project of theirs either.
-        var throughOwn = await PostAsync(other, $"/mentor/streams/{StageThreeData.Internals}/projects/{project}?handler=Withdraw", token, []);
-        var approveThroughOwn = await PostAsync(other, $"/mentor/streams/{StageThreeData.Internals}/projects?handler=Approve", token, new() { ["projectId"] = Text(pitch), ["capacity"] = "1" });
+        var throughOwn = await PostAsync(other, $"/mentor/streams/{StreamsStageData.Internals}/projects/{project}?handler=Withdraw", token, []);
+        var approveThroughOwn = await PostAsync(other, $"/mentor/streams/{StreamsStageData.Internals}/projects?handler=Approve", token, new() { ["projectId"] = Text(pitch), ["capacity"] = "1" });
 
         Assert.All(reads, status => Assert.Equal(404, status));
         Assert.All(posts, status => Assert.Equal(404, status));
@@ -82,9 +82,9 @@ public abstract class ProjectSecurityTests(CohortApp app)
     [InlineData(null)]
     public async Task An_applicant_who_is_not_a_fellow_can_neither_see_nor_rank_nor_pitch_projects(OfferState? offer)
     {
-        var project = await data.ProjectAsync(StageThreeData.Coalition, (await data.FellowAsync(StageThreeData.Coalition)).Person.Id);
-        var applicant = offer is { } state ? (await data.FellowAsync(StageThreeData.Coalition, state)).Person : await data.StageThree.NewAsync();
-        using var browser = await data.StageThree.SignInAsync(applicant);
+        var project = await data.ProjectAsync(StreamsStageData.Coalition, (await data.FellowAsync(StreamsStageData.Coalition)).Person.Id);
+        var applicant = offer is { } state ? (await data.FellowAsync(StreamsStageData.Coalition, state)).Person : await data.StreamsStage.NewAsync();
+        using var browser = await data.StreamsStage.SignInAsync(applicant);
         var portal = await browser.GetAsync("/portal");
         var token = portal.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var before = await StateAsync();
@@ -101,10 +101,10 @@ public abstract class ProjectSecurityTests(CohortApp app)
     [Fact]
     public async Task A_fellow_sees_their_own_ranking_and_never_another_fellows()
     {
-        var (first, second) = (await data.FellowAsync(StageThreeData.Coalition), await data.FellowAsync(StageThreeData.Coalition));
-        var (a, b) = (await data.ProjectAsync(StageThreeData.Coalition, first.Person.Id), await data.ProjectAsync(StageThreeData.Coalition, first.Person.Id));
-        using var firstBrowser = await data.StageThree.SignInAsync(first.Person);
-        using var secondBrowser = await data.StageThree.SignInAsync(second.Person);
+        var (first, second) = (await data.FellowAsync(StreamsStageData.Coalition), await data.FellowAsync(StreamsStageData.Coalition));
+        var (a, b) = (await data.ProjectAsync(StreamsStageData.Coalition, first.Person.Id), await data.ProjectAsync(StreamsStageData.Coalition, first.Person.Id));
+        using var firstBrowser = await data.StreamsStage.SignInAsync(first.Person);
+        using var secondBrowser = await data.StreamsStage.SignInAsync(second.Person);
         var page = await firstBrowser.GetAsync("/portal/projects");
         await firstBrowser.SubmitAsync(page, Ranking, PreferenceForms.Ranks(page, Ranking, new Dictionary<int, string> { [a] = "1", [b] = "2" }));
         page = await secondBrowser.GetAsync("/portal/projects");
@@ -122,12 +122,12 @@ public abstract class ProjectSecurityTests(CohortApp app)
     [Fact]
     public async Task A_ranking_naming_another_streams_project_a_pending_pitch_or_another_streams_fellow_is_refused_and_nothing_is_saved()
     {
-        var fellow = await data.FellowAsync(StageThreeData.Coalition);
-        var own = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id);
-        var pending = await data.ProjectAsync(StageThreeData.Coalition, fellow.Person.Id, ProjectState.Pending);
-        var elsewhere = await data.FellowAsync(StageThreeData.Internals);
-        var foreign = await data.ProjectAsync(StageThreeData.Internals, elsewhere.Person.Id);
-        using var browser = await data.StageThree.SignInAsync(fellow.Person);
+        var fellow = await data.FellowAsync(StreamsStageData.Coalition);
+        var own = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id);
+        var pending = await data.ProjectAsync(StreamsStageData.Coalition, fellow.Person.Id, ProjectState.Pending);
+        var elsewhere = await data.FellowAsync(StreamsStageData.Internals);
+        var foreign = await data.ProjectAsync(StreamsStageData.Internals, elsewhere.Person.Id);
+        using var browser = await data.StreamsStage.SignInAsync(fellow.Person);
         using var mentor = await app.AsAsync(Roles.Mentor);
         var before = await StateAsync();
 

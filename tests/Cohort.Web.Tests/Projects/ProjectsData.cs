@@ -14,17 +14,17 @@ public sealed class ProjectsData(CohortApp app)
     public const string RankingForm = "#project-ranking";
 
     /// <summary>The coalition's projects page, where its mentors pitch and decide.</summary>
-    public static readonly string CoalitionProjects = $"/mentor/streams/{StageThreeData.Coalition}/projects";
+    public static readonly string CoalitionProjects = $"/mentor/streams/{StreamsStageData.Coalition}/projects";
 
-    public StageThreeData StageThree { get; } = new(app);
+    public StreamsStageData StreamsStage { get; } = new(app);
 
-    public sealed record Fellow(StageThreeData.Person Person, int ApplicationId);
+    public sealed record Fellow(StreamsStageData.Person Person, int ApplicationId);
 
     /// <summary>A new applicant of <paramref name="streamSlug"/> holding an offer in <paramref name="state"/>: accepted makes them a fellow.</summary>
     public async Task<Fellow> FellowAsync(string streamSlug, OfferState state = OfferState.Accepted)
     {
-        var person = await StageThree.NewAsync();
-        var application = await StageThree.ApplyAsync(person, streamSlug, "Ready for a project");
+        var person = await StreamsStage.NewAsync();
+        var application = await StreamsStage.ApplyAsync(person, streamSlug, "Ready for a project");
         await app.WithDbAsync(async db =>
         {
             await HeldOffers.PutAsync(db, application, state);

@@ -1,6 +1,6 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Demo;
 using Cohort.Tests.Shared;
@@ -22,10 +22,10 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
     /// free-text answer, in a round of <paramref name="stage"/> (stage 2: the application awaits its assessments' decision).
     /// </summary>
     public static async Task<AssignedApplication> SeedAsync(CohortDbContext db, DateTime now, ReviewRoundState state = ReviewRoundState.Open,
-        string? reviewerEmail = null, string? motivation = null, PipelineStage stage = PipelineStage.General)
+        string? reviewerEmail = null, string? motivation = null, StageKind stage = StageKind.General)
     {
         var canaries = Canaries.New();
-        var applicantId = await StageTwoAttempts.AccountAsync(db, canaries.Name, canaries.Email);
+        var applicantId = await AssessmentStageAttempts.AccountAsync(db, canaries.Name, canaries.Email);
         var reviewerId = reviewerEmail is null ? await DemoReviewerIdAsync(db) : await db.Users.Where(u => u.Email == reviewerEmail).Select(u => u.Id).SingleAsync();
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var form = await db.ApplicationForms.Include(f => f.Questions).SingleAsync(f => f.Kind == FormKind.General && f.SeasonId == seasonId);
@@ -33,8 +33,7 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
         var application = new Application
         {
             FormId = form.Id, ApplicantId = applicantId, SubmittedAt = now,
-            State = stage == PipelineStage.General ? ApplicationState.Submitted : ApplicationState.Advanced,
-            AssessmentState = stage == PipelineStage.General ? null : ApplicationState.Submitted,
+            State = stage == StageKind.General ? ApplicationState.Submitted : ApplicationState.Advanced,
         };
         var values = new Dictionary<string, string>
         {
@@ -61,13 +60,18 @@ public sealed record AssignedApplication(int AssignmentId, int RoundId, string A
 
         db.Applications.Add(application);
         await db.SaveChangesAsync();
+        if (stage != StageKind.General)
+        {
+            await GeneralApplications.PutAssessmentEntryAsync(db, application.Id, ApplicationState.Submitted);
+        }
+
         var (assignmentId, roundId, criteria) = await AssignAsync(db, now, stage, null, application.Id, reviewerId, state);
         return new(assignmentId, roundId, applicantId, criteria, canaries, PdfBytes);
     }
 
     /// <summary>A round of <paramref name="stage"/> with a two-criterion rubric, and one assignment of <paramref name="subjectId"/> in it to the reviewer.</summary>
     public static async Task<(int AssignmentId, int RoundId, IReadOnlyList<RubricCriterion> Criteria)> AssignAsync(CohortDbContext db, DateTime now,
-        PipelineStage stage, int? streamId, int subjectId, string reviewerId, ReviewRoundState state = ReviewRoundState.Open)
+        StageKind stage, int? streamId, int subjectId, string reviewerId, ReviewRoundState state = ReviewRoundState.Open)
     {
         var seasonId = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
         var rubric = new Rubric { SeasonId = seasonId, Name = $"Rubric {Guid.NewGuid():N}"[..20] };

@@ -64,18 +64,18 @@ public abstract class BlindPromiseAndFlagTests(CohortApp app)
     public async Task An_item_an_admin_flags_is_hidden_from_blind_reviewers_and_its_words_leave_the_other_answers()
     {
         await SettingsAsync(new BlindSettings());
-        var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
+        var assessment = await app.WithDbAsync(db => AssessmentStageAttempts.AssessmentAsync(db, Now));
         var code = assessment.Items.Single(i => i.Kind == ItemKind.Code);
         var handle = $"handle{Guid.NewGuid():N}"[..18];
         using var admin = await app.AsAsync(Roles.Admin);
         await admin.SubmitAsync(await admin.GetAsync($"/admin/assessments/items/{code.Id}/edit"), "main form", new Dictionary<string, string> { ["Input.Identity"] = "Contact" });
-        var attempt = await app.WithDbAsync(async db => await StageTwoAttempts.AttemptAsync(db, assessment,
-            await StageTwoAttempts.AccountAsync(db, "Flagged Applicant", $"flagged-{Guid.NewGuid():N}@example.net"),
+        var attempt = await app.WithDbAsync(async db => await AssessmentStageAttempts.AttemptAsync(db, assessment,
+            await AssessmentStageAttempts.AccountAsync(db, "Flagged Applicant", $"flagged-{Guid.NewGuid():N}@example.net"),
             new Dictionary<ItemKind, string> { [ItemKind.Code] = handle, [ItemKind.FreeText] = $"Ask {handle} about it." }, Now));
         using var reviewer = await app.AsAsync(Roles.Reviewer);
 
-        var hidden = await reviewer.GetAsync($"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.Code)}");
-        var redacted = await reviewer.GetAsync($"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText)}");
+        var hidden = await reviewer.GetAsync($"/review/answers/{AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.Code)}");
+        var redacted = await reviewer.GetAsync($"/review/answers/{AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText)}");
 
         Assert.Equal(IdentityFlag.Contact, await app.WithDbAsync(db => db.Set<AssessmentItem>().Where(i => i.Id == code.Id).Select(i => i.Identity).SingleAsync()));
         Assert.Contains(BlindRedaction.ContactHidden, hidden.One("#answer-hidden")!.TextContent, StringComparison.Ordinal);

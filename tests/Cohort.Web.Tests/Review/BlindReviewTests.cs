@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
-using Cohort.Core.Pipeline;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -124,16 +124,16 @@ public abstract class BlindReviewTests(CohortApp app)
     public async Task No_identity_canary_in_an_assessment_answer_or_the_general_application_reaches_a_reviewer_in_any_view()
     {
         await app.WithDbAsync(async db => { await AssignedApplication.HideEverythingAsync(db); return 0; });
-        var assigned = await app.WithDbAsync(db => AssignedApplication.SeedAsync(db, Now, stage: PipelineStage.Assessments));
+        var assigned = await app.WithDbAsync(db => AssignedApplication.SeedAsync(db, Now, stage: StageKind.Assessment));
         var canaries = assigned.Canaries;
-        var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
-        var attempt = await app.WithDbAsync(db => StageTwoAttempts.AttemptAsync(db, assessment, assigned.ApplicantId, new Dictionary<ItemKind, string>
+        var assessment = await app.WithDbAsync(db => AssessmentStageAttempts.AssessmentAsync(db, Now));
+        var attempt = await app.WithDbAsync(db => AssessmentStageAttempts.AttemptAsync(db, assessment, assigned.ApplicantId, new Dictionary<ItemKind, string>
         {
             [ItemKind.FreeText] = canaries.Motivation,
             [ItemKind.Code] = $"# by {canaries.Name} <{canaries.Email}>, {canaries.Institution}, born {canaries.DateOfBirth}\nprint('{canaries.Visible}')",
             [ItemKind.File] = canaries.Url,
         }, Now));
-        string Answer(ItemKind kind) => $"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, kind)}";
+        string Answer(ItemKind kind) => $"/review/answers/{AssessmentStageAttempts.AnswerId(attempt, assessment, kind)}";
         string Item(ItemKind kind) => $"/review/items/{assessment.Items.Single(i => i.Kind == kind).Id}";
         using var reviewer = await app.AsAsync(Roles.Reviewer);
         var responses = new Responses();
@@ -362,31 +362,31 @@ public abstract class BlindReviewTests(CohortApp app)
     }
 
     [Fact]
-    public async Task Stage_three_shows_the_streams_answers_and_stage_two_the_assessment_answers_without_hidden_questions()
+    public async Task Streams_stage_shows_the_streams_answers_and_assessment_stage_the_assessment_answers_without_hidden_questions()
     {
-        var data = new StageThreeData(app);
+        var data = new StreamsStageData(app);
         var applicant = await data.NewAsync();
         var (visible, hidden) = ($"visible{Guid.NewGuid():N}", $"idcanary{Guid.NewGuid():N}");
-        var streamApplicationId = await data.ApplyAsync(applicant, StageThreeData.Coalition, visible);
-        var assessment = await app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
-        await app.WithDbAsync(db => StageTwoAttempts.AttemptAsync(db, assessment, applicant.Id,
+        var streamApplicationId = await data.ApplyAsync(applicant, StreamsStageData.Coalition, visible);
+        var assessment = await app.WithDbAsync(db => AssessmentStageAttempts.AssessmentAsync(db, Now));
+        await app.WithDbAsync(db => AssessmentStageAttempts.AttemptAsync(db, assessment, applicant.Id,
             new Dictionary<Core.Assessments.ItemKind, string> { [Core.Assessments.ItemKind.FreeText] = $"stage two {visible}", [Core.Assessments.ItemKind.Code] = "print('probe')" }, Now));
-        var (stageThree, stageTwo) = await app.WithDbAsync(async db =>
+        var (streamsStage, assessmentStage) = await app.WithDbAsync(async db =>
         {
             var pitch = await db.StreamAnswers.SingleAsync(a => a.ApplicantId == applicant.Id && db.StreamQuestions.Any(q => q.Id == a.QuestionId && q.Key == "own-pitch"));
             pitch.Value = hidden;
             await db.SaveChangesAsync();
             await AssignedApplication.HideAsync(db, "own-pitch");
             var reviewerId = await AssignedApplication.DemoReviewerIdAsync(db);
-            var streamId = await db.Streams.Where(s => s.Slug == StageThreeData.Coalition).Select(s => s.Id).SingleAsync();
+            var streamId = await db.Streams.Where(s => s.Slug == StreamsStageData.Coalition).Select(s => s.Id).SingleAsync();
             var generalId = await db.Applications.Where(a => a.ApplicantId == applicant.Id).Select(a => a.Id).SingleAsync();
-            return ((await AssignedApplication.AssignAsync(db, Now, PipelineStage.Streams, streamId, streamApplicationId, reviewerId)).AssignmentId,
-                (await AssignedApplication.AssignAsync(db, Now, PipelineStage.Assessments, null, generalId, reviewerId)).AssignmentId);
+            return ((await AssignedApplication.AssignAsync(db, Now, StageKind.Streams, streamId, streamApplicationId, reviewerId)).AssignmentId,
+                (await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, generalId, reviewerId)).AssignmentId);
         });
         using var reviewer = await app.AsAsync(Roles.Reviewer);
 
-        var streamPage = await reviewer.GetAsync($"/review/assignments/{stageThree}");
-        var attemptPage = await reviewer.GetAsync($"/review/assignments/{stageTwo}");
+        var streamPage = await reviewer.GetAsync($"/review/assignments/{streamsStage}");
+        var attemptPage = await reviewer.GetAsync($"/review/assignments/{assessmentStage}");
 
         Assert.Contains(visible, streamPage.One(".blind-section")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("monitoring protocol", streamPage.Text, StringComparison.Ordinal);

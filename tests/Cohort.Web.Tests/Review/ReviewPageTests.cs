@@ -22,20 +22,20 @@ public abstract class ReviewPageTests(CohortApp app)
 
     private DateTime Now => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-    private Task<Assessment> AssessmentAsync() => app.WithDbAsync(db => StageTwoAttempts.AssessmentAsync(db, Now));
+    private Task<Assessment> AssessmentAsync() => app.WithDbAsync(db => AssessmentStageAttempts.AssessmentAsync(db, Now));
 
     /// <summary>A handed-in attempt by a new applicant whose name and email are unique canaries, so their absence can be asserted.</summary>
     private Task<(Attempt Attempt, string Name, string Email)> AttemptAsync(Assessment assessment, IReadOnlyDictionary<ItemKind, string>? answers = null, bool handedIn = true) =>
         app.WithDbAsync(async db =>
         {
             var (name, email) = ($"Canary Name {Guid.NewGuid():N}", $"canary-{Guid.NewGuid():N}@example.net");
-            var id = await StageTwoAttempts.AccountAsync(db, name, email);
-            return (await StageTwoAttempts.AttemptAsync(db, assessment, id, answers ?? Answers, Now, handedIn), name, email);
+            var id = await AssessmentStageAttempts.AccountAsync(db, name, email);
+            return (await AssessmentStageAttempts.AttemptAsync(db, assessment, id, answers ?? Answers, Now, handedIn), name, email);
         });
 
     private static int Item(Assessment assessment, ItemKind kind) => assessment.Items.Single(i => i.Kind == kind).Id;
 
-    private static string AnswerUrl(Attempt attempt, Assessment assessment, ItemKind kind) => $"/review/answers/{StageTwoAttempts.AnswerId(attempt, assessment, kind)}";
+    private static string AnswerUrl(Attempt attempt, Assessment assessment, ItemKind kind) => $"/review/answers/{AssessmentStageAttempts.AnswerId(attempt, assessment, kind)}";
 
     private static Task<string> HtmlAsync(Browser.Page page) => page.Response.Content.ReadAsStringAsync();
 
@@ -50,7 +50,7 @@ public abstract class ReviewPageTests(CohortApp app)
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!.Trim('/')).Where(r => r.StartsWith("review", StringComparison.Ordinal)).ToList();
         var urls = routes.Select(r => "/" + r.Replace("{id:int}", r.Contains("answers", StringComparison.Ordinal)
-            ? StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture)
+            ? AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture)
             : Item(assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
         urls.Add($"/review/items/{Item(assessment, ItemKind.FreeText)}?handler=Next");
         Assert.Equal(7, routes.Count); // answers, items, the index, and assignments: list, one, its CV, decline
@@ -185,7 +185,7 @@ public abstract class ReviewPageTests(CohortApp app)
     [Fact]
     public async Task A_streams_follow_up_is_not_in_the_review_queue_since_the_streams_mentors_judge_it()
     {
-        var assessment = await app.WithDbAsync(db => StageTwoAttempts.FollowUpAsync(db, Now, "control-coalition"));
+        var assessment = await app.WithDbAsync(db => AssessmentStageAttempts.FollowUpAsync(db, Now, "control-coalition"));
         var (attempt, _, _) = await AttemptAsync(assessment);
         using var reviewer = await app.AsAsync(Roles.Reviewer);
         var index = await reviewer.GetAsync("/review");

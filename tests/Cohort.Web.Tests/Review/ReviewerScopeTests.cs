@@ -2,8 +2,8 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
@@ -44,15 +44,15 @@ public abstract class ReviewerScopeTests(CohortApp app)
     /// </summary>
     private Task<Subject> SubjectAsync(string reviewerId, string domain = "example.net", string organisation = "") => app.WithDbAsync(async db =>
     {
-        var applicantId = await StageTwoAttempts.AccountAsync(db, "Scoped Applicant", $"applicant-{Guid.NewGuid():N}@{domain}");
+        var applicantId = await AssessmentStageAttempts.AccountAsync(db, "Scoped Applicant", $"applicant-{Guid.NewGuid():N}@{domain}");
         var applicationId = await ReviewPool.ApplicationAsync(db, applicantId, organisation, "Careful work.");
-        await db.Applications.Where(a => a.Id == applicationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced).SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
-        var assessment = await StageTwoAttempts.AssessmentAsync(db, Now);
-        var attempt = await StageTwoAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
-        var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, PipelineStage.Assessments, null, applicationId, reviewerId);
+        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Advanced));
+        await GeneralApplications.PutAssessmentEntryAsync(db, applicationId, ApplicationState.Submitted);
+        var assessment = await AssessmentStageAttempts.AssessmentAsync(db, Now);
+        var attempt = await AssessmentStageAttempts.AttemptAsync(db, assessment, applicantId, new Dictionary<ItemKind, string> { [ItemKind.FreeText] = "The prompt length changes." }, Now);
+        var (assignmentId, _, criteria) = await AssignedApplication.AssignAsync(db, Now, StageKind.Assessment, null, applicationId, reviewerId);
         var item = assessment.Items.Single(i => i.Kind == ItemKind.FreeText).Id;
-        return new Subject(applicantId, applicationId, item, StageTwoAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), assignmentId, criteria);
+        return new Subject(applicantId, applicationId, item, AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText), assignmentId, criteria);
     });
 
     private sealed record Subject(string ApplicantId, int ApplicationId, int ItemId, int AnswerId, int AssignmentId, IReadOnlyList<RubricCriterion> Criteria)
@@ -161,8 +161,11 @@ public abstract class ReviewerScopeTests(CohortApp app)
         using var browser = await app.AsAsync(reviewer.Email, Password);
         Assert.NotNull((await browser.GetAsync(subject.Assignment)).One("#review"));
 
-        await app.WithDbAsync(db => db.Applications.Where(a => a.Id == subject.ApplicationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Advanced)));
+        await app.WithDbAsync(async db =>
+        {
+            await GeneralApplications.PutAssessmentEntryAsync(db, subject.ApplicationId, ApplicationState.Advanced);
+            return subject.ApplicationId;
+        });
 
         var assignment = await browser.GetAsync(subject.Assignment);
         Assert.Equal(404, (await browser.GetAsync(subject.Answer)).Status);

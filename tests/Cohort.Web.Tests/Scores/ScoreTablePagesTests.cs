@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
-using Cohort.Core.Pipeline;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Cohort.Tests.Shared;
@@ -18,20 +18,23 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     /// <summary>A round of the stage in which each subject got two reviews, from the same two reviewers, with these scores.</summary>
     private sealed record Seeded(int RoundId, int[] Subjects, CalibrationResult Fit);
 
-    private async Task<Seeded> SeedAsync(PipelineStage stage, (string Name, double First, double Second)[] subjects)
+    private async Task<Seeded> SeedAsync(StageKind stage, (string Name, double First, double Second)[] subjects)
     {
         var ids = new List<int>();
         foreach (var (name, _, _) in subjects)
         {
-            var applicant = await app.AddApplicantAsync(stage == PipelineStage.General ? ApplicationState.Submitted : ApplicationState.Advanced, name: name);
+            var applicant = await app.AddApplicantAsync(stage == StageKind.General ? ApplicationState.Submitted : ApplicationState.Advanced, name: name);
             ids.Add(applicant.ApplicationId);
         }
 
         return await app.WithDbAsync(async db =>
         {
-            if (stage == PipelineStage.Assessments)
+            if (stage == StageKind.Assessment)
             {
-                await db.Applications.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentState, ApplicationState.Submitted));
+                foreach (var id in ids)
+                {
+                    await GeneralApplications.PutAssessmentEntryAsync(db, id, ApplicationState.Submitted);
+                }
             }
 
             var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
@@ -69,7 +72,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [Fact]
     public async Task The_table_is_ordered_by_calibrated_score_and_sorts_by_the_column_the_address_asks_for()
     {
-        var seeded = await SeedAsync(PipelineStage.General, FourApplicants());
+        var seeded = await SeedAsync(StageKind.General, FourApplicants());
         var expected = seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList();
         using var admin = await app.AsAsync(Roles.Admin);
 
@@ -88,7 +91,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [Fact]
     public async Task A_standard_error_every_row_shares_is_said_once_with_why_and_differing_ones_are_shown_on_each_row()
     {
-        var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Spread"));
+        var seeded = await SeedAsync(StageKind.General, FourApplicants("Spread"));
         using var admin = await app.AsAsync(Roles.Admin);
         var url = $"/admin/scores/general?round={seeded.RoundId}";
 
@@ -114,7 +117,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [Fact]
     public async Task A_cutoff_ticks_the_rows_above_its_line_and_a_bulk_decision_changes_exactly_the_ticked_rows()
     {
-        var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Cut"));
+        var seeded = await SeedAsync(StageKind.General, FourApplicants("Cut"));
         var expected = seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList();
         var between = (seeded.Fit.Subjects[expected[1]].Calibrated + seeded.Fit.Subjects[expected[2]].Calibrated) / 2;
         using var admin = await app.AsAsync(Roles.Admin);
@@ -141,7 +144,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     public async Task The_csv_export_lists_the_score_table_in_order_and_neutralises_cells_a_spreadsheet_would_run()
     {
         const string Formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
-        var seeded = await SeedAsync(PipelineStage.General, [(Formula, 9, 9), ("Export Second", 5, 6), ("Export Third", 2, 1)]);
+        var seeded = await SeedAsync(StageKind.General, [(Formula, 9, 9), ("Export Second", 5, 6), ("Export Third", 2, 1)]);
         using var admin = await app.AsAsync(Roles.Admin);
 
         using var response = await admin.Client.GetAsync($"/admin/scores/general?round={seeded.RoundId}&handler=Csv");
@@ -167,7 +170,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [Fact]
     public async Task Weights_set_on_their_page_make_the_composite_and_the_rounds_page_lists_each_round_with_its_reviews()
     {
-        var seeded = await SeedAsync(PipelineStage.Assessments, FourApplicants("Weighted"));
+        var seeded = await SeedAsync(StageKind.Assessment, FourApplicants("Weighted"));
         using var admin = await app.AsAsync(Roles.Admin);
         var form = await admin.GetAsync("/admin/scores/assessments/weights");
 
@@ -203,7 +206,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
             await db.SaveChangesAsync();
             var first = applications.Where(a => a.StreamId == streams[0].Id).Select(a => a.Id).ToArray();
             var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
-            var round = await SubmittedReviews.RoundAsync(db, PipelineStage.Streams, ReviewRoundState.Closed, "Stream round", streams[0].Id);
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, "Stream round", streams[0].Id);
             var reviews = new List<ReviewScore> { new(first[0], reviewers[0], 8), new(first[0], reviewers[1], 9), new(first[1], reviewers[0], 3), new(first[1], reviewers[1], 2) };
             foreach (var review in reviews)
             {
@@ -232,7 +235,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [Fact]
     public async Task The_old_ranking_addresses_still_answer_with_the_score_table_its_rounds_its_weights_and_its_decisions()
     {
-        var seeded = await SeedAsync(PipelineStage.General, FourApplicants("Bookmarked"));
+        var seeded = await SeedAsync(StageKind.General, FourApplicants("Bookmarked"));
         var expected = seeded.Subjects.OrderByDescending(s => seeded.Fit.Subjects[s].Calibrated).ToList();
         using var admin = await app.AsAsync(Roles.Admin);
 
@@ -259,7 +262,7 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     [InlineData(Roles.Reviewer)]
     public async Task Only_admins_reach_the_score_table_pages_its_export_and_its_decisions(string role)
     {
-        var seeded = await SeedAsync(PipelineStage.General, [("Guarded", 7, 8)]);
+        var seeded = await SeedAsync(StageKind.General, [("Guarded", 7, 8)]);
         using var browser = await app.AsAsync(role);
 
         foreach (var url in new[] { "/admin/scores/general", "/admin/scores/streams", "/admin/scores/general?handler=Csv", "/admin/scores/general/rounds", "/admin/scores/general/weights" })

@@ -10,12 +10,12 @@ public abstract class StreamApplicationFlowTests
 {
     private const string Script = "<script>alert('x')</script>";
     private readonly CohortApp app;
-    private readonly StageThreeData data;
+    private readonly StreamsStageData data;
 
     protected StreamApplicationFlowTests(CohortApp app)
     {
         this.app = app;
-        data = new StageThreeData(app);
+        data = new StreamsStageData(app);
         app.Clock.Now = new DateTimeOffset(Now);
     }
 
@@ -49,12 +49,12 @@ public abstract class StreamApplicationFlowTests
     {
         var applicant = await data.NewAsync();
         using var browser = await data.SignInAsync(applicant);
-        var coalition = (await StreamIdAsync(StageThreeData.Coalition)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var coalition = (await StreamIdAsync(StreamsStageData.Coalition)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var chosen = await browser.SubmitAsync(await browser.GetAsync("/streams/apply"), "form#choose-streams", new Dictionary<string, string> { ["streams"] = coalition });
         // A draft is finished on the stream applications page; the stream's follow-ups page is for submitted ones.
         Assert.Equal("/streams/apply", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
 
-        var submitButton = $"[data-stream={StageThreeData.Coalition}] button[value='{coalition}']";
+        var submitButton = $"[data-stream={StreamsStageData.Coalition}] button[value='{coalition}']";
         var incomplete = await PressAsync(browser, chosen, submitButton, new Dictionary<string, string>
         {
             ["q.surprising-result"] = Script, ["q.weekly-hours"] = "20 to 30", ["State"] = "Advanced", ["SubmittedAt"] = "2020-01-01",
@@ -69,24 +69,24 @@ public abstract class StreamApplicationFlowTests
         var application = await app.WithDbAsync(db => db.StreamApplications.AsNoTracking().SingleAsync(a => a.ApplicantId == applicant.Id));
         Assert.Equal(ApplicationState.Submitted, application.State);
         Assert.Equal(Now, application.SubmittedAt);
-        Assert.Equal(Script, submitted.One($"[data-stream={StageThreeData.Coalition}] textarea[name='q.surprising-result']")!.TextContent);
+        Assert.Equal(Script, submitted.One($"[data-stream={StreamsStageData.Coalition}] textarea[name='q.surprising-result']")!.TextContent);
         Assert.Empty(submitted.All("main script"));
-        Assert.Equal($"/streams/apply/{StageThreeData.Coalition}", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
+        Assert.Equal($"/streams/apply/{StreamsStageData.Coalition}", (await browser.GetAsync("/portal")).One("[data-application=stream] h3 a")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task A_mentor_publishes_a_slot_and_an_applicant_books_it_and_hands_in_the_work_test()
     {
         var applicant = await data.NewAsync();
-        await data.ApplyAsync(applicant, StageThreeData.Coalition, "Ready for the interview");
+        await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Ready for the interview");
         using var mentor = await app.AsAsync(Core.Accounts.Roles.Mentor);
-        var streamPage = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+        var streamPage = await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}");
         await mentor.SubmitAsync(streamPage, "form#publish-slot", new Dictionary<string, string>
         {
             ["Slot.StartsAt"] = Typed(SlotStarts), ["Slot.Minutes"] = "30", ["Slot.Location"] = "Video call " + Script,
         });
         using var browser = await data.SignInAsync(applicant);
-        var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var followUps = await browser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}");
         var slot = followUps.All("#book-interview input[name=slot]").Single(i => i.ParentElement!.TextContent.Contains("16:30", StringComparison.Ordinal)).GetAttribute("value")!;
 
         var booked = await browser.SubmitAsync(followUps, "form#book-interview", new Dictionary<string, string> { ["slot"] = slot });
@@ -95,7 +95,7 @@ public abstract class StreamApplicationFlowTests
         Assert.Contains(Shown(SlotStarts), booked.One("#booking")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Script, booked.One("#booking")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("https://example.org/my-monitor", handedIn.One("#work-test-submission")!.TextContent, StringComparison.Ordinal);
-        var applications = await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}");
+        var applications = await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}");
         Assert.Contains("handed in", applications.One("#applicants")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -116,14 +116,14 @@ public abstract class StreamApplicationFlowTests
     public async Task A_work_test_takes_a_pdf_or_a_link_until_the_deadline_the_mentor_set()
     {
         var applicant = await data.NewAsync();
-        var application = await data.ApplyAsync(applicant, StageThreeData.Coalition, "Ready for the work test");
+        var application = await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Ready for the work test");
         using var mentor = await app.AsAsync(Core.Accounts.Roles.Mentor);
-        await mentor.SubmitAsync(await mentor.GetAsync($"/mentor/streams/{StageThreeData.Coalition}"), "form#work-test", new Dictionary<string, string>
+        await mentor.SubmitAsync(await mentor.GetAsync($"/mentor/streams/{StreamsStageData.Coalition}"), "form#work-test", new Dictionary<string, string>
         {
             ["WorkTest.Instructions"] = "Build a **monitor**.", ["WorkTest.DueAt"] = Typed(WorkTestDue),
         });
         using var browser = await data.SignInAsync(applicant);
-        var followUps = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var followUps = await browser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}");
         var pdf = "%PDF-1.7\nmy work\n%%EOF\n"u8.ToArray();
 
         var both = await HandInPdfAsync(browser, followUps, pdf, "https://example.org/both");
@@ -134,7 +134,7 @@ public abstract class StreamApplicationFlowTests
         var replaced = await browser.SubmitAsync(handedIn, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/final" });
         app.Clock.Now = new DateTimeOffset(WorkTestDue.AddMinutes(1));
         var late = await browser.SubmitAsync(replaced, "form#work-test", new Dictionary<string, string> { ["url"] = "https://example.org/too-late" });
-        var afterDeadline = await browser.GetAsync($"/streams/apply/{StageThreeData.Coalition}");
+        var afterDeadline = await browser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}");
 
         Assert.Contains("monitor", followUps.Text, StringComparison.Ordinal);
         Assert.Contains(Shown(WorkTestDue), followUps.Text, StringComparison.Ordinal);

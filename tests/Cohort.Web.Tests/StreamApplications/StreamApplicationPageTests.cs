@@ -7,14 +7,14 @@ namespace Cohort.Web.Tests.StreamApplications;
 /// <summary>Stage 3 through the applicant's pages: shared questions shown once, and nobody reads another applicant's application.</summary>
 public abstract class StreamApplicationPageTests(CohortApp app)
 {
-    private readonly StageThreeData data = new(app);
+    private readonly StreamsStageData data = new(app);
 
     [Fact]
     public async Task A_question_shared_by_two_chosen_streams_is_asked_once_and_their_own_questions_under_each()
     {
         var applicant = await data.NewAsync();
-        await data.ApplyAsync(applicant, StageThreeData.Coalition, "Shared answer", ApplicationState.Draft);
-        await data.ApplyAsync(applicant, StageThreeData.Internals, "Shared answer", ApplicationState.Draft);
+        await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Shared answer", ApplicationState.Draft);
+        await data.ApplyAsync(applicant, StreamsStageData.Internals, "Shared answer", ApplicationState.Draft);
         using var browser = await data.SignInAsync(applicant);
 
         var page = await browser.GetAsync("/streams/apply");
@@ -22,8 +22,8 @@ public abstract class StreamApplicationPageTests(CohortApp app)
         Assert.Equal(200, page.Status);
         Assert.Single(page.All("textarea[name='q.surprising-result']"));
         Assert.Equal("Shared answer", page.One("[data-section=shared] textarea[name='q.surprising-result']")!.TextContent);
-        Assert.NotNull(page.One($"[data-stream={StageThreeData.Coalition}] [name='q.protocol-attack']"));
-        Assert.NotNull(page.One($"[data-stream={StageThreeData.Internals}] [name='q.probe-repository']"));
+        Assert.NotNull(page.One($"[data-stream={StreamsStageData.Coalition}] [name='q.protocol-attack']"));
+        Assert.NotNull(page.One($"[data-stream={StreamsStageData.Internals}] [name='q.probe-repository']"));
     }
 
     [Fact]
@@ -42,15 +42,15 @@ public abstract class StreamApplicationPageTests(CohortApp app)
     {
         var owner = await data.NewAsync();
         var other = await data.NewAsync();
-        await data.ApplyAsync(owner, StageThreeData.Coalition, "Only the owner and the coalition read this");
-        await data.BookFreeSlotAsync(owner, StageThreeData.Coalition);
+        await data.ApplyAsync(owner, StreamsStageData.Coalition, "Only the owner and the coalition read this");
+        await data.BookFreeSlotAsync(owner, StreamsStageData.Coalition);
         using var ownerBrowser = await data.SignInAsync(owner);
         using var otherBrowser = await data.SignInAsync(other);
 
-        Assert.Equal(200, (await ownerBrowser.GetAsync($"/streams/apply/{StageThreeData.Coalition}")).Status);
-        Assert.Equal(200, (await ownerBrowser.GetAsync($"/streams/apply/{StageThreeData.Coalition}/interview.ics")).Status);
-        Assert.Equal(404, (await otherBrowser.GetAsync($"/streams/apply/{StageThreeData.Coalition}")).Status);
-        Assert.Equal(404, (await otherBrowser.GetAsync($"/streams/apply/{StageThreeData.Coalition}/interview.ics")).Status);
+        Assert.Equal(200, (await ownerBrowser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}")).Status);
+        Assert.Equal(200, (await ownerBrowser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}/interview.ics")).Status);
+        Assert.Equal(404, (await otherBrowser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}")).Status);
+        Assert.Equal(404, (await otherBrowser.GetAsync($"/streams/apply/{StreamsStageData.Coalition}/interview.ics")).Status);
         Assert.DoesNotContain("Only the owner", (await otherBrowser.GetAsync("/streams/apply")).Text, StringComparison.Ordinal);
     }
 
@@ -58,11 +58,11 @@ public abstract class StreamApplicationPageTests(CohortApp app)
     public async Task An_interview_invite_downloads_as_a_calendar_file_with_crlf_lines()
     {
         var applicant = await data.NewAsync();
-        await data.ApplyAsync(applicant, StageThreeData.Coalition, "Booked");
-        await data.BookFreeSlotAsync(applicant, StageThreeData.Coalition);
+        await data.ApplyAsync(applicant, StreamsStageData.Coalition, "Booked");
+        await data.BookFreeSlotAsync(applicant, StreamsStageData.Coalition);
         using var browser = await data.SignInAsync(applicant);
 
-        using var response = await browser.Client.GetAsync($"/streams/apply/{StageThreeData.Coalition}/interview.ics");
+        using var response = await browser.Client.GetAsync($"/streams/apply/{StreamsStageData.Coalition}/interview.ics");
         var ics = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);

@@ -42,6 +42,8 @@ public sealed record TrackDocument
 
 public sealed record StageDocument
 {
+    /// <summary>"general", "assessment", "streams" or "extension": what the stage is for (see <see cref="StageKinds.Named"/>).</summary>
+    public string? Kind { get; set; }
     public string? Name { get; set; }
     public string Description { get; set; } = "";
     public DateTime OpensAt { get; set; }

@@ -18,6 +18,7 @@ public sealed partial class CatalogueValidator
         var validator = new CatalogueValidator();
         validator.CheckSeason(document.Season);
         validator.CheckTracks(document.Tracks);
+        validator.CheckStreamsStages(document.Tracks, document.Streams);
         validator.CheckMentors(document.Mentors);
         var trackSlugs = document.Tracks.Select(t => t.Slug ?? "").ToHashSet(StringComparer.Ordinal);
         var mentorSlugs = document.Mentors.Select(m => m.Slug ?? "").ToHashSet(StringComparer.Ordinal);
@@ -54,14 +55,56 @@ public sealed partial class CatalogueValidator
         for (var i = 0; i < tracks.Count; i++)
         {
             Require(tracks[i].Name, $"$.tracks[{i}].name");
+            var kinds = new Dictionary<StageKind, int>();
             for (var s = 0; s < tracks[i].Stages.Count; s++)
             {
                 var stage = tracks[i].Stages[s];
+                CheckStageKind(stage.Kind, kinds, s, $"$.tracks[{i}].stages");
                 Require(stage.Name, $"$.tracks[{i}].stages[{s}].name");
                 if (stage.ClosesAt <= stage.OpensAt)
                 {
                     Add($"$.tracks[{i}].stages[{s}].closesAt", "must be after opensAt.");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A stage names its kind, and a track has at most one stage of each kind but extension: code finds the general,
+    /// assessment and streams stages by their kind, so a second one would be ambiguous.
+    /// </summary>
+    private void CheckStageKind(string? name, Dictionary<StageKind, int> seen, int index, string stages)
+    {
+        var where = $"{stages}[{index}].kind";
+        var known = string.Join(", ", Enum.GetValues<StageKind>().Select(StageKinds.Name));
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Add(where, $"is required: one of {known}.");
+        }
+        else if (StageKinds.Named(name) is not { } kind)
+        {
+            Add(where, $"'{name}' is not one of: {known}.");
+        }
+        else if (kind != StageKind.Extension && seen.TryGetValue(kind, out var first))
+        {
+            Add(where, $"a track has at most one {name} stage (the first is at {stages}[{first}]).");
+        }
+        else
+        {
+            seen.TryAdd(kind, index);
+        }
+    }
+
+    /// <summary>A track with a published process and streams needs a streams stage: its window is when applicants apply to them.</summary>
+    private void CheckStreamsStages(IReadOnlyList<TrackDocument> tracks, IReadOnlyList<StreamDocument> streams)
+    {
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            var track = tracks[i];
+            if (track.Stages.Count > 0 && streams.Any(s => s.Track == track.Slug)
+                && !track.Stages.Any(s => StageKinds.Named(s.Kind) == StageKind.Streams))
+            {
+                Add($"$.tracks[{i}].stages", $"track '{track.Slug}' has streams, so it needs a stage of kind streams.");
             }
         }
     }

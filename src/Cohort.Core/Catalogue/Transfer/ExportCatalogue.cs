@@ -34,7 +34,7 @@ public sealed class ExportCatalogue(CohortDbContext db)
             Tracks = season.Tracks.Select(t => new TrackDocument
             {
                 Slug = t.Slug, Name = t.Name, Summary = t.SummaryMarkdown, Methods = t.MethodsMarkdown, Audience = t.AudienceMarkdown,
-                Stages = t.Stages.Select(s => new StageDocument { Name = s.Name, Description = s.DescriptionMarkdown, OpensAt = s.OpensAt, ClosesAt = s.ClosesAt }).ToList(),
+                Stages = t.Stages.Select(s => new StageDocument { Kind = StageKinds.Name(s.Kind), Name = s.Name, Description = s.DescriptionMarkdown, OpensAt = s.OpensAt, ClosesAt = s.ClosesAt }).ToList(),
             }).ToList(),
             Mentors = season.Mentors.Select(m => new MentorDocument { Slug = m.Slug, Name = m.Name, Affiliation = m.Affiliation, Bio = m.BioMarkdown, Email = m.Email }).ToList(),
             Streams = streams.Select(ToDocument).ToList(),

@@ -120,8 +120,9 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
             track.MethodsMarkdown = source.Methods;
             track.AudienceMarkdown = source.Audience;
             track.Stages.Clear();
-            track.Stages.AddRange(source.Stages.Select((s, i) => new ProcessStage
+            track.Stages.AddRange(source.Stages.Select((s, i) => new Stage
             {
+                Kind = StageKinds.Named(s.Kind)!.Value,
                 Position = i,
                 Name = s.Name!,
                 DescriptionMarkdown = s.Description,

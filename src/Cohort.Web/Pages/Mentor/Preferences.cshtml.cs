@@ -54,7 +54,7 @@ public class PreferencesModel(CohortDbContext db, SaveStreamPreferences savePref
         var streamId = Stream.Id;
         var me = User.Id();
         var entries = await Db.StreamPreferences.AsNoTracking().Where(e => e.StreamId == streamId).ToDictionaryAsync(e => e.StreamApplicationId, cancellation);
-        var applicants = await StageThree.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
+        var applicants = await StreamsStage.UnderConsideration(Db).AsNoTracking().Where(a => a.StreamId == streamId)
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Select(a => new Applicant(a.Id, Db.Users.Where(u => u.Id == a.ApplicantId).Select(u => u.DisplayName).Single(), a.State))
             .ToListAsync(cancellation);

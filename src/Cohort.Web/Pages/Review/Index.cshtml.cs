@@ -23,7 +23,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : ReviewPage(db,
         }
 
         InPool = true;
-        var assessments = await Invitations.StageTwoOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
+        var assessments = await Invitations.AssessmentStageOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
             .OrderBy(a => a.OpensAt).ThenBy(a => a.Title).ToListAsync(cancellation);
         foreach (var assessment in assessments)
         {

@@ -42,7 +42,7 @@ public abstract class ReviewPage(CohortDbContext db, TimeProvider clock) : PageM
             return false;
         }
 
-        var assessment = await Invitations.StageTwoOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
+        var assessment = await Invitations.AssessmentStageOf(Db, queue.Scope.SeasonId).AsNoTracking().Include(a => a.Items)
             .SingleOrDefaultAsync(a => a.Items.Any(i => i.Id == itemId), cancellation);
         var item = assessment?.Items.Single(i => i.Id == itemId);
         if (assessment is null || item!.IsScoredAutomatically)

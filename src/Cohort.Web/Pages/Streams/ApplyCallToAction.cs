@@ -43,13 +43,13 @@ public sealed record ApplyCallToAction(string Id, string Text, string? Href, str
         }
 
         var mine = stream is null ? null : standing.Streams.FirstOrDefault(s => s.Stream.StreamId == stream.Id);
-        var window = stream is null ? null : await StageThree.WindowAsync(db, stream.TrackId, cancellation);
+        var window = stream is null ? null : await StreamsStage.WindowAsync(db, stream.TrackId, cancellation);
         return standing switch
         {
             { Closure: { } closure } => new("portal", closure, "/portal", "Your applications", null),
             _ when mine is not null => new("applied", $"You applied to {stream!.Name}: {mine.Standing.State.ToLowerInvariant()}. {mine.Standing.NextStep}", "/portal", "Your applications", mine.Standing.Deadline, mine.Standing.DateLabel),
             _ when standing.May(ApplicantAction.EditGeneral) => new("general", "Your next step is the general application (stage 1): finish and submit it before it closes.", "/apply/general", "Go to your general application", general.Deadline),
-            _ when standing.May(ApplicantAction.ApplyToStreams) && (window is null || StageThree.Closed(window, now) is null) =>
+            _ when standing.May(ApplicantAction.ApplyToStreams) && (window is null || StreamsStage.Closed(window, now) is null) =>
                 new("stream", stream is null ? "You are invited to apply to streams (stage 3)." : $"You are invited to apply to {stream.Name} (stage 3).",
                     "/streams/apply", stream is null ? "Apply to streams" : $"Apply to {stream.Name}", window?.ClosesAt ?? general.Deadline),
             _ => new("portal", general.NextStep, "/portal", "Your applications", general.Deadline, general.DateLabel),

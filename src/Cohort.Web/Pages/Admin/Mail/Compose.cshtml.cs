@@ -68,7 +68,7 @@ public class ComposeModel(CohortDbContext db, AuditLog audit, SendTemplatedMail 
         return Page();
     }
 
-    private TemplatedMail Mail(Core.Pipeline.PipelineStage kind) =>
+    private TemplatedMail Mail(Core.Catalogue.StageKind kind) =>
         new(kind, Filter, Input.Subject, Input.Body, origin.Link("/portal"));
 
     private void AddProblems(MailingOutcome outcome)

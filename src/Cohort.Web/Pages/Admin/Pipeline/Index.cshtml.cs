@@ -51,7 +51,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, FindApplications fin
     /// The confirmation a rejection needs before it acts, or null when none is needed: another decision, a confirmed
     /// one, or a selection where nothing would be rejected (nothing final would happen).
     /// </summary>
-    internal static async Task<ActionConfirmation?> ConfirmRejectionAsync(DecideApplications decide, PipelineStage stage, int[] ids, Decision decision, bool confirmed, string cancelHref, CancellationToken cancellation)
+    internal static async Task<ActionConfirmation?> ConfirmRejectionAsync(DecideApplications decide, StageKind stage, int[] ids, Decision decision, bool confirmed, string cancelHref, CancellationToken cancellation)
     {
         if (decision != Decision.Reject || confirmed || await decide.PreviewAsync(stage, ids, decision, cancellation) is not (> 0 and var count))
         {

@@ -31,14 +31,14 @@ public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : Audite
     [BindProperty(SupportsGet = true)]
     public double? MinScore { get; set; }
 
-    public PipelineStage? Kind => Enum.TryParse<PipelineStage>(Stage, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    public StageKind? Kind => StageKinds.FromSlug(Stage);
 
     public PipelineFilter Filter => new(State, Eligibility switch
     {
         Eligible => true,
         NotEligible => false,
         _ => null,
-    }, Kind == PipelineStage.Streams ? Stream : null, Kind == PipelineStage.Assessments ? MinScore : null);
+    }, Kind == StageKind.Streams ? Stream : null, Kind == StageKind.Assessment ? MinScore : null);
 
     /// <summary>The selection as query values, to carry it from the table to a mailing and back.</summary>
     public Dictionary<string, string?> SelectionRoute => new()
@@ -51,11 +51,11 @@ public abstract class SelectionPage(CohortDbContext db, AuditLog audit) : Audite
     };
 
     /// <summary>The states a stage's rows can be in: stage 2 has no drafts or withdrawals of its own.</summary>
-    public IEnumerable<ApplicationState> States => Kind == PipelineStage.Assessments
+    public IEnumerable<ApplicationState> States => Kind == StageKind.Assessment
         ? [ApplicationState.Submitted, ApplicationState.Advanced, ApplicationState.Waitlisted, ApplicationState.Rejected]
-        : Enum.GetValues<ApplicationState>().Where(s => Kind != PipelineStage.Streams || s != ApplicationState.Draft);
+        : Enum.GetValues<ApplicationState>().Where(s => Kind != StageKind.Streams || s != ApplicationState.Draft);
 
-    public string StateName(ApplicationState state) => PipelineStates.Name(Kind ?? PipelineStage.General, state);
+    public string StateName(ApplicationState state) => PipelineStates.Name(Kind ?? StageKind.General, state);
 
     /// <summary>The current season's streams, for the stage 3 filter.</summary>
     public async Task<List<ResearchStream>> StreamsAsync(CancellationToken cancellation) =>

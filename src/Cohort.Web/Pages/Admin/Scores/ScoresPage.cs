@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cohort.Core.Pipeline;
 
 namespace Cohort.Web.Pages.Admin.Scores;
 
@@ -14,16 +13,16 @@ public abstract class ScoresPage(CohortDbContext db, AuditLog audit) : AuditedPa
     [BindProperty(SupportsGet = true)]
     public int? Stream { get; set; }
 
-    public PipelineStage? Kind => Enum.TryParse<PipelineStage>(Stage, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    public StageKind? Kind => StageKinds.FromSlug(Stage);
 
-    public int? StreamFilter => Kind == PipelineStage.Streams ? Stream : null;
+    public int? StreamFilter => Kind == StageKind.Streams ? Stream : null;
 
-    public string StagePath => $"/admin/scores/{Kind.ToString()!.ToLowerInvariant()}";
+    public string StagePath => $"/admin/scores/{StageKinds.Slug(Kind!.Value)}";
 
-    public static string StageName(PipelineStage stage) => stage switch
+    public static string StageName(StageKind stage) => stage switch
     {
-        PipelineStage.General => "1. General application",
-        PipelineStage.Assessments => "2. Assessments",
+        StageKind.General => "1. General application",
+        StageKind.Assessment => "2. Assessments",
         _ => "3. Stream applications",
     };
 

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Cohort.Web.Pages.Admin.Tracks;
 
 /// <summary>
-/// Edits a track and its process stages in one form, guarded by the track's version, so two people editing
+/// Edits a track and its stages in one form, guarded by the track's version, so two people editing
 /// the stages at once cannot overwrite each other.
 /// </summary>
 public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<Track, EditModel.TrackInput>(db, audit)
@@ -31,6 +32,8 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
     {
         public int Id { get; set; }
 
+        public StageKind Kind { get; set; }
+
         [Required, StringLength(200)]
         public string Name { get; set; } = "";
 
@@ -49,6 +52,9 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
     {
         [StringLength(200), Display(Name = "Name")]
         public string? Name { get; set; }
+
+        /// <summary>A stage added after the others is most often a later phase for fellows.</summary>
+        public StageKind Kind { get; set; } = StageKind.Extension;
 
         [Display(Name = "Description")]
         public string? DescriptionMarkdown { get; set; }
@@ -85,12 +91,15 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
         }
     }
 
+    /// <summary>Every kind, named as the catalogue file names it.</summary>
+    public IEnumerable<SelectListItem> Kinds { get; } = Enum.GetValues<StageKind>().Select(k => new SelectListItem(StageKinds.Name(k), k.ToString())).ToList();
+
     protected override string Kind => "track";
 
     protected override string ListPage => "/Admin/Index";
 
     protected override Task<Track?> FindAsync(string key, CancellationToken cancellation) =>
-        Db.Tracks.Include(t => t.Stages).SingleOrDefaultAsync(t => t.SeasonId == Season.Id && t.Slug == key, cancellation);
+        Db.Tracks.Include(t => t.Stages).Include(t => t.Streams).SingleOrDefaultAsync(t => t.SeasonId == Season.Id && t.Slug == key, cancellation);
 
     protected override TrackInput Read(Track track) => new()
     {
@@ -102,6 +111,7 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
         Stages = track.Stages.OrderBy(s => s.Position).Select(s => new StageInput
         {
             Id = s.Id,
+            Kind = s.Kind,
             Name = s.Name,
             DescriptionMarkdown = s.DescriptionMarkdown,
             OpensAt = s.OpensAt,
@@ -119,6 +129,17 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
             ModelState.AddModelError("", "A stage of this form no longer exists; reload the page.");
         }
 
+        var kinds = Input.Stages.Select(s => s.Kind).Concat(Input.NewStage.IsEmpty ? [] : [Input.NewStage.Kind]).ToList();
+        foreach (var repeated in kinds.Where(k => k != StageKind.Extension).GroupBy(k => k).Where(g => g.Count() > 1))
+        {
+            ModelState.AddModelError("", $"A track has at most one {StageKinds.Name(repeated.Key)} stage.");
+        }
+
+        if (Record.Streams.Count > 0 && kinds.Count > 0 && !kinds.Contains(StageKind.Streams))
+        {
+            ModelState.AddModelError("", "This track has streams, so it needs a stage of kind streams.");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -131,6 +152,7 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
         foreach (var input in Input.Stages)
         {
             var stage = track.Stages.Single(s => s.Id == input.Id);
+            stage.Kind = input.Kind;
             stage.Name = input.Name;
             stage.DescriptionMarkdown = input.DescriptionMarkdown ?? "";
             stage.OpensAt = Utc(input.OpensAt!.Value);
@@ -139,8 +161,9 @@ public sealed class EditModel(CohortDbContext db, AuditLog audit) : RecordForm<T
 
         if (!Input.NewStage.IsEmpty)
         {
-            track.Stages.Add(new ProcessStage
+            track.Stages.Add(new Stage
             {
+                Kind = Input.NewStage.Kind,
                 Position = track.Stages.Count == 0 ? 0 : track.Stages.Max(s => s.Position) + 1,
                 Name = Input.NewStage.Name!,
                 DescriptionMarkdown = Input.NewStage.DescriptionMarkdown ?? "",

@@ -128,7 +128,7 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
 
         var applicant = User.Id();
         Season = season;
-        Invited = await StageThree.IsInvitedAsync(db, applicant, season.Id, cancellation);
+        Invited = await StreamsStage.IsInvitedAsync(db, applicant, season.Id, cancellation);
         Closure = await ApplicantStandings.ClosureAsync(db, applicant, cancellation);
         Streams = await db.Streams.AsNoTracking().Include(s => s.Mentors).Where(s => s.Track!.SeasonId == season.Id).OrderBy(s => s.Name).ToListAsync(cancellation);
         Applications = await db.StreamApplications.AsNoTracking().Where(a => a.ApplicantId == applicant && a.Stream!.Track!.SeasonId == season.Id).ToListAsync(cancellation);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -15,7 +14,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         [Required, StringLength(200)]
         public string Name { get; set; } = "";
 
-        public PipelineStage Stage { get; set; }
+        public StageKind Stage { get; set; }
 
         [Display(Name = "Stream (stage 3 only)")]
         public int? StreamId { get; set; }
@@ -41,9 +40,9 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
 
     public IEnumerable<SelectListItem> Stages { get; } =
     [
-        new("1. General application", nameof(PipelineStage.General)),
-        new("2. Assessments", nameof(PipelineStage.Assessments)),
-        new("3. Stream applications", nameof(PipelineStage.Streams)),
+        new("1. General application", nameof(StageKind.General)),
+        new("2. Assessments", nameof(StageKind.Assessment)),
+        new("3. Stream applications", nameof(StageKind.Streams)),
     ];
 
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);

@@ -9,7 +9,7 @@ namespace Cohort.Tests.Shared;
 /// Puts stage 2 attempts straight into a database, closed and automatically scored as the app would, so reviewer
 /// tests do not depend on the demo season's dates or on stage 1.
 /// </summary>
-public static class StageTwoAttempts
+public static class AssessmentStageAttempts
 {
     /// <summary>An assessment of the current season: a multiple-choice item scored automatically, and one item of each kind reviewers score.</summary>
     public static async Task<Assessment> AssessmentAsync(CohortDbContext db, DateTime now)

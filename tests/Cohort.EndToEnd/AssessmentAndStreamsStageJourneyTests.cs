@@ -3,6 +3,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +17,7 @@ namespace Cohort.EndToEnd;
 /// in a fresh browser and signs in each time, as a week-old session would have expired. Expected data comes from
 /// the database, never from slugs or texts that repeat the seed.
 /// </summary>
-public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClassFixture<LiveSite>
+public sealed partial class AssessmentAndStreamsStageJourneyTests(LiveSite site) : IClassFixture<LiveSite>
 {
     private const string Password = "a passphrase for stages two and three";
 
@@ -27,7 +28,7 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
     {
         // On the day the demo was seeded its three stages are all open: the applicant goes straight on, no clock moved.
         var coalition = await CoalitionStreamAsync();
-        var stages = await site.App.WithDbAsync(db => db.ProcessStages.AsNoTracking().Where(s => s.TrackId == coalition.TrackId).OrderBy(s => s.Position).ToListAsync());
+        var stages = await site.App.WithDbAsync(db => db.Stages.AsNoTracking().Where(s => s.TrackId == coalition.TrackId).OrderBy(s => s.Position).ToListAsync());
         Assert.True(stages.Count >= 3, $"The coalition stream's track has {stages.Count} stages, not three.");
         Assert.All(stages.Take(3), stage => Assert.InRange(site.App.Clock.Now.UtcDateTime, stage.OpensAt, stage.ClosesAt));
 
@@ -68,9 +69,12 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 application advanced");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = applicant.Name, Exact = true }) });
         await Expect(row.GetByRole(AriaRole.Cell, new() { Name = nameof(ApplicationState.Advanced), Exact = true })).ToBeVisibleAsync();
-        var states = await site.App.WithDbAsync(db => db.Applications.Where(a => a.ApplicantId == applicant.Id && a.Form!.Kind == FormKind.General)
-            .Select(a => new { a.State, a.AssessmentState }).SingleAsync());
-        Assert.Equal(ApplicationState.Advanced, stage == "general" ? states.State : states.AssessmentState);
+        var states = await site.App.WithDbAsync(async db =>
+        {
+            var general = await db.Applications.SingleAsync(a => a.ApplicantId == applicant.Id && a.Form!.Kind == FormKind.General);
+            return (general.State, Entry: await GeneralApplications.AssessmentEntryStateAsync(db, general.Id));
+        });
+        Assert.Equal(ApplicationState.Advanced, stage == "general" ? states.State : states.Entry);
     }
 
     private async Task<Applicant> SignUpWithASubmittedGeneralApplicationAsync()
@@ -84,7 +88,7 @@ public sealed partial class StageTwoAndThreeJourneyTests(LiveSite site) : IClass
         }
 
         var id = await site.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        await StageOne.SubmitAsync(site.App, id);
+        await GeneralStage.SubmitAsync(site.App, id);
         return new(id, name, email);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205185318_Initial")]
+    [Migration("20261205192411_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,10 +195,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ApplicantId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssessmentState")
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -713,39 +709,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("Mentors");
                 });
 
-            modelBuilder.Entity("Cohort.Core.Catalogue.ProcessStage", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ClosesAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DescriptionMarkdown")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OpensAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrackId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TrackId");
-
-                    b.ToTable("ProcessStages");
-                });
-
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.Property<int>("Id")
@@ -865,6 +828,44 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.Stage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId");
+
+                    b.ToTable("Stages");
                 });
 
             modelBuilder.Entity("Cohort.Core.Catalogue.StreamMentor", b =>
@@ -1245,6 +1246,44 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("UnplacedApplicants");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Pipeline.StageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("StageId", "ApplicantId")
+                        .IsUnique();
+
+                    b.ToTable("StageEntries");
                 });
 
             modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>
@@ -2389,19 +2428,21 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cohort.Core.Catalogue.ProcessStage", b =>
-                {
-                    b.HasOne("Cohort.Core.Catalogue.Track", null)
-                        .WithMany("Stages")
-                        .HasForeignKey("TrackId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.HasOne("Cohort.Core.Catalogue.Track", "Track")
                         .WithMany("Streams")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.Stage", b =>
+                {
+                    b.HasOne("Cohort.Core.Catalogue.Track", "Track")
+                        .WithMany("Stages")
                         .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2538,6 +2579,23 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cohort.Core.Pipeline.StageEntry", b =>
+                {
+                    b.HasOne("Cohort.Core.Accounts.CohortUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cohort.Core.Catalogue.Stage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Stage");
                 });
 
             modelBuilder.Entity("Cohort.Core.Preferences.ApplicantStreamPreference", b =>

@@ -2,12 +2,13 @@ using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
 
 /// <summary>Who may apply to streams, and when.</summary>
-public static class StageThree
+public static class StreamsStage
 {
     public const string NotInvited = "Stream applications are open to applicants advanced to stage 3 after the assessments.";
 
@@ -18,7 +19,8 @@ public static class StageThree
     public static Task<bool> IsInvitedAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation) =>
         db.Applications.AnyAsync(a => a.ApplicantId == applicantId && a.State == ApplicationState.Advanced
             && a.Form!.Kind == FormKind.General && a.Form.SeasonId == seasonId
-            && (a.AssessmentState == ApplicationState.Advanced || !Invitations.StageTwoOf(db, seasonId).Any()), cancellation);
+            && (AssessmentEntries.Of(db, seasonId).Any(e => e.ApplicantId == applicantId && e.State == ApplicationState.Advanced)
+                || !Invitations.AssessmentStageOf(db, seasonId).Any()), cancellation);
 
     /// <summary>
     /// The applications their streams are considering, as a query: <see cref="StreamApplication.IsUnderConsideration"/>
@@ -27,12 +29,12 @@ public static class StageThree
     public static IQueryable<StreamApplication> UnderConsideration(CohortDbContext db) =>
         db.StreamApplications.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Advanced || a.State == ApplicationState.Waitlisted);
 
-    /// <summary>The window of stream applications: the third stage of each track's published process.</summary>
-    public static Task<ProcessStage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
-        db.ProcessStages.Where(s => s.TrackId == trackId).OrderBy(s => s.Position).Skip(2).FirstOrDefaultAsync(cancellation);
+    /// <summary>The window of stream applications: the track's stage of kind streams.</summary>
+    public static Task<Stage?> WindowAsync(CohortDbContext db, int trackId, CancellationToken cancellation) =>
+        db.Stages.FirstOrDefaultAsync(s => s.TrackId == trackId && s.Kind == StageKind.Streams, cancellation);
 
     /// <summary>Why answers are not accepted at <paramref name="now"/>, or null when the window is open.</summary>
-    public static string? Closed(ProcessStage? window, DateTime now) => window switch
+    public static string? Closed(Stage? window, DateTime now) => window switch
     {
         null => "Stream applications are not open for this track.",
         _ when now < window.OpensAt => $"Stream applications open on {window.OpensAt:d MMMM yyyy 'at' HH:mm} UTC.",

@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Tests.StreamApplications;
 
 /// <summary>Builds stage 3 situations over the demo season: applicants advanced past stage 1, their stream applications.</summary>
-public sealed class StageThreeApplicants(CoreServicesFixture core)
+public sealed class StreamsStageApplicants(CoreServicesFixture core)
 {
     /// <summary>A moment inside the demo season's stage 3 window (D-3 to D+28), two days after the demo was seeded.</summary>
-    public static readonly DateTimeOffset StageThreeOpen = new(CoreServicesFixture.Demo.At(2, 12));
+    public static readonly DateTimeOffset StreamsStageOpen = new(CoreServicesFixture.Demo.At(2, 12));
 
     public const string Coalition = "control-coalition";
     public const string Internals = "model-internals";

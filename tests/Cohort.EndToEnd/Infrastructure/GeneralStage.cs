@@ -11,7 +11,7 @@ namespace Cohort.EndToEnd.Infrastructure;
 /// Stage 1 through the app's own use cases, for journeys that begin after it (its pages have their own journey):
 /// every question of the current season's general application answered by its kind, the CV uploaded, submitted.
 /// </summary>
-public static class StageOne
+public static class GeneralStage
 {
     public static async Task SubmitAsync(LiveCohortApp app, string applicantId)
     {

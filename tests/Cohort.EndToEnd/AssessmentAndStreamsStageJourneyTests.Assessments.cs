@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Cohort.EndToEnd;
 
 /// <summary>Stage 2 of the journey: the timed assessments.</summary>
-public sealed partial class StageTwoAndThreeJourneyTests
+public sealed partial class AssessmentAndStreamsStageJourneyTests
 {
     private async Task TakeTheTimedAssessmentsAsync(Applicant applicant)
     {

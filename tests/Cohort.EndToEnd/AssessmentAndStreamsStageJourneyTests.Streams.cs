@@ -15,7 +15,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Cohort.EndToEnd;
 
 /// <summary>Stage 3 of the journey: the stream applications, the interview and what mentors read.</summary>
-public sealed partial class StageTwoAndThreeJourneyTests
+public sealed partial class AssessmentAndStreamsStageJourneyTests
 {
     /// <summary>
     /// The coalition stream and two others, preferring streams that ask a question of their own, with the

@@ -517,7 +517,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AssessmentState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -694,12 +693,13 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProcessStages",
+                name: "Stages",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     TrackId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     DescriptionMarkdown = table.Column<string>(type: "TEXT", nullable: false),
@@ -708,9 +708,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProcessStages", x => x.Id);
+                    table.PrimaryKey("PK_Stages", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProcessStages_Tracks_TrackId",
+                        name: "FK_Stages_Tracks_TrackId",
                         column: x => x.TrackId,
                         principalTable: "Tracks",
                         principalColumn: "Id",
@@ -780,6 +780,36 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         column: x => x.FileId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageEntries_AspNetUsers_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StageEntries_Stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1847,11 +1877,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProcessStages_TrackId",
-                table: "ProcessStages",
-                column: "TrackId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMentors_MentorId",
                 table: "ProjectMentors",
                 column: "MentorId");
@@ -1988,6 +2013,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 table: "Seasons",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEntries_ApplicantId",
+                table: "StageEntries",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEntries_StageId_ApplicantId",
+                table: "StageEntries",
+                columns: new[] { "StageId", "ApplicantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_TrackId",
+                table: "Stages",
+                column: "TrackId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_OwnerId",
@@ -2162,9 +2203,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "ProcessStages");
-
-            migrationBuilder.DropTable(
                 name: "ProjectMentors");
 
             migrationBuilder.DropTable(
@@ -2175,6 +2213,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScoreWeights");
+
+            migrationBuilder.DropTable(
+                name: "StageEntries");
 
             migrationBuilder.DropTable(
                 name: "StreamAnswers");
@@ -2217,6 +2258,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Stages");
 
             migrationBuilder.DropTable(
                 name: "Mentors");

@@ -14,7 +14,7 @@ namespace Cohort.Web.Tests.StreamApplications;
 /// Puts stage 3 situations straight into the app's database (applicants advanced past stage 1, their stream
 /// applications and answers), so page tests do not depend on the demo season's dates.
 /// </summary>
-public sealed class StageThreeData(CohortApp app)
+public sealed class StreamsStageData(CohortApp app)
 {
     public const string Password = "a long enough passphrase";
     public const string Coalition = "control-coalition";

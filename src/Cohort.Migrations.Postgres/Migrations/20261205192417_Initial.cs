@@ -518,7 +518,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssessmentState = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -695,12 +694,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProcessStages",
+                name: "Stages",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TrackId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
                     DescriptionMarkdown = table.Column<string>(type: "text", nullable: false),
@@ -709,9 +709,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProcessStages", x => x.Id);
+                    table.PrimaryKey("PK_Stages", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProcessStages_Tracks_TrackId",
+                        name: "FK_Stages_Tracks_TrackId",
                         column: x => x.TrackId,
                         principalTable: "Tracks",
                         principalColumn: "Id",
@@ -781,6 +781,36 @@ namespace Cohort.Migrations.Postgres.Migrations
                         column: x => x.FileId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StageId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantId = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageEntries_AspNetUsers_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StageEntries_Stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1848,11 +1878,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProcessStages_TrackId",
-                table: "ProcessStages",
-                column: "TrackId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMentors_MentorId",
                 table: "ProjectMentors",
                 column: "MentorId");
@@ -1989,6 +2014,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                 table: "Seasons",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEntries_ApplicantId",
+                table: "StageEntries",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEntries_StageId_ApplicantId",
+                table: "StageEntries",
+                columns: new[] { "StageId", "ApplicantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stages_TrackId",
+                table: "Stages",
+                column: "TrackId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_OwnerId",
@@ -2163,9 +2204,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "ProcessStages");
-
-            migrationBuilder.DropTable(
                 name: "ProjectMentors");
 
             migrationBuilder.DropTable(
@@ -2176,6 +2214,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScoreWeights");
+
+            migrationBuilder.DropTable(
+                name: "StageEntries");
 
             migrationBuilder.DropTable(
                 name: "StreamAnswers");
@@ -2218,6 +2259,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Stages");
 
             migrationBuilder.DropTable(
                 name: "Mentors");
