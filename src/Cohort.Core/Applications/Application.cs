@@ -1,20 +1,13 @@
-using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 
 namespace Cohort.Core.Applications;
 
 /// <summary>One applicant's answers to one form, from first draft to a decision.</summary>
-public class Application : IVersioned, ISubmittable
+public class Application : StageRecord, ISubmittable
 {
-    public int Id { get; set; }
     public int FormId { get; set; }
     public ApplicationForm? Form { get; set; }
-    public required string ApplicantId { get; set; }
-    public ApplicationState State { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
-
-    public int Version { get; set; }
 
     public List<Answer> Answers { get; } = [];
 }

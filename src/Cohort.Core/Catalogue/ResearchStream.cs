@@ -1,18 +1,13 @@
-using Cohort.Core.Data;
-
 namespace Cohort.Core.Catalogue;
 
 /// <summary>
 /// A stream: one mentor, or a coalition of mentors who share one application and co-mentor, around a
 /// research agenda. Named ResearchStream because "Stream" collides with System.IO.Stream everywhere.
 /// </summary>
-public class ResearchStream : IVersioned
+public class ResearchStream : CatalogueRecord
 {
-    public int Id { get; set; }
     public int TrackId { get; set; }
     public Track? Track { get; set; }
-    public required string Slug { get; set; }
-    public required string Name { get; set; }
     public string Tagline { get; set; } = "";
     public string Topic { get; set; } = "";
     public StreamLocation Location { get; set; }
@@ -23,7 +18,6 @@ public class ResearchStream : IVersioned
     public string DesiredCharacteristicsMarkdown { get; set; } = "";
     public string ProjectSelectionMarkdown { get; set; } = "";
     public string FollowUps { get; set; } = "";
-    public int Version { get; set; }
 
     public List<StreamMentor> Mentors { get; } = [];
 

@@ -1,13 +1,8 @@
-using Cohort.Core.Data;
-
 namespace Cohort.Core.Catalogue;
 
 /// <summary>One run of the programme: its tracks, streams, key dates, FAQ and eligibility rules.</summary>
-public class Season : IVersioned
+public class Season : CatalogueRecord
 {
-    public int Id { get; set; }
-    public required string Slug { get; set; }
-    public required string Name { get; set; }
     public string Tagline { get; set; } = "";
     public string SummaryMarkdown { get; set; } = "";
     public DateOnly ProgrammeStart { get; set; }
@@ -16,7 +11,6 @@ public class Season : IVersioned
     public string EligibilityMarkdown { get; set; } = "";
     /// <summary>The season the public pages show. Exactly one season is current at a time.</summary>
     public bool IsCurrent { get; set; }
-    public int Version { get; set; }
 
     public List<Track> Tracks { get; } = [];
     public List<Mentor> Mentors { get; } = [];

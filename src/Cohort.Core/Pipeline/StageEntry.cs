@@ -8,16 +8,10 @@ namespace Cohort.Core.Pipeline;
 /// An applicant's place in a stage that has no form of its own (the assessments, an extension): created when the
 /// stage before advances them, Submitted while it awaits a decision, then decided like an application.
 /// </summary>
-public class StageEntry : IVersioned
+public class StageEntry : StageRecord
 {
-    public int Id { get; set; }
     public int StageId { get; set; }
     public Stage? Stage { get; set; }
-    public required string ApplicantId { get; set; }
-    public ApplicationState State { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
-    public int Version { get; set; }
 }
 
 /// <summary>

@@ -1,24 +1,18 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
-using Cohort.Core.Data;
+using Cohort.Core.Pipeline;
 
 namespace Cohort.Core.StreamApplications;
 
 /// <summary>
-/// One applicant's application to one stream (stage 3). A coalition stream gets one application like any other
+/// One applicant's application to one stream (the streams stage). A coalition stream gets one application like any other
 /// stream, and every mentor of the stream sees it.
 /// </summary>
-public class StreamApplication : IVersioned, ISubmittable
+public class StreamApplication : StageRecord, ISubmittable
 {
-    public int Id { get; set; }
     public int StreamId { get; set; }
     public ResearchStream? Stream { get; set; }
-    public required string ApplicantId { get; set; }
-    public ApplicationState State { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
-    public int Version { get; set; }
 
     /// <summary>Submitted or decided on, and not withdrawn: the stream is considering the applicant.</summary>
     public bool IsUnderConsideration => IsUnderConsiderationIn(State);
@@ -29,7 +23,7 @@ public class StreamApplication : IVersioned, ISubmittable
 }
 
 /// <summary>
-/// An applicant's answer to a stage 3 question. Kept per applicant and question, not per stream application,
+/// An applicant's answer to a streams stage question. Kept per applicant and question, not per stream application,
 /// so a shared question answered once fills every stream application that asks it.
 /// </summary>
 public class StreamAnswer

@@ -114,8 +114,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Tagline = table.Column<string>(type: "TEXT", nullable: false),
                     SummaryMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     ProgrammeStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -123,6 +121,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     MinimumAge = table.Column<int>(type: "INTEGER", nullable: false),
                     EligibilityMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -379,12 +379,12 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     Affiliation = table.Column<string>(type: "TEXT", nullable: false),
                     BioMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", nullable: true),
                     UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -487,11 +487,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     SummaryMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     MethodsMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     AudienceMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -512,11 +512,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -724,8 +724,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     TrackId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     Tagline = table.Column<string>(type: "TEXT", nullable: false),
                     Topic = table.Column<string>(type: "TEXT", nullable: false),
                     Location = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -736,6 +734,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     DesiredCharacteristicsMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     ProjectSelectionMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     FollowUps = table.Column<string>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -991,11 +991,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     StreamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

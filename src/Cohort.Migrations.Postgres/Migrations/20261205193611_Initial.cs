@@ -115,8 +115,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Tagline = table.Column<string>(type: "text", nullable: false),
                     SummaryMarkdown = table.Column<string>(type: "text", nullable: false),
                     ProgrammeStart = table.Column<DateOnly>(type: "date", nullable: false),
@@ -124,6 +122,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     MinimumAge = table.Column<int>(type: "integer", nullable: false),
                     EligibilityMarkdown = table.Column<string>(type: "text", nullable: false),
                     IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -380,12 +380,12 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SeasonId = table.Column<int>(type: "integer", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
                     Affiliation = table.Column<string>(type: "text", nullable: false),
                     BioMarkdown = table.Column<string>(type: "text", nullable: false),
                     Email = table.Column<string>(type: "text", nullable: true),
                     UserId = table.Column<string>(type: "text", nullable: true),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -488,11 +488,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SeasonId = table.Column<int>(type: "integer", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
                     SummaryMarkdown = table.Column<string>(type: "text", nullable: false),
                     MethodsMarkdown = table.Column<string>(type: "text", nullable: false),
                     AudienceMarkdown = table.Column<string>(type: "text", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -513,11 +513,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FormId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ApplicantId = table.Column<string>(type: "text", nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -725,8 +725,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TrackId = table.Column<int>(type: "integer", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
                     Tagline = table.Column<string>(type: "text", nullable: false),
                     Topic = table.Column<string>(type: "text", nullable: false),
                     Location = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -737,6 +735,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     DesiredCharacteristicsMarkdown = table.Column<string>(type: "text", nullable: false),
                     ProjectSelectionMarkdown = table.Column<string>(type: "text", nullable: false),
                     FollowUps = table.Column<string>(type: "text", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -992,11 +992,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     StreamId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ApplicantId = table.Column<string>(type: "text", nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
