@@ -17,23 +17,12 @@ public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, 
     {
         var application = await db.Applications.Include(a => a.Form)
             .SingleOrDefaultAsync(a => a.FormId == formId && a.ApplicantId == applicantId, cancellation);
-        if (application is null)
+        if (await Withdrawal.CheckAsync(db, application, "There is no application to withdraw.", cancellation) is { GoesAhead: false } check)
         {
-            return "There is no application to withdraw.";
+            return check.Refusal;
         }
 
-        if (application.State == ApplicationState.Withdrawn)
-        {
-            return null;
-        }
-
-        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
-        {
-            return closure;
-        }
-
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "application.withdrawn", $"application:{application.Id}", $"{application.Form!.Title}, was {application.State}");
+        await Withdrawal.RecordAsync(db, audit, application!, "application.withdrawn", $"application:{application!.Id}", application.Form!.Title, cancellation);
         var now = clock.GetUtcNow().UtcDateTime;
         application.State = ApplicationState.Withdrawn;
         application.UpdatedAt = now;
@@ -44,6 +33,6 @@ public sealed class WithdrawApplication(CohortDbContext db, TimeProvider clock, 
             await WithdrawStreamApplication.MarkWithdrawnAsync(db, stream, now, cancellation);
         }
 
-        return await db.SaveOrRefuseAsync("The application changed while it was being withdrawn; please try again.", cancellation);
+        return await db.SaveOrRefuseAsync(Withdrawal.Race, cancellation);
     }
 }

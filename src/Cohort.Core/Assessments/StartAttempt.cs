@@ -40,8 +40,7 @@ public sealed class StartAttempt(CohortDbContext db, TimeProvider clock, AuditLo
             UpdatedAt = now,
         };
         db.Add(attempt);
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "attempt.started", $"assessment:{assessment.Slug}", $"deadline {attempt.Deadline:yyyy-MM-dd HH:mm} UTC");
+        audit.Record(await AccountActors.OfAsync(db, applicantId, cancellation), "attempt.started", $"assessment:{assessment.Slug}", $"deadline {attempt.Deadline:yyyy-MM-dd HH:mm} UTC");
         // When two first opens race, the unique index lets the other one win, and its clock is the one that counts.
         return await db.TrySaveAsync(cancellation)
             ? new(attempt, null, [])

@@ -32,8 +32,7 @@ public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditL
 
         attempt.SubmittedAt = now;
         attempt.Close(now, attempt.Assessment!.Items);
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "attempt.submitted", $"assessment:{attempt.Assessment.Slug}", $"attempt {attempt.Id}");
+        audit.Record(await AccountActors.OfAsync(db, applicantId, cancellation), "attempt.submitted", $"assessment:{attempt.Assessment.Slug}", $"attempt {attempt.Id}");
         if (await db.TrySaveAsync(cancellation))
         {
             return new(attempt, null, []);

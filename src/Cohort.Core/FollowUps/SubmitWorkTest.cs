@@ -73,8 +73,7 @@ public sealed class SubmitWorkTest(CohortDbContext db, TimeProvider clock, Audit
         }
 
         submission.SubmittedAt = now;
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "work-test.submitted", $"stream:{streamId}");
+        audit.Record(await AccountActors.OfAsync(db, applicantId, cancellation), "work-test.submitted", $"stream:{streamId}");
         return await db.SaveOrRefuseAsync("Your work test was handed in from another tab at the same moment; reload to see which was kept.", cancellation);
     }
 }

@@ -43,8 +43,8 @@ public sealed class SaveApplicantPreferences(CohortDbContext db, TimeProvider cl
         var after = rows.Select(r => new ApplicantStreamPreference { ApplicantId = applicantId, StreamApplicationId = r.StreamApplicationId, Position = r.Position!.Value }).ToList();
         db.ApplicantStreamPreferences.RemoveRange(before);
         db.ApplicantStreamPreferences.AddRange(after);
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "applicant-ranking.saved", $"user:{email}", $"before: {Summary(before)}; after: {Summary(after)}");
+        var actor = await AccountActors.OfAsync(db, applicantId, cancellation);
+        audit.Record(actor, "applicant-ranking.saved", $"user:{actor.Name}", $"before: {Summary(before)}; after: {Summary(after)}");
         return await db.SaveOrRefuseAsync("Your ranking was saved from another tab at the same moment; reload to see it.", cancellation);
     }
 

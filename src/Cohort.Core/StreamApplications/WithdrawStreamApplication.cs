@@ -18,25 +18,14 @@ public sealed class WithdrawStreamApplication(CohortDbContext db, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         var application = await db.StreamApplications.Include(a => a.Stream)
             .SingleOrDefaultAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
-        if (application is null)
+        if (await Withdrawal.CheckAsync(db, application, "There is no application to this stream to withdraw.", cancellation) is { GoesAhead: false } check)
         {
-            return "There is no application to this stream to withdraw.";
+            return check.Refusal;
         }
 
-        if (application.State == ApplicationState.Withdrawn)
-        {
-            return null;
-        }
-
-        if (await ApplicantStandings.ClosureAsync(db, applicantId, cancellation) is { } closure)
-        {
-            return closure;
-        }
-
-        var email = await db.Users.Where(u => u.Id == applicantId).Select(u => u.Email!).SingleAsync(cancellation);
-        audit.Record(new Actor(applicantId, email), "stream-application.withdrawn", $"stream-application:{application.Id}", $"{application.Stream!.Slug}, was {application.State}");
+        await Withdrawal.RecordAsync(db, audit, application!, "stream-application.withdrawn", $"stream-application:{application!.Id}", application.Stream!.Slug, cancellation);
         await MarkWithdrawnAsync(db, application, now, cancellation);
-        return await db.SaveOrRefuseAsync("The application changed while it was being withdrawn; please try again.", cancellation);
+        return await db.SaveOrRefuseAsync(Withdrawal.Race, cancellation);
     }
 
     /// <summary>Withdraws <paramref name="application"/> and releases its future interview slots, without saving: the caller saves it with the rest of its change.</summary>
