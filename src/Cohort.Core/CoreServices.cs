@@ -44,4 +44,18 @@ public static class CoreServices
         services.AddProjects();
         return services;
     }
+
+    /// <summary>
+    /// Registers each type as itself, scoped to a request: a feature's use cases and queries share the request's unit
+    /// of work. Each feature names its own types in its <c>Add{Feature}</c>, so the list can be read and grepped.
+    /// </summary>
+    internal static IServiceCollection AddScopedEach(this IServiceCollection services, params Type[] types)
+    {
+        foreach (var type in types)
+        {
+            services.AddScoped(type);
+        }
+
+        return services;
+    }
 }

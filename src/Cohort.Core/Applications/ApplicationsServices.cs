@@ -5,12 +5,5 @@ namespace Cohort.Core.Applications;
 public static class ApplicationsServices
 {
     /// <summary>The services of the general application.</summary>
-    public static IServiceCollection AddApplications(this IServiceCollection services)
-    {
-        services.AddScoped<SaveDraft>();
-        services.AddScoped<SubmitApplication>();
-        services.AddScoped<StoreUpload>();
-        services.AddScoped<WithdrawApplication>();
-        return services;
-    }
+    public static IServiceCollection AddApplications(this IServiceCollection services) => services.AddScopedEach(typeof(SaveDraft), typeof(SubmitApplication), typeof(StoreUpload), typeof(WithdrawApplication));
 }

@@ -5,12 +5,5 @@ namespace Cohort.Core.Assessments;
 public static class AssessmentsServices
 {
     /// <summary>The services of assessment attempts and their marking.</summary>
-    public static IServiceCollection AddAssessments(this IServiceCollection services)
-    {
-        services.AddScoped<StartAttempt>();
-        services.AddScoped<SaveAttemptAnswers>();
-        services.AddScoped<SubmitAttempt>();
-        services.AddScoped<ScoreAnswer>();
-        return services;
-    }
+    public static IServiceCollection AddAssessments(this IServiceCollection services) => services.AddScopedEach(typeof(StartAttempt), typeof(SaveAttemptAnswers), typeof(SubmitAttempt), typeof(ScoreAnswer));
 }

@@ -5,9 +5,5 @@ namespace Cohort.Core.Audit;
 public static class AuditServices
 {
     /// <summary>The services of the audit log.</summary>
-    public static IServiceCollection AddAudit(this IServiceCollection services)
-    {
-        services.AddScoped<AuditLog>();
-        return services;
-    }
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScopedEach(typeof(AuditLog));
 }

@@ -6,10 +6,5 @@ namespace Cohort.Core.Catalogue;
 public static class CatalogueServices
 {
     /// <summary>The services of the catalogue's import and export.</summary>
-    public static IServiceCollection AddCatalogue(this IServiceCollection services)
-    {
-        services.AddScoped<ImportCatalogue>();
-        services.AddScoped<ExportCatalogue>();
-        return services;
-    }
+    public static IServiceCollection AddCatalogue(this IServiceCollection services) => services.AddScopedEach(typeof(ImportCatalogue), typeof(ExportCatalogue));
 }

@@ -10,8 +10,6 @@ public static class MailServices
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<MailOptions>(configuration.GetSection(MailOptions.Section)).Check(MailOptions.Problems);
-        services.AddScoped<Outbox>();
-        services.AddScoped<SendTemplatedMail>();
-        return services;
+        return services.AddScopedEach(typeof(Outbox), typeof(SendTemplatedMail));
     }
 }

@@ -5,12 +5,7 @@ namespace Cohort.Core.StreamApplications;
 public static class StreamApplicationsServices
 {
     /// <summary>The services of applications to streams.</summary>
-    public static IServiceCollection AddStreamApplications(this IServiceCollection services)
-    {
-        services.AddScoped<ChooseStreams>();
-        services.AddScoped<SaveStreamAnswers>();
-        services.AddScoped<SubmitStreamApplication>();
-        services.AddScoped<WithdrawStreamApplication>();
-        return services;
-    }
+    public static IServiceCollection AddStreamApplications(this IServiceCollection services) => services.AddScopedEach(
+        typeof(ChooseStreams), typeof(SaveStreamAnswers), typeof(SubmitStreamApplication),
+        typeof(WithdrawStreamApplication));
 }
