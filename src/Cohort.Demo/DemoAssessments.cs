@@ -42,8 +42,8 @@ internal static class DemoAssessments
         },
         new AssessmentItem
         {
-            Position = 1, Kind = ItemKind.Ranking, Points = 4,
-            Prompt = "Rank these next steps from most to least informative for the team.",
+            Position = 1, Kind = ItemKind.Ordering, Points = 4,
+            Prompt = "Put these next steps in order, from most to least informative for the team.",
             ChoicesText = "Repeat on a held-out benchmark\nTrain a bigger model\nCheck the gap across random seeds\nWrite the paper's introduction",
             AnswerKey = "Check the gap across random seeds\nRepeat on a held-out benchmark\nTrain a bigger model\nWrite the paper's introduction",
         },

@@ -119,7 +119,7 @@ public sealed partial class AssessmentAndStreamsStageJourneyTests
     private static ILocator Question(IPage page, AssessmentItem item) =>
         page.GetByRole(AriaRole.Group, new() { Name = $"{item.Position + 1}. {item.Prompt}" });
 
-    private static bool IsTyped(AssessmentItem item) => item.Kind is not (ItemKind.MultipleChoice or ItemKind.Ranking);
+    private static bool IsTyped(AssessmentItem item) => item.Kind is not (ItemKind.MultipleChoice or ItemKind.Ordering);
 
     private static string TypedAnswer(AssessmentItem item) =>
         item.Kind == ItemKind.Numeric ? item.AnswerKey : $"My answer to item {item.Position + 1}, written in the browser.";
@@ -133,7 +133,7 @@ public sealed partial class AssessmentAndStreamsStageJourneyTests
             case ItemKind.MultipleChoice:
                 await question.GetByLabel(item.AnswerKey, new() { Exact = true }).CheckAsync();
                 break;
-            case ItemKind.Ranking:
+            case ItemKind.Ordering:
                 var order = item.KeyOrder.ToList();
                 foreach (var choice in item.Choices)
                 {

@@ -49,7 +49,7 @@ public class Assessment : IVersioned
 }
 
 /// <summary>
-/// One question of an assessment. Multiple choice, numeric and ranking items carry an answer key and are scored
+/// One question of an assessment. Multiple choice, numeric and ordering items carry an answer key and are scored
 /// as soon as an attempt closes; free text, code and file answers are scored later by reviewers against the rubric.
 /// </summary>
 public class AssessmentItem
@@ -61,11 +61,11 @@ public class AssessmentItem
     public ItemKind Kind { get; set; }
     public int Points { get; set; }
 
-    /// <summary>For multiple choice and ranking: the options as the applicant sees them, one a line.</summary>
+    /// <summary>For multiple choice and ordering: the options as the applicant sees them, one a line.</summary>
     public string ChoicesText { get; set; } = "";
 
     /// <summary>
-    /// Multiple choice: the correct option. Numeric: the expected number (invariant culture). Ranking: every
+    /// Multiple choice: the correct option. Numeric: the expected number (invariant culture). Ordering: every
     /// option, one a line, in the correct order.
     /// </summary>
     public string AnswerKey { get; set; } = "";
@@ -98,7 +98,9 @@ public enum ItemKind
 {
     MultipleChoice,
     Numeric,
-    Ranking,
+
+    /// <summary>The applicant puts the options in order (the item's key is the right order), scored by Kendall's τ.</summary>
+    Ordering,
     FreeText,
     Code,
 

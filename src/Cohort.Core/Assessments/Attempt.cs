@@ -70,7 +70,7 @@ public class Attempt : IVersioned
     }
 }
 
-/// <summary>The saved answer to one item. Ranking answers hold the rank given to each option, one a line, in the options' order.</summary>
+/// <summary>The saved answer to one item. Ordering answers hold the place given to each option, one a line, in the options' order.</summary>
 public class AttemptAnswer
 {
     public int Id { get; set; }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cohort.Core.Assessments;
 
-/// <summary>Scores the answers that need no reviewer: multiple choice, numeric and ranking items.</summary>
+/// <summary>Scores the answers that need no reviewer: multiple choice, numeric and ordering items.</summary>
 public static class AutoScoring
 {
     public static double Score(AssessmentItem item, string? answer)
@@ -19,34 +19,34 @@ public static class AutoScoring
             ItemKind.Numeric => ParseNumber(text) is { } given && ParseNumber(item.AnswerKey) is { } key && Math.Abs(given - key) <= item.Tolerance + 1e-9
                 ? item.Points
                 : 0,
-            ItemKind.Ranking => RankingScore(item, answer!), // untrimmed: a blank first line means the first option is unranked
+            ItemKind.Ordering => OrderingScore(item, answer!), // untrimmed: a blank first line means the first option has no place
             _ => 0,
         };
     }
 
     /// <summary>points × (τ+1)/2, so a perfect order earns every point, a reversed one none, and a random guess half on average.</summary>
-    private static double RankingScore(AssessmentItem item, string text)
+    private static double OrderingScore(AssessmentItem item, string text)
     {
         var options = item.Choices;
-        var given = RanksGiven(text, options.Count);
+        var given = PlacesGiven(text, options.Count);
         if (given.All(r => r is null))
         {
             return 0;
         }
 
-        // An option left unranked counts as tied for last: partly ordered answers still earn what they got right.
+        // An option left without a place counts as tied for last: partly ordered answers still earn what they got right.
         var applicant = given.Select(r => r ?? options.Count + 1.0).ToList();
         var key = options.Select(o => (double)item.KeyOrder.ToList().IndexOf(o)).ToList();
         return KendallTau.Between(key, applicant) is { } tau ? Math.Round(item.Points * (tau + 1) / 2, 2) : 0;
     }
 
-    /// <summary>The rank the applicant gave each option (1 = first), in the options' order; null where none or no valid rank was given.</summary>
-    public static IReadOnlyList<int?> RanksGiven(string text, int optionCount)
+    /// <summary>The place the applicant gave each option (1 = first), in the options' order; null where none or no valid place was given.</summary>
+    public static IReadOnlyList<int?> PlacesGiven(string text, int optionCount)
     {
         var lines = text.Split('\n');
         return Enumerable.Range(0, optionCount)
-            .Select(i => i < lines.Length && int.TryParse(lines[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rank) && rank >= 1 && rank <= optionCount
-                ? rank
+            .Select(i => i < lines.Length && int.TryParse(lines[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var place) && place >= 1 && place <= optionCount
+                ? place
                 : (int?)null)
             .ToList();
     }

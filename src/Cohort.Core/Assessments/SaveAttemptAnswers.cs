@@ -43,7 +43,7 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
             var answer = attempt.Answers.SingleOrDefault(a => a.ItemId == item.Id);
             if (answer is null && string.IsNullOrWhiteSpace(value))
             {
-                continue; // an item never answered (a ranking left at "–") needs no empty row
+                continue; // an item never answered (an ordering left at "–") needs no empty row
             }
 
             if (answer is null)

@@ -74,7 +74,7 @@ public sealed class BlindReader
     {
         ItemKind.File => Link(item.Prompt, value),
         ItemKind.Code => new(item.Prompt, redaction.Apply(value), BlindAnswerKind.Code),
-        ItemKind.Ranking => new(item.Prompt, string.Join(", ", item.Choices.Zip(AnswerRules.Lines(value), (option, rank) => $"{option}: {rank}")), BlindAnswerKind.Text),
+        ItemKind.Ordering => new(item.Prompt, string.Join(", ", item.Choices.Zip(AnswerRules.Lines(value), (option, place) => $"{option}: {place}")), BlindAnswerKind.Text),
         _ => new(item.Prompt, redaction.Apply(value), BlindAnswerKind.Text),
     };
 

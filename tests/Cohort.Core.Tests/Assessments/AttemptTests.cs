@@ -47,7 +47,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
                 {
                     new AssessmentItem { Position = 0, Kind = ItemKind.MultipleChoice, Points = 2, Prompt = "Pick", ChoicesText = "Yes\nNo", AnswerKey = "Yes" },
                     new AssessmentItem { Position = 1, Kind = ItemKind.Numeric, Points = 3, Prompt = "How many?", AnswerKey = "12", Tolerance = 0.5 },
-                    new AssessmentItem { Position = 2, Kind = ItemKind.Ranking, Points = 4, Prompt = "Order", ChoicesText = "A\nB\nC", AnswerKey = "A\nB\nC" },
+                    new AssessmentItem { Position = 2, Kind = ItemKind.Ordering, Points = 4, Prompt = "Order", ChoicesText = "A\nB\nC", AnswerKey = "A\nB\nC" },
                     new AssessmentItem { Position = 3, Kind = ItemKind.FreeText, Points = 5, Prompt = "Explain", RubricText = "Clarity" },
                 },
             };
@@ -159,7 +159,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
         {
             [Item(assessment, ItemKind.MultipleChoice)] = "Yes",
             [Item(assessment, ItemKind.Numeric)] = "12.4",
-            [Item(assessment, ItemKind.Ranking)] = "1\n3\n2", // B and C swapped: τ = 1/3, 4 × (4/3) / 2
+            [Item(assessment, ItemKind.Ordering)] = "1\n3\n2", // B and C swapped: τ = 1/3, 4 × (4/3) / 2
             [Item(assessment, ItemKind.FreeText)] = "A careful answer",
         });
 
@@ -184,7 +184,7 @@ public abstract class AttemptTests(CoreServicesFixture core)
 
         Assert.Equal([45, 90], demo.Select(a => a.TimeLimitMinutes));
         Assert.All(demo, a => Assert.True(a.OpensAt >= stage.OpensAt && a.ClosesAt <= stage.ClosesAt));
-        Assert.Equal([ItemKind.MultipleChoice, ItemKind.Ranking, ItemKind.FreeText], demo[0].Items.OrderBy(i => i.Position).Select(i => i.Kind));
+        Assert.Equal([ItemKind.MultipleChoice, ItemKind.Ordering, ItemKind.FreeText], demo[0].Items.OrderBy(i => i.Position).Select(i => i.Kind));
         Assert.Equal([ItemKind.Numeric, ItemKind.Code], demo[1].Items.OrderBy(i => i.Position).Select(i => i.Kind));
     }
 

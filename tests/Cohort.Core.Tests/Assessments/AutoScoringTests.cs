@@ -6,9 +6,9 @@ namespace Cohort.Core.Tests.Assessments;
 public sealed class AutoScoringTests
 {
     // Shown as B, D, A, C; the key orders them A, B, C, D. Answers give each shown option its rank, one a line.
-    private static readonly AssessmentItem Ranking = new()
+    private static readonly AssessmentItem Ordering = new()
     {
-        Prompt = "Order these", Kind = ItemKind.Ranking, Points = 6,
+        Prompt = "Order these", Kind = ItemKind.Ordering, Points = 6,
         ChoicesText = "B\nD\nA\nC",
         AnswerKey = "A\nB\nC\nD",
     };
@@ -20,8 +20,8 @@ public sealed class AutoScoringTests
     [InlineData("\n\n1\n", 5.12)] // only A ranked, the rest tied last: C = 3, D = 0, τ-b = 3/√(6·3), 6 × 1.7071 / 2
     [InlineData("", 0.0)]
     [InlineData("first\nsecond\n\n", 0.0)]
-    public void Ranking_scores_points_times_tau_plus_one_over_two(string ranks, double expected) =>
-        Assert.Equal(expected, AutoScoring.Score(Ranking, ranks), 2);
+    public void An_ordering_scores_points_times_tau_plus_one_over_two(string places, double expected) =>
+        Assert.Equal(expected, AutoScoring.Score(Ordering, places), 2);
 
     [Theory]
     [InlineData("Right", 2.0)]

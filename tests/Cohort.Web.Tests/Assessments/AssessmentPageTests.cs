@@ -54,7 +54,7 @@ public abstract class AssessmentPageTests(CohortApp app)
             Items =
             {
                 new AssessmentItem { Position = 0, Kind = ItemKind.MultipleChoice, Points = 2, Prompt = "Which? " + Script, ChoicesText = "Yes\nNo", AnswerKey = "Yes" },
-                new AssessmentItem { Position = 1, Kind = ItemKind.Ranking, Points = 4, Prompt = "Order", ChoicesText = "A\nB\nC", AnswerKey = "A\nB\nC" },
+                new AssessmentItem { Position = 1, Kind = ItemKind.Ordering, Points = 4, Prompt = "Order", ChoicesText = "A\nB\nC", AnswerKey = "A\nB\nC" },
                 new AssessmentItem { Position = 2, Kind = ItemKind.FreeText, Points = 5, Prompt = "Explain", RubricText = "Clarity" },
             },
         };
@@ -81,7 +81,7 @@ public abstract class AssessmentPageTests(CohortApp app)
 
         var started = await StartAsync(browser, assessment);
         Assert.NotNull(started.One("#remaining[data-seconds]"));
-        var ranking = Field(assessment, ItemKind.Ranking);
+        var ranking = Field(assessment, ItemKind.Ordering);
         var form = new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", started.One("#attempt input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
@@ -231,7 +231,7 @@ public abstract class AssessmentPageTests(CohortApp app)
 
         var refused = await admin.SubmitAsync(itemForm, "main form", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Ranking", ["Input.Prompt"] = "Order them", ["Input.Points"] = "4", ["Input.ChoicesText"] = "A\nB\nC", ["Input.AnswerKey"] = "A\nB",
+            ["Input.Kind"] = "Ordering", ["Input.Prompt"] = "Order them", ["Input.Points"] = "4", ["Input.ChoicesText"] = "A\nB\nC", ["Input.AnswerKey"] = "A\nB",
         });
         var added = await admin.SubmitAsync(itemForm, "main form", new Dictionary<string, string>
         {

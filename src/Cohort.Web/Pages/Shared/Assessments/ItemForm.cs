@@ -116,7 +116,7 @@ public abstract class ItemForm(CohortDbContext db, AuditLog audit) : RecordForm<
     {
         var probe = new AssessmentItem { Prompt = input.Prompt, Kind = input.Kind, ChoicesText = input.ChoicesText ?? "", AnswerKey = input.AnswerKey ?? "" };
         var choices = probe.Choices;
-        if (input.Kind is ItemKind.MultipleChoice or ItemKind.Ranking && (choices.Count < 2 || choices.Distinct().Count() != choices.Count))
+        if (input.Kind is ItemKind.MultipleChoice or ItemKind.Ordering && (choices.Count < 2 || choices.Distinct().Count() != choices.Count))
         {
             yield return (nameof(ItemInput.ChoicesText), "Give at least two different options, one a line.");
         }
@@ -129,7 +129,7 @@ public abstract class ItemForm(CohortDbContext db, AuditLog audit) : RecordForm<
             case ItemKind.Numeric when AutoScoring.ParseNumber(probe.AnswerKey) is null:
                 yield return (nameof(ItemInput.AnswerKey), "The answer key must be a number, with a point for decimals (like 0.75).");
                 break;
-            case ItemKind.Ranking when !probe.KeyOrder.Order().SequenceEqual(choices.Order()):
+            case ItemKind.Ordering when !probe.KeyOrder.Order().SequenceEqual(choices.Order()):
                 yield return (nameof(ItemInput.AnswerKey), "The answer key must list every option once, one a line, in the correct order.");
                 break;
             case ItemKind.FreeText or ItemKind.Code or ItemKind.File when string.IsNullOrWhiteSpace(input.RubricText):
