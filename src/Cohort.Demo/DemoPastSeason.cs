@@ -15,7 +15,7 @@ namespace Cohort.Demo;
 /// <summary>
 /// Last year's season, finished: the same catalogue a year earlier (<see cref="DemoCalendar.YearBefore"/>), whose
 /// applicants applied to streams and ranked them, and whose match was run, published and accepted through the app's
-/// own use cases (<see cref="RunMatch"/>, <see cref="PublishMatch"/>, <see cref="RespondToOffer"/>) on last year's
+/// own use cases (<see cref="RunStreamMatch"/>, <see cref="PublishStreamMatch"/>, <see cref="RespondToOffer"/>) on last year's
 /// clock, so its fellows are a real outcome the admin pages can explain. It is never the current season: the
 /// public site keeps presenting this year's.
 /// </summary>
@@ -105,10 +105,10 @@ public sealed class DemoPastSeason(CohortDbContext db, ImportCatalogue import, I
     /// <summary>The match run and published on last year's offer day, and every offer accepted three days later.</summary>
     private async Task MatchAsync(DemoCalendar calendar, CancellationToken cancellation)
     {
-        var run = await With<RunMatch>(calendar.At(42, 12)).RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose, cancellation)
+        var run = await With<RunStreamMatch>(calendar.At(42, 12)).RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose, cancellation)
             ?? throw new InvalidOperationException("Last year's demo season has no current season to match.");
         var published = calendar.At(42, 16);
-        var refusal = await With<PublishMatch>(published, new Outbox(db, new FixedClock(published)))
+        var refusal = await With<PublishStreamMatch>(published, new Outbox(db, new FixedClock(published)))
             .RunAsync(Actor.System, run.Id, calendar.At(56, 16), "the applicant portal", cancellation);
         if (refusal is not null)
         {

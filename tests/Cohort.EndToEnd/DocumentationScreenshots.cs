@@ -50,7 +50,7 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         var admin = DemoSeason.Accounts.Single(a => a.Role == Roles.Admin);
         await using (var scope = site.App.Services.CreateAsyncScope())
         {
-            var onScores = await scope.ServiceProvider.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchAlgorithm.Scores);
+            var onScores = await scope.ServiceProvider.GetRequiredService<RunStreamMatch>().RunAsync(Actor.System, MatchAlgorithm.Scores);
             Assert.NotNull(onScores);
             Assert.True(onScores.Certified);
             Assert.True(onScores.Matched > 0);
@@ -63,9 +63,9 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
         await using (var scope = site.App.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var run = await services.GetRequiredService<RunMatch>().RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose);
+            var run = await services.GetRequiredService<RunStreamMatch>().RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose);
             Assert.NotNull(run);
-            Assert.Null(await services.GetRequiredService<PublishMatch>().RunAsync(Actor.System, run.Id, site.App.Clock.GetUtcNow().UtcDateTime.AddDays(5), "/portal"));
+            Assert.Null(await services.GetRequiredService<PublishStreamMatch>().RunAsync(Actor.System, run.Id, site.App.Clock.GetUtcNow().UtcDateTime.AddDays(5), "/portal"));
             var unmatched = System.Text.Json.JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.First(p => p.HostId is null);
             var users = services.GetRequiredService<UserManager<CohortUser>>();
             var user = (await users.FindByIdAsync(unmatched.CandidateId))!;

@@ -35,7 +35,7 @@ internal static class MatchRunBench
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 var clock = Stopwatch.StartNew();
-                run = await database.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, algorithm));
+                run = await database.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Actor.System, algorithm));
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
 

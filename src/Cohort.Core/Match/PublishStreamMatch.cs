@@ -12,7 +12,7 @@ namespace Cohort.Core.Match;
 /// published once, only if it is the season's latest and its certificate holds, and only while every
 /// placed application is still under consideration: otherwise the admin runs again on what changed.
 /// </summary>
-public sealed class PublishMatch(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+public sealed class PublishStreamMatch(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
     public async Task<string?> RunAsync(Actor admin, int runId, DateTime respondBy, string portalLink, CancellationToken cancellation = default)
     {

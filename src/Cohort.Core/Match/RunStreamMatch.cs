@@ -10,7 +10,7 @@ namespace Cohort.Core.Match;
 /// with the independent certificate, explains every applicant's outcome, and stores the run with its inputs. Nothing is
 /// published: a run is a preview. Offers left unanswered past their deadline lapse first, freeing their seats.
 /// </summary>
-public sealed class RunMatch(CohortDbContext db, TimeProvider clock, AuditLog audit, MatchScores scores, LapseOverdueOffers lapse)
+public sealed class RunStreamMatch(CohortDbContext db, TimeProvider clock, AuditLog audit, MatchScores scores, LapseOverdueOffers lapse)
 {
     public async Task<MatchRun?> RunAsync(Actor admin, MatchAlgorithm algorithm, CancellationToken cancellation = default)
     {

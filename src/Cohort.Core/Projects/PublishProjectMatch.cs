@@ -12,7 +12,7 @@ namespace Cohort.Core.Projects;
 /// stable one, and only while its projects are still approved. A fellow it places has their project for good; a later
 /// run assigns the rest.
 /// </summary>
-public sealed class PublishProjectAssignment(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+public sealed class PublishProjectMatch(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
     public async Task<string?> RunAsync(Actor actor, int runId, string portalLink, CancellationToken cancellation = default)
     {

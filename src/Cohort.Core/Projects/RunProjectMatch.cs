@@ -11,7 +11,7 @@ namespace Cohort.Core.Projects;
 /// input and result. A mentor of the stream or an admin runs it; a run is a preview until published. After a
 /// publication, a run assigns the fellows it did not settle to the places still free.
 /// </summary>
-public sealed class RunProjectAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class RunProjectMatch(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
     public async Task<string?> RunAsync(Actor actor, int streamId, CancellationToken cancellation = default)
     {

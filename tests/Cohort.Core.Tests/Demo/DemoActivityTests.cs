@@ -88,7 +88,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
     {
         await SeedOnceAsync();
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, algorithm));
+        var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Actor.System, algorithm));
 
         Assert.NotNull(run);
         Assert.True(run.Certified);
@@ -147,7 +147,7 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         await SeedOnceAsync();
         var account = DemoActivity.StreamsStageApplicant;
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose));
+        var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.CandidatesPropose));
         var (userId, firstChoice, streams) = await core.RunAsync<CohortDbContext, (string, int, int)>(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.NormalizedEmail == account.Email.ToUpperInvariant());

@@ -20,7 +20,7 @@ internal static class MatchScenario
     /// <summary>Runs the stable match with applicants proposing, checks its certificate, and gives each applicant's stream.</summary>
     public static async Task<Dictionary<string, int?>> RunAsync(CoreServicesFixture core)
     {
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
+        var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
         Assert.True(run!.Certified);
         return JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!.Placements.ToDictionary(p => p.CandidateId, p => p.HostId);
     }
@@ -29,7 +29,7 @@ internal static class MatchScenario
     public static async Task<string?> PublishLatestAsync(CoreServicesFixture core)
     {
         var latest = await core.RunAsync<CohortDbContext, int>(db => db.MatchRuns.MaxAsync(r => r.Id));
-        return await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, latest, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
+        return await core.RunAsync<PublishStreamMatch, string?>(publish => publish.RunAsync(Admin, latest, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
     }
 
     public static Task RankAsync(CoreServicesFixture core, IReadOnlyList<(int Stream, string[] Applicants)> streamOrders, IReadOnlyList<(string Applicant, int[] Streams)> applicantOrders) =>

@@ -13,13 +13,13 @@ namespace Cohort.Core.Tests.Match;
 /// applicants. Deferred acceptance, applicants proposing: all three propose to the coalition, which keeps its first
 /// choice (Second); First goes on to Internals, which takes them; Third, who applied to the coalition only, is left out.
 /// </summary>
-public abstract class RunMatchTests
+public abstract class RunStreamMatchTests
 {
     private static readonly Actor Admin = new("admin-id", "admin@example.net");
     private readonly CoreServicesFixture core;
     private readonly StreamsStageApplicants applicants;
 
-    protected RunMatchTests(CoreServicesFixture core)
+    protected RunStreamMatchTests(CoreServicesFixture core)
     {
         this.core = core;
         applicants = new StreamsStageApplicants(core);
@@ -38,7 +38,7 @@ public abstract class RunMatchTests
             [(coalition, [second, first, third]), (internals, [first, second])],
             [(first, [coalition, internals]), (second, [coalition, internals]), (third, [coalition])]);
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
+        var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
 
         Assert.NotNull(run);
         var result = JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!;
@@ -56,6 +56,6 @@ public abstract class RunMatchTests
     }
 }
 
-public sealed class RunMatchOnSqlite(SqliteCore core) : RunMatchTests(core), IClassFixture<SqliteCore>;
+public sealed class RunStreamMatchOnSqlite(SqliteCore core) : RunStreamMatchTests(core), IClassFixture<SqliteCore>;
 
-public sealed class RunMatchOnPostgres(PostgresCore core) : RunMatchTests(core), IClassFixture<PostgresCore>;
+public sealed class RunStreamMatchOnPostgres(PostgresCore core) : RunStreamMatchTests(core), IClassFixture<PostgresCore>;

@@ -42,7 +42,7 @@ public abstract class ScoreMatchRunTests
         await ScoreAsync(c, (p, 9), (q, 8));
         await ScoreAsync(i, (p, 9), (q, 1));
 
-        var run = await core.RunAsync<RunMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
+        var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
 
         var result = JsonSerializer.Deserialize<MatchResult>(run!.ResultJson)!;
         var placed = result.Placements.ToDictionary(x => x.CandidateId);
@@ -55,7 +55,7 @@ public abstract class ScoreMatchRunTests
         Assert.Equal(MatchAlgorithm.Scores, run.Algorithm);
         Assert.Equal(run.ResultJson, JsonSerializer.Serialize(MatchSolver.Solve(JsonSerializer.Deserialize<MatchInput>(run.InputJson)!, run.Algorithm, run.Kind)));
 
-        var refusal = await core.RunAsync<PublishMatch, string?>(publish => publish.RunAsync(Admin, run.Id, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
+        var refusal = await core.RunAsync<PublishStreamMatch, string?>(publish => publish.RunAsync(Admin, run.Id, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
 
         Assert.Null(refusal);
         var offers = await core.RunAsync<CohortDbContext, List<(string, int)>>(async db =>

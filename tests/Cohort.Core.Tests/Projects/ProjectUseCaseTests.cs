@@ -119,8 +119,8 @@ public abstract class ProjectUseCaseTests
         }
 
         Assert.Null(await core.RunAsync<SaveProjectPreferences, string?>(s => s.RunAsync(jonah, project.Id, [new PreferenceRow(secondApplication, 1), new PreferenceRow(firstApplication, 2)])));
-        Task<string?> RunAsync() => core.RunAsync<RunProjectAssignment, string?>(r => r.RunAsync(jonah, stream));
-        Task<string?> PublishAsync(int run) => core.RunAsync<PublishProjectAssignment, string?>(p => p.RunAsync(jonah, run, "https://cohort.test/portal/projects"));
+        Task<string?> RunAsync() => core.RunAsync<RunProjectMatch, string?>(r => r.RunAsync(jonah, stream));
+        Task<string?> PublishAsync(int run) => core.RunAsync<PublishProjectMatch, string?>(p => p.RunAsync(jonah, run, "https://cohort.test/portal/projects"));
         Assert.Null(await RunAsync());
         Assert.Null(await RunAsync());
         var runs = await core.RunAsync<CohortDbContext, List<MatchRun>>(db => db.MatchRuns.ProjectMatches(stream).OrderBy(r => r.Id).ToListAsync());
@@ -128,7 +128,7 @@ public abstract class ProjectUseCaseTests
         // publishing does not see it.
         var season = await core.RunAsync<CohortDbContext, int>(db => db.Streams.Where(s => s.Id == stream).Select(s => s.Track!.SeasonId).SingleAsync());
         Assert.Equal((MatchKind.Projects, season, MatchAlgorithm.CandidatesPropose), (runs[0].Kind, runs[0].SeasonId, runs[0].Algorithm));
-        Assert.Equal("There is no such run.", await core.RunAsync<PublishMatch, string?>(p => p.RunAsync(jonah, runs[1].Id, DateTime.UtcNow.AddDays(7), "https://cohort.test/portal")));
+        Assert.Equal("There is no such run.", await core.RunAsync<PublishStreamMatch, string?>(p => p.RunAsync(jonah, runs[1].Id, DateTime.UtcNow.AddDays(7), "https://cohort.test/portal")));
 
         Assert.Contains("A later run exists", await PublishAsync(runs[0].Id), StringComparison.Ordinal);
         Assert.Null(await PublishAsync(runs[1].Id));

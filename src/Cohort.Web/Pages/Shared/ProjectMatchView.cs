@@ -1,4 +1,4 @@
 namespace Cohort.Web.Pages.Shared;
 
 /// <summary>What the assignment run partial draws: the run, its result, and whether it is the one that may be published now.</summary>
-public sealed record ProjectAssignmentView(Core.Match.MatchRun Run, Core.Match.MatchResult Result, bool MayPublish);
+public sealed record ProjectMatchView(Core.Match.MatchRun Run, Core.Match.MatchResult Result, bool MayPublish);

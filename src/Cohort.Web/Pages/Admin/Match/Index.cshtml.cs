@@ -10,7 +10,7 @@ namespace Cohort.Web.Pages.Admin.Match;
 /// (placements with their explanations, each stream's fill, the certificate) and how it differs from the run before.
 /// Every run is kept.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunMatch match, PublishMatch publish, PublicOrigin origin) : AuditedPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunStreamMatch match, PublishStreamMatch publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
     /// <summary>An applicant whose placement differs between the shown run and the one before it.</summary>
     public sealed record Change(string Name, string? Before, string? After);

@@ -8,7 +8,7 @@ namespace Cohort.Web.Pages.Admin.Projects;
 /// Every stream's project assignment at a glance: its fellows, projects, pitches waiting and latest run. An admin can
 /// run and publish a stream's assignment, as its mentors can, when they cannot.
 /// </summary>
-public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : AuditedPage(db, audit)
+public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectMatch runAssignment, PublishProjectMatch publish, PublicOrigin origin) : AuditedPage(db, audit)
 {
     public sealed record StreamRow(int Id, string Name, int Fellows, int Projects, int Pitches, MatchRun? Latest);
 
@@ -17,7 +17,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
     /// <summary>The stream asked for with <c>?stream=</c>, and its latest run's view.</summary>
     public StreamRow? Shown { get; private set; }
 
-    public ProjectAssignmentView? Run { get; private set; }
+    public ProjectMatchView? Run { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Stream { get; set; }
@@ -42,7 +42,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectAssignment
 
         if (Shown?.Latest is { } run)
         {
-            Run = new ProjectAssignmentView(run, JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!, run.PublishedAt is null);
+            Run = new ProjectMatchView(run, JsonSerializer.Deserialize<MatchResult>(run.ResultJson)!, run.PublishedAt is null);
         }
 
         return Page();

@@ -11,7 +11,7 @@ namespace Cohort.Web.Pages.Mentor.Projects;
 /// run assigns the fellows it did not settle.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public class AssignmentModel(CohortDbContext db, RunProjectAssignment runAssignment, PublishProjectAssignment publish, PublicOrigin origin) : ProjectsPage(db)
+public class AssignmentModel(CohortDbContext db, RunProjectMatch runAssignment, PublishProjectMatch publish, PublicOrigin origin) : ProjectsPage(db)
 {
     public List<MatchRun> Runs { get; private set; } = [];
     public MatchRun? Shown { get; private set; }
