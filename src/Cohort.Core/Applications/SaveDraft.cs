@@ -3,9 +3,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
 
-public sealed record DraftOutcome(DateTime? SavedAt, IReadOnlyList<AnswerProblem> Problems, string? Refusal)
+public sealed record DraftOutcome(DateTime? SavedAt, IReadOnlyList<AnswerProblem> Problems, string? Refusal, bool AlreadySubmitted = false, bool Overtaken = false)
 {
     public static DraftOutcome Refused(string why) => new(null, [], why);
+
+    /// <summary>
+    /// The application left the draft state (submitted, perhaps by the same applicant's other request a moment ago):
+    /// nothing can be saved, and a submit that finds this has nothing left to do.
+    /// </summary>
+    public static DraftOutcome Submitted { get; } = new(null, [], "This application has already been submitted; it can no longer be changed.", AlreadySubmitted: true);
+
+    /// <summary>Another save of the same draft got there first (two tabs, a double click): these answers were not stored, the winner's were.</summary>
+    public static DraftOutcome OvertakenByAnotherSave { get; } = new(null, [], "Your answers were saved from another window at the same moment, so these were not saved: save again.", Overtaken: true);
 }
 
 /// <summary>
@@ -31,7 +40,9 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock)
         var application = await ApplicationDrafts.FindOrStartAsync(db, form, applicantId, now, cancellation);
         if (application.State != ApplicationState.Draft)
         {
-            return DraftOutcome.Refused("This application has already been submitted; it can no longer be changed.");
+            return application.State == ApplicationState.Withdrawn
+                ? DraftOutcome.Refused("This application was withdrawn; it can no longer be changed.")
+                : DraftOutcome.Submitted;
         }
 
         var problems = new List<AnswerProblem>();
@@ -55,8 +66,15 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock)
         }
 
         application.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellation);
-        return new DraftOutcome(now, problems, null);
+        if (await db.TrySaveAsync(cancellation))
+        {
+            return new DraftOutcome(now, problems, null);
+        }
+
+        // Another request of the same applicant saved first: an autosave crossing a submit (then the application is no
+        // longer a draft), or two tabs saving at once. Either way this request's answers were not stored.
+        var state = await db.Applications.Where(a => a.FormId == formId && a.ApplicantId == applicantId).Select(a => a.State).SingleAsync(cancellation);
+        return state == ApplicationState.Draft ? DraftOutcome.OvertakenByAnotherSave : DraftOutcome.Submitted;
     }
 
     // A draft keeps what was typed, up to a bound that stops one applicant filling the database.

@@ -65,6 +65,32 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Twenty_submits_at_once_and_a_repeat_after_them_all_land_on_the_portal_with_one_submission_one_mail_and_one_audit_entry()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        await PostWithFileAsync(browser, "Save", Complete(), "%PDF-1.4 a CV"u8.ToArray());
+        var token = (await browser.GetAsync("/apply/general")).One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        async Task<HttpResponseMessage> SubmitAsync()
+        {
+            using var content = new FormUrlEncodedContent(Complete().Append(new("__RequestVerificationToken", token)));
+            return await browser.Client.PostAsync("/apply/general?handler=Submit", content);
+        }
+
+        // A double click, a retry after a slow answer, several tabs: every request crosses the others' draft saves.
+        var answers = (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SubmitAsync()))).Append(await SubmitAsync()).ToList();
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, answer.StatusCode);
+            Assert.Equal("/portal", answer.Headers.Location?.OriginalString);
+        });
+        var application = await app.WithDbAsync(db => db.Applications.SingleAsync(a => db.Users.Any(u => u.Id == a.ApplicantId && u.Email == email)));
+        Assert.Equal(ApplicationState.Submitted, application.State);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && !m.Sensitive)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.Subject == $"application:{application.Id}")));
+    }
+
+    [Fact]
     public async Task Script_typed_into_every_text_field_is_shown_as_text()
     {
         var (browser, _) = await NewApplicantAsync();

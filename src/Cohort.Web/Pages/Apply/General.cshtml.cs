@@ -46,16 +46,25 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return NotFound();
         }
 
-        if (!await SaveAsync(cancellation))
+        var saved = await SaveAsync(cancellation);
+        if (saved.AlreadySubmitted)
+        {
+            // A double click, a retry after a slow answer, another tab: the submission the applicant asked for exists.
+            return Submitted();
+        }
+
+        // Overtaken by another save of this applicant's (a double click's twin): the answers stored a moment ago are the
+        // ones to submit, and of two submits one wins while the other finds the application submitted.
+        if (saved.Refusal is not null && !saved.Overtaken)
         {
             return await ReloadAsync(cancellation);
         }
 
+        Refusal = null;
         var outcome = await submit.RunAsync(User.Id(), Form.Id, cancellation);
         if (outcome.Submitted)
         {
-            TempData["Notice"] = $"Your {Form.Title.ToLowerInvariant()} was submitted. A confirmation is on its way to your inbox.";
-            return RedirectToPage("/Portal/Index");
+            return Submitted();
         }
 
         Refusal = outcome.Refusal ?? "Some answers need your attention before you can submit; they are marked below.";
@@ -82,15 +91,21 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             : new JsonResult(new { savedAt = outcome.SavedAt, problems = outcome.Problems.ToDictionary(p => p.QuestionKey, p => p.Message) });
     }
 
-    /// <summary>Saves the posted answers and any uploaded CV; false when the server refused (window closed, already submitted).</summary>
-    private async Task<bool> SaveAsync(CancellationToken cancellation)
+    private RedirectToPageResult Submitted()
+    {
+        TempData["Notice"] = $"Your {Form.Title.ToLowerInvariant()} was submitted. A confirmation is on its way to your inbox.";
+        return RedirectToPage("/Portal/Index");
+    }
+
+    /// <summary>Saves the posted answers and any uploaded CV; its outcome says why when the server refused (window closed, already submitted).</summary>
+    private async Task<DraftOutcome> SaveAsync(CancellationToken cancellation)
     {
         var applicant = User.Id();
         var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation);
         if (outcome.Refusal is not null)
         {
             Refusal = outcome.Refusal;
-            return false;
+            return outcome;
         }
 
         SavedAt = outcome.SavedAt;
@@ -114,7 +129,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             }
         }
 
-        return true;
+        return outcome;
     }
 
     // Only the form's own questions are read from the post; any other field (a state, a score) is never looked at.
