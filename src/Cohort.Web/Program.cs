@@ -13,6 +13,7 @@ builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
 builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddCohortRateLimits();
+builder.Services.AddCohortHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddEmptyQueryValuesAsDefaults();
@@ -45,6 +46,7 @@ app.UseNoStore();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapCohortHealth();
 app.MapOpenApi("/api/openapi.json");
 app.MapCalendar();
 app.MapCatalogueApi();

@@ -100,6 +100,8 @@ public static class AuthorizationTable
         new("GET /error",                                                         None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /faq",                                                           None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /files/{id:int}",                                                t => [t.Cv],                     SignIn,   NotFound, NotFound, NotFound, NotFound, Allowed),
+        new("GET /healthz/live",                                                  None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /healthz/ready",                                                 None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /mentor",                                                        None,                            SignIn,   Denied,   Denied,   Denied,   Allowed,  Denied),
         new("GET /mentor/applications/{id:int}",                                  t => [t.StreamApplication],      SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentor/applications/{id:int}?handler=WorkTestFile",             t => [t.StreamApplication],      SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
