@@ -43,12 +43,12 @@ public class OutboxMessage
     /// <summary>Failed, not cancelled and not sent: the only state an admin can retry or cancel.</summary>
     public bool AwaitsAdmin => FailedAt is not null && CancelledAt is null && SentAt is null;
 
-    /// <summary>Back to pending and due now, with a fresh count of attempts.</summary>
-    public void Retry(DateTime now)
+    /// <summary>Back to pending and due at once (no backoff to wait out), with a fresh count of attempts.</summary>
+    public void Retry()
     {
         FailedAt = null;
         Attempts = 0;
-        NextAttemptAt = now;
+        NextAttemptAt = null;
     }
 
     public void Cancel(DateTime now) => CancelledAt = now;

@@ -43,7 +43,7 @@ public class OutboxModel(CohortDbContext db, AuditLog audit, IHostEnvironment en
     }
 
     public Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellation) =>
-        ActOnFailedAsync(id, "outbox.retried", "queued again", m => m.Retry(clock.GetUtcNow().UtcDateTime), cancellation);
+        ActOnFailedAsync(id, "outbox.retried", "queued again", m => m.Retry(), cancellation);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellation) =>
         ActOnFailedAsync(id, "outbox.cancelled", "cancelled; it will not be sent", m => m.Cancel(clock.GetUtcNow().UtcDateTime), cancellation);
