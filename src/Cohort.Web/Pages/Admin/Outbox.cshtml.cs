@@ -59,7 +59,7 @@ public class OutboxModel(CohortDbContext db, AuditLog audit, IHostEnvironment en
 
         if (!message.AwaitsAdmin)
         {
-            return RedirectWithNotice($"“{Text.Shorten(message.Subject)}” to {message.To} has not failed, so it was left as it is.", "/Admin/Outbox");
+            return RedirectWithNotice($"“{Text.Shorten(message.Subject)}” to {message.To} is not failed mail awaiting a decision (sent, cancelled or still pending), so it was left as it is.", "/Admin/Outbox");
         }
 
         change(message);
