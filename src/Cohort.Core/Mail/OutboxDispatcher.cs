@@ -96,9 +96,22 @@ public sealed partial class OutboxDispatcher(
                 break;
             }
 
+            // Built inside its own try: a message that cannot be built never will be, so it fails for good at once,
+            // and the rest of the batch (and every later batch) goes on without it.
+            MimeMessage mime;
             try
             {
-                await smtp.SendAsync(ToMime(settings.From, message), cancellation);
+                mime = ToMime(settings.From, message);
+            }
+            catch (ParseException e)
+            {
+                await MarkUnsendableAsync(db, message.Id, $"Cannot be sent: the address '{message.To}' is not a mail address ({e.Message})", cancellation);
+                continue;
+            }
+
+            try
+            {
+                await smtp.SendAsync(mime, cancellation);
                 await MarkSentAsync(db, message.Id, cancellation);
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
@@ -136,7 +149,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     private static Expression<Func<OutboxMessage, bool>> Due(DateTime now, int maxAttempts) => m =>
-        m.SentAt == null && m.Attempts < maxAttempts
+        m.SentAt == null && m.FailedAt == null && m.CancelledAt == null && m.Attempts < maxAttempts
         && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
         && (m.ClaimedUntil == null || m.ClaimedUntil < now);
 
@@ -153,13 +166,27 @@ public sealed partial class OutboxDispatcher(
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
     }
 
+    // The last allowed attempt's failure is final: the message is marked failed, so admins see it and may retry it.
     private Task MarkFailedAsync(CohortDbContext db, OutboxMessage message, string error, MailOptions settings, CancellationToken cancellation)
     {
-        var retryAt = clock.GetUtcNow().UtcDateTime + RetryDelay(message.Attempts + 1, settings.RetryDelay);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retryAt = now + RetryDelay(message.Attempts + 1, settings.RetryDelay);
+        DateTime? failedAt = message.Attempts + 1 >= settings.MaxAttempts ? now : null;
         return db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LastError, Shorten(error, 1000))
             .SetProperty(m => m.NextAttemptAt, retryAt)
+            .SetProperty(m => m.FailedAt, failedAt)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+    }
+
+    private Task MarkUnsendableAsync(CohortDbContext db, long id, string reason, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, Shorten(reason, 1000))
+            .SetProperty(m => m.FailedAt, now)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
     }
 

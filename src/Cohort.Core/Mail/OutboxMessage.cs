@@ -30,4 +30,26 @@ public class OutboxMessage
     public string? ClaimedBy { get; set; }
 
     public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>
+    /// When the dispatcher gave up on the message: it could not be built (an unparsable address), or every attempt
+    /// failed. <see cref="LastError"/> says why. The dispatcher never picks it up again; an admin may retry it.
+    /// </summary>
+    public DateTime? FailedAt { get; set; }
+
+    /// <summary>When an admin cancelled the failed message: it is never sent.</summary>
+    public DateTime? CancelledAt { get; set; }
+
+    /// <summary>Failed, not cancelled and not sent: the only state an admin can retry or cancel.</summary>
+    public bool AwaitsAdmin => FailedAt is not null && CancelledAt is null && SentAt is null;
+
+    /// <summary>Back to pending and due at once (no backoff to wait out), with a fresh count of attempts.</summary>
+    public void Retry()
+    {
+        FailedAt = null;
+        Attempts = 0;
+        NextAttemptAt = null;
+    }
+
+    public void Cancel(DateTime now) => CancelledAt = now;
 }

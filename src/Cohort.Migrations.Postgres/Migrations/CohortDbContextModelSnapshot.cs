@@ -1094,6 +1094,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1102,6 +1105,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")

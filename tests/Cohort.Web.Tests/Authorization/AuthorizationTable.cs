@@ -151,6 +151,8 @@ public static class AuthorizationTable
         new("POST /admin/dates?handler=Delete",                                   None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/faq/new",                                                None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/faq/{key:int}/edit",                                     t => [t.Faq],                    SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/outbox?handler=Cancel",                                  None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
+        new("POST /admin/outbox?handler=Retry",                                   None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/faq?handler=Delete",                                     None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/faq?handler=Move",                                       None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/forms/general",                                          None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),

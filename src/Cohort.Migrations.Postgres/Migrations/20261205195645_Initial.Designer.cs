@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205193611_Initial")]
+    [Migration("20261205195645_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1097,6 +1097,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1105,6 +1108,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205193600_Initial")]
+    [Migration("20261205195634_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1046,6 +1046,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -1054,6 +1057,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
