@@ -170,25 +170,21 @@ public sealed partial class OutboxDispatcher(
     private Task MarkFailedAsync(CohortDbContext db, OutboxMessage message, string error, MailOptions settings, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var retryAt = now + RetryDelay(message.Attempts + 1, settings.RetryDelay);
-        DateTime? failedAt = message.Attempts + 1 >= settings.MaxAttempts ? now : null;
-        return db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-            .SetProperty(m => m.LastError, Shorten(error, 1000))
-            .SetProperty(m => m.NextAttemptAt, retryAt)
-            .SetProperty(m => m.FailedAt, failedAt)
-            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+        var final = message.Attempts + 1 >= settings.MaxAttempts;
+        return RecordFailureAsync(db, message.Id, error, now + RetryDelay(message.Attempts + 1, settings.RetryDelay), final ? now : null, cancellation);
     }
 
-    private Task MarkUnsendableAsync(CohortDbContext db, long id, string reason, CancellationToken cancellation)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+    private Task MarkUnsendableAsync(CohortDbContext db, long id, string reason, CancellationToken cancellation) =>
+        RecordFailureAsync(db, id, reason, retryAt: null, failedAt: clock.GetUtcNow().UtcDateTime, cancellation);
+
+    /// <summary>Counts the attempt, keeps its reason and releases the claim; a null <paramref name="retryAt"/> leaves the due time as it was.</summary>
+    private static Task RecordFailureAsync(CohortDbContext db, long id, string error, DateTime? retryAt, DateTime? failedAt, CancellationToken cancellation) =>
+        db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-            .SetProperty(m => m.LastError, Shorten(reason, 1000))
-            .SetProperty(m => m.FailedAt, now)
+            .SetProperty(m => m.LastError, Shorten(error, 1000))
+            .SetProperty(m => m.NextAttemptAt, m => retryAt ?? m.NextAttemptAt)
+            .SetProperty(m => m.FailedAt, failedAt)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
-    }
 
     /// <summary>The wait before attempt <paramref name="failures"/> + 1: the first delay, doubled per further failure, at most an hour.</summary>
     public static TimeSpan RetryDelay(int failures, TimeSpan first) =>
