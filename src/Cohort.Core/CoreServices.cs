@@ -13,6 +13,7 @@ using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
+using Cohort.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,7 @@ public static class CoreServices
     {
         services.AddCohortDatabase(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddTelemetry();
         services.AddAudit();
         services.AddMail(configuration);
         services.AddAccounts();

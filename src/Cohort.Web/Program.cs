@@ -5,6 +5,8 @@ using Cohort.Web.Api;
 using Cohort.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.AddCohortConsoleLogs();
+builder.AddCohortTelemetry();
 builder.Services.AddCohortWebSettings(builder.Configuration);
 builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);

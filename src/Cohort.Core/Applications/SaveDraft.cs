@@ -1,4 +1,6 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
@@ -21,7 +23,7 @@ public sealed record DraftOutcome(DateTime? SavedAt, IReadOnlyList<AnswerProblem
 /// Saves whatever the applicant has typed, even answers that would not yet pass submission: a draft exists so
 /// that nothing typed is lost. Format problems come back as warnings. Only the window and the state can refuse.
 /// </summary>
-public sealed class SaveDraft(CohortDbContext db, TimeProvider clock)
+public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetrics metrics)
 {
     public async Task<DraftOutcome> RunAsync(string applicantId, int formId, IReadOnlyDictionary<string, string> answers, CancellationToken cancellation = default)
     {
@@ -66,7 +68,9 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock)
         }
 
         application.UpdatedAt = now;
-        if (await db.TrySaveAsync(cancellation))
+        var stored = await db.TrySaveAsync(cancellation);
+        metrics.DraftSaved(StageKind.General, stored);
+        if (stored)
         {
             return new DraftOutcome(now, problems, null);
         }

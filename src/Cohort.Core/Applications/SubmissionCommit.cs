@@ -1,7 +1,9 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
@@ -22,11 +24,12 @@ internal sealed record SubmissionNotice(string Subject, Func<CohortUser, string>
 /// The last steps of submitting any kind of application, once its checks passed: the state change, the confirmation
 /// mail and the audit entry, saved together under the record's version check. When another request won the race,
 /// the answer is what the winner left behind: submitted (the same answer the winner got) or changed in some other way.
+/// Only the winner counts a submission in <see cref="CohortMetrics"/>.
 /// </summary>
 internal static class SubmissionCommit
 {
     public static async Task<SubmitOutcome> SubmitAsync<TApplication>(
-        CohortDbContext db, Outbox outbox, AuditLog audit, TApplication application, string applicantId, DateTime now, SubmissionNotice notice, CancellationToken cancellation)
+        CohortDbContext db, Outbox outbox, AuditLog audit, CohortMetrics metrics, StageKind stage, TApplication application, string applicantId, DateTime now, SubmissionNotice notice, CancellationToken cancellation)
         where TApplication : class, ISubmittable
     {
         application.State = ApplicationState.Submitted;
@@ -37,6 +40,7 @@ internal static class SubmissionCommit
         audit.Record(new Actor(applicantId, applicant.Email!), notice.AuditAction, notice.AuditTarget, notice.AuditSummary);
         if (await db.TrySaveAsync(cancellation))
         {
+            metrics.Submitted(stage);
             return new(true, now, [], null);
         }
 

@@ -2,6 +2,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
@@ -13,10 +14,11 @@ public sealed record SubmitOutcome(bool Submitted, DateTime? SubmittedAt, IReadO
 /// the application's version: of any number of simultaneous submits (a double click, a retried request, several
 /// tabs) exactly one changes the state, and the others find it submitted and answer the same.
 /// </summary>
-public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit, CohortMetrics metrics)
 {
     public async Task<SubmitOutcome> RunAsync(string applicantId, int formId, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(SubmitApplication));
         var now = clock.GetUtcNow().UtcDateTime;
         var application = await db.Set<Application>()
             .Include(a => a.Answers)
@@ -49,7 +51,7 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
             return new(false, null, problems, null);
         }
 
-        return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
+        return await SubmissionCommit.SubmitAsync(db, outbox, audit, metrics, StageKind.General, application, applicantId, now, new SubmissionNotice(
             $"We received your application: {form.Title}",
             applicant => $"Dear {applicant.DisplayName},\n\nThank you: your {form.Title} was submitted on {MailTime.Say(now, applicant.TimeZoneId)}. " +
                 "You can see where each of your applications stands in your portal.\n",

@@ -1,4 +1,6 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Assessments;
@@ -7,7 +9,7 @@ namespace Cohort.Core.Assessments;
 /// Autosaves an open attempt's answers. Only answers to the assessment's own items are read, so a posted score,
 /// deadline or start time is never stored. Past the deadline nothing is saved and what was saved before stays.
 /// </summary>
-public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
+public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, CohortMetrics metrics)
 {
     public const int MaxAnswerLength = 100_000;
 
@@ -61,7 +63,9 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock)
 
         // Touching the attempt bumps its version, so a save racing a submit or the close cannot slip in after it.
         attempt.UpdatedAt = now;
-        if (await db.TrySaveAsync(cancellation))
+        var stored = await db.TrySaveAsync(cancellation);
+        metrics.DraftSaved(StageKind.Assessment, stored);
+        if (stored)
         {
             return new(attempt, null, problems);
         }

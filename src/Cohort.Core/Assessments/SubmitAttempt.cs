@@ -1,5 +1,7 @@
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Assessments;
@@ -8,10 +10,11 @@ namespace Cohort.Core.Assessments;
 /// Hands an attempt in and scores its automatically scorable items. Idempotent: a second submit, a double click or a
 /// retried request finds it handed in and answers the same. After the deadline the attempt has already closed itself.
 /// </summary>
-public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditLog audit, CohortMetrics metrics)
 {
     public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(SubmitAttempt));
         var now = clock.GetUtcNow().UtcDateTime;
         var attempt = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
         if (attempt is null)
@@ -35,6 +38,7 @@ public sealed class SubmitAttempt(CohortDbContext db, TimeProvider clock, AuditL
         audit.Record(await AccountActors.OfAsync(db, applicantId, cancellation), "attempt.submitted", $"assessment:{attempt.Assessment.Slug}", $"attempt {attempt.Id}");
         if (await db.TrySaveAsync(cancellation))
         {
+            metrics.Submitted(StageKind.Assessment);
             return new(attempt, null, []);
         }
 

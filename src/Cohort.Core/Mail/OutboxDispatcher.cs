@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Cohort.Core.Mail;
 /// server) may run over one database: each batch is claimed with a lease first, so every message has one sender.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> log)
+    IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, CohortMetrics metrics, ILogger<OutboxDispatcher> log)
     : BackgroundService
 {
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
@@ -62,9 +63,11 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        using var span = CohortTraces.Start("OutboxDispatcher.SendPending");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CohortDbContext>();
         var (claim, until, claimed) = await ClaimAsync(db, settings, cancellation);
+        span?.SetTag("cohort.mail.claimed", claimed.Count);
         if (claimed.Count == 0)
         {
             return 0;
@@ -85,6 +88,7 @@ public sealed partial class OutboxDispatcher(
             await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), cancellation);
             LogConnectionFailed(log, error);
+            metrics.MailServerUnreachable();
             return 0;
         }
 
@@ -155,27 +159,32 @@ public sealed partial class OutboxDispatcher(
 
     // Saved at once after each message, so a crash mid-batch re-sends at most the one message in flight.
     // A sensitive body is blanked in the same update: once delivered, its link lives only in the recipient's mailbox.
-    private Task MarkSentAsync(CohortDbContext db, long id, CancellationToken cancellation)
+    private async Task MarkSentAsync(CohortDbContext db, long id, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+        await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.Body, m => m.Sensitive ? "" : m.Body)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
+        metrics.MailSent();
     }
 
     // The last allowed attempt's failure is final: the message is marked failed, so admins see it and may retry it.
-    private Task MarkFailedAsync(CohortDbContext db, OutboxMessage message, string error, MailOptions settings, CancellationToken cancellation)
+    private async Task MarkFailedAsync(CohortDbContext db, OutboxMessage message, string error, MailOptions settings, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var final = message.Attempts + 1 >= settings.MaxAttempts;
-        return RecordFailureAsync(db, message.Id, error, now + RetryDelay(message.Attempts + 1, settings.RetryDelay), final ? now : null, cancellation);
+        await RecordFailureAsync(db, message.Id, error, now + RetryDelay(message.Attempts + 1, settings.RetryDelay), final ? now : null, cancellation);
+        metrics.MailFailed(final);
     }
 
-    private Task MarkUnsendableAsync(CohortDbContext db, long id, string reason, CancellationToken cancellation) =>
-        RecordFailureAsync(db, id, reason, retryAt: null, failedAt: clock.GetUtcNow().UtcDateTime, cancellation);
+    private async Task MarkUnsendableAsync(CohortDbContext db, long id, string reason, CancellationToken cancellation)
+    {
+        await RecordFailureAsync(db, id, reason, retryAt: null, failedAt: clock.GetUtcNow().UtcDateTime, cancellation);
+        metrics.MailFailed(final: true);
+    }
 
     /// <summary>Counts the attempt, keeps its reason and releases the claim; a null <paramref name="retryAt"/> leaves the due time as it was.</summary>
     private static Task RecordFailureAsync(CohortDbContext db, long id, string error, DateTime? retryAt, DateTime? failedAt, CancellationToken cancellation) =>

@@ -1,3 +1,4 @@
+using Cohort.Core.Telemetry;
 using Cohort.Matching.Stable;
 
 namespace Cohort.Core.Match;
@@ -9,12 +10,19 @@ namespace Cohort.Core.Match;
 /// </summary>
 public static class MatchSolver
 {
-    public static MatchResult Solve(MatchInput input, MatchAlgorithm algorithm, MatchKind kind) => algorithm switch
+    public static MatchResult Solve(MatchInput input, MatchAlgorithm algorithm, MatchKind kind)
     {
-        MatchAlgorithm.Scores => ScoreOptimalMatch.Solve(input, kind.Sides()),
-        MatchAlgorithm.HostsPropose => SolveStable(input, Proposer.Hosts, kind.Sides()),
-        _ => SolveStable(input, Proposer.Candidates, kind.Sides()),
-    };
+        // The solve on its own span: a slow match run then shows whether the engine or the database took the time.
+        using var span = CohortTraces.Start("MatchSolver.Solve");
+        span?.SetTag("cohort.match.kind", kind.ToString()).SetTag("cohort.match.algorithm", algorithm.ToString())
+            .SetTag("cohort.match.candidates", input.Candidates.Count).SetTag("cohort.match.hosts", input.Hosts.Count);
+        return algorithm switch
+        {
+            MatchAlgorithm.Scores => ScoreOptimalMatch.Solve(input, kind.Sides()),
+            MatchAlgorithm.HostsPropose => SolveStable(input, Proposer.Hosts, kind.Sides()),
+            _ => SolveStable(input, Proposer.Candidates, kind.Sides()),
+        };
+    }
 
     private static MatchResult SolveStable(MatchInput input, Proposer proposer, MatchSides sides)
     {

@@ -1,6 +1,7 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Match;
@@ -14,6 +15,7 @@ public sealed class RunStreamMatch(CohortDbContext db, TimeProvider clock, Audit
 {
     public async Task<MatchRun?> RunAsync(Actor admin, MatchAlgorithm algorithm, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(RunStreamMatch));
         var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
         if (season is null)
         {

@@ -1,6 +1,7 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Projects;
@@ -15,6 +16,7 @@ public sealed class RunProjectMatch(CohortDbContext db, TimeProvider clock, Audi
 {
     public async Task<string?> RunAsync(Actor actor, int streamId, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(RunProjectMatch));
         if (!await ProjectScope.MayAssignAsync(db, actor, streamId, cancellation))
         {
             return "Only a mentor of this stream or an admin can run its project assignment.";

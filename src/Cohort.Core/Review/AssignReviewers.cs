@@ -1,5 +1,6 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Cohort.Matching.Assignment;
 using Cohort.Matching.Diagnosis;
 using Cohort.Matching.Text;
@@ -38,6 +39,7 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
 
     private async Task<AssignOutcome> RunAsync(Actor admin, int roundId, bool partly, CancellationToken cancellation)
     {
+        using var span = CohortTraces.Start(nameof(AssignReviewers));
         var round = await db.ReviewRounds.Include(r => r.Assignments).SingleOrDefaultAsync(r => r.Id == roundId, cancellation);
         if (round is null)
         {

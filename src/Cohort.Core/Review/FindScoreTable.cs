@@ -3,6 +3,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Pipeline;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Review;
@@ -17,6 +18,8 @@ public sealed class FindScoreTable(CohortDbContext db, FindApplications find, Co
 {
     public async Task<ScoreTable?> RunAsync(StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(FindScoreTable));
+        span?.SetTag("cohort.stage.kind", StageKinds.Name(stage));
         var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId), cancellation);
         if (view is null || await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)
         {

@@ -1,6 +1,8 @@
 using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Portal;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -10,7 +12,7 @@ namespace Cohort.Core.StreamApplications;
 /// (format problems come back as warnings, as in stage 1). An answer is frozen once a stream application that asks
 /// it has been submitted: that stream is reading it, so it is reused as it was, not rewritten under it.
 /// </summary>
-public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
+public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock, CohortMetrics metrics)
 {
     public async Task<DraftOutcome> RunAsync(string applicantId, IReadOnlyDictionary<string, string> answers, CancellationToken cancellation = default)
     {
@@ -62,7 +64,9 @@ public sealed class SaveStreamAnswers(CohortDbContext db, TimeProvider clock)
         }
 
         // Two first saves of the same answer may race (two tabs); then the other one's text is kept.
-        return await db.TrySaveAsync(cancellation)
+        var saved = await db.TrySaveAsync(cancellation);
+        metrics.DraftSaved(StageKind.Streams, saved);
+        return saved
             ? new DraftOutcome(now, problems, null)
             : DraftOutcome.Refused("Your answers were saved from another tab at the same moment; reload to see them.");
     }

@@ -1,8 +1,10 @@
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Core.Portal;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.StreamApplications;
@@ -11,10 +13,11 @@ namespace Cohort.Core.StreamApplications;
 /// Submits one stream application. As in stage 1, the state change, the confirmation mail and the audit entry
 /// are saved together under the application's version, so repeated or simultaneous submits submit it once.
 /// </summary>
-public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
+public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit, CohortMetrics metrics)
 {
     public async Task<SubmitOutcome> RunAsync(string applicantId, int streamId, CancellationToken cancellation = default)
     {
+        using var span = CohortTraces.Start(nameof(SubmitStreamApplication));
         var now = clock.GetUtcNow().UtcDateTime;
         var application = await db.StreamApplications.Include(a => a.Stream).ThenInclude(s => s!.Mentors)
             .SingleOrDefaultAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);
@@ -50,7 +53,7 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
             return new(false, null, problems, null);
         }
 
-        return await SubmissionCommit.SubmitAsync(db, outbox, audit, application, applicantId, now, new SubmissionNotice(
+        return await SubmissionCommit.SubmitAsync(db, outbox, audit, metrics, StageKind.Streams, application, applicantId, now, new SubmissionNotice(
             $"We received your application to {stream.Name}",
             applicant => $"Dear {applicant.DisplayName},\n\nThank you: your application to {stream.Name} was submitted on {MailTime.Say(now, applicant.TimeZoneId)}. " +
                 (stream.IsCoalition ? "Every mentor of this coalition stream will read it. " : "") +

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cohort.Core.Accounts;
+using Cohort.Core.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace Cohort.Web.Accounts;
 /// <summary>
 /// Identity's sign-in manager, with the moment of sign-in stamped into every new session (<see cref="SessionLifetime"/>)
 /// and kept when a session is re-issued after a password change or "sign out everywhere", so that renewing a
-/// cookie never extends its lifetime. Every step of signing in is written to the <see cref="SecurityLog"/>.
+/// cookie never extends its lifetime. Every step of signing in is written to the <see cref="SecurityLog"/> and counted
+/// in <see cref="CohortMetrics"/> (a surge of refusals is what an attack on passwords looks like from outside).
 /// </summary>
 public sealed class SessionSignInManager(
     UserManager<CohortUser> users,
@@ -21,6 +23,7 @@ public sealed class SessionSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<CohortUser> confirmation,
     TimeProvider clock,
+    CohortMetrics metrics,
     ILoggerFactory loggers)
     : SignInManager<CohortUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
@@ -31,6 +34,7 @@ public sealed class SessionSignInManager(
         if (await UserManager.FindByNameAsync(userName) is not { } user)
         {
             SecurityLog.UnknownAccount(security, Context.Connection.RemoteIpAddress);
+            metrics.SignIn("password", "unknown_account");
             return SignInResult.Failed;
         }
 
@@ -63,6 +67,15 @@ public sealed class SessionSignInManager(
             SecurityLog.Refused(security, factor, userId, client,
                 result.IsLockedOut ? "the account must wait (backoff)" : result.IsNotAllowed ? "address not confirmed" : "wrong");
         }
+
+        metrics.SignIn(factor.Replace(' ', '_'), result switch
+        {
+            { RequiresTwoFactor: true } => "second_factor_required",
+            { Succeeded: true } => "signed_in",
+            { IsLockedOut: true } => "backoff",
+            { IsNotAllowed: true } => "not_confirmed",
+            _ => "refused",
+        });
 
         return result;
     }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Core.Telemetry;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,8 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
     {
         settings.SmtpHost = "127.0.0.1";
         settings.SmtpPort = Port;
-        return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+        return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System,
+            app.Services.GetRequiredService<CohortMetrics>(), NullLogger<OutboxDispatcher>.Instance);
     }
 
     public async ValueTask DisposeAsync()
