@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cohort.Web.Tests.Infrastructure;
 
 namespace Cohort.Web.Tests.Hosting;
 
@@ -12,24 +13,8 @@ public sealed class StartupRefusalTests
 
     private static async Task<Exit> StartAsync(string environment, params string[] settings)
     {
-        var database = Path.Combine(Path.GetTempPath(), $"cohort-refusal-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Cohort.Web.dll") },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Cohort__PublicBaseUrl"] = "https://apply.example.org";
-        start.Environment["ConnectionStrings__Cohort"] = $"Data Source={database}";
-        foreach (var setting in settings)
-        {
-            var (key, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var database = AppProcess.NewDatabasePath();
+        var start = AppProcess.Command(environment, database, settings);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -76,6 +61,9 @@ public sealed class StartupRefusalTests
     [InlineData("Cohort:KeyCertificate", "Cohort:KeyCertificate=/nonexistent/keys.pfx")]
     [InlineData("Cohort:PublicBaseUrl", "Cohort:PublicBaseUrl=http://apply.example.org")]
     [InlineData("Cohort:RateLimit:PermitsPerMinute", "Cohort:RateLimit:PermitsPerMinute=0")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_PROTOCOL=http/json")]
+    [InlineData("OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_HEADERS=api-key")]
     public async Task A_bad_setting_stops_the_app_with_one_line_naming_it(string key, params string[] settings)
     {
         var exit = await StartAsync("Production", settings);

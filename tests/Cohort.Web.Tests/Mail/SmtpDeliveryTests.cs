@@ -21,6 +21,9 @@ namespace Cohort.Web.Tests.Mail;
 /// <summary>An SMTP server on a loopback port, in the test process, that keeps what it receives.</summary>
 public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
 {
+    /// <summary>Mail to this domain is refused at RCPT TO, as a server refuses a mailbox it does not know: a failed attempt, to be tried again.</summary>
+    public const string RefusingDomain = "refused.example.net";
+
     private readonly CancellationTokenSource stop = new();
 
     public LoopbackSmtp()
@@ -33,6 +36,7 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(this);
+        services.Add(new DelegatingMailboxFilter((to, _) => !string.Equals(to.Host, RefusingDomain, StringComparison.OrdinalIgnoreCase)));
         _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
@@ -64,9 +68,13 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
     {
         settings.SmtpHost = "127.0.0.1";
         settings.SmtpPort = Port;
-        return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System,
-            app.Services.GetRequiredService<CohortMetrics>(), NullLogger<OutboxDispatcher>.Instance);
+        return Dispatcher(app, settings);
     }
+
+    /// <summary>An outbox dispatcher of <paramref name="app"/> with <paramref name="settings"/> as they are, server included.</summary>
+    public static OutboxDispatcher Dispatcher(CohortApp app, MailOptions settings) =>
+        new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System,
+            app.Services.GetRequiredService<CohortMetrics>(), NullLogger<OutboxDispatcher>.Instance);
 
     public async ValueTask DisposeAsync()
     {
