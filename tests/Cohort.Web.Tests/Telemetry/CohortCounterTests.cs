@@ -8,18 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Web.Tests.Telemetry;
 
 /// <summary>Cohort's own counters count what happened through the pages and the outbox, once each.</summary>
-public abstract class CohortCounterTests(CohortApp app) : IAsyncLifetime
+public abstract class CohortCounterTests(CohortApp app)
 {
-    private readonly LoopbackSmtp smtp = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await smtp.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     private Task<Browser> NewApplicantAsync() => app.SignUpAndConfirmAsync($"counted-{Guid.NewGuid():N}@example.net");
 
     private Task EnqueueAsync(string to) => app.WithDbAsync(db =>
@@ -71,6 +61,7 @@ public abstract class CohortCounterTests(CohortApp app) : IAsyncLifetime
         await EnqueueAsync($"someone@{LoopbackSmtp.RefusingDomain}");
         await EnqueueAsync("not an address");
         var sentBefore = await SentAsync();
+        await using var smtp = new LoopbackSmtp();
         using var counters = new CohortCounters(app);
 
         await LoopbackSmtp.DrainAsync(smtp.DispatcherFor(app));

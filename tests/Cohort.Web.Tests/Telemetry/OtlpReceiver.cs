@@ -81,48 +81,37 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return body.ToArray();
     }
 
-    // ExportTraceServiceRequest: 1 resource_spans { 1 resource, 2 scope_spans { 1 scope { 1 name }, 2 spans } }.
+    // Both exports nest alike: 1 resource_spans|resource_metrics { 1 resource, 2 scope_spans|scope_metrics { 1 scope { 1 name }, 2 spans|metrics } }.
+    private static IEnumerable<(Dictionary<string, object?> Resource, string Scope, ProtoMessage Item)> Items(byte[] body) =>
+        from resourceItems in ProtoMessage.Parse(body).Messages(1)
+        let resource = Attributes(resourceItems.Message(1), 1)
+        from scopeItems in resourceItems.Messages(2)
+        let scope = scopeItems.Message(1)?.Text(1) ?? ""
+        from item in scopeItems.Messages(2)
+        select (resource, scope, item);
+
     // Span: 1 trace_id, 5 name, 6 kind, 9 attributes.
     private void ReadSpans(byte[] body)
     {
-        foreach (var resourceSpans in ProtoMessage.Parse(body).Messages(1))
+        foreach (var (resource, scope, span) in Items(body))
         {
-            var resource = Attributes(resourceSpans.Message(1), 1);
-            foreach (var scopeSpans in resourceSpans.Messages(2))
-            {
-                var scope = scopeSpans.Message(1)?.Text(1) ?? "";
-                foreach (var span in scopeSpans.Messages(2))
-                {
-                    spans.Enqueue(new(Convert.ToHexStringLower(span.Bytes(1)!), span.Text(5)!, (int)(span.Number(6) ?? 0), scope, Attributes(span, 9), resource));
-                }
-            }
+            spans.Enqueue(new(Convert.ToHexStringLower(span.Bytes(1)!), span.Text(5)!, (int)(span.Number(6) ?? 0), scope, Attributes(span, 9), resource));
         }
     }
 
-    // ExportMetricsServiceRequest: 1 resource_metrics { 1 resource, 2 scope_metrics { 1 scope, 2 metrics } }.
-    // Metric: 1 name, 7 sum { 1 data_points }; NumberDataPoint: 6 as_int, 7 attributes.
+    // Metric: 1 name, 7 sum { 1 data_points: 6 as_int, 7 attributes }, 9 histogram { 1 data_points: 9 attributes }.
     private void ReadPoints(byte[] body)
     {
-        foreach (var resourceMetrics in ProtoMessage.Parse(body).Messages(1))
+        foreach (var (resource, scope, metric) in Items(body))
         {
-            var resource = Attributes(resourceMetrics.Message(1), 1);
-            foreach (var scopeMetrics in resourceMetrics.Messages(2))
+            foreach (var point in metric.Message(7)?.Messages(1) ?? [])
             {
-                var scope = scopeMetrics.Message(1)?.Text(1) ?? "";
-                foreach (var metric in scopeMetrics.Messages(2))
-                {
-                    var sumPoints = metric.Message(7)?.Messages(1) ?? [];
-                    var histogramPoints = metric.Message(9)?.Messages(1) ?? [];
-                    foreach (var point in sumPoints)
-                    {
-                        points.Enqueue(new(metric.Text(1)!, scope, Attributes(point, 7), (long?)point.Number(6), resource));
-                        }
+                points.Enqueue(new(metric.Text(1)!, scope, Attributes(point, 7), (long?)point.Number(6), resource));
+            }
 
-                    foreach (var point in histogramPoints)
-                    {
-                        points.Enqueue(new(metric.Text(1)!, scope, Attributes(point, 9), null, resource));
-                        }
-                }
+            foreach (var point in metric.Message(9)?.Messages(1) ?? [])
+            {
+                points.Enqueue(new(metric.Text(1)!, scope, Attributes(point, 9), null, resource));
             }
         }
     }
