@@ -74,7 +74,9 @@ public sealed class OtlpExportTests(ExportingApp exporting) : IClassFixture<Expo
             "the home page's request and database spans");
 
         var request = Collector.Spans.Single(s => s.TraceId == traceId && s.Kind == OtlpSpan.Server);
+        var query = Collector.Spans.First(s => s.TraceId == traceId && s.Scope.Contains("EntityFrameworkCore", StringComparison.Ordinal));
         Assert.Equal(200, (int)home.StatusCode);
+        Assert.Contains("SELECT", query.Attributes.GetValueOrDefault("db.statement") as string, StringComparison.Ordinal);
         Assert.Equal("/", request.Attributes["url.path"]);
         Assert.Equal(200L, request.Attributes["http.response.status_code"]);
         Assert.Equal("cohort", request.Resource["service.name"]);
