@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Cohort.Core.Data;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -73,15 +72,14 @@ public sealed partial class OutboxDispatcher(
         using var smtp = new SmtpClient();
         try
         {
-            await ConnectAsync(smtp, settings, cancellation);
+            await SmtpConnection.OpenAsync(smtp, settings, () => LogPlainText(log, settings.SmtpHost!, settings.SmtpPort), cancellation);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
-                                       or NotSupportedException or SslHandshakeException or AuthenticationException or MailTransportRefused)
+        catch (Exception e) when (SmtpConnection.IsFailure(e))
         {
             // Nothing was sent: give the batch back at once instead of leaving it locked until the lease ends, and
             // say why on each message, where admins read the outbox. A server that cannot be reached (or refuses TLS)
             // costs no attempt: the mail waits for the server, however long it takes.
-            var error = Shorten(ConnectionProblem(e, settings), 1000);
+            var error = Shorten($"Not sent: {SmtpConnection.Problem(e, settings)}", 1000);
             await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), cancellation);
             LogConnectionFailed(log, error);
@@ -189,46 +187,6 @@ public sealed partial class OutboxDispatcher(
     /// <summary>The wait before attempt <paramref name="failures"/> + 1: the first delay, doubled per further failure, at most an hour.</summary>
     public static TimeSpan RetryDelay(int failures, TimeSpan first) =>
         TimeSpan.FromTicks((long)Math.Min(first.Ticks * Math.Pow(2, Math.Max(0, failures - 1)), LongestRetryDelay.Ticks));
-
-    private async Task ConnectAsync(SmtpClient smtp, MailOptions settings, CancellationToken cancellation)
-    {
-        // MailKit's StartTls throws when the server does not offer STARTTLS: that refusal is the point of RequireTls.
-        var security = settings.Security switch
-        {
-            MailSecurity.RequireTls => settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
-            MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            MailSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.Auto,
-        };
-        await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, security, cancellation);
-        if (!smtp.IsSecure && settings.Security == MailSecurity.Auto)
-        {
-            if (!string.IsNullOrEmpty(settings.SmtpUser))
-            {
-                throw new MailTransportRefused(
-                    $"{settings.SmtpHost}:{settings.SmtpPort} offers no STARTTLS, and Cohort does not send {MailOptions.Section}:SmtpUser's password in plain text.");
-            }
-
-            LogPlainText(log, settings.SmtpHost!, settings.SmtpPort);
-        }
-
-        if (!string.IsNullOrEmpty(settings.SmtpUser))
-        {
-            await smtp.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellation);
-        }
-    }
-
-    private static string ConnectionProblem(Exception e, MailOptions settings) => e switch
-    {
-        NotSupportedException when settings.Security == MailSecurity.RequireTls =>
-            $"Not sent: {settings.SmtpHost}:{settings.SmtpPort} does not offer STARTTLS, and {MailOptions.Section}:Security is RequireTls, so nothing goes out in plain text.",
-        SslHandshakeException =>
-            $"Not sent: no TLS connection to {settings.SmtpHost}:{settings.SmtpPort} could be made (is its certificate valid for this name?). {e.Message}",
-        _ => $"Not sent: {e.Message}",
-    };
-
-    /// <summary>Cohort's own refusal to use a connection, for a reason MailKit would not see.</summary>
-    private sealed class MailTransportRefused(string message) : Exception(message);
 
     private static MimeMessage ToMime(string from, OutboxMessage message)
     {
