@@ -8,6 +8,7 @@ using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
+using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
@@ -42,6 +43,7 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddOperations();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
 
 namespace Cohort.Core.Configuration;
 
@@ -10,6 +11,16 @@ namespace Cohort.Core.Configuration;
 public static class KeyCertificate
 {
     private const string Section = CohortWebOptions.Section;
+
+    /// <summary>
+    /// The certificate settings alone, read straight from the configuration: keys are protected (and checked) even
+    /// when another web setting is wrong, and before the options are built.
+    /// </summary>
+    public static CohortWebOptions Settings(IConfiguration configuration) => new()
+    {
+        KeyCertificate = configuration[$"{Section}:{nameof(CohortWebOptions.KeyCertificate)}"],
+        KeyCertificatePassword = configuration[$"{Section}:{nameof(CohortWebOptions.KeyCertificatePassword)}"],
+    };
 
     /// <summary>Why the configured certificate cannot protect keys, or null when it can (or none is configured).</summary>
     public static string? Problem(CohortWebOptions options)

@@ -9,19 +9,13 @@ namespace Cohort.Web.Hosting;
 /// </summary>
 public static class KeyProtection
 {
-    private const string Section = CohortWebOptions.Section;
-
     /// <summary>
     /// Encrypts keys with the configured certificate. A certificate that cannot be loaded is left for the start-up
     /// check (<see cref="KeyCertificate.Problem"/>) to report, which stops the app before any key is written.
     /// </summary>
     public static IServiceCollection AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = new CohortWebOptions
-        {
-            KeyCertificate = configuration[$"{Section}:{nameof(CohortWebOptions.KeyCertificate)}"],
-            KeyCertificatePassword = configuration[$"{Section}:{nameof(CohortWebOptions.KeyCertificatePassword)}"],
-        };
+        var settings = KeyCertificate.Settings(configuration);
         if (!string.IsNullOrEmpty(settings.KeyCertificate) && KeyCertificate.Problem(settings) is null)
         {
             var certificate = KeyCertificate.Load(settings);
