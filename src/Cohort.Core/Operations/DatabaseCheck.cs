@@ -22,6 +22,11 @@ internal static class DatabaseCheck
             await db.Database.OpenConnectionAsync(cancellation);
             schema = await migrator.StateAsync(cancellation);
         }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return new Finding(Verdict.Problem, "database", $"{where} does not exist on its server.",
+                "run `cohort db migrate` to create it, or correct the database name in ConnectionStrings__Cohort.");
+        }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             // Npgsql's and SQLite's messages name the host or the file and the reason, never the password.
