@@ -30,10 +30,20 @@ public sealed class BackUpDatabase(CohortDbContext db, IOptions<DatabaseOptions>
 
         var provider = options.Value.Provider;
         var source = ConfiguredDatabase.Describe(db, provider);
-        // Opening a SQLite file that is not there would create an empty one; say so instead.
-        if (provider == DatabaseProvider.Sqlite && !File.Exists(ConfiguredDatabase.SqlitePath(db)))
+        if (provider == DatabaseProvider.Sqlite)
         {
-            return new BackupOutcome($"There is no database to back up: {source} does not exist (ConnectionStrings:Cohort names it).", null);
+            var path = ConfiguredDatabase.SqlitePath(db);
+            // Opening a SQLite file that is not there would create an empty one; say so instead.
+            if (!File.Exists(path))
+            {
+                return new BackupOutcome($"There is no database to back up: {source} does not exist (ConnectionStrings:Cohort names it).", null);
+            }
+
+            // With --force the rename would put the copy over the live file under the app's feet.
+            if (string.Equals(Path.GetFullPath(file), path, StringComparison.Ordinal))
+            {
+                return new BackupOutcome($"{file} is the database itself; name another file for the backup.", null);
+            }
         }
 
         if ((await migrator.StateAsync(cancellation)).Applied.Count == 0)

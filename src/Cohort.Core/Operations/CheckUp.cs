@@ -41,7 +41,7 @@ public sealed class CheckUp(IServiceProvider services, TimeProvider clock)
         {
             return await run();
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException { InnerException: null } && e is not UnknownSchemaHistoryException)
+        catch (OptionsValidationException e)
         {
             return new Finding(Verdict.Problem, check, $"not checked: its settings are invalid ({FirstLine(e.Message)}).", "fix the settings reported above.");
         }

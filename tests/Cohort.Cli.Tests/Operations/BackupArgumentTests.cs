@@ -52,6 +52,17 @@ public sealed class BackupArgumentTests : IDisposable
     }
 
     [Fact]
+    public void Backup_refuses_to_write_over_the_database_itself_even_with_force()
+    {
+        Assert.Equal(0, Run("db", "migrate").ExitCode);
+        var run = Run("db", "backup", Database, "--force");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is the database itself", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("The database is up to date.", Run("db", "migrate").Stdout.Trim());
+    }
+
+    [Fact]
     public void Backup_refuses_a_folder_that_does_not_exist() =>
         AssertRefused(Run("db", "backup", Path.Combine(folder, "missing", "cohort.backup")), "does not exist; create it first");
 
