@@ -19,12 +19,14 @@ internal static class AssignmentInstanceReader
             return input;
         }
 
-        using var document = JsonInput.Parse(json);
-        return Read(document.RootElement, format);
+        return ReadThoroughly(json, format);
     }
 
-    private static AssignmentInput Read(JsonElement root, AssignmentFormat format)
+    /// <summary>Reads through a JsonDocument, naming the first invalid field.</summary>
+    internal static AssignmentInput ReadThoroughly(byte[] json, AssignmentFormat format)
     {
+        using var document = JsonInput.Parse(json);
+        var root = document.RootElement;
         var left = new IdTable(format.LeftKey);
         var right = new IdTable(format.RightKey);
         var leftBounds = ReadPeople(root, format.LeftList, left, format.LeftBounds);
