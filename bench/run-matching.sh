@@ -31,6 +31,7 @@ fi
 
 # The published cohort, as docs/operations.md installs it. The CLI shares the solution with the web
 # app; retry if a build of it is caught mid-change.
+rm -rf out/cli
 for attempt in 1 2 3; do
   dotnet publish src/Cohort.Cli -c Release -r linux-x64 -o out/cli -v q -nologo && break
   [ "$attempt" = 3 ] && exit 1
