@@ -8,7 +8,7 @@ public static class PublicOriginSetup
     // directly; they cannot steer a link, since links come from the base URL alone.
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>Registers <see cref="PublicOrigin"/>, refuses to start without a valid base URL, and accepts only its host.</summary>
+    /// <summary>Registers <see cref="PublicOrigin"/> (also as Core's <c>IAppLinks</c>, for mail jobs write), refuses to start without a valid base URL, and accepts only its host.</summary>
     public static IServiceCollection AddPublicOrigin(this IServiceCollection services)
     {
         services.AddOptions<CohortWebOptions>()
@@ -23,6 +23,7 @@ public static class PublicOriginSetup
             filtering.AllowEmptyHosts = false;
         });
         services.AddSingleton<PublicOrigin>();
+        services.AddSingleton<Cohort.Core.Mail.IAppLinks>(provider => provider.GetRequiredService<PublicOrigin>());
         return services;
     }
 }
