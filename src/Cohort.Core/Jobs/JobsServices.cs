@@ -15,7 +15,7 @@ public static class JobsServices
         services.AddSettings<JobsOptions>(configuration.GetSection(JobsOptions.Section))
             .Check<JobsOptions, IEnumerable<JobDefinition>>(JobsOptions.Problems);
         services.AddSingleton<JobRunner>();
-        return services;
+        return services.AddScopedEach(typeof(JobBoard));
     }
 
     /// <summary>Registers a job under <paramref name="name"/> (lower-case words with dashes), run once every <paramref name="period"/> by default.</summary>
