@@ -17,7 +17,9 @@ public sealed class JobsOptions
     /// <summary>Periods by job name (<c>Jobs:Periods:draft-reminders = 00:30:00</c>), replacing the defaults.</summary>
     public Dictionary<string, TimeSpan> Periods { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public TimeSpan PeriodOf(JobDefinition job) => Periods.TryGetValue(job.Name, out var period) ? period : job.DefaultPeriod;
+    // By name in any case: the configuration binder may not keep this dictionary's comparer.
+    public TimeSpan PeriodOf(JobDefinition job) =>
+        Periods.Where(p => string.Equals(p.Key, job.Name, StringComparison.OrdinalIgnoreCase)).Select(p => (TimeSpan?)p.Value).FirstOrDefault() ?? job.DefaultPeriod;
 
     /// <summary>Every problem with these settings, each naming its key; checked when the app starts.</summary>
     public static IEnumerable<string> Problems(JobsOptions jobs, IEnumerable<JobDefinition> definitions)

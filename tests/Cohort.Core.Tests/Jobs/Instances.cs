@@ -22,6 +22,13 @@ public sealed class Instances(CoreServicesFixture core)
         return (ran[0], ran[1]);
     }
 
+    /// <summary>Sets the shared clock to <paramref name="at"/> (UTC), then both instances look.</summary>
+    public async Task LookAtAsync(DateTime at)
+    {
+        core.Clock.Now = new DateTimeOffset(at, TimeSpan.Zero);
+        await BothLookAsync();
+    }
+
     public Task<ScheduledJob> RowAsync(string name) =>
         core.RunAsync<CohortDbContext, ScheduledJob>(db => db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.Name == name));
 }

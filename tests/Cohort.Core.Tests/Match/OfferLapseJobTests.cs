@@ -32,13 +32,10 @@ public abstract class OfferLapseJobTests
         Assert.Null(await MatchScenario.PublishLatestAsync(core));
         var offer = await core.RunAsync<CohortDbContext, Offer>(db => db.Offers.AsNoTracking().SingleAsync(o => o.ApplicantId == p));
 
-        core.Clock.Now = new DateTimeOffset(offer.RespondBy.AddMinutes(-1), TimeSpan.Zero);
-        await instances.BothLookAsync();
+        await instances.LookAtAsync(offer.RespondBy.AddMinutes(-1));
         var before = await StateAsync(offer.Id);
-        core.Clock.Now = new DateTimeOffset(offer.RespondBy.AddSeconds(30), TimeSpan.Zero);
-        await instances.BothLookAsync();
-        core.Clock.Now = core.Clock.Now.AddMinutes(1);
-        await instances.BothLookAsync();
+        await instances.LookAtAsync(offer.RespondBy.AddSeconds(30));
+        await instances.LookAtAsync(offer.RespondBy.AddMinutes(2));
         await instances.Second.RunNowAsync(instances.Second.Find(LapseOffersAtDeadline.Name)!, "admin", CancellationToken.None);
 
         Assert.Equal(OfferState.Pending, before);

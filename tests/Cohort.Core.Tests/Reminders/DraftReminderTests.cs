@@ -27,13 +27,13 @@ public abstract class DraftReminderTests(CoreServicesFixture core)
         var deadline = start.AddHours(50);
         var people = await core.RunAsync<CohortDbContext, Dictionary<string, (string Id, string Email)>>(db => ScenarioAsync(db, start, deadline));
 
-        await LookAtAsync(start.AddHours(1));
+        await instances.LookAtAsync(start.AddHours(1));
         var early = await CountsAsync(people);
-        await LookAtAsync(deadline.AddHours(-48).AddMinutes(1));
+        await instances.LookAtAsync(deadline.AddHours(-48).AddMinutes(1));
         await instances.Second.RunNowAsync(instances.Second.Find(DraftReminders.Name)!, "admin", CancellationToken.None);
         var at48 = await CountsAsync(people);
-        await LookAtAsync(deadline.AddHours(-6).AddMinutes(1));
-        await LookAtAsync(deadline.AddHours(-6).AddMinutes(20));
+        await instances.LookAtAsync(deadline.AddHours(-6).AddMinutes(1));
+        await instances.LookAtAsync(deadline.AddHours(-6).AddMinutes(20));
         var at6 = await CountsAsync(people);
 
         Assert.All(early.Values, count => Assert.Equal(0, count));
@@ -45,12 +45,6 @@ public abstract class DraftReminderTests(CoreServicesFixture core)
         Assert.Contains("in about 6 hours", general[1], StringComparison.Ordinal);
         Assert.Contains($"{TestLinks.Origin}/streams/apply", (await BodiesAsync(people["stream"].Email))[0], StringComparison.Ordinal);
         Assert.Contains($"{TestLinks.Origin}/assessments/", (await BodiesAsync(people["attempt"].Email))[0], StringComparison.Ordinal);
-    }
-
-    private async Task LookAtAsync(DateTime at)
-    {
-        core.Clock.Now = new DateTimeOffset(at, TimeSpan.Zero);
-        await instances.BothLookAsync();
     }
 
     private Task<Dictionary<string, int>> CountsAsync(Dictionary<string, (string Id, string Email)> people) =>

@@ -19,17 +19,17 @@ public abstract class OverdueReviewReminderTests(CoreServicesFixture core)
         var due = core.Clock.GetUtcNow().UtcDateTime.Date.AddDays(10).AddHours(9);
         var (late, done, lateAssignment) = await core.RunAsync<CohortDbContext, (string, string, int)>(db => ScenarioAsync(db, due));
 
-        await LookAtAsync(due.AddHours(-1));
+        await instances.LookAtAsync(due.AddHours(-1));
         var beforeDue = await CountAsync(late);
-        await LookAtAsync(due.AddHours(1));
+        await instances.LookAtAsync(due.AddHours(1));
         await instances.Second.RunNowAsync(instances.Second.Find(OverdueReviewReminders.Name)!, "admin", CancellationToken.None);
-        await LookAtAsync(due.AddHours(5));
+        await instances.LookAtAsync(due.AddHours(5));
         var firstDay = await CountAsync(late);
-        await LookAtAsync(due.AddDays(1));
+        await instances.LookAtAsync(due.AddDays(1));
         var secondDay = await CountAsync(late);
         await core.RunAsync<CohortDbContext, int>(db => db.ReviewAssignments.Where(a => a.Id == lateAssignment)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AssignmentState.Submitted)));
-        await LookAtAsync(due.AddDays(2));
+        await instances.LookAtAsync(due.AddDays(2));
 
         Assert.Equal((0, 1, 2), (beforeDue, firstDay, secondDay));
         Assert.Equal(2, await CountAsync(late));
@@ -37,12 +37,6 @@ public abstract class OverdueReviewReminderTests(CoreServicesFixture core)
         var body = await core.RunAsync<CohortDbContext, string>(db => db.OutboxMessages.Where(m => m.To == late).OrderBy(m => m.Id).Select(m => m.Body).FirstAsync());
         Assert.Contains($"{TestLinks.Origin}/review/assignments", body, StringComparison.Ordinal);
         Assert.Contains("1 review, due", body, StringComparison.Ordinal);
-    }
-
-    private async Task LookAtAsync(DateTime at)
-    {
-        core.Clock.Now = new DateTimeOffset(at, TimeSpan.Zero);
-        await instances.BothLookAsync();
     }
 
     private Task<int> CountAsync(string email) =>
