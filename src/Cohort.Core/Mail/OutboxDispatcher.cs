@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using Cohort.Core.Data;
+using Cohort.Core.Jobs;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -12,45 +12,23 @@ namespace Cohort.Core.Mail;
 
 /// <summary>
 /// Delivers outbox messages over SMTP. It does nothing while no SMTP host is configured, which is the
-/// development default: mail then stays in the outbox, where admins can read it. Several instances (one per web
-/// server) may run over one database: each batch is claimed with a lease first, so every message has one sender.
+/// development default: mail then stays in the outbox, where admins can read it. The <see cref="SendOutbox"/> job calls
+/// it (one instance a period, through the job's lease); each batch is also claimed with a lease of its own, so every
+/// message has one sender even when an admin's "Run now" or a lapsed job lease lets two batches overlap.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> log)
-    : BackgroundService
 {
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
 
     /// <summary>Names this dispatcher in its claims, so an admin can tell which server sent a message.</summary>
-    public string InstanceId { get; } = $"{Shorten(Environment.MachineName, 40)}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    public string InstanceId { get; } = InstanceName.New();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
-        {
-            return;
-        }
+    /// <summary>Whether an SMTP host is set; without one, mail stays in the outbox.</summary>
+    public bool Sends => !string.IsNullOrWhiteSpace(options.Value.SmtpHost);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // A full batch means more may be waiting: claim the next one at once rather than after a poll.
-                int claimed;
-                do
-                {
-                    claimed = await SendPendingAsync(stoppingToken);
-                }
-                while (claimed >= options.Value.BatchSize);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDispatchFailed(log, e);
-            }
-
-            await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    /// <summary>The most messages one batch claims: a full batch means more may be waiting.</summary>
+    public int BatchSize => options.Value.BatchSize;
 
     /// <summary>Claims one batch of due messages and sends it; returns how many messages it claimed, or 0 when the server could not be used.</summary>
     public async Task<int> SendPendingAsync(CancellationToken cancellation)
@@ -199,9 +177,6 @@ public sealed partial class OutboxDispatcher(
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending mail from the outbox failed; will retry")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail stays in the outbox: {Problem}")]
     private static partial void LogConnectionFailed(ILogger logger, string problem);

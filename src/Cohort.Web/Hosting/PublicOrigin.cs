@@ -1,3 +1,4 @@
+using Cohort.Core.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Hosting;
@@ -7,7 +8,7 @@ namespace Cohort.Web.Hosting;
 /// <see cref="CohortWebOptions.PublicBaseUrl"/>. Never from the request: a forged Host header must not be able
 /// to put an attacker's address into a genuine mail (a reset link that posts its token to them).
 /// </summary>
-public sealed class PublicOrigin(IOptions<CohortWebOptions> options, LinkGenerator links)
+public sealed class PublicOrigin(IOptions<CohortWebOptions> options, LinkGenerator links) : IAppLinks
 {
     private readonly Uri baseUrl = BaseUrl.Parse(options.Value.PublicBaseUrl)
         ?? throw new InvalidOperationException($"{CohortWebOptions.Section}:PublicBaseUrl is not set.");

@@ -8,7 +8,7 @@ public static class PublicOriginSetup
     // directly; they cannot steer a link, since links come from the base URL alone.
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>Registers <see cref="PublicOrigin"/>, and accepts only its host (the base URL itself is checked with the other settings, in WebSettings).</summary>
+    /// <summary>Registers <see cref="PublicOrigin"/> (also as Core's <c>IAppLinks</c>, for mail jobs write), and accepts only its host (the base URL itself is checked with the other settings, in WebSettings).</summary>
     public static IServiceCollection AddPublicOrigin(this IServiceCollection services)
     {
         services.AddOptions<HostFilteringOptions>().Configure<Microsoft.Extensions.Options.IOptions<CohortWebOptions>>((filtering, cohort) =>
@@ -18,6 +18,7 @@ public static class PublicOriginSetup
             filtering.AllowEmptyHosts = false;
         });
         services.AddSingleton<PublicOrigin>();
+        services.AddSingleton<Cohort.Core.Mail.IAppLinks>(provider => provider.GetRequiredService<PublicOrigin>());
         return services;
     }
 }
