@@ -6,11 +6,14 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
+using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
+using Cohort.Core.Reminders;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Cohort.Core.Telemetry;
@@ -31,6 +34,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddTelemetry();
         services.AddAudit();
+        services.AddJobs(configuration);
         services.AddMail(configuration);
         services.AddAccounts();
         services.AddCatalogue();
@@ -44,6 +48,8 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddOperations();
+        services.AddReminders();
         return services;
     }
 

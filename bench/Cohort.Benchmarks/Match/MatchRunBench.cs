@@ -41,16 +41,17 @@ internal static class MatchRunBench
 
             if (run is not { Certified: true })
             {
-                throw new InvalidOperationException($"The {algorithm.Describe()} run was not certified.");
+                throw new InvalidOperationException($"The {algorithm.Describe(MatchKind.Streams)} run was not certified.");
             }
 
-            Console.WriteLine($"run the match, {algorithm.Describe()} ({run.Matched} matched, {run.Unmatched} unmatched, certified): {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
+            Console.WriteLine($"run the match, {algorithm.Describe(MatchKind.Streams)} ({run.Matched} matched, {run.Unmatched} unmatched, certified): {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
         }
 
         return 0;
     }
 
-    private static async Task<int> SeasonAsync(CohortDbContext db, int applicants, int seats, Random random)
+    /// <summary>The season the match runs on; the backup bench backs up the same.</summary>
+    internal static async Task<int> SeasonAsync(CohortDbContext db, int applicants, int seats, Random random)
     {
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         var form = await db.ApplicationForms.SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General);
