@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cohort.Core.Data;
+using Cohort.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed record JobAttempt(bool Ran, JobOutcome? Outcome, string Message);
 /// lease lapses, after which the next instance to look runs the period again.
 /// </summary>
 public sealed partial class JobRunner(
-    IServiceScopeFactory scopes, IEnumerable<JobDefinition> definitions, IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobRunner> log)
+    IServiceScopeFactory scopes, IEnumerable<JobDefinition> definitions, IOptions<JobsOptions> options, TimeProvider clock, CohortMetrics metrics, ILogger<JobRunner> log)
 {
     public const string ScheduleTrigger = "schedule";
 
@@ -133,6 +134,7 @@ public sealed partial class JobRunner(
         var outcome = error is null ? JobOutcome.Succeeded : JobOutcome.Failed;
         await FinishAsync(job, claim, outcome, report, error);
         LogJobRan(log, job.Name, trigger, outcome, report?.Count ?? 0, report?.Summary ?? error ?? "", watch.Elapsed.TotalMilliseconds, InstanceId);
+        metrics.JobRan(job.Name, outcome == JobOutcome.Succeeded ? "succeeded" : "failed");
         return new(true, outcome, error ?? report!.Summary);
     }
 
