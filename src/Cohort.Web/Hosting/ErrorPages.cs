@@ -47,8 +47,10 @@ internal sealed class UnhandledExceptions(IProblemDetailsService problems, ILogg
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var id = ErrorPages.IdOf(httpContext);
-        // The path, not the query string: a query may carry a token (a reset link's).
-        logger.LogError(exception, "Unhandled exception, error id {ErrorId}, answering {Method} {Path}", id, httpContext.Request.Method, httpContext.Request.Path.Value);
+        // The path asked for (the middleware has already pointed the request at /error), not the query string: a query
+        // may carry a token (a reset link's).
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        logger.LogError(exception, "Unhandled exception, error id {ErrorId}, answering {Method} {Path}", id, httpContext.Request.Method, path);
         if (!ErrorPages.WantsJson(httpContext.Request))
         {
             return false;

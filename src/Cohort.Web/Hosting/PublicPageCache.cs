@@ -27,6 +27,8 @@ public static class PublicPageCache
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton<Visitors>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempData>();
         services.AddSingleton<PublicPagePolicy>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<PublicPagePolicy>((options, policy) => options.AddPolicy(Policy, policy));
