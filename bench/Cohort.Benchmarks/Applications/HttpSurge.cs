@@ -140,7 +140,10 @@ internal static class HttpSurge
         cv.Headers.ContentType = new("application/pdf");
         upload.Add(cv, "q." + answers.FileKey, "cv.pdf");
         var saved = await browser.PostAsync("/apply/general?handler=Save", upload);
-        Expect(saved.Status == HttpStatusCode.OK && !saved.Body.Contains("class=\"problem\"", StringComparison.Ordinal), $"saving with a CV answered {(int)saved.Status} to {email}");
+        // The page answers the save with "Saved at …" beside the buttons; a refusal or a problem with the CV instead shows an alert.
+        var alert = saved.Body.IndexOf("role=\"alert\"", StringComparison.Ordinal);
+        Expect(saved.Status == HttpStatusCode.OK && alert < 0 && saved.Body.Contains("Saved at", StringComparison.Ordinal),
+            $"saving with a CV answered {(int)saved.Status} to {email}{(alert < 0 ? "" : ": " + saved.Body.Substring(alert, Math.Min(300, saved.Body.Length - alert)))}");
     }
 
     /// <summary>Applicant accounts made straight in the tables, all with one password hashed once: the sign-ins still check it.</summary>
