@@ -17,14 +17,17 @@ port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 base="http://127.0.0.1:$port"
 export ConnectionStrings__Cohort="Data Source=$work/cohort.db" Logging__LogLevel__Default=Warning
 dotnet src/Cohort.Cli/bin/Release/net10.0/cohort.dll db migrate >/dev/null
-dotnet src/Cohort.Cli/bin/Release/net10.0/cohort.dll seed demo >/dev/null
+# The demo accounts have published passwords, so the CLI seeds them only when told it is Development.
+DOTNET_ENVIRONMENT=Development dotnet src/Cohort.Cli/bin/Release/net10.0/cohort.dll seed demo >/dev/null
 # exec: $! is then the app itself, so the trap stops it rather than only the subshell that started it.
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Cohort__PublicBaseUrl="$base" \
+# A build (not a publish) has no wwwroot beside it, and only Development finds the project's: name it, so the static
+# file is served from disk in Production as a publish would serve it.
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_WEBROOT="$OLDPWD/src/Cohort.Web/wwwroot" Cohort__PublicBaseUrl="$base" \
   exec dotnet "$OLDPWD/src/Cohort.Web/bin/Release/net10.0/Cohort.Web.dll" --urls "$base" >"$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/css/site.css" >/dev/null 2>&1 && break; sleep 1; done
-for path in / /streams; do
+for path in /css/site.css / /streams; do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$path")" = 200 ] || { echo "$path did not answer 200" >&2; cat "$work/app.log" >&2; exit 1; }
 done
 
