@@ -15,6 +15,9 @@ using Cohort.Benchmarks.Instances;
 // reviewers-graph PATH  writes its min-cost flow graph as text, for LEMON (bench/lemon/assign.cpp)
 // deadline-rush [APPLICANTS [CONCURRENCY]]  stage 1 autosaves and submissions all at once, on SQLite and, when
 //                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
+// deadline-surge-http APP_DLL [APPLICANTS [SAVES]]  the deadline through HTTP against the built app in its own
+//                       process: sign-ins, autosaves every 3 s, submits (some twice); SQLite, and PostgreSQL when
+//                       COHORT_BENCH_POSTGRES is set
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
 //                       calibrated score table; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
@@ -24,6 +27,8 @@ using Cohort.Benchmarks.Instances;
 return args switch
 {
     ["deadline-rush", .. var rest] => await OnEachDatabaseAsync(postgres => DeadlineRush.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 32, postgres)),
+    ["deadline-surge-http", var app, .. var rest] => await OnEachDatabaseAsync(postgres => HttpSurge.RunAsync(
+        rest.Length > 0 ? int.Parse(rest[0]) : 500, rest.Length > 1 ? int.Parse(rest[1]) : 5, app, postgres)),
     ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
     ["stable-json", var path] => WriteStableJson(path),
     ["reviewers-json", var path] => WriteReviewersJson(path),

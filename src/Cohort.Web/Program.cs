@@ -16,7 +16,9 @@ builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddCohortRateLimits();
 builder.Services.AddCohortHealth();
-builder.Services.AddProblemDetails();
+builder.Services.AddCohortErrorPages();
+builder.Services.AddPublicPageCache();
+builder.Services.AddCohortCompression();
 builder.Services.AddOpenApi();
 builder.Services.AddEmptyQueryValuesAsDefaults();
 builder.Services.AddRazorPages(pages =>
@@ -35,16 +37,17 @@ if (!app.SettingsAreValid())
 
 app.UseTransportSecurity();
 
-app.UseExceptionHandler("/error");
-// People get a readable page for an error status; API clients get the status and its ProblemDetails body as is.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseCohortCompression();
+app.UseCohortErrorPages();
 app.UseSecurityHeaders();
 app.UseRequestSizeLimit();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseNoStore();
+// Before authentication: a visitor's cached page costs no session work at all.
+app.UseOutputCache();
 app.UseRateLimiter();
 app.UseAuthentication();
-app.UseNoStore();
 app.UseAuthorization();
 
 app.MapRazorPages();

@@ -51,10 +51,10 @@ internal static class DeadlineRush
         return 0;
     }
 
-    private sealed record Answers(IReadOnlyDictionary<string, string> Text, string FileKey);
+    internal sealed record Answers(IReadOnlyDictionary<string, string> Text, string FileKey);
 
     /// <summary>A complete, valid answer to every question of the demo form, with essays of realistic length.</summary>
-    private static Task<(int FormId, Answers Answers)> CompleteAnswersAsync(RushDatabase database) =>
+    internal static Task<(int FormId, Answers Answers)> CompleteAnswersAsync(RushDatabase database) =>
         database.RunAsync<CohortDbContext, (int, Answers)>(async db =>
         {
             var season = await db.Seasons.CurrentAsync() ?? throw new InvalidOperationException("The demo season is missing.");

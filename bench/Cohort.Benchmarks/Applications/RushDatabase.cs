@@ -18,11 +18,19 @@ internal sealed class RushDatabase : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly Func<Task> drop;
 
-    private RushDatabase(ServiceProvider services, Func<Task> drop)
+    private RushDatabase(ServiceProvider services, Func<Task> drop, string connection, bool postgres)
     {
         this.services = services;
         this.drop = drop;
+        Connection = connection;
+        Provider = postgres ? "Postgres" : "Sqlite";
     }
+
+    /// <summary>The connection string, for an app process started on this database.</summary>
+    public string Connection { get; }
+
+    /// <summary>The value of the Database:Provider setting for this database.</summary>
+    public string Provider { get; }
 
     /// <param name="empty">Leave the database empty (not even migrated), e.g. to restore a backup into.</param>
     public static async Task<RushDatabase> CreateAsync(string? postgres, bool empty = false)
@@ -67,7 +75,7 @@ internal sealed class RushDatabase : IAsyncDisposable
         collection.AddCohortDemo();
         collection.AddSingleton(TimeProvider.System);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
-        var database = new RushDatabase(collection.BuildServiceProvider(), drop);
+        var database = new RushDatabase(collection.BuildServiceProvider(), drop, connection, postgres is not null);
         if (!empty)
         {
             await database.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());

@@ -6,7 +6,7 @@ namespace Cohort.Core.Applications;
 /// The questions of one application stage of a season and the window in which answers are accepted. The
 /// general application (stage 1) is one form per season; every applicant fills it once.
 /// </summary>
-public class ApplicationForm : IVersioned
+public class ApplicationForm : IVersioned, Catalogue.IPublicContent
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }

@@ -61,3 +61,11 @@ internal sealed class StreamMentorConfiguration : IEntityTypeConfiguration<Strea
 {
     public void Configure(EntityTypeBuilder<StreamMentor> link) => link.HasKey(l => new { l.StreamId, l.MentorId });
 }
+
+internal sealed class PublicContentStampConfiguration : IEntityTypeConfiguration<PublicContentStamp>
+{
+    // The row exists from the first migration on, so a save only ever updates it: no read first, and no two processes
+    // racing to insert it.
+    public void Configure(EntityTypeBuilder<PublicContentStamp> stamp) =>
+        stamp.HasData(new PublicContentStamp { Id = PublicContentStamp.OnlyId, Value = Guid.Empty });
+}

@@ -7,7 +7,7 @@ namespace Cohort.Core.Catalogue;
 /// imports know them by, the name people read, and the version that guards an admin's edit. Not an entity of its
 /// own: each kind keeps its own table.
 /// </summary>
-public abstract class CatalogueRecord : IVersioned
+public abstract class CatalogueRecord : IVersioned, IPublicContent
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -1,6 +1,6 @@
 namespace Cohort.Core.Catalogue;
 
-public class FaqEntry
+public class FaqEntry : IPublicContent
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }

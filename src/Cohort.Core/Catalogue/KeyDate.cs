@@ -1,7 +1,7 @@
 namespace Cohort.Core.Catalogue;
 
 /// <summary>A dated milestone of the season, published on /dates and in /dates.ics.</summary>
-public class KeyDate
+public class KeyDate : IPublicContent
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }

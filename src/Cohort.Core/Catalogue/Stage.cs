@@ -4,7 +4,7 @@ namespace Cohort.Core.Catalogue;
 /// One stage of a track's selection, with the window in which it is open (UTC). Code finds a stage by its
 /// <see cref="Kind"/>; <see cref="Position"/> only orders the stages on pages ("Stage 1", "Stage 2"...).
 /// </summary>
-public class Stage
+public class Stage : IPublicContent
 {
     public int Id { get; set; }
     public int TrackId { get; set; }

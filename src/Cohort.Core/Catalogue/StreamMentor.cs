@@ -1,7 +1,7 @@
 namespace Cohort.Core.Catalogue;
 
 /// <summary>Membership of a mentor in a stream; the position orders co-mentors on the stream page.</summary>
-public class StreamMentor
+public class StreamMentor : IPublicContent
 {
     public int StreamId { get; set; }
     public ResearchStream? Stream { get; set; }

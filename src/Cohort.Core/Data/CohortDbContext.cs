@@ -14,6 +14,12 @@ namespace Cohort.Core.Data;
 public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     : IdentityDbContext<CohortUser>(options), IDataProtectionKeyContext
 {
+    private readonly PublicContentVersion? publicContent;
+
+    /// <summary>The context as services make it: its saves tell this process's <see cref="PublicContentVersion"/> at once.</summary>
+    public CohortDbContext(DbContextOptions<CohortDbContext> options, PublicContentVersion publicContent)
+        : this(options) => this.publicContent = publicContent;
+
     public DbSet<Season> Seasons => Set<Season>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Stage> Stages => Set<Stage>();
@@ -22,6 +28,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<StreamMentor> StreamMentors => Set<StreamMentor>();
     public DbSet<KeyDate> KeyDates => Set<KeyDate>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
+    public DbSet<PublicContentStamp> PublicContentStamps => Set<PublicContentStamp>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RoleInvitation> RoleInvitations => Set<RoleInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -70,13 +77,50 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var stamp = StampPublicContent();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Announce(stamp);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var stamp = StampPublicContent();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Announce(stamp);
+        return saved;
+    }
+
+    /// <summary>
+    /// When this save adds, changes or removes anything visitors see, gives the stamp row a new value in the same
+    /// save, so every process's cached public pages are retired by the commit that made them stale, whoever made it.
+    /// </summary>
+    private Guid? StampPublicContent()
+    {
+        if (!ChangeTracker.Entries<IPublicContent>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            return null;
+        }
+
+        var stamp = PublicContentStamps.Local.FirstOrDefault(s => s.Id == PublicContentStamp.OnlyId);
+        if (stamp is null)
+        {
+            stamp = new PublicContentStamp { Id = PublicContentStamp.OnlyId };
+            PublicContentStamps.Attach(stamp);
+        }
+
+        stamp.Value = Guid.NewGuid();
+        return stamp.Value;
+    }
+
+    /// <summary>This process's own pages need not wait for the next poll of the stamp: they are retired at once.</summary>
+    private void Announce(Guid? stamp)
+    {
+        if (stamp is { } value)
+        {
+            publicContent?.Saw(value);
+        }
     }
 
     private void BumpVersions()

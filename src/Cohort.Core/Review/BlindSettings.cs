@@ -8,7 +8,7 @@ namespace Cohort.Core.Review;
 /// One per season; a season without one hides everything that can identify, the CV included (the safe default).
 /// What applicants are promised is generated from these settings (<see cref="BlindPromise"/>), so the two cannot disagree.
 /// </summary>
-public class BlindSettings : IVersioned
+public class BlindSettings : IVersioned, Catalogue.IPublicContent
 {
     public int Id { get; set; }
     public int SeasonId { get; set; }

@@ -741,6 +741,29 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("Mentors");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Catalogue.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.Property<int>("Id")

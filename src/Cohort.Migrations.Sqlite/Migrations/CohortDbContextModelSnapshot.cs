@@ -706,6 +706,27 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("Mentors");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Catalogue.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>
                 {
                     b.Property<int>("Id")

@@ -18,7 +18,7 @@ public static class CalendarEndpoint
             var dates = await db.KeyDates.Where(d => d.SeasonId == season.Id).OrderBy(d => d.At).ToListAsync(cancellation);
             var ics = Write(season, dates, origin.Host);
             return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{season.Slug}-key-dates.ics");
-        }).AllowAnonymous().WithName("KeyDatesCalendar");
+        }).AllowAnonymous().CacheOutput(PublicPageCache.Policy).WithName("KeyDatesCalendar");
 
     public static string Write(Season season, IEnumerable<KeyDate> dates, string host)
     {

@@ -10,7 +10,10 @@ public static class NoStore
 {
     public const string CacheControl = "no-store";
 
-    /// <summary>Registers the rule; it must run after authentication, so that it knows who is signed in.</summary>
+    /// <summary>
+    /// Registers the rule. It decides when the response starts, by which time authentication has run; it sits before
+    /// the public page cache, so that a page answered from the cache gets the same headers as a rendered one.
+    /// </summary>
     public static IApplicationBuilder UseNoStore(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace Cohort.Web.Pages;
 
 /// <summary>Base of the public pages that show one part of the current season (FAQ, key dates, eligibility).</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public abstract class SeasonPage(CohortDbContext db) : PageModel
 {
     protected CohortDbContext Db { get; } = db;

@@ -12,7 +12,7 @@ namespace Cohort.Web.Tests.Accounts;
 /// <summary>An app whose security log the test can read.</summary>
 public sealed class LoggedApp() : CohortApp(DatabaseProvider.Sqlite)
 {
-    public LogCapture Log { get; } = new();
+    public LogCapture Log { get; } = new(SecurityLog.Category);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,12 +21,12 @@ public sealed class LoggedApp() : CohortApp(DatabaseProvider.Sqlite)
     }
 }
 
-/// <summary>Keeps every entry of the security log's category, as an operator's log shipper would receive it.</summary>
-public sealed class LogCapture : ILoggerProvider
+/// <summary>Keeps every entry of one log category, as an operator's log shipper would receive it.</summary>
+public sealed class LogCapture(string category) : ILoggerProvider
 {
-    public ConcurrentQueue<(int EventId, LogLevel Level, string Text)> Entries { get; } = new();
+    public ConcurrentQueue<(int EventId, LogLevel Level, string Text, Exception? Exception)> Entries { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => categoryName == SecurityLog.Category ? new Logger(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) => categoryName == category ? new Logger(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public void Dispose()
     {
@@ -39,7 +39,7 @@ public sealed class LogCapture : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture.Entries.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
+            capture.Entries.Enqueue((eventId.Id, logLevel, formatter(state, exception), exception));
     }
 }
 

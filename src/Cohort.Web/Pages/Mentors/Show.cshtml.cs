@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace Cohort.Web.Pages.Mentors;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class ShowModel(CohortDbContext db) : PageModel
 {
     public Core.Catalogue.Mentor Mentor { get; private set; } = null!;

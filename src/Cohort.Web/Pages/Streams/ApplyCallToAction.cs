@@ -14,6 +14,9 @@ namespace Cohort.Web.Pages.Streams;
 /// <param name="Id">What the call is, for tests and styles: sign-up, general, stream, applied, portal or closed.</param>
 public sealed record ApplyCallToAction(string Id, string Text, string? Href, string? Label, DateTime? Date, string DateLabel = "Deadline")
 {
+    /// <summary>For a visitor's call: when it turns into another (the window opens or closes), so a cached page is dropped then.</summary>
+    public DateTime? ChangesAt { get; init; }
+
     /// <param name="stream">The stream the page is about, or null on the stream list.</param>
     public static async Task<ApplyCallToAction?> ForAsync(CohortDbContext db, ClaimsPrincipal user, ResearchStream? stream, DateTime now, CancellationToken cancellation)
     {
@@ -29,8 +32,10 @@ public sealed record ApplyCallToAction(string Id, string Text, string? Href, str
         {
             null => null,
             _ when now > form.AcceptsUntil => new("closed", "Applications for this season have closed; the key dates say when the next one opens.", "/dates", "Key dates", form.ClosesAt, "Closed"),
-            _ when now < form.OpensAt => new("sign-up", $"{apply}, create an account: the general application (stage 1) opens on the date below.", "/account/sign-up", "Create an account", form.OpensAt, "Opens"),
-            _ => new("sign-up", $"{apply}, create an account and fill in the general application (stage 1) before it closes.", "/account/sign-up", "Create an account", form.ClosesAt),
+            _ when now < form.OpensAt => new("sign-up", $"{apply}, create an account: the general application (stage 1) opens on the date below.", "/account/sign-up", "Create an account", form.OpensAt, "Opens")
+                { ChangesAt = form.OpensAt },
+            _ => new("sign-up", $"{apply}, create an account and fill in the general application (stage 1) before it closes.", "/account/sign-up", "Create an account", form.ClosesAt)
+                { ChangesAt = form.AcceptsUntil },
         };
     }
 

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Cohort.Web.Pages.Streams;
 
 /// <summary>The stream list with filters. Filters are query parameters of a GET form, so a filtered list is a shareable URL and works without JavaScript.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["topic", "location", "mentor"])]
 public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
@@ -26,6 +28,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
         }
 
         CallToAction = await ApplyCallToAction.ForAsync(db, User, null, clock.GetUtcNow().UtcDateTime, cancellation);
+        PublicPageCache.ChangesAt(HttpContext, CallToAction?.ChangesAt);
 
         // A season has at most a few dozen streams: load them once and filter in memory, so every filter sees the same rows.
         var all = await db.Streams.AsNoTracking().OfSeason(season.Id).ToListAsync(cancellation);

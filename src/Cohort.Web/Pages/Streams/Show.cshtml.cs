@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Cohort.Web.Pages.Streams;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class ShowModel(CohortDbContext db, TimeProvider clock) : PageModel
 {
     public ResearchStream Stream { get; private set; } = null!;
@@ -21,6 +23,7 @@ public class ShowModel(CohortDbContext db, TimeProvider clock) : PageModel
 
         Stream = stream;
         CallToAction = await ApplyCallToAction.ForAsync(db, User, stream, clock.GetUtcNow().UtcDateTime, cancellation);
+        PublicPageCache.ChangesAt(HttpContext, CallToAction?.ChangesAt);
         return Page();
     }
 }

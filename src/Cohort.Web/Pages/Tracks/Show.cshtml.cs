@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace Cohort.Web.Pages.Tracks;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public class ShowModel(CohortDbContext db) : PageModel
 {
     public Track Track { get; private set; } = null!;

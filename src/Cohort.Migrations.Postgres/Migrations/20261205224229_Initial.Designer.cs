@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205210309_Initial")]
+    [Migration("20261205224229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -742,6 +742,29 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Mentors");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261205210230_Initial")]
+    [Migration("20261205224223_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -707,6 +707,27 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Mentors");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Catalogue.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Cohort.Core.Catalogue.ResearchStream", b =>

@@ -112,6 +112,19 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicContentStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Value = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicContentStamps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledJobs",
                 columns: table => new
                 {
@@ -1652,6 +1665,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "PublicContentStamps",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Answer_ApplicationId_QuestionId",
                 table: "Answer",
@@ -2254,6 +2272,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProjectPreferences");
+
+            migrationBuilder.DropTable(
+                name: "PublicContentStamps");
 
             migrationBuilder.DropTable(
                 name: "RoleInvitations");

@@ -111,6 +111,19 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicContentStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Value = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicContentStamps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledJobs",
                 columns: table => new
                 {
@@ -1651,6 +1664,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "PublicContentStamps",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Answer_ApplicationId_QuestionId",
                 table: "Answer",
@@ -2253,6 +2271,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProjectPreferences");
+
+            migrationBuilder.DropTable(
+                name: "PublicContentStamps");
 
             migrationBuilder.DropTable(
                 name: "RoleInvitations");
