@@ -48,6 +48,25 @@ internal static class SubmissionCommit
         var winner = await db.Set<TApplication>().AsNoTracking().SingleAsync(a => a.Id == id, cancellation);
         return winner.State == ApplicationState.Submitted
             ? new(true, winner.SubmittedAt, [], null)
-            : new(false, null, [], "The application changed while it was being submitted; please try again.");
+            : SubmitOutcome.ChangedMeanwhile;
+    }
+
+    /// <summary>
+    /// Runs a whole submit (read, check, commit) again while it lost its commit to a save of the same draft: an
+    /// autosave or a double click's twin that stored answers between this submit's read and its commit. The draft is
+    /// still a draft then, and what that save stored is what the applicant asked to submit; a few rounds are plenty,
+    /// since each loss means another request of the same applicant finished.
+    /// </summary>
+    public static async Task<SubmitOutcome> RetryWhileChangedAsync(Func<Task<SubmitOutcome>> submit)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await submit();
+            if (!ReferenceEquals(outcome, SubmitOutcome.ChangedMeanwhile) || attempt == attempts)
+            {
+                return outcome;
+            }
+        }
     }
 }

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Applications;
 
-public sealed record SubmitOutcome(bool Submitted, DateTime? SubmittedAt, IReadOnlyList<AnswerProblem> Problems, string? Refusal);
+public sealed record SubmitOutcome(bool Submitted, DateTime? SubmittedAt, IReadOnlyList<AnswerProblem> Problems, string? Refusal)
+{
+    /// <summary>The commit lost to another save that left the application a draft; <see cref="SubmissionCommit.RetryWhileChangedAsync"/> tries again.</summary>
+    public static SubmitOutcome ChangedMeanwhile { get; } = new(false, null, [], "The application changed while it was being submitted; please try again.");
+}
 
 /// <summary>
 /// Submits a draft. The state change, the confirmation mail and the audit entry are saved together, guarded by
@@ -19,6 +23,11 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
     public async Task<SubmitOutcome> RunAsync(string applicantId, int formId, CancellationToken cancellation = default)
     {
         using var span = CohortTraces.Start(nameof(SubmitApplication));
+        return await SubmissionCommit.RetryWhileChangedAsync(() => SubmitOnceAsync(applicantId, formId, cancellation));
+    }
+
+    private async Task<SubmitOutcome> SubmitOnceAsync(string applicantId, int formId, CancellationToken cancellation)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var application = await db.Set<Application>()
             .Include(a => a.Answers)

@@ -18,6 +18,11 @@ public sealed class SubmitStreamApplication(CohortDbContext db, TimeProvider clo
     public async Task<SubmitOutcome> RunAsync(string applicantId, int streamId, CancellationToken cancellation = default)
     {
         using var span = CohortTraces.Start(nameof(SubmitStreamApplication));
+        return await SubmissionCommit.RetryWhileChangedAsync(() => SubmitOnceAsync(applicantId, streamId, cancellation));
+    }
+
+    private async Task<SubmitOutcome> SubmitOnceAsync(string applicantId, int streamId, CancellationToken cancellation)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var application = await db.StreamApplications.Include(a => a.Stream).ThenInclude(s => s!.Mentors)
             .SingleOrDefaultAsync(a => a.StreamId == streamId && a.ApplicantId == applicantId, cancellation);

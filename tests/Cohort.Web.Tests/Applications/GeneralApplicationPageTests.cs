@@ -91,6 +91,35 @@ public abstract class GeneralApplicationPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Submits_crossing_autosaves_of_the_same_draft_all_land_on_the_portal_with_one_submission()
+    {
+        var (browser, email) = await NewApplicantAsync();
+        await PostWithFileAsync(browser, "Save", Complete(), "%PDF-1.4 a CV"u8.ToArray());
+        var token = (await browser.GetAsync("/apply/general")).One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        async Task<HttpResponseMessage> PostAsync(string handler)
+        {
+            using var content = new FormUrlEncodedContent(Complete().Append(new("__RequestVerificationToken", token)));
+            return await browser.Client.PostAsync($"/apply/general?handler={handler}", content);
+        }
+
+        // The page's autosave keeps firing while the applicant clicks Submit: a save that lands between a submit's read
+        // and its commit leaves the draft a draft, and that submit must still succeed on what the save stored.
+        var requests = Enumerable.Range(0, 24).Select(i => (Submit: i % 2 == 0, Response: PostAsync(i % 2 == 0 ? "Submit" : "Autosave"))).ToList();
+        await Task.WhenAll(requests.Select(r => r.Response));
+
+        Assert.All(requests.Where(r => r.Submit), r =>
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, r.Response.Result.StatusCode);
+            Assert.Equal("/portal", r.Response.Result.Headers.Location?.OriginalString);
+        });
+        Assert.All(requests.Where(r => !r.Submit), r => Assert.True((int)r.Response.Result.StatusCode is 200 or 409, $"autosave answered {(int)r.Response.Result.StatusCode}"));
+        var application = await app.WithDbAsync(db => db.Applications.SingleAsync(a => db.Users.Any(u => u.Id == a.ApplicantId && u.Email == email)));
+        Assert.Equal(ApplicationState.Submitted, application.State);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && !m.Sensitive)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "application.submitted" && e.Subject == $"application:{application.Id}")));
+    }
+
+    [Fact]
     public async Task Script_typed_into_every_text_field_is_shown_as_text()
     {
         var (browser, _) = await NewApplicantAsync();
