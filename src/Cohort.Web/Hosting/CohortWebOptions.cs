@@ -56,6 +56,13 @@ public class CohortWebOptions
 
     /// <summary>The password of <see cref="KeyCertificate"/>, if it has one.</summary>
     public string? KeyCertificatePassword { get; set; }
+
+    /// <summary>
+    /// Apply pending migrations at start (the default, so `dotnet run` just works). Servers set it false and run
+    /// `cohort db migrate` before a new version starts (docs/operations.md); an instance then refuses to start on a
+    /// database that lacks a migration of its build, rather than change the schema under the instances still running.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
 }
 
 public class RateLimitOptions

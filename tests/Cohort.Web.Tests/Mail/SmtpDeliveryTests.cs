@@ -1,42 +1,24 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace Cohort.Web.Tests.Mail;
 
-/// <summary>An SMTP server on a loopback port, in the test process, that keeps what it receives.</summary>
-public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
+/// <summary>The shared <see cref="SmtpSink"/>, with outbox dispatchers of a test app that send to it.</summary>
+public sealed class LoopbackSmtp : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
+    private readonly SmtpSink sink = new();
 
-    public LoopbackSmtp()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(this);
-        _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
-    }
-
-    public int Port { get; }
-    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+    public int Port => sink.Port;
+    public ConcurrentQueue<MimeMessage> Received => sink.Delivered;
 
     /// <summary>A dispatcher instance of <paramref name="app"/> that sends to this server, run by hand with <see cref="DrainAsync"/>.</summary>
     public OutboxDispatcher DispatcherFor(CohortApp app, int batchSize = 20) =>
@@ -51,13 +33,6 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         }
     }
 
-    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(buffer.ToArray());
-        Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-        return SmtpResponse.Ok;
-    }
-
     /// <summary>An outbox dispatcher of <paramref name="app"/> that sends here, with <paramref name="settings"/> otherwise.</summary>
     public OutboxDispatcher DispatcherFor(CohortApp app, MailOptions settings)
     {
@@ -66,11 +41,7 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         return new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => sink.DisposeAsync();
 }
 
 public sealed class MailingApp() : CohortApp(DatabaseProvider.Sqlite)
