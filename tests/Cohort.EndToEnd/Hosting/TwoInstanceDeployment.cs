@@ -110,7 +110,7 @@ public sealed class TwoInstanceDeployment : IAsyncLifetime
     {
         server = Environment.GetEnvironmentVariable("COHORT_TEST_POSTGRES")
             ?? throw new InvalidOperationException("COHORT_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.");
-        const string password = "a role's password";
+        const string password = "a-role-password";
         await AsPostgresAsync($"CREATE ROLE {role} LOGIN PASSWORD '{password}'", $"CREATE DATABASE {role} OWNER {role}");
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = role, Username = role, Password = password };
         return builder.ConnectionString;

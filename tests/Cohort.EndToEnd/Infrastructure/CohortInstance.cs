@@ -39,10 +39,10 @@ public sealed class CohortInstance : IAsyncDisposable
         string Local(string value) => serverPaths.Aggregate(value, (text, path) => text.Replace(path.Key, path.Value, StringComparison.Ordinal));
         var unit = DeployFiles.ServiceDirectives(DeployFiles.Read(DeployFiles.Unit), port.ToString(CultureInfo.InvariantCulture));
 
-        // systemd's order: Environment= first, then EnvironmentFile=, whose settings win.
-        var environment = unit["Environment"].Select(DeployFiles.Assignment)
+        // systemd's order: Environment= first, then EnvironmentFile=, whose settings win. The file is already this server's.
+        var environment = unit["Environment"].Select(DeployFiles.Assignment).Select(v => new KeyValuePair<string, string>(v.Key, Local(v.Value)))
             .Concat(unit["EnvironmentFile"].SelectMany(file => DeployFiles.Variables(File.ReadAllText(Local(file)))))
-            .GroupBy(v => v.Key).ToDictionary(g => g.Key, g => Local(g.Last().Value));
+            .GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         var command = Local(unit["ExecStart"].Single()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var workingDirectory = Local(unit["WorkingDirectory"].Single());
         Directory.CreateDirectory(workingDirectory);
