@@ -85,6 +85,18 @@ public sealed class TwoInstanceDeployment : IAsyncLifetime
         Proxy = await Nginx.StartAsync(Host, [.. instances.Select(i => new Uri($"http://127.0.0.1:{i.Port}"))], httpsPort);
     }
 
+    /// <summary>
+    /// deploy/cohort@.service installed for the instance on <paramref name="port"/> (as /etc/systemd/system/cohort@.service
+    /// is, instanced by systemctl), its /opt/cohort being the publish; for systemd-analyze, which checks the programs it names.
+    /// </summary>
+    public string InstalledUnit(int port)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "etc", "systemd", "system")).FullName;
+        var unit = Path.Combine(folder, $"cohort@{port}.service");
+        File.WriteAllText(unit, DeployFiles.Read(DeployFiles.Unit).Replace("/opt/cohort", Published, StringComparison.Ordinal));
+        return unit;
+    }
+
     /// <summary>A client of the site through nginx, over https.</summary>
     public HttpClient ThroughNginx() => Proxy.ClientFrom("127.0.0.1", Host);
 
