@@ -4,6 +4,7 @@ using Cohort.Core.Applications;
 using Cohort.Core.Mail;
 using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.EndToEnd.Hosting;
@@ -119,16 +120,7 @@ public sealed class TwoInstancesTests(TwoInstanceDeployment site) : IClassFixtur
         await Processes.RunAsync("systemd-analyze", "security", "--offline=true", "--threshold=39", unit);
     }
 
-    private static readonly Dictionary<string, string> Answers = new()
-    {
-        ["q.full-name"] = "Two Instances",
-        ["q.date-of-birth"] = "1998-05-17",
-        ["q.location"] = "Nairobi",
-        ["q.current-role"] = "Student",
-        ["q.interests"] = "Evaluations",
-        ["q.motivation"] = "I want to measure what models can really do.",
-        ["q.best-work"] = "https://example.org/work",
-    };
+    private static readonly Dictionary<string, string> Answers = GeneralApplicationAnswers.Complete("Two Instances");
 
     private static async Task SaveDraftWithCvAsync(CookieSession session, HttpClient client)
     {
