@@ -11,6 +11,7 @@ using Cohort.Benchmarks.Instances;
 // compare [RUNS [dense|sparse|all]]  ours vs OR-Tools MinCostFlow on the reviewer instances, one process
 // stable-json PATH      writes the 45,000 x 6,000 stable instance for `cohort match stable`
 // reviewers-json PATH   writes the dense 5,000 x 300 reviewer instance for `cohort reviewers assign`
+// reviewers-graph PATH  writes its min-cost flow graph as text, for LEMON (bench/lemon/assign.cpp)
 // deadline-rush [APPLICANTS [CONCURRENCY]]  stage 1 autosaves and submissions all at once, on SQLite and, when
 //                       COHORT_BENCH_POSTGRES names a server, on PostgreSQL too
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
@@ -23,6 +24,7 @@ return args switch
     ["compare", .. var rest] => CompareCommand.Run(rest.Length > 0 ? int.Parse(rest[0]) : 7, rest.Length > 1 ? rest[1] : "all"),
     ["stable-json", var path] => WriteStableJson(path),
     ["reviewers-json", var path] => WriteReviewersJson(path),
+    ["reviewers-graph", var path] => WriteReviewersGraph(path),
     ["review-round", .. var rest] => await OnEachDatabaseAsync(postgres => ReviewRoundBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3, postgres)),
     ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
@@ -53,6 +55,13 @@ static int WriteStableJson(string path)
 static int WriteReviewersJson(string path)
 {
     ReviewerInstance.Dense().WriteJson(path);
+    Console.WriteLine($"wrote {path}");
+    return 0;
+}
+
+static int WriteReviewersGraph(string path)
+{
+    ReviewerInstance.Dense().ToFlowGraph().WriteText(path);
     Console.WriteLine($"wrote {path}");
     return 0;
 }

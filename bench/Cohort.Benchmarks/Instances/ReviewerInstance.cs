@@ -155,4 +155,23 @@ public sealed record FlowGraph(int NodeCount, int[] Tails, int[] Heads, long[] C
 {
     /// <summary>Number of arcs.</summary>
     public int ArcCount => Tails.Length;
+
+    /// <summary>
+    /// Writes the graph as text for bench/lemon/assign.cpp: "NODES ARCS", one supply a line, then
+    /// "tail head capacity cost" a line.
+    /// </summary>
+    public void WriteText(string path)
+    {
+        using var text = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        text.Write($"{NodeCount} {ArcCount}\n");
+        foreach (long supply in Supplies)
+        {
+            text.Write($"{supply}\n");
+        }
+
+        for (int a = 0; a < ArcCount; a++)
+        {
+            text.Write($"{Tails[a]} {Heads[a]} {Capacities[a]} {Costs[a]}\n");
+        }
+    }
 }

@@ -41,10 +41,10 @@ internal static class MatchRunBench
 
             if (run is not { Certified: true })
             {
-                throw new InvalidOperationException($"The {algorithm.Describe()} run was not certified.");
+                throw new InvalidOperationException($"The {algorithm.Describe(MatchKind.Streams)} run was not certified.");
             }
 
-            Console.WriteLine($"run the match, {algorithm.Describe()} ({run.Matched} matched, {run.Unmatched} unmatched, certified): {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
+            Console.WriteLine($"run the match, {algorithm.Describe(MatchKind.Streams)} ({run.Matched} matched, {run.Unmatched} unmatched, certified): {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
         }
 
         return 0;

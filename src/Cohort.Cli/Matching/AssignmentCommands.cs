@@ -17,8 +17,7 @@ internal static class AssignmentCommands
         command.SetAction(parse => CommandBoundary.Run(progress =>
         {
             progress.Stage("reading the instance");
-            using var document = JsonInput.Load(parse.GetValue(instance)!.FullName);
-            var input = AssignmentInstanceReader.Read(document.RootElement, format);
+            var input = AssignmentInstanceReader.Read(JsonInput.ReadFile(parse.GetValue(instance)!.FullName), format);
             progress.Stage("optimising");
             var result = AssignmentSolver.Solve(input.Problem);
             if (result.Infeasibility is { } reason)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cohort.Matching.Assignment;
 using Cohort.Matching.Diagnosis;
 
@@ -19,30 +18,36 @@ internal sealed record AssignmentFormat(
     string ResultList,
     bool ListUnmatched,
     Vocabulary Words,
-    Func<JsonElement, JsonPath, Bounds> LeftBounds,
-    Func<JsonElement, JsonPath, Bounds> RightBounds)
+    Func<CountField, JsonPath, Bounds> LeftBounds,
+    Func<CountField, JsonPath, Bounds> RightBounds)
 {
     /// <summary>`match optimal`: applicants 0..1 by default, mentors 0..capacity.</summary>
     public static AssignmentFormat Optimal { get; } = new(
         "applicants", "applicant", "mentors", "mentor", "scores", "forbidden", "matches", true, ContractWords.Matching,
-        (item, path) => ReadBounds(item, path, "max", 1),
-        (item, path) => ReadBounds(item, path, "max", JsonInput.Count(item, "capacity", path)));
+        (count, path) => ReadBounds(count, path, "max", 1),
+        (count, path) => ReadBounds(count, path, "max", count("capacity")));
 
     /// <summary>`reviewers assign`: each application exactly `reviews`, reviewers min (default 0) .. max.</summary>
     public static AssignmentFormat Reviewers { get; } = new(
         "applications", "application", "reviewers", "reviewer", "affinities", "conflicts", "assignments", false, Vocabulary.Reviewers,
-        (item, path) =>
+        (count, path) =>
         {
-            int reviews = JsonInput.Count(item, "reviews", path) ?? throw new InvalidInputException($"{path.Field("reviews")}: missing");
+            int reviews = count("reviews") ?? throw new InvalidInputException($"{path.Field("reviews")}: missing");
             return new Bounds(reviews, reviews);
         },
-        (item, path) => ReadBounds(item, path, "max", null));
+        (count, path) => ReadBounds(count, path, "max", null));
 
-    private static Bounds ReadBounds(JsonElement item, JsonPath path, string maxName, int? defaultMax)
+    private static Bounds ReadBounds(CountField count, JsonPath path, string maxName, int? defaultMax)
     {
-        int min = JsonInput.Count(item, "min", path) ?? 0;
-        int max = JsonInput.Count(item, maxName, path) ?? defaultMax
+        int min = count("min") ?? 0;
+        int max = count(maxName) ?? defaultMax
             ?? throw new InvalidInputException($"{path.Field(maxName)}: missing");
         return min <= max ? new Bounds(min, max) : throw new InvalidInputException($"{path.Field("min")}: {min} exceeds max {max}");
     }
 }
+
+/// <summary>
+/// A person's count field by name (<c>min</c>, <c>max</c>, <c>capacity</c>, <c>reviews</c>): a non-negative whole
+/// number, or null when absent; anything else throws <see cref="InvalidInputException"/> naming the field.
+/// </summary>
+internal delegate int? CountField(string name);

@@ -9,8 +9,6 @@ namespace Cohort.Cli.Matching;
 /// </summary>
 internal static class JsonInput
 {
-    public static JsonDocument Load(string path) => Parse(ReadFile(path));
-
     public static byte[] ReadFile(string path)
     {
         try

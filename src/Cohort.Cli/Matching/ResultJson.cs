@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Cohort.Cli.Matching;
 
-/// <summary>The one JSON object a matching command writes to standard output.</summary>
+/// <summary>
+/// The one JSON object a matching command writes to standard output, through a 64 KB buffer. The writers nest
+/// their objects by construction, so the writer does not check each call (SkipValidation); the bytes are the same.
+/// </summary>
 internal sealed class ResultJson : IDisposable
 {
     private readonly Stream _stdout;
@@ -10,7 +13,7 @@ internal sealed class ResultJson : IDisposable
     private ResultJson()
     {
         _stdout = Console.OpenStandardOutput();
-        Writer = new Utf8JsonWriter(new BufferedStream(_stdout, 1 << 16), new JsonWriterOptions { Indented = true });
+        Writer = new Utf8JsonWriter(new BufferedStream(_stdout, 1 << 16), new JsonWriterOptions { Indented = true, SkipValidation = true });
         Writer.WriteStartObject();
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Cohort.Matching.Stable;
 
@@ -8,9 +7,10 @@ namespace Cohort.Cli.Matching;
 /// <summary>
 /// A streaming reader for well-formed `match stable` instances: a clearinghouse instance holds
 /// about a million ranking entries, and walking a JsonDocument with a string per entry costs
-/// most of the run. Ids are compared as UTF-8 bytes in place. Anything unusual (escaped strings,
-/// unknown or duplicate ids, wrong types, broken JSON) makes it give up and return null, so that
-/// <see cref="StableInstanceReader"/> reads the file again and names the offending field.
+/// most of the run. Ids are compared as UTF-8 bytes in place (escaped ones unescaped once). It reads
+/// every valid instance, in any field order; anything invalid (unknown or duplicate ids, wrong types,
+/// broken JSON) makes it give up and return null, so that <see cref="StableInstanceReader"/> reads
+/// the file again and names the offending field.
 /// </summary>
 internal static class StableFastReader
 {
@@ -20,8 +20,9 @@ internal static class StableFastReader
         {
             return Read(json);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or unescapes to none.
             return null;
         }
     }
@@ -29,6 +30,7 @@ internal static class StableFastReader
     private static ContractStableInstance? Read(byte[] json)
     {
         var reader = new Utf8JsonReader(json);
+        var text = new Utf8Text(json);
         Side? applicants = null, mentors = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -39,11 +41,11 @@ internal static class StableFastReader
         {
             if (reader.ValueTextEquals("applicants"u8))
             {
-                applicants = ReadSide(ref reader, withCapacity: false);
+                applicants = ReadSide(ref reader, text, withCapacity: false);
             }
             else if (reader.ValueTextEquals("mentors"u8))
             {
-                mentors = ReadSide(ref reader, withCapacity: true);
+                mentors = ReadSide(ref reader, text, withCapacity: true);
             }
             else
             {
@@ -51,29 +53,31 @@ internal static class StableFastReader
             }
         }
 
-        if (applicants is null || mentors is null)
+        // Reading past the end finds anything after the object, which JsonDocument refuses too.
+        if (applicants is null || mentors is null || reader.TokenType != JsonTokenType.EndObject || reader.Read())
         {
             return null;
         }
 
-        var applicantIndex = Utf8IdIndex.Build(json, applicants.Ids);
-        var mentorIndex = Utf8IdIndex.Build(json, mentors.Ids);
-        var applicantRankings = applicantIndex is null || mentorIndex is null ? null : applicants.Resolve(json, mentorIndex);
-        var mentorRankings = applicantIndex is null ? null : mentors.Resolve(json, applicantIndex);
-        if (applicantRankings is null || mentorRankings is null)
+        var applicantIndex = Utf8IdIndex.Build(text, applicants.Ids);
+        var mentorIndex = Utf8IdIndex.Build(text, mentors.Ids);
+        var applicantRankings = applicantIndex is null || mentorIndex is null ? null : applicants.Resolve(text, mentorIndex);
+        var mentorRankings = applicantIndex is null ? null : mentors.Resolve(text, applicantIndex);
+        var applicantIds = text.Strings(applicants.Ids);
+        var mentorIds = text.Strings(mentors.Ids);
+        if (applicantRankings is null || mentorRankings is null || applicantIds is null || mentorIds is null)
         {
             return null;
         }
 
         var instance = new StableMatchingInstance(applicantRankings, mentorRankings, [.. mentors.Capacities]);
-        var mentorIds = mentors.IdStrings(json);
         var names = mentors.Names.Select((name, m) => name ?? mentorIds[m]).ToArray();
-        return new ContractStableInstance(instance, applicants.IdStrings(json), mentorIds, names);
+        return new ContractStableInstance(instance, applicantIds, mentorIds, names);
     }
 
     /// <summary>Returns null as soon as anything is not plainly valid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Side? ReadSide(ref Utf8JsonReader reader, bool withCapacity)
+    private static Side? ReadSide(ref Utf8JsonReader reader, Utf8Text text, bool withCapacity)
     {
         var side = new Side();
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -91,15 +95,16 @@ internal static class StableFastReader
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    id = ReadString(ref reader);
-                    if (id is null)
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                     {
                         return null;
                     }
+
+                    id = text.Take(ref reader);
                 }
                 else if (reader.ValueTextEquals("ranking"u8))
                 {
-                    if (ranked || !ReadRanking(ref reader, side))
+                    if (ranked || !ReadRanking(ref reader, text, side))
                     {
                         return null;
                     }
@@ -115,12 +120,17 @@ internal static class StableFastReader
                 }
                 else if (withCapacity && reader.ValueTextEquals("name"u8))
                 {
-                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                    // A null name means none (the id is shown); an empty one is an error the thorough reader names.
+                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
                     {
                         return null;
                     }
 
                     name = reader.GetString();
+                    if (name is "")
+                    {
+                        return null;
+                    }
                 }
                 else
                 {
@@ -140,7 +150,7 @@ internal static class StableFastReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool ReadRanking(ref Utf8JsonReader reader, Side side)
+    private static bool ReadRanking(ref Utf8JsonReader reader, Utf8Text text, Side side)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
         {
@@ -152,9 +162,9 @@ internal static class StableFastReader
         {
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                while (reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+                while (reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
-                    side.AddEntry(Location(ref reader), level);
+                    side.AddEntry(text.Take(ref reader), level);
                 }
 
                 if (reader.TokenType != JsonTokenType.EndArray)
@@ -162,9 +172,9 @@ internal static class StableFastReader
                     return false;
                 }
             }
-            else if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+            else if (reader.TokenType == JsonTokenType.String)
             {
-                side.AddEntry(Location(ref reader), level);
+                side.AddEntry(text.Take(ref reader), level);
             }
             else
             {
@@ -175,19 +185,6 @@ internal static class StableFastReader
         }
 
         return true;
-    }
-
-    private static Range? ReadString(ref Utf8JsonReader reader) =>
-        reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0
-            ? Location(ref reader)
-            : null;
-
-    /// <summary>Where the current string token's text lies in the input (reading from one array, so offsets are exact).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Range Location(ref Utf8JsonReader reader)
-    {
-        int start = (int)reader.TokenStartIndex + 1;
-        return new Range(start, start + reader.ValueSpan.Length);
     }
 
     /// <summary>One side's people and their rankings, with ids still as places in the input.</summary>
@@ -217,11 +214,9 @@ internal static class StableFastReader
             _start.Add(_entries.Count);
         }
 
-        public string[] IdStrings(byte[] json) => [.. Ids.Select(r => Encoding.UTF8.GetString(json.AsSpan(r)))];
-
         /// <summary>Rankings as indices into the other side; null on an unknown id or an id ranked twice.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public Preferences? Resolve(byte[] json, Utf8IdIndex other)
+        public Preferences? Resolve(Utf8Text text, Utf8IdIndex other)
         {
             var items = new int[_entries.Count];
             var rankedBy = new int[other.Count];
@@ -229,7 +224,7 @@ internal static class StableFastReader
             {
                 for (int e = _start[p]; e < _start[p + 1]; e++)
                 {
-                    int index = other.Find(json.AsSpan(_entries[e]));
+                    int index = other.Find(text[_entries[e]]);
                     if (index < 0 || rankedBy[index] == p + 1)
                     {
                         return null;

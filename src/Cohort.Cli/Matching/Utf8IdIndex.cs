@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Cohort.Cli.Matching;
 
@@ -9,14 +8,14 @@ namespace Cohort.Cli.Matching;
 /// </summary>
 internal sealed class Utf8IdIndex
 {
-    private readonly byte[] _bytes;
+    private readonly Utf8Text _text;
     private readonly IReadOnlyList<Range> _ids;
     private readonly int[] _slots;
     private readonly int _mask;
 
-    private Utf8IdIndex(byte[] bytes, IReadOnlyList<Range> ids)
+    private Utf8IdIndex(Utf8Text text, IReadOnlyList<Range> ids)
     {
-        _bytes = bytes;
+        _text = text;
         _ids = ids;
         int size = 16;
         while (size < ids.Count * 2)
@@ -31,14 +30,15 @@ internal sealed class Utf8IdIndex
 
     public int Count => _ids.Count;
 
-    /// <summary>Indexes the ids found at <paramref name="ids"/> in <paramref name="bytes"/>; null when an id occurs twice.</summary>
-    public static Utf8IdIndex? Build(byte[] bytes, IReadOnlyList<Range> ids)
+    /// <summary>Indexes the ids at <paramref name="ids"/> in <paramref name="text"/>; null when one is empty or occurs twice.</summary>
+    public static Utf8IdIndex? Build(Utf8Text text, IReadOnlyList<Range> ids)
     {
-        var index = new Utf8IdIndex(bytes, ids);
+        var index = new Utf8IdIndex(text, ids);
         for (int i = 0; i < ids.Count; i++)
         {
-            int slot = index.SlotOf(bytes.AsSpan(ids[i]));
-            if (index._slots[slot] >= 0)
+            var id = text[ids[i]];
+            int slot = index.SlotOf(id);
+            if (id.IsEmpty || index._slots[slot] >= 0)
             {
                 return null;
             }
@@ -47,23 +47,6 @@ internal sealed class Utf8IdIndex
         }
 
         return index;
-    }
-
-    /// <summary>Indexes ids already read as strings (they are known to be distinct).</summary>
-    public static Utf8IdIndex FromStrings(IReadOnlyList<string> ids)
-    {
-        var encoded = ids.Select(Encoding.UTF8.GetBytes).ToList();
-        var bytes = new byte[encoded.Sum(e => e.Length)];
-        var ranges = new List<Range>(ids.Count);
-        int at = 0;
-        foreach (byte[] id in encoded)
-        {
-            id.CopyTo(bytes, at);
-            ranges.Add(new Range(at, at + id.Length));
-            at += id.Length;
-        }
-
-        return Build(bytes, ranges)!;
     }
 
     /// <summary>The index of <paramref name="id"/>, or -1.</summary>
@@ -83,7 +66,7 @@ internal sealed class Utf8IdIndex
         for (int slot = (int)(hash & (uint)_mask); ; slot = (slot + 1) & _mask)
         {
             int at = _slots[slot];
-            if (at < 0 || _bytes.AsSpan(_ids[at]).SequenceEqual(id))
+            if (at < 0 || _text[_ids[at]].SequenceEqual(id))
             {
                 return slot;
             }
