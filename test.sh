@@ -11,6 +11,9 @@ log() { echo "test.sh: $*" >&2; }
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# `cohort db backup` and `restore` on PostgreSQL run pg_dump and pg_restore; each server version's package brings the
+# client of the same version (postgresql-client-15 for /usr/lib/postgresql/15), so pg_dump is never older than the server.
+ls /usr/lib/postgresql/*/bin/pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 # The reverse-proxy test runs nginx itself, on loopback, with a certificate openssl makes.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Compare;
 using Cohort.Benchmarks.Match;
+using Cohort.Benchmarks.Operations;
 using Cohort.Benchmarks.Review;
 using Cohort.Benchmarks.Instances;
 
@@ -17,6 +18,8 @@ using Cohort.Benchmarks.Instances;
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
 //                       calibrated score table; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
+// backup [APPLICANTS]   `cohort db backup` three times and `cohort db restore` of each into an empty database, on
+//                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -29,6 +32,7 @@ return args switch
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3, postgres)),
     ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
+    ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -4,6 +4,7 @@ using Cohort.Cli.Catalogue;
 using Cohort.Cli.Database;
 using Cohort.Cli.Hosting;
 using Cohort.Cli.Matching;
+using Cohort.Cli.Operations;
 
 // The native executable runs the matching commands itself and hands every other command to the full build.
 if (!Companion.DatabaseCommandsInProcess && !MatchingCommands.Handles(args))
@@ -18,11 +19,26 @@ var root = new RootCommand("cohort: runs the selection of a research fellowship"
     CliHost.Connection,
 };
 IEnumerable<Command> commands = Companion.DatabaseCommandsInProcess
-    ? [.. MatchingCommands.Create(), .. DatabaseCommands.Create(), AdminCommands.Create(), .. CatalogueCommands.Create()]
+    ? [.. MatchingCommands.Create(), .. DatabaseCommands.Create(), AdminCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
     : MatchingCommands.Create();
 foreach (var command in commands)
 {
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // A mistyped command line is bad input: one line and exit 2, like every other refusal, not the whole help text.
+    var names = new List<string>();
+    for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+    {
+        names.Insert(0, result.Command.Name);
+    }
+
+    var command = string.Join(' ', names);
+    await Console.Error.WriteLineAsync($"{command}: {parse.Errors[0].Message} (see `{command} --help`)");
+    return 2;
+}
+
+return await parse.InvokeAsync();

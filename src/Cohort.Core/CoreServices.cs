@@ -6,11 +6,14 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
+using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.Projects;
+using Cohort.Core.Reminders;
 using Cohort.Core.Review;
 using Cohort.Core.StreamApplications;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +32,7 @@ public static class CoreServices
         services.AddCohortDatabase(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddAudit();
+        services.AddJobs(configuration);
         services.AddMail(configuration);
         services.AddAccounts();
         services.AddCatalogue();
@@ -42,6 +46,8 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddOperations();
+        services.AddReminders();
         return services;
     }
 

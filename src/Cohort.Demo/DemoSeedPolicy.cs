@@ -13,4 +13,14 @@ public static class DemoSeedPolicy
     public static bool Allows(string environmentName) =>
         string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase)
         || string.Equals(environmentName, TestingEnvironment, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The problem with <c>Cohort:SeedDemo</c> in this environment, if any: the web host refuses to start on it, and `cohort doctor` reports it.</summary>
+    public static IEnumerable<string> SettingProblems(bool seedDemo, string environmentName)
+    {
+        if (seedDemo && !Allows(environmentName))
+        {
+            yield return $"Cohort:SeedDemo is true in the {environmentName} environment; the demo accounts' passwords are published, " +
+                         "so the demo is seeded only in Development. Set Cohort:SeedDemo to false.";
+        }
+    }
 }

@@ -9,7 +9,7 @@ builder.Services.AddCohortWebSettings(builder.Configuration);
 builder.Services.AddPublicOrigin();
 builder.Services.AddCohortCore(builder.Configuration);
 builder.Services.AddCohortDemo();
-builder.Services.AddHostedService<Cohort.Core.Mail.OutboxDispatcher>();
+builder.Services.AddHostedService<Cohort.Core.Jobs.JobHost>();
 builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddCohortRateLimits();

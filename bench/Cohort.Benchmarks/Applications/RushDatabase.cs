@@ -24,7 +24,8 @@ internal sealed class RushDatabase : IAsyncDisposable
         this.drop = drop;
     }
 
-    public static async Task<RushDatabase> CreateAsync(string? postgres)
+    /// <param name="empty">Leave the database empty (not even migrated), e.g. to restore a backup into.</param>
+    public static async Task<RushDatabase> CreateAsync(string? postgres, bool empty = false)
     {
         var name = $"cohort_rush_{Guid.NewGuid():N}";
         string connection;
@@ -67,8 +68,12 @@ internal sealed class RushDatabase : IAsyncDisposable
         collection.AddSingleton(TimeProvider.System);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
         var database = new RushDatabase(collection.BuildServiceProvider(), drop);
-        await database.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
-        await database.RunAsync<DemoSeason, bool>(s => s.SeedAsync());
+        if (!empty)
+        {
+            await database.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
+            await database.RunAsync<DemoSeason, bool>(s => s.SeedAsync());
+        }
+
         return database;
     }
 

@@ -50,7 +50,8 @@ internal static class MatchRunBench
         return 0;
     }
 
-    private static async Task<int> SeasonAsync(CohortDbContext db, int applicants, int seats, Random random)
+    /// <summary>The season the match runs on; the backup bench backs up the same.</summary>
+    internal static async Task<int> SeasonAsync(CohortDbContext db, int applicants, int seats, Random random)
     {
         var season = await db.Seasons.SingleAsync(s => s.IsCurrent);
         var form = await db.ApplicationForms.SingleAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Cli.Database;
 
-/// <summary>`cohort db migrate` and `cohort seed demo`.</summary>
+/// <summary>`cohort db migrate` (and the backup commands, from <see cref="BackupCommands"/>) and `cohort seed demo`.</summary>
 internal static class DatabaseCommands
 {
     public static IEnumerable<Command> Create()
@@ -40,8 +40,7 @@ internal static class DatabaseCommands
                 day = parsed;
             }
 
-            // Like the web host: the environment comes from DOTNET_ENVIRONMENT (or ASPNETCORE_ENVIRONMENT), Production if unset.
-            var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+            var environment = CliHost.EnvironmentName;
             if (!DemoSeedPolicy.Allows(environment))
             {
                 await Console.Error.WriteLineAsync($"cohort seed demo adds accounts whose passwords are published, so it runs only in Development; " +
@@ -68,7 +67,13 @@ internal static class DatabaseCommands
             return 0;
         }));
 
-        yield return new Command("db", "Database maintenance") { migrate };
+        var db = new Command("db", "Database maintenance") { migrate };
+        foreach (var command in BackupCommands.Create())
+        {
+            db.Subcommands.Add(command);
+        }
+
+        yield return db;
         yield return new Command("seed", "Seed data") { demo };
     }
 }

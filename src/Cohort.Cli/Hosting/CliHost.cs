@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cohort.Core;
 using Cohort.Core.Accounts;
+using Cohort.Core.Configuration;
 using Cohort.Core.Data;
 using Cohort.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,10 @@ internal static class CliHost
         Recursive = true,
     };
 
+    /// <summary>Like the web host's: from DOTNET_ENVIRONMENT (or ASPNETCORE_ENVIRONMENT), Production if unset.</summary>
+    public static string EnvironmentName =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+
     public static ServiceProvider Build(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
@@ -50,6 +55,10 @@ internal static class CliHost
         services.AddLogging(logging => logging.AddFilter(_ => false));
         services.AddCohortCore(configuration);
         services.AddCohortDemo();
+        // The web host's own settings, checked as it checks them at start, so that `cohort doctor` finds what would stop it.
+        services.AddSettings<CohortWebOptions>(configuration.GetSection(CohortWebOptions.Section))
+            .Check(options => CohortWebOptions.Problems(options, EnvironmentName))
+            .Check(options => DemoSeedPolicy.SettingProblems(options.SeedDemo, EnvironmentName));
         services.AddIdentityCore<CohortUser>(AccountPolicy.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CohortDbContext>()

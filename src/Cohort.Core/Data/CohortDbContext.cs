@@ -57,6 +57,8 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Projects.ProjectMentor> ProjectMentors => Set<Projects.ProjectMentor>();
     public DbSet<Projects.FellowProjectPreference> FellowProjectPreferences => Set<Projects.FellowProjectPreference>();
     public DbSet<Projects.ProjectPreference> ProjectPreferences => Set<Projects.ProjectPreference>();
+    public DbSet<Jobs.ScheduledJob> ScheduledJobs => Set<Jobs.ScheduledJob>();
+    public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,10 +7,24 @@ public sealed class DatabaseMigrator(CohortDbContext db)
     /// <summary>Applies pending migrations of the configured provider; returns their names.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellation = default)
     {
-        await RefuseUnknownHistoryAsync(cancellation);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
+        var state = await StateAsync(cancellation);
+        RefuseUnknownHistory(state);
         await db.Database.MigrateAsync(cancellation);
-        return pending;
+        return state.Pending;
+    }
+
+    /// <summary>
+    /// How the database's schema history compares with this build's migrations. The database must be reachable;
+    /// one without a history (empty, or not yet created by Cohort) has every migration pending.
+    /// </summary>
+    public async Task<SchemaState> StateAsync(CancellationToken cancellation = default)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellation)).ToList();
+        return new SchemaState(
+            applied,
+            known.Except(applied).ToList(),
+            applied.Except(known).ToList());
     }
 
     /// <summary>
@@ -18,13 +32,17 @@ public sealed class DatabaseMigrator(CohortDbContext db)
     /// earlier build has migrations in its history that this build does not know, and migrating it would fail halfway
     /// on tables that already exist; saying so plainly, before anything runs, tells its owner what to do.
     /// </summary>
-    private async Task RefuseUnknownHistoryAsync(CancellationToken cancellation)
+    private static void RefuseUnknownHistory(SchemaState state)
     {
-        var known = db.Database.GetMigrations().ToHashSet();
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellation)).Where(id => !known.Contains(id)).ToList();
-        if (unknown.Count > 0)
-            throw new UnknownSchemaHistoryException(unknown);
+        if (state.Unknown.Count > 0)
+            throw new UnknownSchemaHistoryException(state.Unknown);
     }
+}
+
+/// <summary>The database's applied migrations, this build's migrations it lacks, and applied ones this build does not know.</summary>
+public sealed record SchemaState(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending, IReadOnlyList<string> Unknown)
+{
+    public bool IsCurrent => Pending.Count == 0 && Unknown.Count == 0;
 }
 
 public sealed class UnknownSchemaHistoryException(IReadOnlyList<string> unknown) : InvalidOperationException(

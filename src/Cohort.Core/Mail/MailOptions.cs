@@ -16,7 +16,6 @@ public class MailOptions
     /// <summary>How the connection to the SMTP server is protected; TLS is required unless an operator says otherwise.</summary>
     public MailSecurity Security { get; set; } = MailSecurity.RequireTls;
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>How long a dispatcher's claim on a batch lasts; another instance may take the mail over only after it.</summary>
@@ -54,7 +53,7 @@ public class MailOptions
             yield return $"{Section}:Security is None, so {Section}:SmtpUser's password would cross the network in plain text; use RequireTls or SslOnConnect.";
         }
 
-        foreach (var (key, value) in new[] { (nameof(PollInterval), mail.PollInterval), (nameof(LeaseDuration), mail.LeaseDuration), (nameof(RetryDelay), mail.RetryDelay) })
+        foreach (var (key, value) in new[] { (nameof(LeaseDuration), mail.LeaseDuration), (nameof(RetryDelay), mail.RetryDelay) })
         {
             if (value <= TimeSpan.Zero)
             {

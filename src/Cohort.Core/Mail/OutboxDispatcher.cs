@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
 using Cohort.Core.Data;
+using Cohort.Core.Jobs;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -13,45 +12,23 @@ namespace Cohort.Core.Mail;
 
 /// <summary>
 /// Delivers outbox messages over SMTP. It does nothing while no SMTP host is configured, which is the
-/// development default: mail then stays in the outbox, where admins can read it. Several instances (one per web
-/// server) may run over one database: each batch is claimed with a lease first, so every message has one sender.
+/// development default: mail then stays in the outbox, where admins can read it. The <see cref="SendOutbox"/> job calls
+/// it (one instance a period, through the job's lease); each batch is also claimed with a lease of its own, so every
+/// message has one sender even when an admin's "Run now" or a lapsed job lease lets two batches overlap.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> log)
-    : BackgroundService
 {
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
 
     /// <summary>Names this dispatcher in its claims, so an admin can tell which server sent a message.</summary>
-    public string InstanceId { get; } = $"{Shorten(Environment.MachineName, 40)}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    public string InstanceId { get; } = InstanceName.New();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
-        {
-            return;
-        }
+    /// <summary>Whether an SMTP host is set; without one, mail stays in the outbox.</summary>
+    public bool Sends => !string.IsNullOrWhiteSpace(options.Value.SmtpHost);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // A full batch means more may be waiting: claim the next one at once rather than after a poll.
-                int claimed;
-                do
-                {
-                    claimed = await SendPendingAsync(stoppingToken);
-                }
-                while (claimed >= options.Value.BatchSize);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDispatchFailed(log, e);
-            }
-
-            await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    /// <summary>The most messages one batch claims: a full batch means more may be waiting.</summary>
+    public int BatchSize => options.Value.BatchSize;
 
     /// <summary>Claims one batch of due messages and sends it; returns how many messages it claimed, or 0 when the server could not be used.</summary>
     public async Task<int> SendPendingAsync(CancellationToken cancellation)
@@ -73,15 +50,14 @@ public sealed partial class OutboxDispatcher(
         using var smtp = new SmtpClient();
         try
         {
-            await ConnectAsync(smtp, settings, cancellation);
+            await SmtpConnection.OpenAsync(smtp, settings, () => LogPlainText(log, settings.SmtpHost!, settings.SmtpPort), cancellation);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
-                                       or NotSupportedException or SslHandshakeException or AuthenticationException or MailTransportRefused)
+        catch (Exception e) when (SmtpConnection.IsFailure(e))
         {
             // Nothing was sent: give the batch back at once instead of leaving it locked until the lease ends, and
             // say why on each message, where admins read the outbox. A server that cannot be reached (or refuses TLS)
             // costs no attempt: the mail waits for the server, however long it takes.
-            var error = Shorten(ConnectionProblem(e, settings), 1000);
+            var error = Shorten($"Not sent: {SmtpConnection.Problem(e, settings)}", 1000);
             await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), cancellation);
             LogConnectionFailed(log, error);
@@ -190,46 +166,6 @@ public sealed partial class OutboxDispatcher(
     public static TimeSpan RetryDelay(int failures, TimeSpan first) =>
         TimeSpan.FromTicks((long)Math.Min(first.Ticks * Math.Pow(2, Math.Max(0, failures - 1)), LongestRetryDelay.Ticks));
 
-    private async Task ConnectAsync(SmtpClient smtp, MailOptions settings, CancellationToken cancellation)
-    {
-        // MailKit's StartTls throws when the server does not offer STARTTLS: that refusal is the point of RequireTls.
-        var security = settings.Security switch
-        {
-            MailSecurity.RequireTls => settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
-            MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            MailSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.Auto,
-        };
-        await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, security, cancellation);
-        if (!smtp.IsSecure && settings.Security == MailSecurity.Auto)
-        {
-            if (!string.IsNullOrEmpty(settings.SmtpUser))
-            {
-                throw new MailTransportRefused(
-                    $"{settings.SmtpHost}:{settings.SmtpPort} offers no STARTTLS, and Cohort does not send {MailOptions.Section}:SmtpUser's password in plain text.");
-            }
-
-            LogPlainText(log, settings.SmtpHost!, settings.SmtpPort);
-        }
-
-        if (!string.IsNullOrEmpty(settings.SmtpUser))
-        {
-            await smtp.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellation);
-        }
-    }
-
-    private static string ConnectionProblem(Exception e, MailOptions settings) => e switch
-    {
-        NotSupportedException when settings.Security == MailSecurity.RequireTls =>
-            $"Not sent: {settings.SmtpHost}:{settings.SmtpPort} does not offer STARTTLS, and {MailOptions.Section}:Security is RequireTls, so nothing goes out in plain text.",
-        SslHandshakeException =>
-            $"Not sent: no TLS connection to {settings.SmtpHost}:{settings.SmtpPort} could be made (is its certificate valid for this name?). {e.Message}",
-        _ => $"Not sent: {e.Message}",
-    };
-
-    /// <summary>Cohort's own refusal to use a connection, for a reason MailKit would not see.</summary>
-    private sealed class MailTransportRefused(string message) : Exception(message);
-
     private static MimeMessage ToMime(string from, OutboxMessage message)
     {
         var mime = new MimeMessage();
@@ -241,9 +177,6 @@ public sealed partial class OutboxDispatcher(
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending mail from the outbox failed; will retry")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail stays in the outbox: {Problem}")]
     private static partial void LogConnectionFailed(ILogger logger, string problem);

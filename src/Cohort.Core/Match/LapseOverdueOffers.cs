@@ -7,12 +7,38 @@ namespace Cohort.Core.Match;
 
 /// <summary>
 /// Marks the season's offers left unanswered past their deadline as lapsed, tells each applicant by mail, and audits
-/// it. The match runs this first, so a seat nobody answered for goes back into the next round instead of staying
-/// held for good.
+/// it. The <see cref="LapseOffersAtDeadline"/> job runs it every minute, and the match runs it first too, so a seat
+/// nobody answered for goes back into the next round instead of staying held for good.
 /// </summary>
 public sealed class LapseOverdueOffers(CohortDbContext db, TimeProvider clock, Outbox outbox, AuditLog audit)
 {
-    public async Task RunAsync(Actor actor, int seasonId, CancellationToken cancellation = default)
+    // Enough for two runs that meet (the job and an admin's match) to settle: each lost race means the other
+    // run lapsed those offers, and the next try finds only the ones it left.
+    private const int Tries = 3;
+
+    /// <summary>
+    /// Lapses what is overdue and returns how many offers this call lapsed. Idempotent: a lapsed offer is no longer
+    /// pending, so a second run finds nothing, and when two runs race, the offers' version check lets one save win
+    /// (with its mail and audit entries) and the other saves nothing, then looks again.
+    /// </summary>
+    public async Task<int> RunAsync(Actor actor, int seasonId, CancellationToken cancellation = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var lapsed = await LapseAsync(actor, seasonId, cancellation);
+            if (lapsed is { } count)
+            {
+                return count;
+            }
+
+            if (attempt == Tries)
+            {
+                return 0;
+            }
+        }
+    }
+
+    private async Task<int?> LapseAsync(Actor actor, int seasonId, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var overdue = await db.Offers.Where(o => o.SeasonId == seasonId && o.State == OfferState.Pending && o.RespondBy < now)
@@ -28,6 +54,6 @@ public sealed class LapseOverdueOffers(CohortDbContext db, TimeProvider clock, O
             audit.Record(actor, "offer.lapsed", $"offer:{late.Offer.Id}", $"stream {late.Offer.StreamId}, not answered by {late.Offer.RespondBy:u}");
         }
 
-        await db.SaveChangesAsync(cancellation);
+        return await db.TrySaveAsync(cancellation) ? overdue.Count : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,7 @@ public static class Proxies
             forwarded.KnownIPNetworks.Clear();
             foreach (var entry in cohort.Value.KnownProxies ?? ThisMachine)
             {
-                if (TryParse(entry, out var address, out var network))
+                if (ProxyAddress.TryParse(entry, out var address, out var network))
                 {
                     if (address is not null)
                     {
@@ -45,22 +44,4 @@ public static class Proxies
 
     /// <summary>Applies the known proxies' headers. First in the pipeline, so everything after sees the real client.</summary>
     public static IApplicationBuilder UseKnownProxies(this IApplicationBuilder app) => app.UseForwardedHeaders();
-
-    /// <summary>An entry of the known-proxy list: an address, or a network in CIDR notation.</summary>
-    public static bool TryParse(string entry, out IPAddress? address, out System.Net.IPNetwork? network)
-    {
-        network = null;
-        if (IPAddress.TryParse(entry, out address))
-        {
-            return true;
-        }
-
-        if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var parsed))
-        {
-            network = parsed;
-            return true;
-        }
-
-        return false;
-    }
 }

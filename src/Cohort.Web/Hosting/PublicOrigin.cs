@@ -1,3 +1,4 @@
+using Cohort.Core.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Hosting;
@@ -7,9 +8,9 @@ namespace Cohort.Web.Hosting;
 /// <see cref="CohortWebOptions.PublicBaseUrl"/>. Never from the request: a forged Host header must not be able
 /// to put an attacker's address into a genuine mail (a reset link that posts its token to them).
 /// </summary>
-public sealed class PublicOrigin(IOptions<CohortWebOptions> options, LinkGenerator links)
+public sealed class PublicOrigin(IOptions<CohortWebOptions> options, LinkGenerator links) : IAppLinks
 {
-    private readonly Uri baseUrl = Parse(options.Value.PublicBaseUrl)
+    private readonly Uri baseUrl = BaseUrl.Parse(options.Value.PublicBaseUrl)
         ?? throw new InvalidOperationException($"{CohortWebOptions.Section}:PublicBaseUrl is not set.");
 
     /// <summary>The host name alone, e.g. for calendar UIDs (<c>uid@host</c>).</summary>
@@ -22,21 +23,4 @@ public sealed class PublicOrigin(IOptions<CohortWebOptions> options, LinkGenerat
     public string Page(string page, object? values = null) =>
         Link(links.GetPathByPage(page, handler: null, values)
             ?? throw new InvalidOperationException($"No route to the page {page}."));
-
-    /// <summary>
-    /// The base URL as a <see cref="Uri"/> ending in '/', or null when the text is not an absolute http(s) URL
-    /// without query or fragment. Shared by the start-up check so both agree on what is valid.
-    /// </summary>
-    public static Uri? Parse(string? text)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
-        {
-            return null;
-        }
-
-        // A trailing slash makes relative links resolve under the base path rather than beside it.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
-    }
 }

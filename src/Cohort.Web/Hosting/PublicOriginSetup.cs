@@ -8,21 +8,17 @@ public static class PublicOriginSetup
     // directly; they cannot steer a link, since links come from the base URL alone.
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>Registers <see cref="PublicOrigin"/>, refuses to start without a valid base URL, and accepts only its host.</summary>
+    /// <summary>Registers <see cref="PublicOrigin"/> (also as Core's <c>IAppLinks</c>, for mail jobs write), and accepts only its host (the base URL itself is checked with the other settings, in WebSettings).</summary>
     public static IServiceCollection AddPublicOrigin(this IServiceCollection services)
     {
-        services.AddOptions<CohortWebOptions>()
-            .Validate(o => PublicOrigin.Parse(o.PublicBaseUrl) is not null,
-                $"{CohortWebOptions.Section}:PublicBaseUrl must be the absolute http or https address people reach Cohort at, " +
-                "e.g. https://apply.example.org (no query, no fragment).")
-            .ValidateOnStart();
         services.AddOptions<HostFilteringOptions>().Configure<Microsoft.Extensions.Options.IOptions<CohortWebOptions>>((filtering, cohort) =>
         {
-            var origin = PublicOrigin.Parse(cohort.Value.PublicBaseUrl);
+            var origin = BaseUrl.Parse(cohort.Value.PublicBaseUrl);
             filtering.AllowedHosts = origin is null ? LoopbackHosts : [origin.Host, .. LoopbackHosts];
             filtering.AllowEmptyHosts = false;
         });
         services.AddSingleton<PublicOrigin>();
+        services.AddSingleton<Cohort.Core.Mail.IAppLinks>(provider => provider.GetRequiredService<PublicOrigin>());
         return services;
     }
 }

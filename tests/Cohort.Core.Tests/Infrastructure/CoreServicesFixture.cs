@@ -1,6 +1,7 @@
 using Cohort.Core;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
+using Cohort.Core.Mail;
 using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,7 @@ namespace Cohort.Core.Tests.Infrastructure;
 public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.Create(provider);
+    private readonly List<ServiceProvider> instances = [];
     private ServiceProvider? services;
 
     public DatabaseProvider Provider => provider;
@@ -25,6 +27,20 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
+        services = NewInstance();
+        await RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
+        await RunAsync<DemoSeason, bool>(s => s.SeedAsync());
+    }
+
+    /// <summary>The services of the first instance, which migrated and seeded the database.</summary>
+    public IServiceProvider Services => services!;
+
+    /// <summary>
+    /// Another instance of the services over the same database and clock, as a second web server would be; the
+    /// fixture disposes it.
+    /// </summary>
+    public ServiceProvider NewInstance()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -35,10 +51,17 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         collection.AddCohortCore(configuration);
         collection.AddCohortDemo();
         collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton<IAppLinks>(new TestLinks());
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>().AddCohortPasswordRules();
-        services = collection.BuildServiceProvider();
-        await RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
-        await RunAsync<DemoSeason, bool>(s => s.SeedAsync());
+        AddServices(collection);
+        var instance = collection.BuildServiceProvider();
+        instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>What a fixture adds to every instance's services (test jobs, say).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Runs <paramref name="work"/> with a service from a fresh scope, as one request would.</summary>
@@ -51,14 +74,22 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
 
     public async ValueTask DisposeAsync()
     {
-        if (services is not null)
+        foreach (var instance in instances)
         {
-            await services.DisposeAsync();
+            await instance.DisposeAsync();
         }
 
         await database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>Links as the web host builds them, from a fixed public origin.</summary>
+public sealed class TestLinks : IAppLinks
+{
+    public const string Origin = "https://cohort.test";
+
+    public string Link(string path) => Origin + path;
 }
 
 public sealed class SqliteCore() : CoreServicesFixture(DatabaseProvider.Sqlite);

@@ -53,6 +53,9 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         // the sign-in tests turn both back on in a fixture of their own.
         builder.UseSetting("Cohort:SessionLifetime", "3650.00:00:00");
         builder.UseSetting("Cohort:RequireAdminTwoFactor", "false");
+        // Journeys move the clock past deadlines and read the mail they expect: a job lapsing offers or queuing
+        // reminders between two steps would change what they see. Jobs have tests of their own.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

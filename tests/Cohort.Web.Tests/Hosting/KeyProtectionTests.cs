@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cohort.Core.Accounts;
+using Cohort.Core.Configuration;
 using Cohort.Core.Data;
 using Cohort.Tests.Shared;
 using Cohort.Web.Hosting;
@@ -109,11 +110,11 @@ public abstract class KeyProtectionTests(DatabaseProvider provider)
     {
         using var certificate = new KeyCertificateFile();
 
-        var problem = KeyProtection.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = "not the password" });
+        var problem = KeyCertificate.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = "not the password" });
 
         Assert.NotNull(problem);
         Assert.StartsWith("Cohort:KeyCertificate ", problem, StringComparison.Ordinal);
-        Assert.Null(KeyProtection.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = KeyCertificateFile.Password }));
+        Assert.Null(KeyCertificate.Problem(new CohortWebOptions { KeyCertificate = certificate.Path, KeyCertificatePassword = KeyCertificateFile.Password }));
     }
 }
 

@@ -4,6 +4,7 @@ using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,8 +54,17 @@ public sealed class MailingApp() : CohortApp(DatabaseProvider.Sqlite)
         new("Mail:SmtpHost", "127.0.0.1"),
         new("Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Mail:Security", "None"),
-        new("Mail:PollInterval", "00:00:00.200"),
+        new("Jobs:Enabled", "true"),
+        new("Jobs:PollInterval", "00:00:00.200"),
+        new("Jobs:Periods:outbox", "00:00:01"),
     ];
+
+    // The job host's periods follow the clock: this app's clock runs, so the outbox job comes round every second.
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton(TimeProvider.System));
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -53,6 +53,7 @@ public static class AdminMenu
         [
             new("Write to applicants", "/admin/mail/compose?stage=general"),
             new("Outbox", "/admin/outbox"),
+            new("Scheduled jobs", "/admin/jobs"),
             new("Invitations", "/admin/invitations"),
             new("Audit log", "/admin/audit"),
             new("Import a catalogue", "/admin/import"),

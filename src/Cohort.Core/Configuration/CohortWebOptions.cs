@@ -1,4 +1,6 @@
-namespace Cohort.Web.Hosting;
+using Cohort.Core.Applications;
+
+namespace Cohort.Core.Configuration;
 
 /// <summary>Web-host settings (section "Cohort").</summary>
 public class CohortWebOptions
@@ -63,6 +65,55 @@ public class CohortWebOptions
     /// database that lacks a migration of its build, rather than change the schema under the instances still running.
     /// </summary>
     public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>
+    /// Every problem with these settings in the named environment, each naming its key: the web host refuses to start
+    /// on any of them, and `cohort doctor` reports them before the host is ever started.
+    /// </summary>
+    public static IEnumerable<string> Problems(CohortWebOptions options, string environmentName)
+    {
+        var url = BaseUrl.Parse(options.PublicBaseUrl);
+        if (url is null)
+        {
+            yield return $"{Section}:PublicBaseUrl must be the absolute http or https address people reach Cohort at, " +
+                         "e.g. https://apply.example.org (no query, no fragment).";
+        }
+
+        // Cookies are Secure outside Development: over plain http a browser would drop them and nobody could sign in.
+        // Loopback names are the exception browsers make themselves, and what a health probe or a test uses.
+        if (!string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase) && url is { Scheme: "http" } && !url.IsLoopback)
+        {
+            yield return $"{Section}:PublicBaseUrl must be an https address outside Development (cookies are sent over TLS only); it is {options.PublicBaseUrl}.";
+        }
+
+        if (options.MaxRequestBytes < 1)
+        {
+            yield return $"{Section}:MaxRequestBytes must be a positive number of bytes; it is {options.MaxRequestBytes}.";
+        }
+
+        if (options.MaxUploadRequestBytes <= StoreUpload.MaxBytes)
+        {
+            yield return $"{Section}:MaxUploadRequestBytes must be more than {StoreUpload.MaxBytes} bytes, so a CV of the largest size accepted fits; it is {options.MaxUploadRequestBytes}.";
+        }
+
+        foreach (var (key, value) in new[] { ("PermitsPerMinute", options.RateLimit.PermitsPerMinute), ("UploadsPerHour", options.RateLimit.UploadsPerHour) })
+        {
+            if (value < 1)
+            {
+                yield return $"{Section}:RateLimit:{key} must be at least 1; it is {value}.";
+            }
+        }
+
+        foreach (var proxy in (options.KnownProxies ?? []).Where(p => !ProxyAddress.TryParse(p, out _, out _)))
+        {
+            yield return $"{Section}:KnownProxies holds '{proxy}', which is neither an IP address nor a network such as 10.0.0.0/8.";
+        }
+
+        if (Configuration.KeyCertificate.Problem(options) is { } keyProblem)
+        {
+            yield return keyProblem;
+        }
+    }
 }
 
 public class RateLimitOptions

@@ -112,6 +112,28 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledJobs",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LeasedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LeasedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    LastTrigger = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    LastCount = table.Column<int>(type: "integer", nullable: true),
+                    LastSummary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobs", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Seasons",
                 columns: table => new
                 {
@@ -131,6 +153,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Seasons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SentReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Occasion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -2018,6 +2056,12 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_Kind_Subject_Occasion",
+                table: "SentReminders",
+                columns: new[] { "Kind", "Subject", "Occasion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageEntries_ApplicantId",
                 table: "StageEntries",
                 column: "ApplicantId");
@@ -2215,7 +2259,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "RoleInvitations");
 
             migrationBuilder.DropTable(
+                name: "ScheduledJobs");
+
+            migrationBuilder.DropTable(
                 name: "ScoreWeights");
+
+            migrationBuilder.DropTable(
+                name: "SentReminders");
 
             migrationBuilder.DropTable(
                 name: "StageEntries");

@@ -111,6 +111,28 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledJobs",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeasedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LeasedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastFinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastRunBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    LastTrigger = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    LastCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastSummary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobs", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Seasons",
                 columns: table => new
                 {
@@ -130,6 +152,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Seasons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SentReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Occasion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -2017,6 +2055,12 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_Kind_Subject_Occasion",
+                table: "SentReminders",
+                columns: new[] { "Kind", "Subject", "Occasion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageEntries_ApplicantId",
                 table: "StageEntries",
                 column: "ApplicantId");
@@ -2214,7 +2258,13 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "RoleInvitations");
 
             migrationBuilder.DropTable(
+                name: "ScheduledJobs");
+
+            migrationBuilder.DropTable(
                 name: "ScoreWeights");
+
+            migrationBuilder.DropTable(
+                name: "SentReminders");
 
             migrationBuilder.DropTable(
                 name: "StageEntries");
