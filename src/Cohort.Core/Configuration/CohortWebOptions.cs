@@ -60,6 +60,13 @@ public class CohortWebOptions
     public string? KeyCertificatePassword { get; set; }
 
     /// <summary>
+    /// Apply pending migrations at start (the default, so `dotnet run` just works). Servers set it false and run
+    /// `cohort db migrate` before a new version starts (docs/operations.md); an instance then refuses to start on a
+    /// database that lacks a migration of its build, rather than change the schema under the instances still running.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
+
+    /// <summary>
     /// Every problem with these settings in the named environment, each naming its key: the web host refuses to start
     /// on any of them, and `cohort doctor` reports them before the host is ever started.
     /// </summary>

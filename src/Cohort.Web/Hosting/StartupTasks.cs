@@ -14,6 +14,12 @@ public static class StartupTasks
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value;
+        if (!options.MigrateAtStart)
+        {
+            return await DatabaseIsReadyAsync(app, scope.ServiceProvider);
+        }
+
         try
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
@@ -24,7 +30,6 @@ public static class StartupTasks
             return false;
         }
 
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<CohortWebOptions>>().Value;
         if (options.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeason>().SeedAsync();
@@ -40,6 +45,22 @@ public static class StartupTasks
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Without migrating: the database must already have every migration of this build (`cohort db migrate` ran).
+    /// An unreachable database stops the start too; systemd's Restart= tries again while it comes up.
+    /// </summary>
+    private static async Task<bool> DatabaseIsReadyAsync(WebApplication app, IServiceProvider services)
+    {
+        var problem = await DatabaseReadiness.ProblemAsync(services.GetRequiredService<CohortDbContext>());
+        if (problem is not null)
+        {
+            app.Logger.LogCritical("Cohort cannot start: {Reason} ({Setting} is false, so it does not migrate by itself.)",
+                problem, $"{CohortWebOptions.Section}:{nameof(CohortWebOptions.MigrateAtStart)}");
+        }
+
+        return problem is null;
     }
 
     // Printed to the console, not the log: this is what a newcomer reads after `dotnet run`.

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Cohort.Core.Accounts;
 using Cohort.Demo;
 using Cohort.EndToEnd.Infrastructure;
@@ -9,7 +7,7 @@ using Microsoft.Playwright;
 namespace Cohort.EndToEnd.Hosting;
 
 /// <summary>
-/// The app behind a real nginx that ends TLS, as the README sets it up, reached by the name people would use
+/// The app behind a real nginx that ends TLS, with the site operators install (deploy/nginx/cohort.conf), reached by the name people would use
 /// (cohort.test, mapped to 127.0.0.1 for chromium) rather than localhost, which browsers and HSTS treat specially.
 /// </summary>
 public sealed class ProxiedSite : IAsyncLifetime
@@ -33,7 +31,7 @@ public sealed class ProxiedSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         App.Start();
-        Proxy = await Nginx.StartAsync(Host, App.Address);
+        Proxy = await Nginx.StartAsync(Host, [App.Address]);
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright, $"--host-resolver-rules=MAP {Host} 127.0.0.1", "--ignore-certificate-errors");
     }
@@ -41,35 +39,8 @@ public sealed class ProxiedSite : IAsyncLifetime
     public Task<IBrowserContext> NewContextAsync() =>
         browser!.NewContextAsync(new() { BaseURL = Address.ToString(), IgnoreHTTPSErrors = true, Locale = "en-GB" });
 
-    /// <summary>
-    /// An HTTP client whose connections to nginx leave from <paramref name="localAddress"/> (all of 127.0.0.0/8 is
-    /// this machine), so nginx, and through it the app, sees a client of that address.
-    /// </summary>
-    public HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellation) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Proxy.Port), cancellation);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-        // The certificate is the test's own, self-signed.
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        AllowAutoRedirect = false,
-        UseCookies = false,
-    })
-    {
-        BaseAddress = Address,
-    };
+    /// <summary>An HTTP client whose connections to nginx leave from <paramref name="localAddress"/>, so the app sees a client of that address.</summary>
+    public HttpClient ClientFrom(string localAddress) => Proxy.ClientFrom(localAddress, Host);
 
     public async ValueTask DisposeAsync()
     {

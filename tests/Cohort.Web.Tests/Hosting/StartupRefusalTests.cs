@@ -9,7 +9,7 @@ namespace Cohort.Web.Tests.Hosting;
 /// </summary>
 public sealed class StartupRefusalTests
 {
-    private sealed record Exit(int Code, string[] ErrorLines);
+    private sealed record Exit(int Code, string[] ErrorLines, string Output);
 
     private static async Task<Exit> StartAsync(string environment, params string[] settings)
     {
@@ -29,9 +29,8 @@ public sealed class StartupRefusalTests
             Assert.Fail($"The app kept running with {string.Join(", ", settings)}: it should have refused to start.");
         }
 
-        await output;
         Assert.False(File.Exists(database), "The app touched the database before checking its settings.");
-        return new(process.ExitCode, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return new(process.ExitCode, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await output);
     }
 
     private static void AssertRefusedNaming(Exit exit, string key)
@@ -69,5 +68,14 @@ public sealed class StartupRefusalTests
         var exit = await StartAsync("Production", settings);
 
         AssertRefusedNaming(exit, key);
+    }
+
+    [Fact]
+    public async Task Told_not_to_migrate_at_start_the_app_refuses_a_database_it_would_have_to_create_and_says_why()
+    {
+        var exit = await StartAsync("Production", "Cohort:MigrateAtStart=false");
+
+        Assert.NotEqual(0, exit.Code);
+        Assert.Contains("Cohort:MigrateAtStart is false", exit.Output + string.Join('\n', exit.ErrorLines), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Cohort.Tests.Shared;
 
 namespace Cohort.Web.Tests.Infrastructure;
 
@@ -6,16 +7,7 @@ namespace Cohort.Web.Tests.Infrastructure;
 public static class GeneralApplicationForm
 {
     /// <summary>A valid answer to every question of the demo's general application but the CV.</summary>
-    public static Dictionary<string, string> Complete(string name = "Stage One") => new()
-    {
-        ["q.full-name"] = name,
-        ["q.date-of-birth"] = "1998-05-17",
-        ["q.location"] = "Nairobi",
-        ["q.current-role"] = "Student",
-        ["q.interests"] = "Evaluations",
-        ["q.motivation"] = "I want to measure what models can really do.",
-        ["q.best-work"] = "https://example.org/work",
-    };
+    public static Dictionary<string, string> Complete(string name = "Stage One") => GeneralApplicationAnswers.Complete(name);
 
     /// <summary>Posts the whole application form as multipart, with a CV, through the named handler.</summary>
     public static async Task<Browser.Page> PostGeneralApplicationAsync(this Browser browser, string handler, Dictionary<string, string> fields, byte[]? cv)

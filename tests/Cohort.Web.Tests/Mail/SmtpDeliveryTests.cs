@@ -1,11 +1,9 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Cohort.Core.Accounts;
 using Cohort.Core.Data;
 using Cohort.Core.Mail;
 using Cohort.Core.Telemetry;
+using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -13,36 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace Cohort.Web.Tests.Mail;
 
-/// <summary>An SMTP server on a loopback port, in the test process, that keeps what it receives.</summary>
-public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
+/// <summary>The shared <see cref="SmtpSink"/>, with outbox dispatchers of a test app that send to it.</summary>
+public sealed class LoopbackSmtp : IAsyncDisposable
 {
-    /// <summary>Mail to this domain is refused at RCPT TO, as a server refuses a mailbox it does not know: a failed attempt, to be tried again.</summary>
-    public const string RefusingDomain = "refused.example.net";
+    /// <summary>Mail to this domain is refused at RCPT TO: a failed attempt, to be tried again.</summary>
+    public const string RefusingDomain = SmtpSink.RefusingDomain;
 
-    private readonly CancellationTokenSource stop = new();
+    private readonly SmtpSink sink = new();
 
-    public LoopbackSmtp()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(this);
-        services.Add(new DelegatingMailboxFilter((to, _) => !string.Equals(to.Host, RefusingDomain, StringComparison.OrdinalIgnoreCase)));
-        _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
-    }
-
-    public int Port { get; }
-    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+    public int Port => sink.Port;
+    public ConcurrentQueue<MimeMessage> Received => sink.Delivered;
 
     /// <summary>A dispatcher instance of <paramref name="app"/> that sends to this server, run by hand with <see cref="DrainAsync"/>.</summary>
     public OutboxDispatcher DispatcherFor(CohortApp app, int batchSize = 20) =>
@@ -55,13 +36,6 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         {
             await Task.Yield();
         }
-    }
-
-    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(buffer.ToArray());
-        Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-        return SmtpResponse.Ok;
     }
 
     /// <summary>An outbox dispatcher of <paramref name="app"/> that sends here, with <paramref name="settings"/> otherwise.</summary>
@@ -77,11 +51,7 @@ public sealed class LoopbackSmtp : MessageStore, IAsyncDisposable
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(settings), TimeProvider.System,
             app.Services.GetRequiredService<CohortMetrics>(), NullLogger<OutboxDispatcher>.Instance);
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => sink.DisposeAsync();
 }
 
 public sealed class MailingApp() : CohortApp(DatabaseProvider.Sqlite)
@@ -131,7 +101,14 @@ public sealed class SmtpDeliveryTests(MailingApp app) : IClassFixture<MailingApp
         Assert.NotNull(delivered);
         Assert.Equal(ConfirmationMail.Subject, delivered.Subject);
         Assert.Contains("http://localhost/account/confirm-email?", delivered.TextBody, StringComparison.Ordinal);
-        var sentAt = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.SentAt).SingleAsync());
+        // The dispatcher marks the message sent after the server accepted it, so the mark may trail the delivery.
+        DateTime? sentAt = null;
+        for (var wait = 0; wait < 100 && sentAt is null; wait++)
+        {
+            sentAt = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).Select(m => m.SentAt).SingleAsync());
+            await Task.Delay(sentAt is null ? 100 : 0);
+        }
+
         Assert.NotNull(sentAt);
     }
 }
