@@ -111,13 +111,24 @@ public abstract class JobLeaseTests
         Assert.Equal((JobOutcome.Succeeded, (string?)null), ((await instances.RowAsync(ProbeJob.Name)).LastOutcome, (await instances.RowAsync(ProbeJob.Name)).LastError));
     }
 
-    // What a crashed instance leaves: its claim on the current period, the run never finished.
-    private Task HoldLeaseAsync(string instance, TimeSpan left)
+    // What a crashed instance leaves: its claim on the current period, the run never finished. The job's row may not
+    // exist yet when this test runs first (rows are made the first time an instance looks), so it is made here if need be.
+    private async Task HoldLeaseAsync(string instance, TimeSpan left)
     {
         var now = core.Clock.GetUtcNow().UtcDateTime;
-        return core.RunAsync<CohortDbContext, int>(db => db.ScheduledJobs.Where(j => j.Name == ProbeJob.Name).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.LeasedBy, instance).SetProperty(j => j.LeasedUntil, now + left).SetProperty(j => j.LastRunBy, instance)
-            .SetProperty(j => j.PeriodStart, JobSchedule.PeriodStart(now, ProbeJob.Period)).SetProperty(j => j.LastOutcome, JobOutcome.Running)));
+        var held = await core.RunAsync<CohortDbContext, int>(async db =>
+        {
+            if (!await db.ScheduledJobs.AnyAsync(j => j.Name == ProbeJob.Name))
+            {
+                db.ScheduledJobs.Add(new ScheduledJob { Name = ProbeJob.Name });
+                await db.SaveChangesAsync();
+            }
+
+            return await db.ScheduledJobs.Where(j => j.Name == ProbeJob.Name).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.LeasedBy, instance).SetProperty(j => j.LeasedUntil, now + left).SetProperty(j => j.LastRunBy, instance)
+                .SetProperty(j => j.PeriodStart, JobSchedule.PeriodStart(now, ProbeJob.Period)).SetProperty(j => j.LastOutcome, JobOutcome.Running));
+        });
+        Assert.Equal(1, held);
     }
 }
 
