@@ -133,7 +133,7 @@ public sealed partial class JobRunner(
         await StopRenewingAsync(lease, renewal);
         var outcome = error is null ? JobOutcome.Succeeded : JobOutcome.Failed;
         await FinishAsync(job, claim, outcome, report, error);
-        LogJobRan(log, job.Name, trigger, outcome, report?.Count ?? 0, report?.Summary ?? error ?? "", watch.Elapsed.TotalMilliseconds, InstanceId);
+        LogJobRan(log, job.Name, trigger, context.PeriodStart, outcome, report?.Count ?? 0, report?.Summary ?? error ?? "", watch.Elapsed.TotalMilliseconds, InstanceId);
         metrics.JobRan(job.Name, outcome == JobOutcome.Succeeded ? "succeeded" : "failed");
         return new(true, outcome, error ?? report!.Summary);
     }
@@ -231,8 +231,8 @@ public sealed partial class JobRunner(
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} ran ({Trigger}): {Outcome}, {Count}: {Summary} in {ElapsedMs:0} ms on {Instance}")]
-    private static partial void LogJobRan(ILogger logger, string job, string trigger, JobOutcome outcome, int count, string summary, double elapsedMs, string instance);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} ran ({Trigger}) for the period from {PeriodStart:o}: {Outcome}, {Count}: {Summary} in {ElapsedMs:0} ms on {Instance}")]
+    private static partial void LogJobRan(ILogger logger, string job, string trigger, DateTime periodStart, JobOutcome outcome, int count, string summary, double elapsedMs, string instance);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed on {Instance}; the next period runs it again")]
     private static partial void LogJobFailed(ILogger logger, string job, string instance, Exception exception);

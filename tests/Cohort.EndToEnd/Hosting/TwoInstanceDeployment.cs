@@ -62,8 +62,10 @@ public sealed class TwoInstanceDeployment : IAsyncLifetime
             ["Mail__SmtpPassword"] = null,
         },
         [
-            // Test-only: mail is polled for often, so the test waits seconds, not the default's minutes.
-            new("Mail__PollInterval", "00:00:00.500"),
+            // Test-only: the jobs run every second (the outbox among them), so the test waits seconds, not the defaults' minutes.
+            new("Jobs__PollInterval", "00:00:00.250"),
+            new("Jobs__Periods__outbox", "00:00:01"),
+            new("Jobs__Periods__offers-lapse", "00:00:01"),
         ]));
 
         await CohortAsync(["db", "migrate"]);

@@ -110,6 +110,28 @@ public sealed class TwoInstancesTests(TwoInstanceDeployment site) : IClassFixtur
     }
 
     [Fact]
+    public async Task Each_scheduled_job_runs_once_a_period_though_both_instances_look_for_due_jobs()
+    {
+        // Both instances look four times a second for jobs due every second; let a dozen periods pass.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+
+        var runs = site.Instances.SelectMany((instance, index) => JobRuns.Matches(instance.Output).Select(m => (
+            Instance: index, Job: m.Groups["job"].Value, Period: m.Groups["period"].Value))).ToList();
+
+        foreach (var job in new[] { "outbox", "offers-lapse" })
+        {
+            var periods = runs.Where(r => r.Job == job).Select(r => r.Period).ToList();
+            Assert.True(periods.Count >= 5, $"{job} ran {periods.Count} times in 12 one-second periods");
+            Assert.Equal(periods.Count, periods.Distinct().Count());
+        }
+    }
+
+    // The runner's log line for each run ("Job offers-lapse ran (scheduled) for the period from 2026-...: Succeeded ..."),
+    // found in either log format.
+    private static readonly System.Text.RegularExpressions.Regex JobRuns =
+        new(@"Job (?<job>[a-z-]+) ran \(scheduled\) for the period from (?<period>[0-9T:.\-]+)");
+
+    [Fact]
     public async Task The_unit_passes_systemd_analyze_verify_and_its_exposure_stays_under_4()
     {
         var unit = site.InstalledUnit(5001);
