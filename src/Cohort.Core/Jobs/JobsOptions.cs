@@ -19,7 +19,14 @@ public sealed class JobsOptions
 
     // By name in any case: the configuration binder may not keep this dictionary's comparer.
     public TimeSpan PeriodOf(JobDefinition job) =>
-        Periods.Where(p => string.Equals(p.Key, job.Name, StringComparison.OrdinalIgnoreCase)).Select(p => (TimeSpan?)p.Value).FirstOrDefault() ?? job.DefaultPeriod;
+        Periods.Where(p => Names(p.Key, job.Name)).Select(p => (TimeSpan?)p.Value).FirstOrDefault() ?? job.DefaultPeriod;
+
+    /// <summary>
+    /// Whether a key under Periods names the job, in any case and with '_' for '-': an environment file that a shell
+    /// reads (the cohort wrapper sources /etc/cohort/cohort.env) cannot hold a variable named Jobs__Periods__offers-lapse.
+    /// </summary>
+    public static bool Names(string key, string jobName) =>
+        string.Equals(key.Replace('_', '-'), jobName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every problem with these settings, each naming its key; checked when the app starts.</summary>
     public static IEnumerable<string> Problems(JobsOptions jobs, IEnumerable<JobDefinition> definitions)
@@ -35,7 +42,7 @@ public sealed class JobsOptions
         var names = definitions.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
         foreach (var (name, period) in jobs.Periods)
         {
-            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!names.Any(job => Names(name, job)))
             {
                 yield return $"{Section}:Periods:{name} names no job; the jobs are {string.Join(", ", names)}.";
             }

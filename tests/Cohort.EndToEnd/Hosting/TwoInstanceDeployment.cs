@@ -65,7 +65,7 @@ public sealed class TwoInstanceDeployment : IAsyncLifetime
             // Test-only: the jobs run every second (the outbox among them), so the test waits seconds, not the defaults' minutes.
             new("Jobs__PollInterval", "00:00:00.250"),
             new("Jobs__Periods__outbox", "00:00:01"),
-            new("Jobs__Periods__offers-lapse", "00:00:01"),
+            new("Jobs__Periods__offers_lapse", "00:00:01"), // "_" for "-": the wrapper's shell reads this file
         ]));
 
         await CohortAsync(["db", "migrate"]);

@@ -126,10 +126,10 @@ public sealed class TwoInstancesTests(TwoInstanceDeployment site) : IClassFixtur
         }
     }
 
-    // The runner's log line for each run ("Job offers-lapse ran (scheduled) for the period from 2026-...: Succeeded ..."),
+    // The runner's log line for each scheduled run ("Job offers-lapse ran (schedule) for the period from 2026-...: Succeeded ..."),
     // found in either log format.
     private static readonly System.Text.RegularExpressions.Regex JobRuns =
-        new(@"Job (?<job>[a-z-]+) ran \(scheduled\) for the period from (?<period>[0-9T:.\-]+)");
+        new($@"Job (?<job>[a-z-]+) ran \({System.Text.RegularExpressions.Regex.Escape(Cohort.Core.Jobs.JobRunner.ScheduleTrigger)}\) for the period from (?<period>[0-9T:.\-]+)");
 
     [Fact]
     public async Task The_unit_passes_systemd_analyze_verify_and_its_exposure_stays_under_4()
