@@ -76,7 +76,7 @@ public sealed partial class JobRunner(
                     .SetProperty(j => j.LastStartedAt, now)
                     .SetProperty(j => j.LastFinishedAt, (DateTime?)null)
                     .SetProperty(j => j.LastRunBy, InstanceId)
-                    .SetProperty(j => j.LastTrigger, Shorten(trigger, 200))
+                    .SetProperty(j => j.LastTrigger, ColumnText.Fit(trigger, 200))
                     .SetProperty(j => j.LastOutcome, JobOutcome.Running)
                     .SetProperty(j => j.LastCount, (int?)null)
                     .SetProperty(j => j.LastSummary, (string?)null)
@@ -180,8 +180,8 @@ public sealed partial class JobRunner(
     {
         var finished = clock.GetUtcNow().UtcDateTime;
         var count = report?.Count;
-        var summary = report is null ? null : Shorten(report.Summary, ScheduledJob.SummaryLength);
-        var shortError = error is null ? null : Shorten(error, ScheduledJob.ErrorLength);
+        var summary = report is null ? null : ColumnText.Fit(report.Summary, ScheduledJob.SummaryLength);
+        var shortError = error is null ? null : ColumnText.Fit(error, ScheduledJob.ErrorLength);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CohortDbContext>();
         await db.ScheduledJobs.Where(j => j.Name == job.Name && j.LeasedBy == claim).ExecuteUpdateAsync(s => s
@@ -228,8 +228,6 @@ public sealed partial class JobRunner(
 
         rowsExist = missing.Count == 0;
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} ran ({Trigger}) for the period from {PeriodStart:o}: {Outcome}, {Count}: {Summary} in {ElapsedMs:0} ms on {Instance}")]
     private static partial void LogJobRan(ILogger logger, string job, string trigger, DateTime periodStart, JobOutcome outcome, int count, string summary, double elapsedMs, string instance);

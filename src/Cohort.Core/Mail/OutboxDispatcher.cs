@@ -60,7 +60,7 @@ public sealed partial class OutboxDispatcher(
             // Nothing was sent: give the batch back at once instead of leaving it locked until the lease ends, and
             // say why on each message, where admins read the outbox. A server that cannot be reached (or refuses TLS)
             // costs no attempt: the mail waits for the server, however long it takes.
-            var error = Shorten($"Not sent: {SmtpConnection.Problem(e, settings)}", 1000);
+            var error = ColumnText.Fit($"Not sent: {SmtpConnection.Problem(e, settings)}", 1000);
             await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, error), cancellation);
             LogConnectionFailed(log, error);
@@ -166,7 +166,7 @@ public sealed partial class OutboxDispatcher(
     private static Task RecordFailureAsync(CohortDbContext db, long id, string error, DateTime? retryAt, DateTime? failedAt, CancellationToken cancellation) =>
         db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-            .SetProperty(m => m.LastError, Shorten(error, 1000))
+            .SetProperty(m => m.LastError, ColumnText.Fit(error, 1000))
             .SetProperty(m => m.NextAttemptAt, m => retryAt ?? m.NextAttemptAt)
             .SetProperty(m => m.FailedAt, failedAt)
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellation);
@@ -184,8 +184,6 @@ public sealed partial class OutboxDispatcher(
         mime.Body = new TextPart("plain") { Text = message.Body };
         return mime;
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail stays in the outbox: {Problem}")]
     private static partial void LogConnectionFailed(ILogger logger, string problem);
