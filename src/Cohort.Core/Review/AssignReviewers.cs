@@ -119,6 +119,9 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
             ? $"only {English.Count(s.Eligible, "application", "applications")} outside it {(s.Eligible == 1 ? "is" : "are")} open to them, the others conflict or are already theirs"
             : $"{s.Eligible} outside it are open to them, but their reviews went to reviewers who needed them for coverage or their own share");
 
+    /// <summary>A fraction as a percentage with one decimal, "37.5%".</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>The cost in words, for the audit entry and the page.</summary>
     public static string Describe(AssignmentCostReport cost)
     {
@@ -131,7 +134,7 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
 
         int shortCount = cost.ShortOfShare.Length == 0 ? 0 : cost.ShortOfShare.Split('\n').Length;
         return anchors + $"bridging share {cost.SharePercent}% over {cost.Topics} topics: total affinity {cost.AffinityWithout:0.##} without it, " +
-            $"{cost.AffinityWith:0.##} with it (cost {cost.Cost:0.##}); share reached {cost.ShareReached:P1}; " +
+            $"{cost.AffinityWith:0.##} with it (cost {cost.Cost:0.##}); share reached {(cost.ShareReached is { } reached ? Percent(reached) : "none")}; " +
             $"{English.Count(shortCount, "reviewer", "reviewers")} short of their share";
     }
 

@@ -7,6 +7,13 @@ namespace Cohort.Matching.Tests.Assignment;
 /// <summary>Quotas of marked pairs: met lexicographically before the score, checked against brute force.</summary>
 public class PairQuotaTests
 {
+    /// <summary>
+    /// Reviewer 0 takes two of three applications; it would rather read 0 and 1 (10 + 9), but its quota of one marked
+    /// pair (application 2, score 1) comes first: 10 + 1.
+    /// </summary>
+    private static readonly AssignmentProblem OneMarked = new(
+        [new(0, 1), new(0, 1), new(0, 1)], [new(2, 2)], [new(0, 0, 10), new(1, 0, 9), new(2, 0, 1)], quotas: new PairQuotas([1], [2]));
+
     [Property(Arbitrary = [typeof(TinyQuotaArbitraries)], MaxTest = 400)]
     public bool The_solver_meets_the_most_quota_units_and_then_the_best_score_as_brute_force_does(QuotaCase c)
     {
@@ -38,26 +45,19 @@ public class PairQuotaTests
     [Fact]
     public void A_quota_is_met_at_a_cost_in_score()
     {
-        // Reviewer 0 takes two of three applications; it would rather read 0 and 1 (10 + 9), but its quota of one marked pair
-        // (application 2, score 1) wins: 10 + 1.
-        var problem = new AssignmentProblem(
-            [new(0, 1), new(0, 1), new(0, 1)], [new(2, 2)], [new(0, 0, 10), new(1, 0, 9), new(2, 0, 1)], quotas: new PairQuotas([1], [2]));
-
-        var result = AssignmentSolver.Solve(problem);
+        var result = AssignmentSolver.Solve(OneMarked);
 
         Assert.Equal([0, 2], result.ChosenPairs.Order());
         Assert.Equal(11m, result.Objective);
-        Assert.True(AssignmentChecker.Check(problem, result.ChosenPairs, result.Certificate).IsValidAndOptimal);
+        Assert.True(AssignmentChecker.Check(OneMarked, result.ChosenPairs, result.Certificate).IsValidAndOptimal);
     }
 
     [Fact]
     public void The_checker_refuses_the_plain_optimum_when_it_leaves_a_quota_unmet()
     {
-        var problem = new AssignmentProblem(
-            [new(0, 1), new(0, 1), new(0, 1)], [new(2, 2)], [new(0, 0, 10), new(1, 0, 9), new(2, 0, 1)], quotas: new PairQuotas([1], [2]));
-        var certificate = AssignmentSolver.Solve(problem).Certificate;
+        var certificate = AssignmentSolver.Solve(OneMarked).Certificate;
 
-        var plain = AssignmentChecker.Check(problem, [0, 1], certificate);
+        var plain = AssignmentChecker.Check(OneMarked, [0, 1], certificate);
 
         Assert.True(plain.BoundsRespected);
         Assert.False(plain.OptimalityProven);

@@ -56,8 +56,8 @@ public abstract class RoundDesignPageTests(CohortApp app) : IAsyncLifetime
         Assert.Equal(50, (await StoredAsync(round)).BridgingSharePercent);
         // Each reviewer must read one of their two outside their topic: affinity 4 without bridging, 2 with it.
         Assert.Equal(("4", "2"), (assigned.One("#cost .affinity-without")!.TextContent, assigned.One("#cost .affinity-with")!.TextContent));
-        Assert.StartsWith("2 (50", assigned.One("#cost .cost")!.TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("50", assigned.One("#cost .share-reached")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("2 (50.0%)", assigned.One("#cost .cost")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("50.0%", assigned.One("#cost .share-reached")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(assigned.One("#share-met"));
     }
 
