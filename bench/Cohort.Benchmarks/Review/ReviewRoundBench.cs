@@ -29,6 +29,8 @@ internal static class ReviewRoundBench
         var random = new Random(5);
         var roundId = await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applications, reviewers, reviewsEach, random));
 
+        // One untimed assignment first, so neither setting's first run carries the JIT warming up or the first insert.
+        await database.RunAsync<AssignReviewers, AssignOutcome>(assign => assign.RunAsync(Actor.System, roundId));
         foreach (var share in new[] { 0, ReviewRound.DefaultBridgingSharePercent })
         {
             await database.RunAsync<DesignReviewRound, string?>(design => design.SetBridgingShareAsync(Actor.System, roundId, share));
