@@ -118,7 +118,7 @@ internal static class ReviewRoundBench
 
     private static string Pick(Random random) => Topics[random.Next(Topics.Length)];
 
-    /// <summary>One of <paramref name="count"/> areas, the first about twice as likely as the second, and so on down to the last (about 1 in 60).</summary>
+    /// <summary>One of <paramref name="count"/> areas, each 0.55 times as likely as the one before (of 8, the last about 1 in 65 as likely as the first).</summary>
     private static int UnequalArea(Random random, int count)
     {
         double total = Enumerable.Range(0, count).Sum(i => Math.Pow(0.55, i));
