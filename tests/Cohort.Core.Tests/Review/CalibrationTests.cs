@@ -65,6 +65,19 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void The_variances_are_estimated_from_the_reviews_near_the_planted_ones()
+    {
+        // Planted: applicants' quality sd 1.5, reviewers' leniency sd 1.5, noise sd 0.8; 30 reviewers make the
+        // reviewers' variance the least certain of the three.
+        var fit = Calibration.Fit(Simulate(19, subjects: 600, reviewers: 30, perSubject: 4).Reviews);
+
+        Assert.InRange(fit.Variances.Applicant, 1.8, 2.7);
+        Assert.InRange(fit.Variances.Reviewer, 1.0, 4.0);
+        Assert.InRange(fit.Variances.Residual, 0.45, 0.8);
+        Assert.Null(fit.Variances.Topic);
+    }
+
+    [Fact]
     public void The_standard_error_shrinks_as_subjects_get_more_reviews()
     {
         var three = Calibration.Fit(Simulate(11, perSubject: 3).Reviews);
