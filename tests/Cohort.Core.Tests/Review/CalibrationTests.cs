@@ -123,6 +123,28 @@ public sealed class CalibrationTests
         Assert.False(fit.Subjects[101].Disagreement);
     }
 
+    [Theory]
+    [InlineData("one review")]
+    [InlineData("every score the same")]
+    [InlineData("each subject read once by its own reviewer")]
+    [InlineData("one subject, many reviewers")]
+    public void Degenerate_reviews_still_give_finite_scores_errors_and_variances(string shape)
+    {
+        List<ReviewScore> reviews = shape switch
+        {
+            "one review" => [new(1, "a", 7)],
+            "every score the same" => [.. Enumerable.Range(0, 20).SelectMany(s => new ReviewScore[] { new(s, "a", 5), new(s, "b", 5) })],
+            "each subject read once by its own reviewer" => [.. Enumerable.Range(0, 12).Select(s => new ReviewScore(s, $"r{s}", s % 10))],
+            _ => [.. Enumerable.Range(0, 6).Select(r => new ReviewScore(1, $"r{r}", 3 + r))],
+        };
+
+        var fit = Calibration.Fit(reviews);
+
+        Assert.All(fit.Subjects.Values, s => Assert.True(double.IsFinite(s.Calibrated) && double.IsFinite(s.StandardError), $"{shape}: {s}"));
+        Assert.All(new[] { fit.Variances.Applicant, fit.Variances.Reviewer, fit.Variances.Residual }, v => Assert.True(double.IsFinite(v) && v >= 0));
+        Assert.Equal(reviews.Select(r => r.Subject).Distinct().Count(), fit.Subjects.Count);
+    }
+
     [Fact]
     public void No_reviews_fit_to_nothing() => Assert.Empty(Calibration.Fit([]).Subjects);
 }
