@@ -1,212 +1,88 @@
 namespace Cohort.Core.Review;
 
-/// <summary>One review's overall score (0–10) of one subject by one reviewer.</summary>
-public sealed record ReviewScore(int Subject, string Reviewer, double Score);
-
-/// <summary>What calibration says about one subject.</summary>
-/// <param name="RawMean">The plain mean of its reviews.</param>
-/// <param name="Calibrated">μ + the subject's effect: the score it would get from an average reviewer.</param>
-/// <param name="StandardError">How far <see cref="Calibrated"/> may be off, one standard error (see <see cref="Calibration"/>).</param>
-/// <param name="Spread">Max − min of its reviews once each reviewer's leniency is taken out; 0 with one review.</param>
-public sealed record SubjectScore(int Subject, double RawMean, double Calibrated, double StandardError, int ReviewCount, double Spread)
-{
-    /// <summary>The reviewers disagree more than <see cref="Calibration.DisagreementThreshold"/> points once their leniency is taken out.</summary>
-    public bool Disagreement => Spread > Calibration.DisagreementThreshold;
-}
-
-/// <summary>The fit: each subject's scores and each reviewer's leniency (positive: scores higher than average).</summary>
-public sealed record CalibrationResult(double Mean, IReadOnlyDictionary<int, SubjectScore> Subjects, IReadOnlyDictionary<string, double> Leniency)
-{
-    public static readonly CalibrationResult Empty = new(0, new Dictionary<int, SubjectScore>(), new Dictionary<string, double>());
-}
-
 /// <summary>
-/// Corrects review scores for reviewer leniency. The model is score = μ + a(subject) + r(reviewer) + noise, fitted by
-/// ridge least squares: reviewer effects are pulled toward 0 with weight <see cref="ReviewerPenalty"/>, subject
-/// effects with the smaller <see cref="SubjectPenalty"/> (so one review cannot make an outlier), μ is free. The
-/// normal equations are solved exactly through their block structure: the subject block is diagonal, so the subjects
-/// are eliminated and the (reviewers + 1)² Schur complement is solved by Cholesky — O(reviews + reviewers³), a few
-/// milliseconds for 2,500 subjects and 100 reviewers (docs/performance.md).
+/// Corrects review scores for reviewer leniency with a linear mixed model (docs/decisions/calibration.md):
+/// score = m(component) + t(topic) + a(subject) + r(reviewer) + e, where a, r, t and e are normal with variances
+/// estimated from the reviews by restricted maximum likelihood (REML), not fixed in advance. m is one free mean per
+/// connected component of the reviewer–subject graph: nothing links two components, so their difference is left as
+/// their reviews' raw means say rather than guessed. t gives each topic sharing a component with another topic its
+/// own effect, so a strong topic's applicants are not mistaken for a lenient panel: how much of a topic's difference
+/// goes to its applicants rather than its reviewers is then decided by the reviews that cross topics and by the
+/// estimated spread of topics, reviewers and applicants.
 /// <para>
-/// The standard error of μ + a(s) is σ·√(x′N⁻¹x), x picking μ and a(s), N the penalised normal matrix and σ² the
-/// residual sum of squares over (reviews − subjects − reviewers − 1), at least 1. It treats σ as known and ignores
-/// the ridge's bias, so it is an approximation: good for "how sure", not a confidence interval to quote.
+/// The calibrated score of a subject is m + t + a, the score an average reviewer would give it; its standard error is
+/// the prediction error of that sum given the fitted variances (Henderson's C⁻¹ times the residual variance). It
+/// treats the variances as known, so it is a little optimistic when there are few reviews.
 /// </para>
 /// </summary>
 public static class Calibration
 {
-    public const double ReviewerPenalty = 1.0;
-    public const double SubjectPenalty = 0.25;
-
     /// <summary>Points on the 0–10 scale by which a subject's leniency-adjusted reviews may differ before it is flagged.</summary>
     public const double DisagreementThreshold = 3.0;
 
-    public static CalibrationResult Fit(IReadOnlyCollection<ReviewScore> reviews)
+    /// <summary>Fits <paramref name="reviews"/>; <paramref name="topics"/> names each subject's topic where one is known.</summary>
+    public static CalibrationResult Fit(IReadOnlyCollection<ReviewScore> reviews, IReadOnlyDictionary<int, string>? topics = null)
     {
         if (reviews.Count == 0)
         {
             return CalibrationResult.Empty;
         }
 
-        var subjects = reviews.Select(r => r.Subject).Distinct().Order().ToArray();
-        var reviewers = reviews.Select(r => r.Reviewer).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var subjectIndex = subjects.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-        var reviewerIndex = reviewers.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i + 1, StringComparer.Ordinal);
-        var bySubject = reviews.GroupBy(r => subjectIndex[r.Subject]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        var design = new CalibrationDesign(reviews, topics);
+        var model = new MixedModel(design);
+        var start = design.TopicEffects > 0 ? new[] { 0.0, -1, -1 } : [0.0, -1];
+        var (applicant, reviewer, topic) = model.Ratios(NelderMead.Minimise(model.RestrictedDeviance, start, step: 1, tolerance: 1e-8, maxEvaluations: 400));
+        var solution = model.Solve(applicant, reviewer, topic);
+        var residual = solution.ResidualQuadratic / model.FreeObservations;
+        var variances = new VarianceComponents(applicant * residual, reviewer * residual, design.TopicEffects > 0 ? topic * residual : null, residual);
 
-        // The second block's unknowns: index 0 is μ, 1..R the reviewers.
-        var size = reviewers.Length + 1;
-        var schur = new double[size, size];
-        var rhs = new double[size];
-        foreach (var review in reviews)
-        {
-            var j = reviewerIndex[review.Reviewer];
-            schur[0, 0]++;
-            schur[0, j]++;
-            schur[j, 0]++;
-            schur[j, j]++;
-            rhs[0] += review.Score;
-            rhs[j] += review.Score;
-        }
+        var leniency = design.ReviewerIds.Select((id, j) => (id, j)).ToDictionary(x => x.id, x => solution.Dense[design.ReviewerColumn(x.j)], StringComparer.Ordinal);
+        var subjects = SubjectScores(design, solution, residual, leniency);
+        return new CalibrationResult(subjects, leniency, variances, CalibrationDiagnosis.Of(design, model, solution, (applicant, reviewer), residual));
+    }
 
-        for (var j = 1; j < size; j++)
+    private static Dictionary<int, SubjectScore> SubjectScores(CalibrationDesign design, MixedModel.Solution solution, double residual, Dictionary<string, double> leniency)
+    {
+        var inverse = solution.Factor.Inverse();
+        var reviewsOf = design.Reviews.ToLookup(r => r.Subject);
+        var scores = new Dictionary<int, SubjectScore>(design.SubjectIds.Length);
+        for (var s = 0; s < design.SubjectIds.Length; s++)
         {
-            schur[j, j] += ReviewerPenalty;
-        }
-
-        // Minus C′D⁻¹C and C′D⁻¹g, one subject at a time: its row of C has few non-zeros (μ and its reviewers).
-        var rows = new (int[] Columns, double[] Values, double Diagonal, double Sum)[subjects.Length];
-        for (var s = 0; s < subjects.Length; s++)
-        {
-            var counts = bySubject[s].GroupBy(r => reviewerIndex[r.Reviewer]).Select(g => (Column: g.Key, Count: (double)g.Count()));
-            var row = counts.Prepend((Column: 0, Count: (double)bySubject[s].Length)).ToArray();
-            rows[s] = (row.Select(c => c.Column).ToArray(), row.Select(c => c.Count).ToArray(), bySubject[s].Length + SubjectPenalty, bySubject[s].Sum(r => r.Score));
-            var (columns, values, diagonal, sum) = rows[s];
+            var (columns, values) = design.Couplings[s];
+            var baseColumns = design.BaseColumns(s).ToArray();
+            var diagonal = solution.Diagonal[s];
+            // x′C⁻¹x for x picking the subject's effect and its base columns u, from the block inverse:
+            // C⁻¹ of the subject is 1/D + c′S⁻¹c/D², its cross block with the dense unknowns −S⁻¹c/D, and S⁻¹ theirs.
+            double quadratic = 0, cross = 0, basePart = 0;
             for (var p = 0; p < columns.Length; p++)
             {
-                rhs[columns[p]] -= values[p] * sum / diagonal;
-                for (var q = 0; q < columns.Length; q++)
+                foreach (var u in baseColumns)
                 {
-                    schur[columns[p], columns[q]] -= values[p] * values[q] / diagonal;
+                    cross += values[p] * inverse[columns[p], u];
                 }
-            }
-        }
 
-        var cholesky = new Cholesky(schur);
-        var second = cholesky.Solve(rhs);
-        var inverse = cholesky.Inverse();
-        var mean = second[0];
-        var leniency = reviewers.ToDictionary(r => r, r => second[reviewerIndex[r]], StringComparer.Ordinal);
-        var effects = rows.Select(row => (row.Sum - Dot(row.Columns, row.Values, second)) / row.Diagonal).ToArray();
-
-        var residuals = reviews.Sum(r => Math.Pow(r.Score - mean - effects[subjectIndex[r.Subject]] - leniency[r.Reviewer], 2));
-        var variance = residuals / Math.Max(reviews.Count - subjects.Length - reviewers.Length - 1, 1);
-
-        var scores = new Dictionary<int, SubjectScore>(subjects.Length);
-        for (var s = 0; s < subjects.Length; s++)
-        {
-            var (columns, values, diagonal, _) = rows[s];
-            // x′N⁻¹x for x = e(μ) + e(a_s), from the block inverse: N⁻¹ of the subject block is D⁻¹ + D⁻¹CS⁻¹C′D⁻¹,
-            // the cross block −D⁻¹CS⁻¹, and S⁻¹ for μ.
-            double quadratic = 0, cross = 0;
-            for (var p = 0; p < columns.Length; p++)
-            {
-                cross += values[p] * inverse[columns[p], 0];
                 for (var q = 0; q < columns.Length; q++)
                 {
                     quadratic += values[p] * values[q] * inverse[columns[p], columns[q]];
                 }
             }
 
-            var spreadOf = bySubject[s].Select(r => r.Score - leniency[r.Reviewer]).ToArray();
-            var varianceFactor = 1 / diagonal + quadratic / (diagonal * diagonal) - 2 * cross / diagonal + inverse[0, 0];
-            scores[subjects[s]] = new SubjectScore(subjects[s], bySubject[s].Average(r => r.Score), mean + effects[s],
-                Math.Sqrt(variance * Math.Max(varianceFactor, 0)), bySubject[s].Length, spreadOf.Max() - spreadOf.Min());
-        }
-
-        return new CalibrationResult(mean, scores, leniency);
-    }
-
-    private static double Dot(int[] columns, double[] values, double[] vector)
-    {
-        var sum = 0.0;
-        for (var p = 0; p < columns.Length; p++)
-        {
-            sum += values[p] * vector[columns[p]];
-        }
-
-        return sum;
-    }
-
-    /// <summary>L·L′ of a symmetric positive definite matrix; the ridge penalties keep the Schur complement so.</summary>
-    private sealed class Cholesky
-    {
-        private readonly double[,] lower;
-        private readonly int size;
-
-        public Cholesky(double[,] matrix)
-        {
-            size = matrix.GetLength(0);
-            lower = new double[size, size];
-            for (var i = 0; i < size; i++)
+            foreach (var u in baseColumns)
             {
-                for (var j = 0; j <= i; j++)
+                foreach (var v in baseColumns)
                 {
-                    var sum = matrix[i, j];
-                    for (var k = 0; k < j; k++)
-                    {
-                        sum -= lower[i, k] * lower[j, k];
-                    }
-
-                    lower[i, j] = i == j ? Math.Sqrt(sum) : sum / lower[j, j];
-                }
-            }
-        }
-
-        public double[] Solve(double[] b)
-        {
-            var y = new double[size];
-            for (var i = 0; i < size; i++)
-            {
-                var sum = b[i];
-                for (var k = 0; k < i; k++)
-                {
-                    sum -= lower[i, k] * y[k];
-                }
-
-                y[i] = sum / lower[i, i];
-            }
-
-            var x = new double[size];
-            for (var i = size - 1; i >= 0; i--)
-            {
-                var sum = y[i];
-                for (var k = i + 1; k < size; k++)
-                {
-                    sum -= lower[k, i] * x[k];
-                }
-
-                x[i] = sum / lower[i, i];
-            }
-
-            return x;
-        }
-
-        public double[,] Inverse()
-        {
-            var inverse = new double[size, size];
-            for (var c = 0; c < size; c++)
-            {
-                var unit = new double[size];
-                unit[c] = 1;
-                var column = Solve(unit);
-                for (var r = 0; r < size; r++)
-                {
-                    inverse[r, c] = column[r];
+                    basePart += inverse[u, v];
                 }
             }
 
-            return inverse;
+            var varianceFactor = 1 / diagonal + quadratic / (diagonal * diagonal) - 2 * cross / diagonal + basePart;
+            var mine = reviewsOf[s].ToArray();
+            var adjusted = mine.Select(r => r.Score - leniency[design.ReviewerIds[r.Reviewer]]).ToArray();
+            scores[design.SubjectIds[s]] = new SubjectScore(design.SubjectIds[s], mine.Average(r => r.Score),
+                baseColumns.Sum(u => solution.Dense[u]) + solution.SubjectEffects[s],
+                Math.Sqrt(residual * Math.Max(varianceFactor, 0)), mine.Length, adjusted.Max() - adjusted.Min());
         }
+
+        return scores;
     }
 }
