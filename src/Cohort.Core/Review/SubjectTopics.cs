@@ -33,6 +33,9 @@ public sealed record SubjectTopicMap(TopicSource Source, IReadOnlyDictionary<int
     /// <summary>The topic of application <paramref name="id"/>, or null.</summary>
     public string? Of(int id) => Topics.GetValueOrDefault(id);
 
+    /// <summary>The applications with a topic, as calibration takes them (<see cref="Calibration.Fit"/>).</summary>
+    public IReadOnlyDictionary<int, string> Known => Topics.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!);
+
     /// <summary>The distinct topics, in ordinal order.</summary>
     public IReadOnlyList<string> Distinct => Topics.Values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
 }
