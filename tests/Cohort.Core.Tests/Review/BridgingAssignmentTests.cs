@@ -88,7 +88,7 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
         var ranked = await ApplicationAsync("interpretability and control");
         var unranked = await ApplicationAsync("control only");
         var streams = await DbAsync(db => db.Streams.OrderBy(s => s.Id).Take(2).Select(s => new { s.Id, s.Name }).ToListAsync());
-        await DbAsync(async db =>
+        var streamApplications = await DbAsync(async db =>
         {
             var rankedApplicant = await db.Applications.Where(a => a.Id == ranked).Select(a => a.ApplicantId).SingleAsync();
             var unrankedApplicant = await db.Applications.Where(a => a.Id == unranked).Select(a => a.ApplicantId).SingleAsync();
@@ -101,7 +101,8 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
             db.ApplicantStreamPreferences.AddRange(
                 new ApplicantStreamPreference { ApplicantId = rankedApplicant, StreamApplicationId = second.Id, Position = 1 },
                 new ApplicantStreamPreference { ApplicantId = rankedApplicant, StreamApplicationId = first.Id, Position = 2 });
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            return new[] { first, second, early, late }.ToDictionary(a => a.Id, a => a.StreamId == streams[0].Id ? streams[0].Name : streams[1].Name);
         });
         var reviewers = new[] { await PersonAsync("r1"), await PersonAsync("r2"), await PersonAsync("r3") };
         var round = await DbAsync(async db =>
@@ -113,6 +114,8 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
         });
 
         var byStream = await DbAsync(async db => await SubjectTopics.OfRoundAsync(db, await FactsAsync(db, round)));
+        var stageThree = await DbAsync(async db => await SubjectTopics.OfApplicationsAsync(db, (await db.ReviewRounds.SingleAsync(r => r.Id == round)).SeasonId,
+            Cohort.Core.Catalogue.StageKind.Streams, streamApplications.Keys.ToList()));
         await DbAsync(db => db.StreamApplications.Where(a => a.ApplicantId != null && (a.StreamId == streams[0].Id || a.StreamId == streams[1].Id))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Withdrawn)));
         var byCluster = await DbAsync(async db => await SubjectTopics.OfRoundAsync(db, await FactsAsync(db, round)));
@@ -120,6 +123,9 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
         Assert.Equal(TopicSource.Stream, byStream.Source);
         Assert.Equal(streams[1].Name, byStream.Of(ranked));
         Assert.Equal(streams[1].Name, byStream.Of(unranked));
+        // At stage 3 each stream application's topic is its own stream.
+        Assert.Equal(TopicSource.Stream, stageThree.Source);
+        Assert.Equal(streamApplications.OrderBy(a => a.Key), stageThree.Known.OrderBy(a => a.Key));
         Assert.Equal(TopicSource.AffinityCluster, byCluster.Source);
         // Both tags are in the first text; each is listed by two reviewers, so the ordinal first wins.
         Assert.Equal("control", byCluster.Of(ranked));
