@@ -10,7 +10,8 @@ namespace Cohort.Core.Review;
 
 /// <summary>
 /// A stage's score table (of one stream's applications, for stage 3 when a stream is given): every submitted row of the
-/// stage's pipeline table with its calibrated review score over the chosen rounds, and its composite. By default the
+/// stage's pipeline table with its calibrated review score over the chosen rounds, given each application's topic,
+/// and its composite. By default the
 /// open and closed rounds are chosen; drafts have no reviews yet. A weighted round's part is that round's own
 /// calibration, whatever rounds are chosen for the review columns, so the composite means what its weights say.
 /// </summary>
@@ -48,11 +49,13 @@ public sealed class FindScoreTable(CohortDbContext db, FindApplications find, Co
 
         var weightedRounds = rounds.Select(r => r.Id).Where(r => weighted.Any(p => p.Key == CompositePart.RoundKey(r))).ToList();
         var reviews = await ReviewsAsync(chosen.Union(weightedRounds).ToList(), cancellation);
-        var calibration = Calibration.Fit(reviews.Where(r => chosen.Contains(r.Round)).Select(r => r.Score).ToList());
+        // Topics let calibration tell a strong topic from a lenient panel (docs/decisions/calibration.md).
+        var topics = (await SubjectTopics.OfApplicationsAsync(db, season.Id, stage, reviews.Select(r => r.Score.Subject).Distinct().ToList(), cancellation)).Known;
+        var calibration = Calibration.Fit(reviews.Where(r => chosen.Contains(r.Round)).Select(r => r.Score).ToList(), topics);
         var partValues = new Dictionary<string, Func<PipelineRow, double?>>();
         foreach (var round in weightedRounds)
         {
-            var fit = Calibration.Fit(reviews.Where(r => r.Round == round).Select(r => r.Score).ToList());
+            var fit = Calibration.Fit(reviews.Where(r => r.Round == round).Select(r => r.Score).ToList(), topics);
             partValues[CompositePart.RoundKey(round)] = row => fit.Subjects.TryGetValue(row.Id, out var s) ? Math.Clamp(s.Calibrated, 0, 10) : null;
         }
 

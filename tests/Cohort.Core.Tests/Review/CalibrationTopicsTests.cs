@@ -98,4 +98,34 @@ public sealed class CalibrationTopicsTests
         Assert.Null(blind.Variances.Topic);
         Assert.NotNull(informed.Variances.Topic);
     }
+
+    [Fact]
+    public void With_the_bridging_share_on_the_solvers_assignment_feeds_a_calibration_that_beats_raw_even_when_clusters_differ()
+    {
+        var runs = Enumerable.Range(1, Seeds).Select(seed =>
+        {
+            var (panel, cost) = SolverAssignment.Assign(seed, strongerClusters: true, sharePercent: 15);
+            var fit = Calibration.Fit(panel.Reviews, panel.Topics);
+            return (panel, cost, fit, Raw: Column(panel, fit, s => s.RawMean), Calibrated: Column(panel, fit, s => s.Calibrated));
+        }).ToList();
+
+        Assert.All(runs, r => Assert.True(r.cost.Applies && r.cost.ShareReached >= 0.15, $"share reached {r.cost.ShareReached:P1}"));
+        Assert.All(runs, r => Assert.Single(r.fit.Diagnostics.Components));
+        var better = runs.Count(r => r.panel.Tau(r.Calibrated) > r.panel.Tau(r.Raw));
+        Assert.True(better >= 0.95 * Seeds, $"calibrated τ beats raw in only {better} of {Seeds} seeds");
+        var (raw, calibrated) = (runs.Average(r => r.panel.TopPrecision(r.Raw)), runs.Average(r => r.panel.TopPrecision(r.Calibrated)));
+        Assert.True(calibrated >= raw, $"mean top-120 precision {calibrated:0.000} is below raw's {raw:0.000}");
+    }
+
+    [Fact]
+    public void With_the_bridging_share_off_topical_affinities_give_separate_panels_and_the_diagnostic_says_so()
+    {
+        var (panel, cost) = SolverAssignment.Assign(4, strongerClusters: true, sharePercent: 0);
+
+        var fit = Calibration.Fit(panel.Reviews, panel.Topics);
+
+        Assert.False(cost.Applies);
+        Assert.True(fit.Diagnostics.Components.Count > 1 || fit.Diagnostics.BridgingShare < 0.05);
+        Assert.NotEmpty(fit.Diagnostics.Warnings);
+    }
 }
