@@ -9,7 +9,7 @@ namespace Cohort.Cli.Hosting;
 /// Core, which native AOT cannot compile (migrations and the model are built by reflection at run
 /// time), so the publish puts a full .NET build of this same program next to it, in
 /// <c>database/cohort</c>, and the native one becomes it (exec: same process, arguments, streams and
-/// exit code) for every command but <c>match</c> and <c>reviewers</c>. <c>dotnet build</c> output
+/// exit code) for every command but <c>match</c>, <c>reviewers</c> and <c>calibrate</c>. <c>dotnet build</c> output
 /// keeps all commands in process. See docs/decisions/cli.md.
 /// </summary>
 internal static class Companion
