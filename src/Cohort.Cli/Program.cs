@@ -8,7 +8,7 @@ using Cohort.Cli.Operations;
 using Cohort.Cli.Review;
 
 // The native executable runs the commands that need no database itself and hands every other command to the full build.
-if (!Companion.DatabaseCommandsInProcess && !MatchingCommands.Handles(args) && !CalibrateCommand.Handles(args))
+if (!Companion.DatabaseCommandsInProcess && !Companion.RunsNatively(args))
 {
     return Companion.Become(args);
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
+using Cohort.Cli.Matching;
+using Cohort.Cli.Review;
 
 namespace Cohort.Cli.Hosting;
 
@@ -25,6 +27,9 @@ internal static class Companion
     /// </summary>
     [FeatureSwitchDefinition(Switch)]
     public static bool DatabaseCommandsInProcess => !AppContext.TryGetSwitch(Switch, out bool inProcess) || inProcess;
+
+    /// <summary>Whether the native executable runs the command these arguments name itself: those that need no database.</summary>
+    public static bool RunsNatively(string[] args) => MatchingCommands.Handles(args) || CalibrateCommand.Handles(args);
 
     /// <summary>Replaces this process by the full build with the same arguments; returns only if that fails.</summary>
     public static int Become(string[] args)

@@ -32,7 +32,8 @@ internal sealed record ReviewColumns(int Reviewer, int Item, int Score, int? Top
         var missing = Required.Where(name => found[name] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidInputException($"line {line}: the header has no {English.List(missing.Select(m => $"\"{m}\"").ToList())} column " +
+            throw new InvalidInputException($"line {line}: the header lacks the {English.List(missing.Select(m => $"\"{m}\"").ToList())} " +
+                $"{(missing.Count == 1 ? "column" : "columns")} " +
                 $"(required: reviewer, item, score; it has: {English.ShortList(headers.Select(h => $"\"{Shown(h)}\"").ToList())})");
         }
 
