@@ -16,7 +16,7 @@ internal static class CalibrationResultWriter
 
     public static void Write(ReviewSheet sheet, CalibrationResult result)
     {
-        using var json = ResultJson.Open();
+        using var json = ResultJson.OpenForText();
         var writer = json.Writer;
         writer.WriteStartArray("items");
         foreach (var score in result.Subjects.Values.OrderByDescending(s => s.Calibrated).ThenBy(s => s.Subject))
