@@ -10,13 +10,8 @@ runs="${1:-5}"
 
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-# The published cohort, as docs/operations.md installs it; retry if a build of the solution is caught mid-change.
-rm -rf out/cli
-for attempt in 1 2 3; do
-  dotnet publish src/Cohort.Cli -c Release -r linux-x64 -o out/cli -v q -nologo && break
-  [ "$attempt" = 3 ] && exit 1
-  sleep 15
-done
+# The published cohort, as users get it.
+bench/publish-cli.sh
 
 reviews="${TMPDIR:-/tmp}/cohort-reviews-2500.csv"
 python3 bench/calibrate/reviews-csv.py "$reviews"

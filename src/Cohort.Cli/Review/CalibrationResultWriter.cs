@@ -18,29 +18,19 @@ internal static class CalibrationResultWriter
     {
         using var json = ResultJson.OpenForText();
         var writer = json.Writer;
-        writer.WriteStartArray("items");
-        foreach (var score in result.Subjects.Values.OrderByDescending(s => s.Calibrated).ThenBy(s => s.Subject))
+        Objects(writer, "items", result.Subjects.Values.OrderByDescending(s => s.Calibrated).ThenBy(s => s.Subject), score =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", sheet.Items[score.Subject]);
             Number(writer, "calibrated", score.Calibrated);
             Number(writer, "se", score.StandardError);
             Number(writer, "raw", score.RawMean);
             writer.WriteNumber("reviews", score.ReviewCount);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("reviewers");
-        foreach (var reviewer in sheet.Reviewers)
+        });
+        Objects(writer, "reviewers", sheet.Reviewers, reviewer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("id", reviewer);
             Number(writer, "leniency", result.Leniency[reviewer]);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
         writer.WriteStartObject("variances");
         Number(writer, "applicant", result.Variances.Applicant);
         Number(writer, "reviewer", result.Variances.Reviewer);
@@ -53,22 +43,15 @@ internal static class CalibrationResultWriter
     private static void WriteDiagnostics(Utf8JsonWriter writer, CalibrationDiagnostics diagnostics)
     {
         writer.WriteStartObject("diagnostics");
-        writer.WriteStartArray("components");
-        foreach (var component in diagnostics.Components)
+        Objects(writer, "components", diagnostics.Components, component =>
         {
-            writer.WriteStartObject();
             writer.WriteNumber("items", component.Subjects);
             writer.WriteNumber("reviewers", component.Reviewers);
             writer.WriteNumber("reviews", component.Reviews);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
         Number(writer, "bridgingShare", diagnostics.BridgingShare);
-        writer.WriteStartArray("topics");
-        foreach (var topic in diagnostics.Topics)
+        Objects(writer, "topics", diagnostics.Topics, topic =>
         {
-            writer.WriteStartObject();
             writer.WriteString("topic", topic.Topic);
             writer.WriteNumber("component", topic.Component);
             writer.WriteNumber("items", topic.Subjects);
@@ -76,10 +59,7 @@ internal static class CalibrationResultWriter
             Number(writer, "rawMean", topic.RawMean);
             Number(writer, "effect", topic.Effect);
             Number(writer, "se", topic.StandardError);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        });
         writer.WriteStartArray("warnings");
         foreach (var warning in diagnostics.Warnings)
         {
@@ -88,6 +68,20 @@ internal static class CalibrationResultWriter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>An array named <paramref name="name"/> of one object per value, its fields written by <paramref name="fields"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter writer, string name, IEnumerable<T> values, Action<T> fields)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStartObject();
+            fields(value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Null stays null (what the reviews cannot tell); adding 0.0 turns a rounded −0 into 0.</summary>
