@@ -23,6 +23,8 @@ using Cohort.Benchmarks.Instances;
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
 // backup [APPLICANTS]   `cohort db backup` three times and `cohort db restore` of each into an empty database, on
 //                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
+//                       nesting, with equal and with unequal clusters (tests/Shared/Calibration/TopicalPanel.cs)
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -38,6 +40,7 @@ return args switch
     ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
+    ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     _ => RunBenchmarkDotNet(args),
 };
 

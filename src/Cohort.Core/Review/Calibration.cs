@@ -31,7 +31,7 @@ public static class Calibration
         var design = new CalibrationDesign(reviews, topics);
         var model = new MixedModel(design);
         var start = design.TopicEffects > 0 ? new[] { 0.0, -1, -1 } : [0.0, -1];
-        var (applicant, reviewer, topic) = model.Ratios(NelderMead.Minimise(model.RestrictedDeviance, start, step: 1, tolerance: 1e-10, maxEvaluations: 400));
+        var (applicant, reviewer, topic) = model.Ratios(NelderMead.Minimise(model.RestrictedDeviance, start, step: 1, tolerance: 1e-8, maxEvaluations: 400));
         var solution = model.Solve(applicant, reviewer, topic);
         var residual = solution.ResidualQuadratic / model.FreeObservations;
         var variances = new VarianceComponents(applicant * residual, reviewer * residual, design.TopicEffects > 0 ? topic * residual : null, residual);
