@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the "cohort calibrate" figures of docs/performance.md: the published `cohort` (native AOT, as users
-# get it) on a generated season of 2,500 items, 100 reviewers and 7,500 reviews in 12 topics
-# (bench/calibrate/reviews-csv.py), RUNS whole runs with the topic column and RUNS without it, each with its wall
-# time, CPU, peak memory and the load average when it ran.
+# get it) on a planted-truth season of the calibration tests: 2,500 items, 100 reviewers and 7,500 reviews in 12
+# topics, mostly nested (`reviews-csv` of bench/Cohort.Benchmarks); RUNS whole runs with the topic column and RUNS
+# without it, each with its wall time, CPU, peak memory and the load average when it ran.
 # usage: bench/run-calibrate.sh [RUNS]    (from anywhere; installs and builds what it needs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,8 @@ runs="${1:-5}"
 bench/publish-cli.sh
 
 reviews="${TMPDIR:-/tmp}/cohort-reviews-2500.csv"
-python3 bench/calibrate/reviews-csv.py "$reviews"
+dotnet build -c Release bench/Cohort.Benchmarks -v q -nologo
+dotnet bench/Cohort.Benchmarks/bin/Release/net10.0/Cohort.Benchmarks.dll reviews-csv "$reviews"
 # The same reviews without their topics: the fit without topic effects or topic diagnostics.
 cut -d, -f1-3 "$reviews" > "${reviews%.csv}-no-topic.csv"
 
