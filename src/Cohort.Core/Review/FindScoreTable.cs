@@ -69,7 +69,7 @@ public sealed class FindScoreTable(CohortDbContext db, FindApplications find, Co
         }).ToList();
         return new ScoreTable(view,
             rounds.Select(r => new ScoreTableRound(r.Id, r.Name, r.State, r.StreamId, r.Assignments, r.Reviews, r.Declined, r.Subjects, chosen.Contains(r.Id))).ToList(),
-            weighted, rows);
+            weighted, rows, calibration);
     }
 
     private sealed record RoundReview(int Round, ReviewScore Score);

@@ -3,10 +3,12 @@ using Cohort.Core.Pipeline;
 namespace Cohort.Core.Review;
 
 /// <summary>
-/// A stage's score table: its review rounds, the weighted parts of its composite, and a row per submitted subject.
-/// It is where an admin sets a cutoff (<see cref="ScoreOrder"/>).
+/// A stage's score table: its review rounds, the weighted parts of its composite, a row per submitted subject, and the
+/// calibration of the chosen rounds' reviews with its variances and diagnostics. It is where an admin sets a cutoff
+/// (<see cref="ScoreOrder"/>).
 /// </summary>
-public sealed record ScoreTable(PipelineView View, IReadOnlyList<ScoreTableRound> Rounds, IReadOnlyList<CompositePart> Parts, IReadOnlyList<ScoreTableRow> Rows)
+public sealed record ScoreTable(PipelineView View, IReadOnlyList<ScoreTableRound> Rounds, IReadOnlyList<CompositePart> Parts, IReadOnlyList<ScoreTableRow> Rows,
+    CalibrationResult Calibration)
 {
     public bool HasComposite => Parts.Count > 0;
 }

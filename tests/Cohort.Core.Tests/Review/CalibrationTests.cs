@@ -65,6 +65,19 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void The_variances_are_estimated_from_the_reviews_near_the_planted_ones()
+    {
+        // Planted: applicants' quality sd 1.5, reviewers' leniency sd 1.5, noise sd 0.8; 30 reviewers make the
+        // reviewers' variance the least certain of the three.
+        var fit = Calibration.Fit(Simulate(19, subjects: 600, reviewers: 30, perSubject: 4).Reviews);
+
+        Assert.InRange(fit.Variances.Applicant, 1.8, 2.7);
+        Assert.InRange(fit.Variances.Reviewer, 1.0, 4.0);
+        Assert.InRange(fit.Variances.Residual, 0.45, 0.8);
+        Assert.Null(fit.Variances.Topic);
+    }
+
+    [Fact]
     public void The_standard_error_shrinks_as_subjects_get_more_reviews()
     {
         var three = Calibration.Fit(Simulate(11, perSubject: 3).Reviews);
@@ -108,6 +121,28 @@ public sealed class CalibrationTests
 
         Assert.True(fit.Subjects[100].Disagreement);
         Assert.False(fit.Subjects[101].Disagreement);
+    }
+
+    [Theory]
+    [InlineData("one review")]
+    [InlineData("every score the same")]
+    [InlineData("each subject read once by its own reviewer")]
+    [InlineData("one subject, many reviewers")]
+    public void Degenerate_reviews_still_give_finite_scores_errors_and_variances(string shape)
+    {
+        List<ReviewScore> reviews = shape switch
+        {
+            "one review" => [new(1, "a", 7)],
+            "every score the same" => [.. Enumerable.Range(0, 20).SelectMany(s => new ReviewScore[] { new(s, "a", 5), new(s, "b", 5) })],
+            "each subject read once by its own reviewer" => [.. Enumerable.Range(0, 12).Select(s => new ReviewScore(s, $"r{s}", s % 10))],
+            _ => [.. Enumerable.Range(0, 6).Select(r => new ReviewScore(1, $"r{r}", 3 + r))],
+        };
+
+        var fit = Calibration.Fit(reviews);
+
+        Assert.All(fit.Subjects.Values, s => Assert.True(double.IsFinite(s.Calibrated) && double.IsFinite(s.StandardError), $"{shape}: {s}"));
+        Assert.All(new[] { fit.Variances.Applicant, fit.Variances.Reviewer, fit.Variances.Residual }, v => Assert.True(double.IsFinite(v) && v >= 0));
+        Assert.Equal(reviews.Select(r => r.Subject).Distinct().Count(), fit.Subjects.Count);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class CompositeTests
             calibrated is { } c ? new SubjectScore(id, c, c, 0.5, 2, 0) : null, new Dictionary<string, double?>(), new CompositeScore(null, false));
 
     private static ScoreTable TableOf(params ScoreTableRow[] rows) =>
-        new(new PipelineView(StageKind.General, "General", null, rows.Select(r => r.Row).ToList()), [], [], rows);
+        new(new PipelineView(StageKind.General, "General", null, rows.Select(r => r.Row).ToList()), [], [], rows, CalibrationResult.Empty);
 
     [Fact]
     public void Rows_without_a_score_come_last_in_either_direction_and_the_cutoff_never_includes_them()

@@ -89,6 +89,37 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     }
 
     [Fact]
+    public async Task The_page_shows_the_fitted_spreads_and_warns_when_the_reviews_fall_into_groups_that_share_no_reviewer()
+    {
+        var ids = new List<int>();
+        foreach (var name in new[] { "Grouped Ada", "Grouped Bo", "Grouped Cy", "Grouped Di" })
+        {
+            ids.Add((await app.AddApplicantAsync(ApplicationState.Submitted, name: name)).ApplicationId);
+        }
+
+        var roundId = await app.WithDbAsync(async db =>
+        {
+            var reviewers = await SubmittedReviews.ReviewersAsync(db, 4);
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, $"Split {Guid.NewGuid():N}"[..14]);
+            // Reviewers 0 and 1 read the first two, 2 and 3 the last two: nothing links the pairs.
+            foreach (var (id, index) in ids.Select((id, i) => (id, i)))
+            {
+                await SubmittedReviews.ReviewAsync(db, round, id, reviewers[index < 2 ? 0 : 2], 4 + index);
+                await SubmittedReviews.ReviewAsync(db, round, id, reviewers[index < 2 ? 1 : 3], 5 + index);
+            }
+
+            return round.Id;
+        });
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var page = await admin.GetAsync($"/admin/scores/general?round={roundId}");
+
+        Assert.Contains("2 groups that share no reviewer", page.One(".calibration-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, page.All("#components tbody tr").Count);
+        Assert.Matches(@"^\d+\.\d\d$", page.One("#reviewer-spread")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_standard_error_every_row_shares_is_said_once_with_why_and_differing_ones_are_shown_on_each_row()
     {
         var seeded = await SeedAsync(StageKind.General, FourApplicants("Spread"));
