@@ -40,8 +40,12 @@ internal sealed record ReviewColumns(int Reviewer, int Item, int Score, int? Top
         return new ReviewColumns(found[ReviewerName]!.Value, found[ItemName]!.Value, found[ScoreName]!.Value, found[TopicName], headers.Length, line);
     }
 
-    /// <summary>A value as an error message quotes it: the user's own text, cut so that the message stays one short line.</summary>
-    public static string Shown(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>A value as an error message quotes it: the user's own text on one line (a quoted field may hold line breaks), cut so that the message stays short.</summary>
+    public static string Shown(string value)
+    {
+        var line = value.ReplaceLineEndings(" ");
+        return line.Length <= 40 ? line : line[..40] + "…";
+    }
 
     /// <summary>Where the column is, or null; a column named twice is refused, since either might hold the scores meant.</summary>
     private static int? Find(string[] headers, string name, int line)

@@ -20,6 +20,7 @@ public class CalibrateInvalidInputTests
     [InlineData("reviewer,item,score\n ,a,5\n", "line 2, column 1 (reviewer): empty")]
     [InlineData("score,reviewer,item\n5,r1,\n", "line 2, column 3 (item): empty")]
     [InlineData("reviewer,item,score\nr1,a,5\nr2,a,6\nr1,a,7\n", "line 4: reviewer \"r1\" already scored item \"a\" on line 2")]
+    [InlineData("reviewer,item,score\nr1,\"a\nb\",5\nr1,\"a\nb\",7\n", "line 4: reviewer \"r1\" already scored item \"a b\" on line 2")]
     [InlineData("reviewer,item,score,topic\nr1,a,5,ML\nr2,a,6,NLP\n", "line 3, column 4 (topic): item \"a\" has topic \"NLP\" here but \"ML\" on line 2")]
     [InlineData("reviewer,item,score\nr1,\"a,5\nr2,b,6\n", "line 2: a quoted field that is never closed")]
     [InlineData("reviewer,item,score\nr1,a\"b,5\n", "line 2: a quote inside an unquoted field")]
