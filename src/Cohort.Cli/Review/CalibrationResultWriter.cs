@@ -25,6 +25,9 @@ internal static class CalibrationResultWriter
             Number(writer, "se", score.StandardError);
             Number(writer, "raw", score.RawMean);
             writer.WriteNumber("reviews", score.ReviewCount);
+            // How far its reviewers disagree once their leniency is out: the score table flags a spread over 3 points
+            // on 0–10; on any other scale the reader judges it.
+            Number(writer, "spread", score.Spread);
         });
         Objects(writer, "reviewers", sheet.Reviewers, reviewer =>
         {

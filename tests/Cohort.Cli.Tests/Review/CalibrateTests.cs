@@ -22,6 +22,7 @@ public class CalibrateTests
             Assert.True(item.GetProperty("se").GetDouble() > 0);
             Assert.InRange(item.GetProperty("raw").GetDouble(), -5, 15);
             Assert.Equal(3, item.GetProperty("reviews").GetInt32());
+            Assert.InRange(item.GetProperty("spread").GetDouble(), 0, 10);
         });
         var calibrated = items.Select(i => i.GetProperty("calibrated").GetDouble()).ToList();
         Assert.Equal(calibrated.OrderDescending(), calibrated);
