@@ -29,7 +29,8 @@ internal static class DemoApplicationForm
             Ask(3, "current-role", "What best describes you now?", QuestionKind.SingleChoice, required: true,
                 choices: "Student\nIn industry\nIn academia\nIndependent researcher\nSomething else"),
             Ask(4, "interests", "Which research areas interest you?", QuestionKind.MultipleChoice, required: true,
-                choices: string.Join('\n', new[] { "AI control", "Interpretability", "Evaluations", "Security", "Red-teaming", "Scalable oversight", "Unlearning & steering", "Model organisms" })),
+                choices: string.Join('\n', new[] { "AI control", "Interpretability", "Evaluations", "Security", "Red-teaming", "Scalable oversight", "Unlearning & steering", "Model organisms" }),
+                definesTopic: true),
             Ask(5, "motivation", "Why do you want to do AI safety research, and why now?", QuestionKind.LongText, required: true, maxWords: 300),
             Ask(6, "best-work", "A link to work you are proud of (a repository, paper or post)", QuestionKind.Url, identity: IdentityFlag.Link),
             Ask(7, "cv", "Your CV", QuestionKind.File, required: true, help: "A PDF of at most 5 MB."),
@@ -39,9 +40,9 @@ internal static class DemoApplicationForm
     };
 
     private static Question Ask(int position, string key, string prompt, QuestionKind kind, bool required = false,
-        string help = "", int maxWords = 0, string choices = "", IdentityFlag identity = IdentityFlag.None) => new()
+        string help = "", int maxWords = 0, string choices = "", IdentityFlag identity = IdentityFlag.None, bool definesTopic = false) => new()
     {
         Position = position, Key = key, Prompt = prompt, Kind = kind, Required = required,
-        Help = help, MaxWords = maxWords, ChoicesText = choices, Identity = identity,
+        Help = help, MaxWords = maxWords, ChoicesText = choices, Identity = identity, DefinesTopic = definesTopic,
     };
 }

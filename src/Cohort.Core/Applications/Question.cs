@@ -4,6 +4,12 @@ namespace Cohort.Core.Applications;
 public class Question : QuestionDefinition
 {
     public int FormId { get; set; }
+
+    /// <summary>
+    /// The research-area question: its first chosen option is the application's topic for bridging in reviewer
+    /// assignment and for calibration's diagnostic. Only a choice question may carry it, and one per form.
+    /// </summary>
+    public bool DefinesTopic { get; set; }
 }
 
 public enum QuestionKind

@@ -24,7 +24,16 @@ public static class Affinity
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> not as part of a longer word.</summary>
     public static bool ContainsWord(string text, string phrase) =>
-        phrase.Length > 0 && Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(phrase)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        phrase.Length > 0 && Regex.IsMatch(text, WordRegex(phrase), WordOptions, WordTimeout);
+
+    /// <summary>The pattern <see cref="ContainsWord"/> looks for, built once when one phrase is sought in many texts.</summary>
+    public static Regex WordPattern(string phrase) => new(WordRegex(phrase), WordOptions, WordTimeout);
+
+    private const RegexOptions WordOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly TimeSpan WordTimeout = TimeSpan.FromSeconds(1);
+
+    private static string WordRegex(string phrase) => $@"(?<!\w){Regex.Escape(phrase)}(?!\w)";
 }
 
 /// <summary>A stream as affinities read it: its slug and its name.</summary>

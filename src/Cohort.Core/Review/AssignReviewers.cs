@@ -13,14 +13,17 @@ namespace Cohort.Core.Review;
 /// applications short of reviews and why: on a refusal, the ones that cannot all be covered; after assigning what can
 /// be assigned, the ones left short.
 /// </summary>
-public sealed record AssignOutcome(int Assigned, string? Refusal, AssignmentDiagnosis? Diagnosis = null);
+public sealed record AssignOutcome(int Assigned, string? Refusal, AssignmentDiagnosis? Diagnosis = null, AssignmentCostReport? Cost = null);
 
 /// <summary>
 /// Assigns reviewers to a draft round with <c>Cohort.Matching</c>'s optimal assignment: every subject gets exactly the
 /// round's reviews per application, every reviewer a load within their range, no conflicted pair, and the greatest
 /// total affinity. Assignments made by hand (or as replacements) stay and count against loads and coverage; the
 /// solver's earlier assignments are replaced. When no assignment exists nothing is saved, and the engine's diagnosis
-/// names the applications that cannot be covered, each reviewer's reason, and the loads that run out.
+/// names the applications that cannot be covered, each reviewer's reason, and the loads that run out. Anchors get their
+/// readers instead of the round's reviews per application. With the round's bridging share on and two or more topics,
+/// the solve is <see cref="BridgedAssignment"/>'s: the plain optimum, then each reviewer's share outside their main
+/// topic at the least cost in affinity; the cost is kept on the round (<see cref="ReviewRound.LastCost"/>) and audited.
 /// <para>
 /// <see cref="AssignWhatCanBeAssignedAsync"/> is the admin's explicit fallback: it keeps every assignment (the solver's
 /// too, so running it again only fills gaps) and adds the most reviews that can still be given within conflicts and
@@ -40,7 +43,7 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
     private async Task<AssignOutcome> RunAsync(Actor admin, int roundId, bool partly, CancellationToken cancellation)
     {
         using var span = CohortTraces.Start(nameof(AssignReviewers));
-        var round = await db.ReviewRounds.Include(r => r.Assignments).SingleOrDefaultAsync(r => r.Id == roundId, cancellation);
+        var round = await db.ReviewRounds.Include(r => r.Assignments).Include(r => r.Anchors).SingleOrDefaultAsync(r => r.Id == roundId, cancellation);
         if (round is null)
         {
             return new(0, "There is no such round.");
@@ -59,7 +62,9 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
 
         var basis = new AssignmentBasis(facts, keepSolversAssignments: partly);
         var problem = basis.Problem();
-        var result = partly ? AssignmentSolver.SolveMaximal(problem) : AssignmentSolver.Solve(problem);
+        var topics = round.BridgingSharePercent > 0 ? await SubjectTopics.OfRoundAsync(db, facts, cancellation) : SubjectTopicMap.Empty;
+        var solve = BridgedAssignment.Solve(problem, facts.Subjects.Select(s => topics.Of(s.Id)).ToList(), basis.KeptTopics(topics), round.BridgingSharePercent, partly);
+        var result = solve.Result;
         if (result.Infeasibility is { } why && !partly)
         {
             // What the admin's fallback would do: it keeps the solver's earlier assignments, which this solve replaces.
@@ -91,13 +96,46 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
         }
 
         var remaining = partly ? basis.Remaining(result.ChosenPairs.Count) : null;
-        audit.Record(admin, "review-round.assigned", $"review-round:{round.Id}", remaining is not null
+        round.LastCost = CostReport(solve.Cost, facts, round.Anchors.Count, now);
+        audit.Record(admin, "review-round.assigned", $"review-round:{round.Id}", (remaining is not null
             ? $"{result.ChosenPairs.Count} assignments by the solver, assigning what could be assigned (keeping the {before} made before), " +
               $"total affinity {result.Objective}; {English.Count(remaining.Short.Count, "application", "applications")} left short{ShortList(remaining)}"
-            : $"{result.ChosenPairs.Count} assignments by the solver (replacing {earlier.Count}), total affinity {result.Objective}");
+            : $"{result.ChosenPairs.Count} assignments by the solver (replacing {earlier.Count}), total affinity {result.Objective}") + "; " + Describe(round.LastCost));
         return await ReviewRoundFacts.SaveAsync(db, round, cancellation)
-            ? new(result.ChosenPairs.Count, null, remaining)
+            ? new(result.ChosenPairs.Count, null, remaining, round.LastCost)
             : new(0, ReviewRoundFacts.SimultaneousChange);
+    }
+
+    private static AssignmentCostReport CostReport(BridgingCost cost, ReviewRoundFacts facts, int anchors, DateTime now) => new()
+    {
+        At = now, BridgingApplied = cost.Applies, SharePercent = cost.SharePercent, Topics = cost.Topics, Anchors = anchors,
+        AffinityWithout = (double)cost.AffinityWithout, AffinityWith = (double)cost.AffinityWith, ShareReached = cost.ShareReached,
+        ShortOfShare = string.Join('\n', cost.Short.Select(s => ShortOfShare(s, facts.Reviewers[s.Reviewer].Label))),
+    };
+
+    /// <summary>One reviewer below their share, and why: too few out-of-topic applications open to them, or their reviews were needed elsewhere.</summary>
+    private static string ShortOfShare(QuotaShortfall s, string reviewer) =>
+        $"{reviewer}: {s.Reached} of {s.Needed} reviews outside {s.MainTopic} (load {s.Load}); " + (s.Eligible < s.Needed
+            ? $"only {English.Count(s.Eligible, "application", "applications")} outside it {(s.Eligible == 1 ? "is" : "are")} open to them, the others conflict or are already theirs"
+            : $"{s.Eligible} outside it are open to them, but their reviews went to reviewers who needed them for coverage or their own share");
+
+    /// <summary>A fraction as a percentage with one decimal, "37.5%".</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The cost in words, for the audit entry and the page.</summary>
+    public static string Describe(AssignmentCostReport cost)
+    {
+        string anchors = cost.Anchors == 0 ? "" : $"{English.Count(cost.Anchors, "anchor application", "anchor applications")} read by more reviewers; ";
+        if (!cost.BridgingApplied)
+        {
+            return anchors + (cost.SharePercent == 0 ? "bridging is off"
+                : $"bridging does not apply: the applications have {(cost.Topics == 0 ? "no topics" : "one topic")}");
+        }
+
+        int shortCount = cost.ShortOfShare.Length == 0 ? 0 : cost.ShortOfShare.Split('\n').Length;
+        return anchors + $"bridging share {cost.SharePercent}% over {cost.Topics} topics: total affinity {cost.AffinityWithout:0.##} without it, " +
+            $"{cost.AffinityWith:0.##} with it (cost {cost.Cost:0.##}); share reached {(cost.ShareReached is { } reached ? Percent(reached) : "none")}; " +
+            $"{English.Count(shortCount, "reviewer", "reviewers")} short of their share";
     }
 
     private static string ShortList(AssignmentDiagnosis remaining) =>

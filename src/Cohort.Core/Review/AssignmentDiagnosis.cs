@@ -34,6 +34,7 @@ internal sealed class AssignmentBasis
     private readonly Dictionary<int, int> _coverage;
     private readonly Dictionary<string, int> _loads;
     private readonly Dictionary<(int Subject, string Reviewer), AssignmentState> _taken;
+    private readonly ILookup<string, int> _keptSubjects;
 
     public AssignmentBasis(ReviewRoundFacts facts, bool keepSolversAssignments)
     {
@@ -42,16 +43,20 @@ internal sealed class AssignmentBasis
         var active = kept.Where(a => a.State != AssignmentState.Declined).ToList();
         _coverage = active.GroupBy(a => a.SubjectId).ToDictionary(g => g.Key, g => g.Count());
         _loads = active.GroupBy(a => a.ReviewerId).ToDictionary(g => g.Key, g => g.Count());
+        _keptSubjects = active.ToLookup(a => a.ReviewerId, a => a.SubjectId);
         _taken = kept.GroupBy(a => (a.SubjectId, a.ReviewerId)).ToDictionary(g => g.Key, g => g.Any(a => a.State != AssignmentState.Declined)
             ? AssignmentState.Assigned : AssignmentState.Declined);
     }
 
-    private int Reviews => _facts.Round.ReviewsPerApplication;
-
     /// <summary>Reviews still missing over the whole round.</summary>
     public int Missing => _facts.Subjects.Sum(s => NeedOf(s));
 
-    private int NeedOf(ReviewSubject subject) => Math.Max(0, Reviews - _coverage.GetValueOrDefault(subject.Id));
+    /// <summary>Each application needs its readers: the anchor's number, or the round's reviews per application.</summary>
+    private int NeedOf(ReviewSubject subject) => Math.Max(0, _facts.Round.ReadersOf(subject.Id) - _coverage.GetValueOrDefault(subject.Id));
+
+    /// <summary>For each reviewer of the pool, the topics of the applications the basis already gives them.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> KeptTopics(SubjectTopicMap topics) =>
+        _facts.Reviewers.Select(r => (IReadOnlyList<string?>)_keptSubjects[r.Profile.UserId].Select(topics.Of).ToList()).ToList();
 
     private int LoadOf(PoolReviewer reviewer) => _loads.GetValueOrDefault(reviewer.Profile.UserId);
 
@@ -136,7 +141,7 @@ internal sealed class AssignmentBasis
             }
         }
 
-        return new Shortfall(subject.Id, subject.Label, Reviews, _coverage.GetValueOrDefault(subject.Id), eligible, others);
+        return new Shortfall(subject.Id, subject.Label, _facts.Round.ReadersOf(subject.Id), _coverage.GetValueOrDefault(subject.Id), eligible, others);
     }
 
     private string? ReasonAgainst(PoolReviewer reviewer, ReviewSubject subject, bool declined) =>

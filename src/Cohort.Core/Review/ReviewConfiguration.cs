@@ -62,7 +62,14 @@ internal sealed class ReviewRoundConfiguration : IEntityTypeConfiguration<Review
         round.HasOne<ResearchStream>().WithMany().HasForeignKey(r => r.StreamId);
         round.HasOne(r => r.Rubric).WithMany().HasForeignKey(r => r.RubricId);
         round.HasMany(r => r.Assignments).WithOne(a => a.Round).HasForeignKey(a => a.RoundId);
+        round.HasMany(r => r.Anchors).WithOne().HasForeignKey(a => a.RoundId);
+        round.OwnsOne(r => r.LastCost);
     }
+}
+
+internal sealed class ReviewAnchorConfiguration : IEntityTypeConfiguration<ReviewAnchor>
+{
+    public void Configure(EntityTypeBuilder<ReviewAnchor> anchor) => anchor.HasIndex(a => new { a.RoundId, a.SubjectId }).IsUnique();
 }
 
 internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<ReviewAssignment>

@@ -25,7 +25,56 @@ public class ReviewRound : IVersioned
     public DateTime? DueAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// The share of each reviewer's load, in percent, the solver gives outside their main topic so calibration can
+    /// compare topics (0 turns bridging off). See <see cref="BridgedAssignment"/>.
+    /// </summary>
+    public int BridgingSharePercent { get; set; } = DefaultBridgingSharePercent;
+
+    public const int DefaultBridgingSharePercent = 15;
+
+    /// <summary>What the solver's last assignment cost in affinity for bridging, and what it reached; null before it ran.</summary>
+    public AssignmentCostReport? LastCost { get; set; }
+
     public List<ReviewAssignment> Assignments { get; } = [];
+
+    /// <summary>Applications that many reviewers read, so every reviewer is compared on common ground.</summary>
+    public List<ReviewAnchor> Anchors { get; } = [];
+
+    /// <summary>How many reviews <paramref name="subjectId"/> gets: its anchor's readers, or the round's reviews per application.</summary>
+    public int ReadersOf(int subjectId) => Anchors.FirstOrDefault(a => a.SubjectId == subjectId)?.Readers ?? ReviewsPerApplication;
+}
+
+/// <summary>An application of a draft round that many reviewers read: it gets <see cref="Readers"/> reviews instead of the round's number.</summary>
+public class ReviewAnchor
+{
+    public int Id { get; set; }
+    public int RoundId { get; set; }
+    public int SubjectId { get; set; }
+    public int Readers { get; set; }
+}
+
+/// <summary>
+/// The cost of the solver's last assignment of a round, kept as it was reported then (hand changes made afterwards do
+/// not change it): the solver's total affinity without and with the bridging share, the share reached, and the
+/// reviewers left short of theirs, one a line.
+/// </summary>
+public class AssignmentCostReport
+{
+    public DateTime At { get; set; }
+    public bool BridgingApplied { get; set; }
+    public int SharePercent { get; set; }
+    public int Topics { get; set; }
+    public double AffinityWithout { get; set; }
+    public double AffinityWith { get; set; }
+
+    /// <summary>Reviews outside their reviewer's main topic over all reviews, 0 to 1; null when no reviewer had a topic.</summary>
+    public double? ShareReached { get; set; }
+
+    public int Anchors { get; set; }
+    public string ShortOfShare { get; set; } = "";
+
+    public double Cost => AffinityWithout - AffinityWith;
 }
 
 public enum ReviewRoundState

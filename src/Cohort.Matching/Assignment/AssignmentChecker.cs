@@ -21,7 +21,9 @@ public sealed record AssignmentReport(
 
 /// <summary>
 /// Verifies an assignment independently of the solver: feasibility directly, optimality through
-/// linear-programming duality (complementary slackness of the certificate's potentials).
+/// linear-programming duality (complementary slackness of the certificate's potentials). With quotas, the duality is
+/// that of the quota network (<see cref="AssignmentNetwork"/>), so a proof says no choice meets more quota units, nor
+/// scores more while meeting as many.
 /// </summary>
 public static class AssignmentChecker
 {
@@ -94,7 +96,7 @@ public static class AssignmentChecker
         long[] pi = certificate.Potentials;
         int source = AssignmentNetwork.Source(problem);
         int sink = AssignmentNetwork.Sink(problem);
-        if (pi.Length != sink + 1)
+        if (pi.Length != AssignmentNetwork.NodeCount(problem))
         {
             note("the certificate has the wrong number of potentials");
             return false;
@@ -114,7 +116,26 @@ public static class AssignmentChecker
         foreach (int i in problem.Candidates)
         {
             var pair = problem.Pairs[i];
-            Arc(pair.Left, AssignmentNetwork.RightNode(problem, pair.Right), certificate.Scale.CostOf(pair.Score), chosen[i] ? 1 : 0, 0, 1, $"pair {i}");
+            Arc(pair.Left, AssignmentNetwork.HeadOf(problem, i), certificate.Scale.CostOf(pair.Score), chosen[i] ? 1 : 0, 0, 1, $"pair {i}");
+        }
+
+        if (problem.Quotas is { } quotas)
+        {
+            // A right person's marked pairs fill the bonus arc first, up to the quota; the rest take the free arc.
+            long bonus = AssignmentNetwork.QuotaBonus(problem, certificate.Scale);
+            var marked = new long[problem.Right.Count];
+            foreach (int i in problem.Candidates.Where(i => chosen[i] && quotas.IsMarked(i)))
+            {
+                marked[problem.Pairs[i].Right]++;
+            }
+
+            for (int r = 0; r < problem.Right.Count; r++)
+            {
+                long onBonus = Math.Min(marked[r], quotas.PerRight[r]);
+                var (quotaNode, rightNode) = (AssignmentNetwork.QuotaNode(problem, r), AssignmentNetwork.RightNode(problem, r));
+                Arc(quotaNode, rightNode, -bonus, onBonus, 0, quotas.PerRight[r], $"quota of right {r}");
+                Arc(quotaNode, rightNode, 0, marked[r] - onBonus, 0, problem.Right[r].Max, $"marked pairs of right {r}");
+            }
         }
 
         long total = 0;

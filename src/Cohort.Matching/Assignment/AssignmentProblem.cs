@@ -10,7 +10,8 @@ public readonly record struct ScoredPair(int Left, int Right, decimal Score);
 /// A bipartite b-matching: choose pairs, each at most once, so that every left and right person
 /// has a number of partners within its bounds, using only scored and not forbidden pairs, and
 /// maximise the total score. Optimal assignment (candidates, hosts) and reviewer assignment
-/// (applications, reviewers; each application's bounds are [k, k]) are both this problem.
+/// (applications, reviewers; each application's bounds are [k, k]) are both this problem. With <see cref="Quotas"/>,
+/// meeting the quotas of marked pairs comes first and the score second (<see cref="PairQuotas"/>).
 /// </summary>
 public sealed class AssignmentProblem
 {
@@ -19,7 +20,8 @@ public sealed class AssignmentProblem
         IReadOnlyList<Bounds> left,
         IReadOnlyList<Bounds> right,
         IReadOnlyList<ScoredPair> pairs,
-        IEnumerable<(int Left, int Right)>? forbidden = null)
+        IEnumerable<(int Left, int Right)>? forbidden = null,
+        PairQuotas? quotas = null)
     {
         foreach (var b in left.Concat(right))
         {
@@ -27,6 +29,11 @@ public sealed class AssignmentProblem
             {
                 throw new ArgumentException($"Bounds [{b.Min}, {b.Max}] are not 0 <= min <= max.");
             }
+        }
+
+        if (quotas is not null && (quotas.PerRight.Count != right.Count || quotas.Marked.Any(i => (uint)i >= (uint)pairs.Count)))
+        {
+            throw new ArgumentException("The quotas must give one number per right person and mark only pairs of the problem.");
         }
 
         var excluded = new HashSet<(int, int)>(forbidden ?? []);
@@ -49,6 +56,7 @@ public sealed class AssignmentProblem
         Right = right;
         Pairs = pairs;
         Candidates = candidates;
+        Quotas = quotas;
     }
 
     /// <summary>Bounds of each left person (candidate or application).</summary>
@@ -62,4 +70,7 @@ public sealed class AssignmentProblem
 
     /// <summary>Indices into <see cref="Pairs"/> of the pairs that may be chosen (not forbidden).</summary>
     public IReadOnlyList<int> Candidates { get; }
+
+    /// <summary>The soft quotas of marked pairs per right person, met before the score is maximised; null for none.</summary>
+    public PairQuotas? Quotas { get; }
 }

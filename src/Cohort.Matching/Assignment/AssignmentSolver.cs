@@ -35,11 +35,14 @@ public sealed record AssignmentResult(
 /// <summary>Maximum-score b-matching by exact min-cost flow (network simplex).</summary>
 public static class AssignmentSolver
 {
-    /// <summary>Finds an assignment of maximal total score, or diagnoses why none exists.</summary>
+    /// <summary>
+    /// Finds an assignment of maximal total score, or diagnoses why none exists. With quotas, an assignment meeting the
+    /// most quota units, and of maximal total score among those (quotas never make a problem infeasible).
+    /// </summary>
     public static AssignmentResult Solve(AssignmentProblem problem)
     {
         var clock = Stopwatch.StartNew();
-        var scale = ScoreScale.For(problem.Candidates.Select(i => problem.Pairs[i].Score));
+        var scale = ScaleOf(problem);
         var network = AssignmentNetwork.Build(problem, scale);
         var status = network.Solve();
         if (status == FlowStatus.Infeasible)
@@ -74,7 +77,7 @@ public static class AssignmentSolver
         }
 
         var clock = Stopwatch.StartNew();
-        var scale = ScoreScale.For(problem.Candidates.Select(i => problem.Pairs[i].Score));
+        var scale = ScaleOf(problem);
         var network = AssignmentNetwork.Build(problem, scale, exactPairs: MostPairs(problem));
         if (network.Solve() != FlowStatus.Optimal)
         {
@@ -83,6 +86,16 @@ public static class AssignmentSolver
 
         var (chosen, objective) = Chosen(problem, network);
         return new AssignmentResult(chosen, objective, null, full.Infeasibility, full.Pivots + network.Pivots, full.SolveTime + clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The scale of the problem's scores; with quotas, one that keeps the quota bonus (twice the largest cost per pair
+    /// that can be chosen) within exact range too.
+    /// </summary>
+    private static ScoreScale ScaleOf(AssignmentProblem problem)
+    {
+        long headroom = problem.Quotas is null ? 1 : (2L * problem.Candidates.Count) + 1;
+        return ScoreScale.For(problem.Candidates.Select(i => problem.Pairs[i].Score), headroom);
     }
 
     /// <summary>The most pairs a choice can have within every maximum, ignoring minimums and scores.</summary>

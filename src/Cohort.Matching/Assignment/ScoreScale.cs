@@ -12,8 +12,11 @@ public readonly record struct ScoreScale(int Decimals, long Factor)
     private const decimal LargestCost = 10_000_000_000_000m;
     private const int MostDecimals = 18;
 
-    /// <summary>The smallest scale that represents every score exactly, within the safe range.</summary>
-    public static ScoreScale For(IEnumerable<decimal> scores)
+    /// <summary>
+    /// The smallest scale that represents every score exactly, within the safe range. <paramref name="headroom"/> keeps
+    /// that many times the largest cost within the range too (a quota bonus sums costs over every pair).
+    /// </summary>
+    public static ScoreScale For(IEnumerable<decimal> scores, long headroom = 1)
     {
         int decimals = 0;
         decimal largest = 0;
@@ -24,9 +27,14 @@ public readonly record struct ScoreScale(int Decimals, long Factor)
         }
 
         decimals = Math.Min(decimals, MostDecimals);
-        while (decimals > 0 && largest * Pow10(decimals) > LargestCost)
+        while (decimals > 0 && largest * Pow10(decimals) * headroom > LargestCost)
         {
             decimals--;
+        }
+
+        if (headroom > 1 && largest * Pow10(decimals) * headroom > LargestCost)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scores), $"Scores up to {largest} are too large to optimise exactly with quotas over this many pairs.");
         }
 
         return new ScoreScale(decimals, (long)Pow10(decimals));

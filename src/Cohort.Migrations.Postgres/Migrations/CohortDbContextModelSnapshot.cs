@@ -293,6 +293,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("DefinesTopic")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("FormId")
                         .HasColumnType("integer");
 
@@ -1821,6 +1824,31 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.ToTable("DeclaredConflict");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Review.ReviewAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewAnchor");
+                });
+
             modelBuilder.Entity("Cohort.Core.Review.ReviewAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1881,6 +1909,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BridgingSharePercent")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2977,6 +3008,15 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Review.ReviewAnchor", b =>
+                {
+                    b.HasOne("Cohort.Core.Review.ReviewRound", null)
+                        .WithMany("Anchors")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Review.ReviewAssignment", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
@@ -3011,6 +3051,49 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
                         .WithMany()
                         .HasForeignKey("StreamId");
+
+                    b.OwnsOne("Cohort.Core.Review.AssignmentCostReport", "LastCost", b1 =>
+                        {
+                            b1.Property<int>("ReviewRoundId")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("AffinityWith")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double>("AffinityWithout")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("Anchors")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<bool>("BridgingApplied")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("SharePercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("ShareReached")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("ShortOfShare")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<int>("Topics")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("ReviewRoundId");
+
+                            b1.ToTable("ReviewRounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRoundId");
+                        });
+
+                    b.Navigation("LastCost");
 
                     b.Navigation("Rubric");
                 });
@@ -3241,6 +3324,8 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cohort.Core.Review.ReviewRound", b =>
                 {
+                    b.Navigation("Anchors");
+
                     b.Navigation("Assignments");
                 });
 

@@ -278,6 +278,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DefinesTopic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FormId")
                         .HasColumnType("INTEGER");
 
@@ -1738,6 +1741,29 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("DeclaredConflict");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Review.ReviewAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewAnchor");
+                });
+
             modelBuilder.Entity("Cohort.Core.Review.ReviewAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1793,6 +1819,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BridgingSharePercent")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2868,6 +2897,15 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cohort.Core.Review.ReviewAnchor", b =>
+                {
+                    b.HasOne("Cohort.Core.Review.ReviewRound", null)
+                        .WithMany("Anchors")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cohort.Core.Review.ReviewAssignment", b =>
                 {
                     b.HasOne("Cohort.Core.Accounts.CohortUser", null)
@@ -2902,6 +2940,49 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.HasOne("Cohort.Core.Catalogue.ResearchStream", null)
                         .WithMany()
                         .HasForeignKey("StreamId");
+
+                    b.OwnsOne("Cohort.Core.Review.AssignmentCostReport", "LastCost", b1 =>
+                        {
+                            b1.Property<int>("ReviewRoundId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("AffinityWith")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("AffinityWithout")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("Anchors")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("BridgingApplied")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SharePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("ShareReached")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("ShortOfShare")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Topics")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ReviewRoundId");
+
+                            b1.ToTable("ReviewRounds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRoundId");
+                        });
+
+                    b.Navigation("LastCost");
 
                     b.Navigation("Rubric");
                 });
@@ -3132,6 +3213,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Cohort.Core.Review.ReviewRound", b =>
                 {
+                    b.Navigation("Anchors");
+
                     b.Navigation("Assignments");
                 });
 

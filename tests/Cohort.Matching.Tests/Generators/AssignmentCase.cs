@@ -9,6 +9,9 @@ public sealed record AssignmentCase(Bounds[] Left, Bounds[] Right, ScoredPair[] 
 {
     public AssignmentProblem ToProblem() => new(Left, Right, Pairs, Forbidden);
 
+    /// <summary>The same problem with quotas of marked pairs.</summary>
+    public AssignmentProblem ToProblem(int[] quotas, int[] marked) => new(Left, Right, Pairs, Forbidden, new PairQuotas(quotas, marked));
+
     public override string ToString() =>
         $"left [{string.Join(" ", Left.Select(b => $"{b.Min}..{b.Max}"))}] right [{string.Join(" ", Right.Select(b => $"{b.Min}..{b.Max}"))}] " +
         $"pairs {string.Join(" ", Pairs.Select(p => $"{p.Left}-{p.Right}:{p.Score}"))} forbidden {string.Join(" ", Forbidden.Select(f => $"{f.Left}-{f.Right}"))}";
@@ -21,6 +24,13 @@ public static class AssignmentCases
 
     /// <summary>Reviewer-assignment shaped instances too big for brute force.</summary>
     public static Gen<AssignmentCase> Medium() => Generate(25, 8, reviewers: true, maxMin: 3);
+
+    /// <summary>A tiny case with a quota of 0 to 3 per right person and about half the pairs marked.</summary>
+    public static Gen<QuotaCase> TinyWithQuotas(bool reviewers) =>
+        from c in Tiny(reviewers)
+        from quotas in Gen.Choose(0, 3).ArrayOf(c.Right.Length)
+        from marks in Gen.Elements(true, false).ArrayOf(c.Pairs.Length)
+        select new QuotaCase(c, quotas, [.. Enumerable.Range(0, c.Pairs.Length).Where(i => marks[i])]);
 
     private static Gen<AssignmentCase> Generate(int maxLeft, int maxRight, bool reviewers, int maxMin) =>
         from leftCount in Gen.Choose(1, maxLeft)
@@ -64,6 +74,19 @@ public static class AssignmentCases
 
         return new AssignmentCase(left, right, [.. pairs], [.. banned]);
     }
+}
+
+/// <summary>An assignment case with quotas per right person and the marked pairs.</summary>
+public sealed record QuotaCase(AssignmentCase Case, int[] Quotas, int[] Marked)
+{
+    public AssignmentProblem ToProblem() => Case.ToProblem(Quotas, Marked);
+
+    public override string ToString() => $"{Case} quotas [{string.Join(" ", Quotas)}] marked [{string.Join(" ", Marked)}]";
+}
+
+public static class TinyQuotaArbitraries
+{
+    public static Arbitrary<QuotaCase> Tiny() => AssignmentCases.TinyWithQuotas(reviewers: true).ToArbitrary();
 }
 
 public static class TinyOptimalArbitraries

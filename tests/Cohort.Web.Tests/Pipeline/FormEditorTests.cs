@@ -29,6 +29,26 @@ public abstract class FormEditorTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Only_one_choice_question_of_the_form_can_be_the_research_area()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+        var form = await admin.GetAsync("/admin/forms/general/questions/new");
+        var key = $"area-{Guid.NewGuid():N}"[..20];
+        var text = new Dictionary<string, string> { ["Input.Key"] = key, ["Input.Prompt"] = "Your field?", ["Input.Kind"] = "ShortText", ["Input.DefinesTopic"] = "true" };
+        var choice = new Dictionary<string, string>(text) { ["Input.Kind"] = "SingleChoice", ["Input.ChoicesText"] = "Theory\nPractice" };
+
+        var notChoice = await admin.SubmitAsync(form, "#question", text);
+        var second = await admin.SubmitAsync(form, "#question", choice);
+        var interests = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.DefinesTopic));
+        var edit = await admin.GetAsync($"/admin/forms/general/questions/{interests.Id}/edit");
+
+        Assert.Contains("Only a single or multiple choice question can be the research area", notChoice.Text, StringComparison.Ordinal);
+        Assert.Contains("“interests” is already the research-area question", second.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).AnyAsync(q => q.Key == key)));
+        Assert.NotNull(edit.One("input[name='Input.DefinesTopic'][checked]"));
+    }
+
+    [Fact]
     public async Task The_grace_period_is_saved_and_audited_but_a_window_closing_before_it_opens_is_refused()
     {
         using var admin = await app.AsAsync(Roles.Admin);

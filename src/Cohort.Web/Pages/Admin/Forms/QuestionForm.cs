@@ -30,6 +30,9 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
 
         [Display(Name = "Identity")]
         public IdentityFlag Identity { get; set; }
+
+        [Display(Name = "Research area: used as the topic for calibration and bridging")]
+        public bool DefinesTopic { get; set; }
     }
 
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<QuestionKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
@@ -47,7 +50,7 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
     protected override QuestionInput Read(Question question) => new()
     {
         Key = question.Key, Prompt = question.Prompt, Help = question.Help, Kind = question.Kind, Required = question.Required,
-        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Identity = question.Identity,
+        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Identity = question.Identity, DefinesTopic = question.DefinesTopic,
     };
 
     protected override Question Add()
@@ -72,6 +75,7 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
         question.MaxWords = Input.Kind == QuestionKind.LongText ? Input.MaxWords : 0;
         question.ChoicesText = IsChoice(Input.Kind) ? string.Join('\n', AnswerRules.Lines(Input.ChoicesText ?? "")) : "";
         question.Identity = Input.Identity;
+        question.DefinesTopic = Input.DefinesTopic;
         return Task.CompletedTask;
     }
 
@@ -94,6 +98,16 @@ public sealed class QuestionFormModel(CohortDbContext db, AuditLog audit) : Reco
         if (IsChoice(Input.Kind) && AnswerRules.Lines(Input.ChoicesText ?? "").Count < 2)
         {
             ModelState.AddModelError("Input.ChoicesText", "A choice question needs at least two choices, one a line.");
+        }
+
+        if (Input.DefinesTopic && !IsChoice(Input.Kind))
+        {
+            ModelState.AddModelError("Input.DefinesTopic", "Only a single or multiple choice question can be the research area: its options are the topics.");
+        }
+
+        if (Input.DefinesTopic && current.Questions.FirstOrDefault(q => q.DefinesTopic && q != Record) is { } other)
+        {
+            ModelState.AddModelError("Input.DefinesTopic", $"“{other.Key}” is already the research-area question; a form has one. Clear it there first.");
         }
 
         // The minimum age is checked on the date-of-birth answer, so it must be a date the check can read.

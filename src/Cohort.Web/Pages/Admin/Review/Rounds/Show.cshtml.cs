@@ -9,10 +9,12 @@ namespace Cohort.Web.Pages.Admin.Review.Rounds;
 /// an action is refused, the page says why and nothing is saved; the solver's refusal names the applications and the
 /// reviewers' reasons, and offers to assign what can be assigned, after which the page lists the applications left short.
 /// </summary>
-public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change)
+public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change, DesignReviewRound design)
     : AuditedPage(db, audit)
 {
-    public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, bool NeedsReviewer);
+    public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, int Readers, string? Topic, bool NeedsReviewer);
+
+    public sealed record AnchorRow(int SubjectId, string Application, int Readers);
 
     public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer);
 
@@ -27,6 +29,14 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     public List<ReviewerRow> Reviewers { get; private set; } = [];
 
     public List<SelectListItem> ReviewerChoices { get; private set; } = [];
+
+    public List<AnchorRow> Anchors { get; private set; } = [];
+
+    /// <summary>The round's applications' topics, for bridging and calibration.</summary>
+    public SubjectTopicMap Topics { get; private set; } = SubjectTopicMap.Empty;
+
+    /// <summary>Readers a new anchor is offered: the default, at most the pool's size.</summary>
+    public int DefaultReaders => Math.Min(DesignReviewRound.DefaultAnchorReaders, Reviewers.Count);
 
     /// <summary>Why the last action changed nothing: the solver's diagnosis or a refusal.</summary>
     public string? Refusal { get; private set; }
@@ -66,6 +76,25 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
         return await LoadAsync(id, cancellation) ? Page() : NotFound();
     }
 
+    /// <summary>Sets the bridging share; a value that is not a whole number is refused here, its range in Core.</summary>
+    public async Task<IActionResult> OnPostBridgingAsync(int id, string? bridgingShare, CancellationToken cancellation) =>
+        await AfterAsync(id, int.TryParse(bridgingShare, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int percent)
+                ? await design.SetBridgingShareAsync(User.AsActor(), id, percent, cancellation)
+                : $"The bridging share must be a whole percentage from 0 (off) to {DesignReviewRound.MaxBridgingSharePercent}; “{bridgingShare}” is not.",
+            $"Bridging share set to {bridgingShare}%: it takes effect when reviewers are next assigned.", cancellation);
+
+    public async Task<IActionResult> OnPostAnchorAsync(int id, string? anchorSubjectId, string? readers, CancellationToken cancellation)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        string? refusal = !int.TryParse(anchorSubjectId, System.Globalization.NumberStyles.None, culture, out int subjectId) ? "Give the anchor's application number."
+            : !int.TryParse(readers, System.Globalization.NumberStyles.None, culture, out int count) ? "Give the anchor's readers as a whole number."
+            : await design.MarkAnchorAsync(User.AsActor(), id, subjectId, count, cancellation);
+        return await AfterAsync(id, refusal, $"Application #{anchorSubjectId} is an anchor with {readers} readers: it takes effect when reviewers are next assigned.", cancellation);
+    }
+
+    public async Task<IActionResult> OnPostUnanchorAsync(int id, int subjectId, CancellationToken cancellation) =>
+        await AfterAsync(id, await design.UnmarkAnchorAsync(User.AsActor(), id, subjectId, cancellation), $"Application #{subjectId} is no longer an anchor.", cancellation);
+
     public async Task<IActionResult> OnPostAddAsync(int id, int subjectId, string? reviewerId, CancellationToken cancellation) =>
         await AfterAsync(id, await byHand.AddAsync(User.AsActor(), id, subjectId, reviewerId ?? "", cancellation), "Added the assignment.", cancellation);
 
@@ -93,7 +122,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
     {
         Db.ChangeTracker.Clear();
         var season = await Db.Seasons.AsNoTracking().CurrentAsync(cancellation);
-        var round = season is null ? null : await Db.ReviewRounds.AsNoTracking().Include(r => r.Rubric).Include(r => r.Assignments)
+        var round = season is null ? null : await Db.ReviewRounds.AsNoTracking().Include(r => r.Rubric).Include(r => r.Assignments).Include(r => r.Anchors)
             .SingleOrDefaultAsync(r => r.Id == id && r.SeasonId == season.Id, cancellation);
         if (round is null)
         {
@@ -103,6 +132,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
         Round = round;
         Stream = await Db.Streams.Where(s => s.Id == round.StreamId).Select(s => s.Name).SingleOrDefaultAsync(cancellation);
         var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
+        Topics = await SubjectTopics.OfRoundAsync(Db, facts, cancellation);
         var labels = facts.Reviewers.ToDictionary(r => r.Profile.UserId, r => r.Label);
         var bySubject = round.Assignments.ToLookup(a => a.SubjectId);
         Subjects = facts.Subjects.Select(s =>
@@ -110,8 +140,12 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
             var rows = bySubject[s.Id].OrderBy(a => a.State == AssignmentState.Declined).ThenBy(a => a.Id)
                 .Select(a => new AssignmentRow(a, labels.GetValueOrDefault(a.ReviewerId, "a reviewer no longer in the pool"))).ToList();
             var active = rows.Count(r => r.Assignment.State != AssignmentState.Declined);
-            return new SubjectRow(s, rows, active, round.State != ReviewRoundState.Draft && active < round.ReviewsPerApplication);
+            int readers = round.ReadersOf(s.Id);
+            return new SubjectRow(s, rows, active, readers, Topics.Of(s.Id), round.State != ReviewRoundState.Draft && active < readers);
         }).ToList();
+        var subjectLabels = facts.Subjects.ToDictionary(s => s.Id, s => s.Label);
+        Anchors = round.Anchors.OrderBy(a => a.SubjectId)
+            .Select(a => new AnchorRow(a.SubjectId, subjectLabels.GetValueOrDefault(a.SubjectId, $"#{a.SubjectId} (no longer in the round)"), a.Readers)).ToList();
         var loads = facts.Loads();
         Reviewers = facts.Reviewers.Select(r => new ReviewerRow(r, loads.GetValueOrDefault(r.Profile.UserId))).ToList();
         ReviewerChoices = facts.Reviewers.Select(r => new SelectListItem(r.Label, r.Profile.UserId)).ToList();

@@ -597,6 +597,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FormId = table.Column<int>(type: "integer", nullable: false),
+                    DefinesTopic = table.Column<bool>(type: "boolean", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     Prompt = table.Column<string>(type: "text", nullable: false),
@@ -1014,7 +1015,17 @@ namespace Cohort.Migrations.Postgres.Migrations
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    BridgingSharePercent = table.Column<int>(type: "integer", nullable: false),
+                    LastCost_At = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastCost_BridgingApplied = table.Column<bool>(type: "boolean", nullable: true),
+                    LastCost_SharePercent = table.Column<int>(type: "integer", nullable: true),
+                    LastCost_Topics = table.Column<int>(type: "integer", nullable: true),
+                    LastCost_AffinityWithout = table.Column<double>(type: "double precision", nullable: true),
+                    LastCost_AffinityWith = table.Column<double>(type: "double precision", nullable: true),
+                    LastCost_ShareReached = table.Column<double>(type: "double precision", nullable: true),
+                    LastCost_Anchors = table.Column<int>(type: "integer", nullable: true),
+                    LastCost_ShortOfShare = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1275,6 +1286,27 @@ namespace Cohort.Migrations.Postgres.Migrations
                         name: "FK_ProjectMentors_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewAnchor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Readers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewAnchor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewAnchor_ReviewRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReviewRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1979,6 +2011,12 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewAnchor_RoundId_SubjectId",
+                table: "ReviewAnchor",
+                columns: new[] { "RoundId", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewAssignments_ReviewerId_State",
                 table: "ReviewAssignments",
                 columns: new[] { "ReviewerId", "State" });
@@ -2275,6 +2313,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PublicContentStamps");
+
+            migrationBuilder.DropTable(
+                name: "ReviewAnchor");
 
             migrationBuilder.DropTable(
                 name: "RoleInvitations");

@@ -596,6 +596,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefinesTopic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     Prompt = table.Column<string>(type: "TEXT", nullable: false),
@@ -1013,7 +1014,17 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    BridgingSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastCost_At = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastCost_BridgingApplied = table.Column<bool>(type: "INTEGER", nullable: true),
+                    LastCost_SharePercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastCost_Topics = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastCost_AffinityWithout = table.Column<double>(type: "REAL", nullable: true),
+                    LastCost_AffinityWith = table.Column<double>(type: "REAL", nullable: true),
+                    LastCost_ShareReached = table.Column<double>(type: "REAL", nullable: true),
+                    LastCost_Anchors = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastCost_ShortOfShare = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1274,6 +1285,27 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         name: "FK_ProjectMentors_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewAnchor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Readers = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewAnchor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewAnchor_ReviewRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReviewRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1978,6 +2010,12 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewAnchor_RoundId_SubjectId",
+                table: "ReviewAnchor",
+                columns: new[] { "RoundId", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewAssignments_ReviewerId_State",
                 table: "ReviewAssignments",
                 columns: new[] { "ReviewerId", "State" });
@@ -2274,6 +2312,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PublicContentStamps");
+
+            migrationBuilder.DropTable(
+                name: "ReviewAnchor");
 
             migrationBuilder.DropTable(
                 name: "RoleInvitations");
