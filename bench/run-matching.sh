@@ -29,14 +29,8 @@ if [ "$cli_only" != "--cli-only" ]; then
   dotnet "$bench_dll" compare "$runs"
 fi
 
-# The published cohort, as docs/operations.md installs it. The CLI shares the solution with the web
-# app; retry if a build of it is caught mid-change.
-rm -rf out/cli
-for attempt in 1 2 3; do
-  dotnet publish src/Cohort.Cli -c Release -r linux-x64 -o out/cli -v q -nologo && break
-  [ "$attempt" = 3 ] && exit 1
-  sleep 15
-done
+# The published cohort, as users get it.
+bench/publish-cli.sh
 cohort=out/cli/cohort
 
 mkdir -p out/lemon

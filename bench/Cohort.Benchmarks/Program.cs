@@ -25,6 +25,7 @@ using Cohort.Benchmarks.Instances;
 //                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
 //                       nesting, with equal and with unequal clusters (tests/Shared/Calibration/TopicalPanel.cs)
+// reviews-csv PATH [SEED]  one such season (mostly nested, unequal clusters) as the CSV `cohort calibrate` reads
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -41,6 +42,7 @@ return args switch
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
+    ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -5,9 +5,10 @@ using Cohort.Cli.Database;
 using Cohort.Cli.Hosting;
 using Cohort.Cli.Matching;
 using Cohort.Cli.Operations;
+using Cohort.Cli.Review;
 
-// The native executable runs the matching commands itself and hands every other command to the full build.
-if (!Companion.DatabaseCommandsInProcess && !MatchingCommands.Handles(args))
+// The native executable runs the commands that need no database itself and hands every other command to the full build.
+if (!Companion.DatabaseCommandsInProcess && !Companion.RunsNatively(args))
 {
     return Companion.Become(args);
 }
@@ -18,9 +19,10 @@ var root = new RootCommand("cohort: runs the selection of a research fellowship"
     CliHost.Provider,
     CliHost.Connection,
 };
+IEnumerable<Command> native = [.. MatchingCommands.Create(), CalibrateCommand.Create()];
 IEnumerable<Command> commands = Companion.DatabaseCommandsInProcess
-    ? [.. MatchingCommands.Create(), .. DatabaseCommands.Create(), AdminCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
-    : MatchingCommands.Create();
+    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
+    : native;
 foreach (var command in commands)
 {
     root.Subcommands.Add(command);

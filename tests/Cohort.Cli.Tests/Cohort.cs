@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 
 namespace Cohort.Cli.Tests;
@@ -17,10 +18,13 @@ public static class Cohort
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "cohort.dll");
 
-    public static CohortRun Run(string instanceJson, params string[] command)
+    public static CohortRun Run(string instanceJson, params string[] command) => RunOn(Encoding.UTF8.GetBytes(instanceJson), ".json", command);
+
+    /// <summary>Runs the command on a file that holds exactly <paramref name="file"/>, named with <paramref name="extension"/>.</summary>
+    public static CohortRun RunOn(byte[] file, string extension, params string[] command)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"cohort-test-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, instanceJson);
+        string path = Path.Combine(Path.GetTempPath(), $"cohort-test-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(path, file);
         try
         {
             return RunRaw([.. command, path]);
@@ -34,9 +38,13 @@ public static class Cohort
     public static CohortRun Run(object instance, params string[] command) => Run(JsonSerializer.Serialize(instance), command);
 
     /// <param name="environment">Variables to set for the run; a null value removes one the test process has.</param>
-    public static CohortRun RunRaw(string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="standardInput">What the run reads on standard input, or null for none.</param>
+    public static CohortRun RunRaw(string[] arguments, IReadOnlyDictionary<string, string?>? environment = null, string? standardInput = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = standardInput is not null,
+        };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
@@ -51,6 +59,12 @@ public static class Cohort
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+
         // A guard against a hung process, not a time limit: seeding the demo beside the backup tests' writers on a
         // loaded machine has taken over a minute.
         if (!process.WaitForExit(TimeSpan.FromMinutes(4)))

@@ -1,10 +1,9 @@
 using Cohort.Cli.Hosting;
-using Cohort.Cli.Matching;
 
 namespace Cohort.Cli.Tests;
 
 /// <summary>
-/// The published `cohort` is native and runs only the matching commands itself, handing the others to the full
+/// The published `cohort` is native and runs only the commands that need no database (matching, calibration) itself, handing the others to the full
 /// build beside it (Hosting/Companion.cs). Which commands it keeps is decided here; the build the tests use keeps all.
 /// </summary>
 public class PublishedCohortTests
@@ -13,13 +12,15 @@ public class PublishedCohortTests
     [InlineData(true, "match", "stable", "x.json")]
     [InlineData(true, "reviewers", "assign", "x.json")]
     [InlineData(true, "match", "--help")]
+    [InlineData(true, "calibrate", "reviews.csv")]
+    [InlineData(true, "calibrate", "-")]
     [InlineData(false, "db", "migrate")]
     [InlineData(false, "seed", "demo")]
     [InlineData(false, "--provider", "Sqlite", "db", "migrate")] // options first: the full build parses them
     [InlineData(false, "--help")]
     [InlineData(false)]
-    public void The_native_cohort_runs_the_matching_commands_itself(bool itself, params string[] args) =>
-        Assert.Equal(itself, MatchingCommands.Handles(args));
+    public void The_native_cohort_runs_the_commands_without_a_database_itself(bool itself, params string[] args) =>
+        Assert.Equal(itself, Companion.RunsNatively(args));
 
     [Fact]
     public void The_built_cohort_keeps_the_database_commands_in_process() =>
@@ -30,7 +31,7 @@ public class PublishedCohortTests
     {
         var run = Cohort.RunRaw(["--help"]);
         Assert.Equal(0, run.ExitCode);
-        foreach (string command in new[] { "match", "reviewers", "db", "seed", "admin" })
+        foreach (string command in new[] { "match", "reviewers", "calibrate", "db", "seed", "admin" })
         {
             Assert.Contains($"  {command} ", run.Stdout);
         }

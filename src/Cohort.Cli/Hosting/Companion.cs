@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
+using Cohort.Cli.Matching;
+using Cohort.Cli.Review;
 
 namespace Cohort.Cli.Hosting;
 
@@ -9,7 +11,7 @@ namespace Cohort.Cli.Hosting;
 /// Core, which native AOT cannot compile (migrations and the model are built by reflection at run
 /// time), so the publish puts a full .NET build of this same program next to it, in
 /// <c>database/cohort</c>, and the native one becomes it (exec: same process, arguments, streams and
-/// exit code) for every command but <c>match</c> and <c>reviewers</c>. <c>dotnet build</c> output
+/// exit code) for every command but <c>match</c>, <c>reviewers</c> and <c>calibrate</c>. <c>dotnet build</c> output
 /// keeps all commands in process. See docs/decisions/cli.md.
 /// </summary>
 internal static class Companion
@@ -25,6 +27,9 @@ internal static class Companion
     /// </summary>
     [FeatureSwitchDefinition(Switch)]
     public static bool DatabaseCommandsInProcess => !AppContext.TryGetSwitch(Switch, out bool inProcess) || inProcess;
+
+    /// <summary>Whether the native executable runs the command these arguments name itself: those that need no database.</summary>
+    public static bool RunsNatively(string[] args) => MatchingCommands.Handles(args) || CalibrateCommand.Handles(args);
 
     /// <summary>Replaces this process by the full build with the same arguments; returns only if that fails.</summary>
     public static int Become(string[] args)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Cohort.Cli.Matching;
@@ -10,16 +11,22 @@ internal sealed class ResultJson : IDisposable
 {
     private readonly Stream _stdout;
 
-    private ResultJson()
+    private ResultJson(JavaScriptEncoder? encoder)
     {
         _stdout = Console.OpenStandardOutput();
-        Writer = new Utf8JsonWriter(new BufferedStream(_stdout, 1 << 16), new JsonWriterOptions { Indented = true, SkipValidation = true });
+        Writer = new Utf8JsonWriter(new BufferedStream(_stdout, 1 << 16), new JsonWriterOptions { Indented = true, SkipValidation = true, Encoder = encoder });
         Writer.WriteStartObject();
     }
 
     public Utf8JsonWriter Writer { get; }
 
-    public static ResultJson Open() => new();
+    public static ResultJson Open() => new(null);
+
+    /// <summary>
+    /// For output whose strings are sentences and people's names: apostrophes, ± and letters such as ü are written as
+    /// they are rather than as \u escapes. Still valid JSON; it is read by programs and people, never put into HTML.
+    /// </summary>
+    public static ResultJson OpenForText() => new(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     public void WriteStats(params (string Name, double Value)[] stats)
     {
