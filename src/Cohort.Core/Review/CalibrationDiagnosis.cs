@@ -11,8 +11,11 @@ namespace Cohort.Core.Review;
 /// </summary>
 internal static class CalibrationDiagnosis
 {
-    /// <summary>A topic's effect known less well than this (points on 0–10, one standard error) draws a warning.</summary>
-    public const double TopicErrorLimit = 0.3;
+    /// <summary>
+    /// A topic's effect known less well than this share of the applicants' spread (one standard error against the
+    /// fitted applicant standard deviation) draws a warning: relative, so that it means the same on any scale.
+    /// </summary>
+    public const double TopicErrorShare = 0.125;
 
     private const double FreeTopicRatio = 1e4;
 
@@ -23,7 +26,8 @@ internal static class CalibrationDiagnosis
             design.Reviews.Count(r => design.SubjectComponent[r.Subject] == c))).ToList();
         var topics = TopicEffects(design, model, ratios, residual);
         var bridging = BridgingShare(design);
-        return new CalibrationDiagnostics(components, bridging, topics, Warnings(components, bridging, topics).ToList());
+        var limit = TopicErrorShare * Math.Sqrt(ratios.Applicant * residual);
+        return new CalibrationDiagnostics(components, bridging, topics, Warnings(components, bridging, topics, limit).ToList());
     }
 
     /// <summary>Of the reviews of subjects with a topic, the share outside the reviewer's main topic (the one they read most; ties by name).</summary>
@@ -72,7 +76,7 @@ internal static class CalibrationDiagnosis
         }).ToList();
     }
 
-    private static IEnumerable<string> Warnings(List<ReviewComponent> components, double? bridging, List<TopicEffect> topics)
+    private static IEnumerable<string> Warnings(List<ReviewComponent> components, double? bridging, List<TopicEffect> topics, double limit)
     {
         if (components.Count > 1)
         {
@@ -88,12 +92,12 @@ internal static class CalibrationDiagnosis
                 "between topics, calibration leaves those applications where their raw means put them.";
         }
 
-        var loose = topics.Where(t => t.StandardError > TopicErrorLimit).OrderByDescending(t => t.StandardError).ToList();
+        var loose = topics.Where(t => t.StandardError > limit).OrderByDescending(t => t.StandardError).ToList();
         if (loose.Count > 0)
         {
-            yield return $"Calibration between topics rests on too little: {bridging:P0} of reviews are outside their reviewer's main topic, " +
+            yield return $"Calibration between topics rests on too little: {bridging * 100:0}% of reviews are outside their reviewer's main topic, " +
                 $"and the difference of {English.List(loose.Select(t => $"{t.Topic} (±{t.StandardError:0.00})").ToList())} from the other topics " +
-                $"is known only to more than ±{TopicErrorLimit:0.0} points. Reserve a share of each reviewer's load outside their topics, " +
+                $"is less certain than ±{limit:0.00} points, an eighth of the applicants' spread. Reserve a share of each reviewer's load outside their topics, " +
                 "or have a few anchor applications read widely, on the assignment page.";
         }
     }
