@@ -95,9 +95,9 @@ internal static class CalibrationDiagnosis
         var loose = topics.Where(t => t.StandardError > limit).OrderByDescending(t => t.StandardError).ToList();
         if (loose.Count > 0)
         {
-            yield return $"Calibration between topics rests on too little: {bridging * 100:0}% of reviews are outside their reviewer's main topic, " +
-                $"and the difference of {English.List(loose.Select(t => $"{t.Topic} (±{t.StandardError:0.00})").ToList())} from the other topics " +
-                $"is less certain than ±{limit:0.00} points, an eighth of the applicants' spread. Reserve a share of each reviewer's load outside their topics, " +
+            yield return $"Calibration between topics rests on too little: the difference of {English.List(loose.Select(t => $"{t.Topic} (±{t.StandardError:0.00})").ToList())} " +
+                $"from the other topics is less certain than ±{limit:0.00} points, an eighth of the applicants' spread, with {bridging * 100:0}% of reviews " +
+                "outside their reviewer's main topic. More reviews across topics narrow it: reserve a share of each reviewer's load outside their topics, " +
                 "or have a few anchor applications read widely, on the assignment page.";
         }
     }
