@@ -15,7 +15,7 @@ internal static class CalibrationDiagnosis
     /// A topic's effect known less well than this share of the applicants' spread (one standard error against the
     /// fitted applicant standard deviation) draws a warning: relative, so that it means the same on any scale.
     /// </summary>
-    public const double TopicErrorShare = 0.125;
+    public const double TopicErrorShare = 1.0 / 6;
 
     private const double FreeTopicRatio = 1e4;
 
@@ -96,7 +96,7 @@ internal static class CalibrationDiagnosis
         if (loose.Count > 0)
         {
             yield return $"Calibration between topics rests on too little: the difference of {English.List(loose.Select(t => $"{t.Topic} (±{t.StandardError:0.00})").ToList())} " +
-                $"from the other topics is less certain than ±{limit:0.00} points, an eighth of the applicants' spread, with {bridging * 100:0}% of reviews " +
+                $"from the other topics is less certain than ±{limit:0.00} points, a sixth of the applicants' spread, with {bridging * 100:0}% of reviews " +
                 "outside their reviewer's main topic. More reviews across topics narrow it: reserve a share of each reviewer's load outside their topics, " +
                 "or have a few anchor applications read widely, on the assignment page.";
         }
