@@ -33,7 +33,7 @@ public static partial class AdminSteps
 
         var label = await page.Locator("#subjects th[scope=row]").Filter(new() { HasTextString = applicant }).InnerTextAsync();
         var subject = int.Parse(SubjectNumber().Match(label).Groups[1].Value, CultureInfo.InvariantCulture);
-        await page.GetByLabel("Application number").FillAsync(subject.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#add").GetByLabel("Application number").FillAsync(subject.ToString(CultureInfo.InvariantCulture));
         var option = await page.Locator("#reviewerId option").Filter(new() { HasTextString = reviewer }).First.InnerTextAsync();
         await page.GetByLabel("Reviewer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option.Trim() });
         await journey.FollowAsync(page.Locator("#add").GetByRole(AriaRole.Button, new() { Name = "Assign" }), "#needs-reviewers");

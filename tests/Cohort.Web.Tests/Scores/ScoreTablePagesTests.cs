@@ -120,6 +120,45 @@ public abstract class ScoreTablePagesTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Applications_with_research_areas_show_each_topics_effect_and_the_share_of_reviews_across_topics()
+    {
+        var ids = new List<int>();
+        foreach (var name in new[] { "Topical Ada", "Topical Bo", "Topical Cy", "Topical Di" })
+        {
+            ids.Add((await app.AddApplicantAsync(ApplicationState.Submitted, name: name)).ApplicationId);
+        }
+
+        var roundId = await app.WithDbAsync(async db =>
+        {
+            var area = await db.Set<Question>().SingleAsync(q => q.DefinesTopic);
+            foreach (var (id, index) in ids.Select((id, i) => (id, i)))
+            {
+                db.Set<Answer>().Add(new Answer { ApplicationId = id, QuestionId = area.Id, Value = index < 2 ? "AI control" : "Interpretability" });
+            }
+
+            await db.SaveChangesAsync();
+            var reviewers = await SubmittedReviews.ReviewersAsync(db, 2);
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.General, ReviewRoundState.Open, $"Topics {Guid.NewGuid():N}"[..14]);
+            foreach (var (id, index) in ids.Select((id, i) => (id, i)))
+            {
+                await SubmittedReviews.ReviewAsync(db, round, id, reviewers[0], 3 + index);
+                await SubmittedReviews.ReviewAsync(db, round, id, reviewers[1], 4 + index);
+            }
+
+            return round.Id;
+        });
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var page = await admin.GetAsync($"/admin/scores/general?round={roundId}");
+
+        var topics = page.All("#topics tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(["AI control", "Interpretability"], topics);
+        // Both reviewers read both topics, each with two reviews in each: half of all reviews are outside a main topic.
+        Assert.Equal("50%", page.One("#bridging-share")!.TextContent);
+        Assert.Contains("±", page.One("#topics tbody tr td[data-label='Effect ± SE']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_standard_error_every_row_shares_is_said_once_with_why_and_differing_ones_are_shown_on_each_row()
     {
         var seeded = await SeedAsync(StageKind.General, FourApplicants("Spread"));
