@@ -1,5 +1,6 @@
 using Cohort.Core.Assessments;
 using Cohort.Core.Review;
+using Cohort.Tests.Shared.Calibration;
 
 namespace Cohort.Core.Tests.Review;
 
@@ -16,7 +17,7 @@ public sealed class CalibrationTests
     private static Panel Simulate(int seed, int subjects = 300, int reviewers = 30, int perSubject = 3, double leniencySpread = 1.5)
     {
         var random = new Random(seed);
-        double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        double Normal(double sd) => TopicalPanel.Gaussian(random, sd);
         var quality = Enumerable.Range(0, subjects).Select(_ => 5 + Normal(1.5)).ToArray();
         var leniency = Enumerable.Range(0, reviewers).Select(_ => Normal(leniencySpread)).ToArray();
         var reviews = new List<ReviewScore>();

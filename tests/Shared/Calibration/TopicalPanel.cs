@@ -114,6 +114,10 @@ public sealed record TopicalPanel(double[] Quality, int[] Cluster, int[] Reviewe
         return covariance / variance / ScorePerQuality;
     }
 
+    /// <summary>A draw from N(0, sd²) by the Box–Muller transform.</summary>
+    public static double Gaussian(Random random, double sd) =>
+        sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     /// <summary>Points on the 0–10 scale per unit of latent quality, for an average reviewer (before rounding).</summary>
     private const double ScorePerQuality = 2.5;
 
@@ -123,7 +127,7 @@ public sealed record TopicalPanel(double[] Quality, int[] Cluster, int[] Reviewe
         public static Season Draw(int seed, bool strongerClusters, int applicants, int reviewers)
         {
             var random = new Random(seed);
-            double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            double Normal(double sd) => Gaussian(random, sd);
             // Unequal sizes: weights from 1 to 4, so the largest cluster is several times the smallest.
             var weights = Enumerable.Range(0, Clusters).Select(_ => 1 + 3 * random.NextDouble()).ToArray();
             var cluster = Enumerable.Range(0, applicants).Select(_ => Pick(weights, random)).ToArray();
@@ -172,7 +176,7 @@ public sealed record TopicalPanel(double[] Quality, int[] Cluster, int[] Reviewe
         public TopicalPanel Reviewed(IReadOnlyList<(int Subject, int Reviewer)> pairs, int seed)
         {
             var random = new Random(seed * 104729 + pairs.Count);
-            double Normal(double sd) => sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            double Normal(double sd) => Gaussian(random, sd);
             var reviews = pairs.Select(p =>
             {
                 var latent = 3 + Scale[p.Reviewer] * Quality[p.Subject] + Leniency[p.Reviewer] + Normal(0.5);
