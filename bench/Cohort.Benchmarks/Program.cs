@@ -20,6 +20,9 @@ using Cohort.Benchmarks.Instances;
 //                       COHORT_BENCH_POSTGRES is set
 // review-round [APPLICATIONS [REVIEWERS [K]]]  a review round through the use cases: assignment, then the
 //                       calibrated score table; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// review-round-season DATABASE [APPLICATIONS [REVIEWERS [K]]]  that round assigned once and fully reviewed, in a
+//                       database that is KEPT for the built app to serve: a SQLite file path, or, when
+//                       COHORT_BENCH_POSTGRES is set, a database of that name on that server (bench/http/ranking-page.sh)
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
 // backup [APPLICANTS]   `cohort db backup` three times and `cohort db restore` of each into an empty database, on
 //                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
@@ -38,6 +41,9 @@ return args switch
     ["reviewers-graph", var path] => WriteReviewersGraph(path),
     ["review-round", .. var rest] => await OnEachDatabaseAsync(postgres => ReviewRoundBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3, postgres)),
+    ["review-round-season", var keep, .. var rest] => await ReviewRoundBench.SeasonAsync(keep,
+        rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 100, rest.Length > 2 ? int.Parse(rest[2]) : 3,
+        Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
     ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),

@@ -11,7 +11,8 @@ namespace Cohort.Benchmarks.Applications;
 
 /// <summary>
 /// A fresh, migrated database holding the demo season, with Cohort's real services over it: a SQLite file in the
-/// temp folder, or a new database on the PostgreSQL server named by a connection string. Dropped when disposed.
+/// temp folder, or a new database on the PostgreSQL server named by a connection string. Dropped when disposed, unless
+/// it was made to be kept (for an app process started on it after the bench ends).
 /// </summary>
 internal sealed class RushDatabase : IAsyncDisposable
 {
@@ -33,14 +34,18 @@ internal sealed class RushDatabase : IAsyncDisposable
     public string Provider { get; }
 
     /// <param name="empty">Leave the database empty (not even migrated), e.g. to restore a backup into.</param>
-    public static async Task<RushDatabase> CreateAsync(string? postgres, bool empty = false)
+    /// <param name="keep">
+    /// A SQLite file path, or a PostgreSQL database name, to make the database at and keep when disposed; whatever
+    /// was there before is replaced. Null for a throwaway database.
+    /// </param>
+    public static async Task<RushDatabase> CreateAsync(string? postgres, bool empty = false, string? keep = null)
     {
-        var name = $"cohort_rush_{Guid.NewGuid():N}";
+        var name = postgres is not null && keep is not null ? keep : $"cohort_rush_{Guid.NewGuid():N}";
         string connection;
         Func<Task> drop;
         if (postgres is null)
         {
-            var path = Path.Combine(Path.GetTempPath(), name + ".db");
+            var path = keep is null ? Path.Combine(Path.GetTempPath(), name + ".db") : Path.GetFullPath(keep);
             connection = $"Data Source={path}";
             drop = () =>
             {
@@ -52,9 +57,23 @@ internal sealed class RushDatabase : IAsyncDisposable
 
                 return Task.CompletedTask;
             };
+            if (keep is not null)
+            {
+                await drop();
+            }
         }
         else
         {
+            if (keep is not null)
+            {
+                if (!System.Text.RegularExpressions.Regex.IsMatch(keep, "^[a-z_][a-z0-9_]*$"))
+                {
+                    throw new ArgumentException($"\"{keep}\" is not a plain PostgreSQL database name (lower-case letters, digits and underscores).");
+                }
+
+                await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+
             await ExecuteAsync(postgres, $"CREATE DATABASE {name}");
             connection = new NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = 100 }.ConnectionString;
             drop = async () =>
@@ -75,6 +94,17 @@ internal sealed class RushDatabase : IAsyncDisposable
         collection.AddCohortDemo();
         collection.AddSingleton(TimeProvider.System);
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>();
+        if (keep is not null)
+        {
+            // Kept: only the connections this process pooled are let go.
+            drop = () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                NpgsqlConnection.ClearAllPools();
+                return Task.CompletedTask;
+            };
+        }
+
         var database = new RushDatabase(collection.BuildServiceProvider(), drop, connection, postgres is not null);
         if (!empty)
         {

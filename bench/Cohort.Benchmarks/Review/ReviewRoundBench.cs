@@ -54,6 +54,36 @@ internal static class ReviewRoundBench
         }
 
         await database.RunAsync<CohortDbContext, int>(db => ReviewEverythingAsync(db, roundId, random));
+        await TimeScoreTableAsync(database, applications, reviewsEach);
+        return 0;
+    }
+
+    /// <summary>
+    /// The same season, assigned once with the round's default bridging share and fully reviewed, in a database that is
+    /// kept for the built app to serve (bench/http/ranking-page.sh): the demo season is the current one, so its admin
+    /// opens the ranking page on this round. Prints the in-process score table's time for comparison with the page's.
+    /// </summary>
+    public static async Task<int> SeasonAsync(string keep, int applications, int reviewers, int reviewsEach, string? postgres)
+    {
+        Console.WriteLine($"review round season on {(postgres is null ? "SQLite" : "PostgreSQL")} in {keep}: {applications} applications, {reviewers} reviewers, {reviewsEach} reviews each");
+        await using var database = await RushDatabase.CreateAsync(postgres, keep: keep);
+        var random = new Random(5);
+        var roundId = await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applications, reviewers, reviewsEach, random));
+        var outcome = await database.RunAsync<AssignReviewers, AssignOutcome>(assign => assign.RunAsync(Actor.System, roundId));
+        if (outcome.Refusal is not null || outcome.Assigned != applications * reviewsEach)
+        {
+            throw new InvalidOperationException($"The solver assigned {outcome.Assigned}: {outcome.Refusal}");
+        }
+
+        await database.RunAsync<CohortDbContext, int>(db => ReviewEverythingAsync(db, roundId, random));
+        await TimeScoreTableAsync(database, applications, reviewsEach);
+        Console.WriteLine($"kept: Database__Provider={database.Provider} ConnectionStrings__Cohort=\"{database.Connection}\"");
+        return 0;
+    }
+
+    /// <summary>The calibrated score table of the general stage, three times, in process: the ranking page's core without HTTP or rendering.</summary>
+    private static async Task TimeScoreTableAsync(RushDatabase database, int applications, int reviewsEach)
+    {
         var scoring = new List<double>();
         for (var run = 0; run < 3; run++)
         {
@@ -67,7 +97,6 @@ internal static class ReviewRoundBench
         }
 
         Console.WriteLine($"score table with calibration over {applications * reviewsEach} reviews: {string.Join(", ", scoring.Select(ms => $"{ms:0} ms"))}");
-        return 0;
     }
 
     /// <summary>Submitted applications whose motivation names a few topics, reviewers expert in some of them, a rubric and a draft round.</summary>
