@@ -48,19 +48,24 @@ public sealed record SubjectTopicMap(TopicSource Source, IReadOnlyDictionary<int
 /// </summary>
 public static class SubjectTopics
 {
-    /// <summary>One application as topics read it: its id, applicant, own stream (stage 3) and written answers.</summary>
-    private sealed record Item(int Id, string ApplicantId, string? OwnStream, string Text);
+    /// <summary>One application as topics read it: its id, applicant and own stream (stage 3).</summary>
+    private sealed record Item(int Id, string ApplicantId, string? OwnStream);
+
+    /// <summary>What the affinity clusters read: each application's text by id, and the pool's expertise tags.</summary>
+    private sealed record ClusterInputs(IReadOnlyDictionary<int, string> Texts, IReadOnlyList<IReadOnlyList<string>> Expertise);
 
     /// <summary>The topics of a round's subjects, read from the facts assignment already loaded.</summary>
     public static Task<SubjectTopicMap> OfRoundAsync(CohortDbContext db, ReviewRoundFacts facts, CancellationToken cancellation = default) =>
         ChooseAsync(db, facts.Round.SeasonId,
-            facts.Subjects.Select(s => new Item(s.Id, s.Applicant.ApplicantId, facts.Round.Stage == StageKind.Streams ? s.Streams.Single().Name : null, s.Text)).ToList(),
-            facts.Reviewers.Select(r => r.Profile.Expertise).ToList(), cancellation);
+            facts.Subjects.Select(s => new Item(s.Id, s.Applicant.ApplicantId, facts.Round.Stage == StageKind.Streams ? s.Streams.Single().Name : null)).ToList(),
+            _ => Task.FromResult(new ClusterInputs(facts.Subjects.ToDictionary(s => s.Id, s => s.Text), facts.Reviewers.Select(r => r.Profile.Expertise).ToList())),
+            cancellation);
 
     /// <summary>
     /// The topics of a stage's applications by id: general application ids for stages 1 and 2, stream application ids
     /// for stage 3 (of one stream or several). The text the clusters read is the general application's written answers,
-    /// and for stage 3 also the answers to the questions the application's stream asks.
+    /// and for stage 3 also the answers to the questions the application's stream asks; it is read only when neither
+    /// research areas nor streams tell the applications apart, since it is most of this method's cost.
     /// </summary>
     public static async Task<SubjectTopicMap> OfApplicationsAsync(CohortDbContext db, int seasonId, StageKind stage, IReadOnlyCollection<int> ids, CancellationToken cancellation = default)
     {
@@ -69,29 +74,32 @@ public static class SubjectTopics
                 .Select(a => new { a.Id, a.ApplicantId, a.StreamId, Stream = (string?)a.Stream!.Name }).ToListAsync(cancellation)
             : await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
                 .Select(a => new { a.Id, a.ApplicantId, StreamId = 0, Stream = (string?)null }).ToListAsync(cancellation);
-        var applicantIds = owners.Select(o => o.ApplicantId).Distinct().ToList();
-        var written = new[] { QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice };
-        var general = (await db.Applications.AsNoTracking()
-                .Where(a => a.Form!.SeasonId == seasonId && a.Form.Kind == FormKind.General && applicantIds.Contains(a.ApplicantId))
-                .SelectMany(a => a.Answers, (a, answer) => new { a.ApplicantId, answer.QuestionId, answer.Value })
-                .Join(db.Set<Question>().Where(q => written.Contains(q.Kind)), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, a.Value })
-                .ToListAsync(cancellation))
-            .ToLookup(a => a.ApplicantId, a => a.Value);
-        var streamAnswers = stage == StageKind.Streams
-            ? (await db.StreamAnswers.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId))
-                    .Join(db.StreamQuestions.Where(q => written.Contains(q.Kind)), a => a.QuestionId, q => q.Id,
-                        (a, q) => new { a.ApplicantId, a.Value, Streams = q.AskedBy.Select(x => x.StreamId).ToList() })
-                    .ToListAsync(cancellation))
-                .SelectMany(a => a.Streams, (a, stream) => (a.ApplicantId, Stream: stream, a.Value)).ToLookup(a => (a.ApplicantId, a.Stream), a => a.Value)
-            : null;
-        var items = owners.Select(o => new Item(o.Id, o.ApplicantId, o.Stream,
-            string.Join('\n', general[o.ApplicantId].Concat(streamAnswers?[(o.ApplicantId, o.StreamId)] ?? [])))).ToList();
-        var expertise = (await db.ReviewerProfiles.AsNoTracking().Where(p => p.SeasonId == seasonId).ToListAsync(cancellation)).Select(p => p.Expertise).ToList();
-        return await ChooseAsync(db, seasonId, items, expertise, cancellation);
+        var items = owners.Select(o => new Item(o.Id, o.ApplicantId, o.Stream)).ToList();
+        return await ChooseAsync(db, seasonId, items, async token =>
+        {
+            var applicantIds = owners.Select(o => o.ApplicantId).Distinct().ToList();
+            var written = new[] { QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice };
+            var general = (await db.Applications.AsNoTracking()
+                    .Where(a => a.Form!.SeasonId == seasonId && a.Form.Kind == FormKind.General && applicantIds.Contains(a.ApplicantId))
+                    .SelectMany(a => a.Answers, (a, answer) => new { a.ApplicantId, answer.QuestionId, answer.Value })
+                    .Join(db.Set<Question>().Where(q => written.Contains(q.Kind)), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, a.Value })
+                    .ToListAsync(token))
+                .ToLookup(a => a.ApplicantId, a => a.Value);
+            var streamAnswers = stage == StageKind.Streams
+                ? (await db.StreamAnswers.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId))
+                        .Join(db.StreamQuestions.Where(q => written.Contains(q.Kind)), a => a.QuestionId, q => q.Id,
+                            (a, q) => new { a.ApplicantId, a.Value, Streams = q.AskedBy.Select(x => x.StreamId).ToList() })
+                        .ToListAsync(token))
+                    .SelectMany(a => a.Streams, (a, stream) => (a.ApplicantId, Stream: stream, a.Value)).ToLookup(a => (a.ApplicantId, a.Stream), a => a.Value)
+                : null;
+            var texts = owners.ToDictionary(o => o.Id, o => string.Join('\n', general[o.ApplicantId].Concat(streamAnswers?[(o.ApplicantId, o.StreamId)] ?? [])));
+            var expertise = (await db.ReviewerProfiles.AsNoTracking().Where(p => p.SeasonId == seasonId).ToListAsync(token)).Select(p => p.Expertise).ToList();
+            return new ClusterInputs(texts, expertise);
+        }, cancellation);
     }
 
     private static async Task<SubjectTopicMap> ChooseAsync(
-        CohortDbContext db, int seasonId, IReadOnlyList<Item> items, IReadOnlyList<IReadOnlyList<string>> expertise, CancellationToken cancellation)
+        CohortDbContext db, int seasonId, IReadOnlyList<Item> items, Func<CancellationToken, Task<ClusterInputs>> clusterInputs, CancellationToken cancellation)
     {
         if (items.Count == 0)
         {
@@ -101,26 +109,19 @@ public static class SubjectTopics
         var applicantIds = items.Select(i => i.ApplicantId).Distinct().ToList();
         var researchAreas = await ResearchAreasAsync(db, seasonId, applicantIds, cancellation);
         var streams = items.Any(i => i.OwnStream is null) ? await FirstStreamsAsync(db, seasonId, applicantIds, cancellation) : [];
-        var candidates = new (TopicSource Source, Func<Item, string?> Topic)[]
+        var maps = new List<SubjectTopicMap>
         {
-            (TopicSource.ResearchArea, i => researchAreas.GetValueOrDefault(i.ApplicantId)),
-            (TopicSource.Stream, i => i.OwnStream ?? streams.GetValueOrDefault(i.ApplicantId)),
-            (TopicSource.AffinityCluster, AffinityClusters(expertise)),
+            new(TopicSource.ResearchArea, items.ToDictionary(i => i.Id, i => (string?)researchAreas.GetValueOrDefault(i.ApplicantId))),
+            new(TopicSource.Stream, items.ToDictionary(i => i.Id, i => i.OwnStream ?? streams.GetValueOrDefault(i.ApplicantId))),
         };
-        SubjectTopicMap? firstWithAny = null;
-        foreach (var (source, topic) in candidates)
+        if (maps.All(m => m.Distinct.Count < 2))
         {
-            var map = new SubjectTopicMap(source, items.ToDictionary(i => i.Id, topic));
-            int distinct = map.Distinct.Count;
-            if (distinct >= 2)
-            {
-                return map;
-            }
-
-            firstWithAny ??= distinct == 1 ? map : null;
+            var inputs = await clusterInputs(cancellation);
+            var cluster = AffinityClusters(inputs.Expertise);
+            maps.Add(new(TopicSource.AffinityCluster, items.ToDictionary(i => i.Id, i => cluster(inputs.Texts[i.Id]))));
         }
 
-        return firstWithAny ?? SubjectTopicMap.Empty;
+        return maps.FirstOrDefault(m => m.Distinct.Count >= 2) ?? maps.FirstOrDefault(m => m.Distinct.Count == 1) ?? SubjectTopicMap.Empty;
     }
 
     /// <summary>Each applicant's first chosen option of the research-area question, in the question's own order.</summary>
@@ -169,7 +170,7 @@ public static class SubjectTopics
     /// The pool's expertise tags as clusters: an application belongs to the tag found in its text that the most
     /// reviewers list (ties by ordinal name), or to none.
     /// </summary>
-    private static Func<Item, string?> AffinityClusters(IReadOnlyList<IReadOnlyList<string>> expertise)
+    private static Func<string, string?> AffinityClusters(IReadOnlyList<IReadOnlyList<string>> expertise)
     {
         var tags = expertise.SelectMany(tags => tags.Distinct(StringComparer.OrdinalIgnoreCase))
             .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
@@ -177,6 +178,6 @@ public static class SubjectTopics
             .Where(t => t.Tag.Length > 0)
             .OrderByDescending(t => t.Reviewers).ThenBy(t => t.Tag, StringComparer.Ordinal)
             .Select(t => (t.Tag, Pattern: Affinity.WordPattern(t.Tag))).ToList();
-        return item => tags.FirstOrDefault(t => t.Pattern.IsMatch(item.Text)).Tag;
+        return text => tags.FirstOrDefault(t => t.Pattern.IsMatch(text)).Tag;
     }
 }
