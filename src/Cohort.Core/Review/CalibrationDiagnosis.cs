@@ -39,9 +39,10 @@ internal static class CalibrationDiagnosis
             return null;
         }
 
-        var mainTopic = withTopic.GroupBy(r => r.Reviewer).ToDictionary(g => g.Key, g => g.GroupBy(r => design.SubjectTopic[r.Subject])
-            .OrderByDescending(t => t.Count()).ThenBy(t => t.Key).First().Key);
-        return withTopic.Count(r => design.SubjectTopic[r.Subject] != mainTopic[r.Reviewer]) / (double)withTopic.Count;
+        // The assignment's own rule for a reviewer's main topic, so the page and the bridging share measure the same thing.
+        var mainTopic = withTopic.GroupBy(r => r.Reviewer).ToDictionary(g => g.Key,
+            g => BridgedAssignment.MainTopic(g.Select(r => (string?)design.TopicNames[design.SubjectTopic[r.Subject]])));
+        return withTopic.Count(r => design.TopicNames[design.SubjectTopic[r.Subject]] != mainTopic[r.Reviewer]) / (double)withTopic.Count;
     }
 
     private static List<TopicEffect> TopicEffects(CalibrationDesign design, MixedModel model, (double Applicant, double Reviewer) ratios, double residual)

@@ -19,7 +19,8 @@ public sealed record PoolReviewer(ReviewerProfile Profile, ReviewerFacts Facts, 
 /// </summary>
 public sealed class ReviewRoundFacts
 {
-    private static readonly QuestionKind[] WrittenKinds = [QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice];
+    /// <summary>The answers affinities and topics read as text: written and chosen ones, never files, links or dates.</summary>
+    internal static readonly QuestionKind[] WrittenKinds = [QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice];
 
     private ReviewRoundFacts(ReviewRound round, IReadOnlyList<ReviewSubject> subjects, IReadOnlyList<PoolReviewer> reviewers) =>
         (Round, Subjects, Reviewers) = (round, subjects, reviewers);

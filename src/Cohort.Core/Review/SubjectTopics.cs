@@ -78,7 +78,7 @@ public static class SubjectTopics
         return await ChooseAsync(db, seasonId, items, async token =>
         {
             var applicantIds = owners.Select(o => o.ApplicantId).Distinct().ToList();
-            var written = new[] { QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice };
+            var written = ReviewRoundFacts.WrittenKinds;
             var general = (await db.Applications.AsNoTracking()
                     .Where(a => a.Form!.SeasonId == seasonId && a.Form.Kind == FormKind.General && applicantIds.Contains(a.ApplicantId))
                     .SelectMany(a => a.Answers, (a, answer) => new { a.ApplicantId, answer.QuestionId, answer.Value })
