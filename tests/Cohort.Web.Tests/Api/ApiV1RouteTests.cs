@@ -18,12 +18,17 @@ public sealed class ApiV1RouteTests(ApiV1RouteTests.LimitedApp app) : IClassFixt
             [new("Cohort:RateLimit:ApiRequestsPerMinute", Permits.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
+    /// <summary>The /api/v1 operations: every route under the prefix but the public document that describes them.</summary>
+    public static List<RouteEndpoint> Operations(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')) is var route
+                && route.StartsWith(ApiV1.Prefix + "/", StringComparison.Ordinal) && route != ApiV1Document.Path)
+            .ToList();
+
     [Fact]
     public void Every_api_v1_route_requires_exactly_one_scope_policy()
     {
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(ApiV1.Prefix + "/", StringComparison.Ordinal))
-            .ToList();
+        var routes = Operations(app.Services);
 
         Assert.NotEmpty(routes);
         Assert.All(routes, route =>

@@ -22,6 +22,7 @@ public static class ApiV1
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder().AddApiScopePolicies();
+        services.AddApiV1Document();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CohortWebOptions>>((options, cohort) =>
         {
             var permits = cohort.Value.RateLimit.ApiRequestsPerMinute;
@@ -38,6 +39,7 @@ public static class ApiV1
     {
         var api = routes.MapGroup(Prefix).RequireRateLimiting(RateLimit).AddEndpointFilter(AuditAsync);
         api.MapSeasons();
+        routes.MapApiV1Document();
     }
 
     /// <summary>One audit entry per call that got past authorization: the token, the method, the path and the status.</summary>
