@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cohort.Cli.Accounts;
+using Cohort.Cli.Api;
 using Cohort.Cli.Catalogue;
 using Cohort.Cli.Database;
 using Cohort.Cli.Hosting;
@@ -21,7 +22,7 @@ var root = new RootCommand("cohort: runs the selection of a research fellowship"
 };
 IEnumerable<Command> native = [.. MatchingCommands.Create(), CalibrateCommand.Create()];
 IEnumerable<Command> commands = Companion.DatabaseCommandsInProcess
-    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
+    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), TokenCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
     : native;
 foreach (var command in commands)
 {

@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Admin;
+using Cohort.Core.Api;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
@@ -37,6 +38,7 @@ public static class CoreServices
         services.AddJobs(configuration);
         services.AddMail(configuration);
         services.AddAccounts();
+        services.AddApiTokens();
         services.AddCatalogue();
         services.AddApplications();
         services.AddPipeline();

@@ -2,6 +2,7 @@ using Cohort.Core;
 using Cohort.Demo;
 using Cohort.Web.Accounts;
 using Cohort.Web.Api;
+using Cohort.Web.Api.V1;
 using Cohort.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
@@ -15,6 +16,7 @@ builder.Services.AddHostedService<Cohort.Core.Jobs.JobHost>();
 builder.Services.AddCohortAccounts();
 builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddCohortRateLimits();
+builder.Services.AddApiV1();
 builder.Services.AddCohortHealth();
 builder.Services.AddCohortErrorPages();
 builder.Services.AddPublicPageCache();
@@ -56,6 +58,7 @@ app.MapOpenApi("/api/openapi.json");
 app.MapCalendar();
 app.MapCatalogueApi();
 app.MapReviewApi();
+app.MapApiV1();
 
 if (!await app.PrepareDatabaseAsync())
 {

@@ -96,7 +96,7 @@ public class CohortWebOptions
             yield return $"{Section}:MaxUploadRequestBytes must be more than {StoreUpload.MaxBytes} bytes, so a CV of the largest size accepted fits; it is {options.MaxUploadRequestBytes}.";
         }
 
-        foreach (var (key, value) in new[] { ("PermitsPerMinute", options.RateLimit.PermitsPerMinute), ("UploadsPerHour", options.RateLimit.UploadsPerHour) })
+        foreach (var (key, value) in new[] { ("PermitsPerMinute", options.RateLimit.PermitsPerMinute), ("UploadsPerHour", options.RateLimit.UploadsPerHour), ("ApiRequestsPerMinute", options.RateLimit.ApiRequestsPerMinute) })
         {
             if (value < 1)
             {
@@ -123,4 +123,7 @@ public class RateLimitOptions
 
     /// <summary>File uploads (a CV, a work test) allowed per signed-in person per hour.</summary>
     public int UploadsPerHour { get; set; } = 20;
+
+    /// <summary>Requests to <c>/api/v1</c> allowed per token per minute: ten a second, more than a script needs, less than a runaway loop takes.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 600;
 }

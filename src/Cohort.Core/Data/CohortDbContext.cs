@@ -31,6 +31,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<PublicContentStamp> PublicContentStamps => Set<PublicContentStamp>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RoleInvitation> RoleInvitations => Set<RoleInvitation>();
+    public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApplicationForm> ApplicationForms => Set<ApplicationForm>();

@@ -55,6 +55,7 @@ public static class AdminMenu
             new("Outbox", "/admin/outbox"),
             new("Scheduled jobs", "/admin/jobs"),
             new("Invitations", "/admin/invitations"),
+            new("API tokens", "/admin/tokens"),
             new("Audit log", "/admin/audit"),
             new("Import a catalogue", "/admin/import"),
             new("Export as JSON", "/admin/export?format=json"),

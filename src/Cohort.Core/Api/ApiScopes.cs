@@ -1,0 +1,36 @@
+namespace Cohort.Core.Api;
+
+/// <summary>
+/// What an API token may do. Each scope is one authorization policy on the <c>/api/v1</c> routes; a token holds a set
+/// of them and nothing else, whatever account created it.
+/// </summary>
+public static class ApiScopes
+{
+    public const string CatalogueRead = "catalogue:read";
+    public const string CatalogueWrite = "catalogue:write";
+    public const string ApplicationsRead = "applications:read";
+    public const string ReviewsRead = "reviews:read";
+    public const string DecisionsWrite = "decisions:write";
+    public const string MatchRead = "match:read";
+    public const string PeopleWrite = "people:write";
+
+    public static IReadOnlyList<string> All { get; } =
+        [CatalogueRead, CatalogueWrite, ApplicationsRead, ReviewsRead, DecisionsWrite, MatchRead, PeopleWrite];
+
+    /// <summary>
+    /// The scopes named in <paramref name="given"/> (each entry may itself be a comma list), in the canonical order and
+    /// without repeats, or a one-line problem naming the first unknown scope.
+    /// </summary>
+    public static (IReadOnlyList<string> Scopes, string? Problem) Parse(IEnumerable<string> given)
+    {
+        var named = given.SelectMany(g => g.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (named.FirstOrDefault(s => !All.Contains(s, StringComparer.Ordinal)) is { } unknown)
+        {
+            return ([], $"Unknown scope \"{unknown}\": the scopes are {string.Join(", ", All)}.");
+        }
+
+        return named.Count == 0
+            ? ([], $"Give at least one scope: {string.Join(", ", All)}.")
+            : (All.Where(named.Contains).ToList(), null);
+    }
+}
