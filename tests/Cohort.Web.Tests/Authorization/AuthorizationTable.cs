@@ -117,6 +117,7 @@ public static class AuthorizationTable
         new("GET /mentor/streams/{slug}/ranking",                                 t => [t.Stream],                 SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentors/{slug}",                                                t => [t.Mentor],                 Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /portal",                                                        None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
+        new("GET /portal/my-data",                                                None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("GET /portal/offers/{id:int}",                                        t => [t.Offer],                  SignIn,   NotFound, NotFound, Denied,   Denied,   Denied),
         new("GET /portal/projects",                                               None,                            SignIn,   NotFound, NotFound, Denied,   Denied,   Denied),
         new("GET /portal/ranking",                                                None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
