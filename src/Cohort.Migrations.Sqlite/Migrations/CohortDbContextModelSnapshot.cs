@@ -1467,6 +1467,34 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.ToTable("StreamPreferences");
                 });
 
+            modelBuilder.Entity("Cohort.Core.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
                 {
                     b.Property<int>("Id")

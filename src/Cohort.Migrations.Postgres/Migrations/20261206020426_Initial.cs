@@ -87,6 +87,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErasureRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicantId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Pseudonym = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -1861,6 +1877,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_ApplicantId",
+                table: "ErasureRequests",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faq_SeasonId",
                 table: "Faq",
                 column: "SeasonId");
@@ -2280,6 +2301,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DeclaredConflict");
+
+            migrationBuilder.DropTable(
+                name: "ErasureRequests");
 
             migrationBuilder.DropTable(
                 name: "Faq");

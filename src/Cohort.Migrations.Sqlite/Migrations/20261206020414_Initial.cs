@@ -86,6 +86,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ErasureRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicantId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Pseudonym = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasureRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -1860,6 +1876,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_ApplicantId",
+                table: "ErasureRequests",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faq_SeasonId",
                 table: "Faq",
                 column: "SeasonId");
@@ -2279,6 +2300,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DeclaredConflict");
+
+            migrationBuilder.DropTable(
+                name: "ErasureRequests");
 
             migrationBuilder.DropTable(
                 name: "Faq");
