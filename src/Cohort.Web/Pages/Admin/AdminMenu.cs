@@ -56,6 +56,7 @@ public static class AdminMenu
             new("Scheduled jobs", "/admin/jobs"),
             new("Invitations", "/admin/invitations"),
             new("Audit log", "/admin/audit"),
+            new("Personal data", "/admin/privacy"),
             new("Import a catalogue", "/admin/import"),
             new("Export as JSON", "/admin/export?format=json"),
             new("Export streams as CSV", "/admin/export?format=csv"),
