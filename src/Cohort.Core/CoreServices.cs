@@ -51,7 +51,7 @@ public static class CoreServices
         services.AddProjects();
         services.AddOperations();
         services.AddReminders();
-        services.AddPrivacy();
+        services.AddPrivacy(configuration);
         return services;
     }
 
