@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cohort.Core.Applications;
-using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +31,7 @@ public static class ApplicantData
             return null;
         }
 
-        var roles = await db.UserRoles.Where(r => r.UserId == applicantId).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(cancellation);
+        var roles = await ApplicantRecords.RolesAsync(db, applicantId, cancellation);
         var account = new AccountData(user.Id, user.Email ?? "", user.DisplayName, user.EmailConfirmed, user.TimeZoneId, user.CreatedAt, roles);
 
         var applications = await db.Applications.AsNoTracking().Include(a => a.Form).Include(a => a.Answers).ThenInclude(a => a.File)
@@ -61,12 +60,11 @@ public static class ApplicantData
 
         var generalIds = applications.Select(a => a.Id).ToList();
         var streamIds = streamApplications.Select(a => a.Id).ToList();
-        var reviews = await db.ReviewSubmissions.AsNoTracking()
-            .Join(db.ReviewAssignments, s => s.AssignmentId, a => a.Id, (s, a) => new { Submission = s, Assignment = a })
-            .Where(x => x.Assignment.Round!.Stage == StageKind.Streams ? streamIds.Contains(x.Assignment.SubjectId) : generalIds.Contains(x.Assignment.SubjectId))
-            .OrderBy(x => x.Submission.Id)
-            .Select(x => new ReviewData(x.Assignment.Round!.Name, x.Submission.Recommendation.ToString(), x.Submission.Overall, x.Submission.SubmittedAt,
-                x.Submission.Scores.Join(db.Set<Review.RubricCriterion>(), s => s.CriterionId, c => c.Id, (s, c) => new CriterionScoreData(c.Name, s.Value)).ToList()))
+        var reviews = await ApplicantRecords.ReviewsOf(db, db.Applications.Where(a => a.ApplicantId == applicantId).Select(a => a.Id),
+                db.StreamApplications.Where(a => a.ApplicantId == applicantId).Select(a => a.Id))
+            .OrderBy(s => s.Id)
+            .Select(s => new ReviewData(db.ReviewAssignments.Where(a => a.Id == s.AssignmentId).Select(a => a.Round!.Name).Single(), s.Recommendation.ToString(), s.Overall, s.SubmittedAt,
+                s.Scores.Join(db.Set<Review.RubricCriterion>(), c => c.CriterionId, c => c.Id, (c, criterion) => new CriterionScoreData(criterion.Name, c.Value)).ToList()))
             .ToListAsync(cancellation);
 
         var preferences = await db.ApplicantStreamPreferences.AsNoTracking().Where(p => p.ApplicantId == applicantId).OrderBy(p => p.Position)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
-using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +38,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
             return new(request.Pseudonym, "This applicant's data was already erased.");
         }
 
-        var roles = await db.UserRoles.Where(r => r.UserId == applicantId).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(cancellation);
+        var roles = await ApplicantRecords.RolesAsync(db, applicantId, cancellation);
         if (roles.Any(r => r != Roles.Applicant))
         {
             return new(null, $"{user.Email} also has the role {string.Join(", ", roles.Where(r => r != Roles.Applicant))}: only an applicant's account is erased here; remove the other roles first.");
@@ -84,9 +83,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
         }
 
         // Reviewers' comments are free text about the person: the scores stay, the words go.
-        var reviews = await db.ReviewSubmissions.Join(db.ReviewAssignments, s => s.AssignmentId, a => a.Id, (s, a) => new { Submission = s, Assignment = a })
-            .Where(x => x.Assignment.Round!.Stage == StageKind.Streams ? streamApplicationIds.Contains(x.Assignment.SubjectId) : applicationIds.Contains(x.Assignment.SubjectId))
-            .Select(x => x.Submission).ToListAsync(cancellation);
+        var reviews = await ApplicantRecords.ReviewsOf(db, applicationIds, streamApplicationIds).ToListAsync(cancellation);
         reviews.ForEach(r => r.Comment = "");
         foreach (var note in await db.MentorPreferenceInputs.Where(n => streamApplicationIds.Contains(n.StreamApplicationId)).ToListAsync(cancellation))
         {

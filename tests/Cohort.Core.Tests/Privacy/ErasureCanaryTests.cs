@@ -86,6 +86,27 @@ public abstract class ErasureCanaryTests(CoreServicesFixture core)
     }
 
     [Fact]
+    public async Task Before_erasure_the_download_holds_their_answers_decision_and_review_scores_but_not_the_reviewer_or_the_comment()
+    {
+        var canary = await CanaryThroughTheSeasonAsync();
+
+        var (json, reviewer) = await core.RunAsync<CohortDbContext, (string, string)>(async db =>
+            (ApplicantData.ToJson((await ApplicantData.CollectAsync(db, canary.Id, DateTime.UtcNow, CancellationToken.None))!),
+                await db.ReviewAssignments.Where(a => a.SubjectId == canary.Application && a.Review != null).Select(a => a.ReviewerId).FirstAsync()));
+
+        Assert.Contains($"I am {canary.Name}", json, StringComparison.Ordinal);
+        Assert.Contains($"{canary.Name} CV.pdf", json, StringComparison.Ordinal);
+        Assert.Contains("\"recommendation\": \"Borderline\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"overall\": 4", json, StringComparison.Ordinal);
+        Assert.Contains("\"state\": \"Advanced\"", json, StringComparison.Ordinal);
+        Assert.Contains("privacy.erasure-requested", json, StringComparison.Ordinal);
+        Assert.Contains(ApplicantData.SomeoneElse, json, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{canary.Name} writes well.", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(reviewer, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Admin.Name, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_erased_person_cannot_sign_in_and_a_second_erasure_is_refused()
     {
         var canary = await CanaryThroughTheSeasonAsync();
