@@ -48,7 +48,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
         var pseudonym = $"erased-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         var identity = new Identity(applicantId, user.Email ?? "", user.DisplayName, pseudonym);
 
-        await EraseContentAsync(applicantId, identity, cancellation);
+        await EraseContentAsync(applicantId, cancellation);
         await ScrubTextAsync(identity, now, cancellation);
         await MakeTombstoneAsync(user, identity, cancellation);
 
@@ -60,7 +60,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>What the person wrote or gave: answers emptied, files deleted, preferences removed, free text about them emptied.</summary>
-    private async Task EraseContentAsync(string applicantId, Identity identity, CancellationToken cancellation)
+    private async Task EraseContentAsync(string applicantId, CancellationToken cancellation)
     {
         var applicationIds = db.Applications.Where(a => a.ApplicantId == applicantId).Select(a => a.Id);
         var streamApplicationIds = db.StreamApplications.Where(a => a.ApplicantId == applicantId).Select(a => a.Id);
