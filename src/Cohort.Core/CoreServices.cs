@@ -13,6 +13,7 @@ using Cohort.Core.Match;
 using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
+using Cohort.Core.Privacy;
 using Cohort.Core.Projects;
 using Cohort.Core.Reminders;
 using Cohort.Core.Review;
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddProjects();
         services.AddOperations();
         services.AddReminders();
+        services.AddPrivacy(configuration);
         return services;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Cli.Database;
 
-/// <summary>`cohort db migrate` (and the backup commands, from <see cref="BackupCommands"/>) and `cohort seed demo`.</summary>
+/// <summary>`cohort db migrate` (and the backup commands, from <see cref="BackupCommands"/>), `cohort seed demo` and `cohort purge`.</summary>
 internal static class DatabaseCommands
 {
     public static IEnumerable<Command> Create()
@@ -75,5 +75,6 @@ internal static class DatabaseCommands
 
         yield return db;
         yield return new Command("seed", "Seed data") { demo };
+        yield return PurgeCommand.Create();
     }
 }

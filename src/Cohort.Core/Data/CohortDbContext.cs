@@ -67,6 +67,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Projects.ProjectPreference> ProjectPreferences => Set<Projects.ProjectPreference>();
     public DbSet<Jobs.ScheduledJob> ScheduledJobs => Set<Jobs.ScheduledJob>();
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+    public DbSet<Privacy.ErasureRequest> ErasureRequests => Set<Privacy.ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

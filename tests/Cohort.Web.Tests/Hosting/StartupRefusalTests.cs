@@ -61,6 +61,8 @@ public sealed class StartupRefusalTests
     [InlineData("Cohort:PublicBaseUrl", "Cohort:PublicBaseUrl=http://apply.example.org")]
     [InlineData("Cohort:RateLimit:PermitsPerMinute", "Cohort:RateLimit:PermitsPerMinute=0")]
     [InlineData("Cohort:RateLimit:ApiRequestsPerMinute", "Cohort:RateLimit:ApiRequestsPerMinute=0")]
+    [InlineData("Cohort:RetainApplicantsForMonths", "Cohort:RetainApplicantsForMonths=0")]
+    [InlineData("Cohort:RetainApplicantsForMonths", "Cohort:RetainApplicantsForMonths=two years")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317")]
     [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_PROTOCOL=http/json")]
     [InlineData("OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_HEADERS=api-key")]

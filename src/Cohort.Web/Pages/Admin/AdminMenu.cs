@@ -57,6 +57,7 @@ public static class AdminMenu
             new("Invitations", "/admin/invitations"),
             new("API tokens", "/admin/tokens"),
             new("Audit log", "/admin/audit"),
+            new("Personal data", "/admin/privacy"),
             new("Import a catalogue", "/admin/import"),
             new("Export as JSON", "/admin/export?format=json"),
             new("Export streams as CSV", "/admin/export?format=csv"),
