@@ -26,10 +26,9 @@ public sealed class AttemptsExport(CohortDbContext db) : ExportKind
         var itemColumns = items.OrderBy(i => i.AssessmentId).ThenBy(i => i.Position).GroupBy(i => i.AssessmentId)
             .SelectMany(g => g.Select((item, n) => (item.Id, Column: $"{item.Assessment}.q{n + 1}"))).ToList();
         var attempts = await ExportPaging.AllAsync(after => AttemptsWithScores.After(db, new AttemptFilter(request.SeasonId), after), a => a.Id, cancellation);
-        var identified = request.View == ExportView.Identified;
         List<string> columns =
         [
-            "id", .. identified ? ["name", "email"] : Array.Empty<string>(), "application_id", "assessment", "stream",
+            "id", .. IdentityColumns(request.View), "application_id", "assessment", "stream",
             "started_at", "deadline", "submitted_at", "closed_at", "auto_score", "reviewed_points", "awaiting_review", "total",
             .. itemColumns.Select(c => c.Column),
         ];
@@ -39,7 +38,7 @@ public sealed class AttemptsExport(CohortDbContext db) : ExportKind
             var score = a.Score;
             return (object?[])
             [
-                a.Id, .. identified ? [a.Name, a.Email] : Array.Empty<object?>(), a.ApplicationId, a.Assessment, a.Stream,
+                a.Id, .. IdentityCells(request.View, a.Name, a.Email), a.ApplicationId, a.Assessment, a.Stream,
                 a.StartedAt, a.Deadline, a.SubmittedAt, a.ClosedAt, a.AutoScore, score.ReviewedPoints, score.AwaitingReview, score.Total,
                 .. itemColumns.Select(c => (object?)points.GetValueOrDefault(c.Id)),
             ];

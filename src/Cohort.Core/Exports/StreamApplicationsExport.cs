@@ -18,16 +18,15 @@ public sealed class StreamApplicationsExport(CohortDbContext db) : ExportKind
     public override async Task<ExportRows> BuildAsync(ExportRequest request, CancellationToken cancellation)
     {
         var rows = await ExportPaging.AllAsync(after => StreamApplicationsWithFollowUps.After(db, new StreamApplicationFilter(request.SeasonId), after), s => s.Id, cancellation);
-        var identified = request.View == ExportView.Identified;
         List<string> columns =
         [
-            "id", .. identified ? ["name", "email"] : Array.Empty<string>(), "application_id", "stream", "stream_name", "state",
+            "id", .. IdentityColumns(request.View), "application_id", "stream", "stream_name", "state",
             "created_at", "updated_at", "submitted_at", "interview_at", "work_test_submitted_at",
             "follow_up_attempt_id", "follow_up_closed_at", "follow_up_auto_score",
         ];
         return new(columns, rows.Select(s => (object?[])
         [
-            s.Id, .. identified ? [s.Name, s.Email] : Array.Empty<object?>(), s.ApplicationId, s.Stream, s.StreamName, s.State.ToString(),
+            s.Id, .. IdentityCells(request.View, s.Name, s.Email), s.ApplicationId, s.Stream, s.StreamName, s.State.ToString(),
             s.CreatedAt, s.UpdatedAt, s.SubmittedAt, s.InterviewAt, s.WorkTestSubmittedAt,
             s.FollowUpAttemptId, s.FollowUpClosedAt, s.FollowUpAutoScore,
         ]).ToList());
