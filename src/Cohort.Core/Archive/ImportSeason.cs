@@ -41,9 +41,18 @@ public sealed class ImportSeason(CohortDbContext db, IOptions<DatabaseOptions> o
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        foreach (var type in model.Archived)
+        try
         {
-            await InsertAsync(type, file.Rows[type], cancellation);
+            foreach (var type in model.Archived)
+            {
+                await InsertAsync(type, file.Rows[type], cancellation);
+            }
+        }
+        catch (DbUpdateException e)
+        {
+            // A hand-edited archive whose keys point nowhere, say: the transaction is rolled back when disposed.
+            var reason = (e.InnerException ?? e).Message.ReplaceLineEndings(" ");
+            return new SeasonImportOutcome($"{name}: the archive's rows do not fit together, so it was not written by Cohort or was changed since ({reason}).");
         }
 
         await GrantRolesAsync(file.AccountRoles, cancellation);
