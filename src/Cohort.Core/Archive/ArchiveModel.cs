@@ -1,4 +1,5 @@
 using Cohort.Core.Catalogue;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Cohort.Core.Archive;
@@ -60,6 +61,10 @@ public sealed class ArchiveModel
     public static string NameOf(IEntityType type) => type.ClrType.Name;
 
     public IEntityType? Find(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>The entity's table as a query, for code that knows the entity only from the model.</summary>
+    public static IQueryable<object> Query(DbContext db, IEntityType type) =>
+        (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
 
     /// <summary>The columns an archive holds for an entity: every property but those an import regenerates.</summary>
     public static IEnumerable<IProperty> Columns(IEntityType type) =>

@@ -71,7 +71,7 @@ public sealed class ImportSeason(CohortDbContext db, IOptions<DatabaseOptions> o
         var full = new List<string>();
         foreach (var type in model.Archived)
         {
-            if (await Set(type).AnyAsync(cancellation))
+            if (await ArchiveModel.Query(db, type).AnyAsync(cancellation))
             {
                 full.Add(type.GetTableName()!);
             }
@@ -84,9 +84,6 @@ public sealed class ImportSeason(CohortDbContext db, IOptions<DatabaseOptions> o
 
         return full.Count == 0 ? null : string.Join(", ", full.Take(4)) + (full.Count > 4 ? $" and {full.Count - 4} more" : "");
     }
-
-    private IQueryable<object> Set(IEntityType type) =>
-        (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
 
     private async Task InsertAsync(IEntityType type, List<ArchiveRow> rows, CancellationToken cancellation)
     {

@@ -96,8 +96,7 @@ public sealed record SeasonRows(Season Season, IReadOnlyDictionary<IEntityType, 
     {
         var rows = new List<ArchiveRow>();
         // Tracked, so that shadow properties have values; the tracker is emptied after each table.
-        var set = (IAsyncEnumerable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
-        await foreach (var entity in set.WithCancellation(cancellation))
+        await foreach (var entity in ArchiveModel.Query(db, type).AsAsyncEnumerable().WithCancellation(cancellation))
         {
             var values = ValuesOf(db.Entry(entity), ArchiveModel.Columns(type));
             foreach (var part in ArchiveModel.OwnedParts(type))
