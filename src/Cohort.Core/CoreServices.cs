@@ -7,6 +7,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Exports;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddReminders();
         services.AddPrivacy(configuration);
         services.AddSeasonArchive();
+        services.AddExports();
         return services;
     }
 

@@ -39,6 +39,9 @@ public static class ApiV1
     {
         var api = routes.MapGroup(Prefix).RequireRateLimiting(RateLimit).AddEndpointFilter(AuditAsync);
         api.MapSeasons();
+        api.MapCatalogueReads();
+        api.MapApplications();
+        api.MapExports();
         routes.MapApiV1Document();
     }
 
