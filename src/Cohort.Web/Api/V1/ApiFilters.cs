@@ -1,4 +1,5 @@
 using Cohort.Core.Catalogue;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cohort.Web.Api.V1;
@@ -41,6 +42,12 @@ public static class ApiFilters
 
         return Refuse(parameter, $"{parameter} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
     }
+
+    /// <summary>The id of season <paramref name="id"/>, or of the current season when it is null; null when there is no such season.</summary>
+    public static async Task<int?> SeasonAsync(CohortDbContext db, int? id, CancellationToken cancellation) =>
+        (await db.Seasons.AsNoTracking().CurrentOrAsync(id, cancellation))?.Id;
+
+    public static ValidationProblem UnknownSeason() => Refuse("season", "season is not the id of a season.");
 
     private static ValidationProblem Refuse(string parameter, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, title: "The request's parameters are not valid.");
