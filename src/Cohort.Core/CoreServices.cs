@@ -6,6 +6,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Exports;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);
+        services.AddExports();
         return services;
     }
 

@@ -59,7 +59,8 @@ public static class AdminMenu
             new("Audit log", "/admin/audit"),
             new("Personal data", "/admin/privacy"),
             new("Import a catalogue", "/admin/import"),
-            new("Export as JSON", "/admin/export?format=json"),
+            new("Exports: applications, reviews, match", "/admin/exports"),
+            new("Export the catalogue as JSON", "/admin/export?format=json"),
             new("Export streams as CSV", "/admin/export?format=csv"),
         ]),
     ];
