@@ -8,6 +8,8 @@ public static class ExportsServices
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddScoped<Exporter>();
+        services.AddExportKind<ReviewsExport>();
+        services.AddExportKind<RankingsExport>();
         return services;
     }
 

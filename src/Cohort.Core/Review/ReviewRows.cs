@@ -26,6 +26,9 @@ public sealed record ReviewRow(
 /// </summary>
 public static class ReviewRows
 {
+    /// <summary>What a round of <paramref name="stage"/> reviews, as reads name it: "application" (the general application, stages 1 and 2) or "stream-application".</summary>
+    public static string SubjectKind(StageKind stage) => stage == StageKind.Streams ? "stream-application" : "application";
+
     public static async Task<IReadOnlyList<ReviewRow>> PageAsync(CohortDbContext db, ReviewFilter filter, int afterId, int take, CancellationToken cancellation)
     {
         var rows = await db.ReviewAssignments.AsNoTracking()

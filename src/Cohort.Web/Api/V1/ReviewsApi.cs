@@ -37,7 +37,7 @@ public static class ReviewsApi
         .WithName("ListReviews");
 
     private static ReviewItem Item(ReviewRow r) => new(
-        r.Id, r.SeasonId, r.RoundId, r.Round, StageKinds.Name(r.Stage), r.StreamId, r.Stage == StageKind.Streams ? "stream-application" : "application", r.SubjectId,
+        r.Id, r.SeasonId, r.RoundId, r.Round, StageKinds.Name(r.Stage), r.StreamId, ReviewRows.SubjectKind(r.Stage), r.SubjectId,
         r.ReviewerId, r.Reviewer, r.Marks.Select(m => new MarkItem(m.CriterionId, m.Criterion, m.Value)).ToList(), r.Recommendation.ToString(), r.Overall, r.Comment,
         r.SubmittedAt, r.UpdatedAt);
 }

@@ -45,7 +45,7 @@ public static class ScoresApi
     private static ScoreItem Item(RankingRow r)
     {
         var (table, row, score) = (r.Table, r.Score.Row, r.Score.Score);
-        return new(row.Id, table.View.Stage == StageKind.Streams ? "stream-application" : "application", row.GeneralApplicationId,
+        return new(row.Id, ReviewRows.SubjectKind(table.View.Stage), row.GeneralApplicationId,
             StageKinds.Name(table.View.Stage), r.StreamId, row.Stream, row.State.ToString(), r.Place,
             score?.RawMean, score?.Calibrated, score?.StandardError, score?.ReviewCount ?? 0, score?.Spread, score?.Disagreement == true,
             table.Parts.ToDictionary(p => p.Name, p => r.Score.Parts.GetValueOrDefault(p.Key)), r.Score.Composite.Value, r.Score.Composite.Incomplete);
