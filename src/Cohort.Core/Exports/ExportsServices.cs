@@ -10,6 +10,7 @@ public static class ExportsServices
         services.AddScoped<Exporter>();
         services.AddExportKind<ReviewsExport>();
         services.AddExportKind<RankingsExport>();
+        services.AddExportKind<DecisionsExport>();
         return services;
     }
 

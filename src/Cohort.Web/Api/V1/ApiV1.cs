@@ -42,6 +42,7 @@ public static class ApiV1
         api.MapExports();
         api.MapReviews();
         api.MapScores();
+        api.MapDecisions();
         routes.MapApiV1Document();
     }
 
