@@ -11,6 +11,9 @@ public static class ExportsServices
         services.AddExportKind<ReviewsExport>();
         services.AddExportKind<RankingsExport>();
         services.AddExportKind<DecisionsExport>();
+        services.AddExportKind<MatchRunsExport>();
+        services.AddExportKind<OffersExport>();
+        services.AddExportKind<ProjectsExport>();
         return services;
     }
 

@@ -43,6 +43,7 @@ public static class ApiV1
         api.MapReviews();
         api.MapScores();
         api.MapDecisions();
+        api.MapMatch();
         routes.MapApiV1Document();
     }
 
