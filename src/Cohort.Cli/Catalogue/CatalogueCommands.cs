@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cohort.Cli.Archive;
 using Cohort.Cli.Exports;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Audit;
@@ -71,7 +72,7 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, or the catalogue") { export }.AddKinds();
-        yield return new Command("import", "Import data") { import };
+        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, the catalogue, or a season's archive") { export, SeasonArchiveCommands.Export() }.AddKinds();
+        yield return new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
     }
 }

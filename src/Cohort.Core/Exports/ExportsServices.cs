@@ -11,6 +11,12 @@ public static class ExportsServices
         services.AddExportKind<ApplicationsExport>();
         services.AddExportKind<AttemptsExport>();
         services.AddExportKind<StreamApplicationsExport>();
+        services.AddExportKind<ReviewsExport>();
+        services.AddExportKind<RankingsExport>();
+        services.AddExportKind<DecisionsExport>();
+        services.AddExportKind<MatchRunsExport>();
+        services.AddExportKind<OffersExport>();
+        services.AddExportKind<ProjectsExport>();
         return services;
     }
 

@@ -42,6 +42,10 @@ public static class ApiV1
         api.MapCatalogueReads();
         api.MapApplications();
         api.MapExports();
+        api.MapReviews();
+        api.MapScores();
+        api.MapDecisions();
+        api.MapMatch();
         routes.MapApiV1Document();
     }
 
