@@ -7,6 +7,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Imports;
 using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);
+        services.AddImports();
         return services;
     }
 
