@@ -39,6 +39,7 @@ public static class ApiV1
     {
         var api = routes.MapGroup(Prefix).RequireRateLimiting(RateLimit).AddEndpointFilter(AuditAsync);
         api.MapSeasons();
+        api.MapImports();
         routes.MapApiV1Document();
     }
 
