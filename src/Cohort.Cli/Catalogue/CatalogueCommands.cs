@@ -71,6 +71,12 @@ internal static class CatalogueCommands
         }));
 
         yield return new Command("export", "Export data") { export };
-        yield return new Command("import", "Import data") { import };
+        var importRoot = new Command("import", "Import data") { import };
+        foreach (var people in Imports.ImportCommands.Create())
+        {
+            importRoot.Subcommands.Add(people);
+        }
+
+        yield return importRoot;
     }
 }
