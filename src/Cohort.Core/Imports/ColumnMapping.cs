@@ -15,7 +15,8 @@ public sealed record MappedColumn(string Header, ImportTarget Target, bool Guess
 public static class ColumnMapping
 {
     private static readonly HashSet<string> EmailHeaders = ["email", "email address", "e-mail", "e-mail address", "email_address", "your email"];
-    private static readonly HashSet<string> NameHeaders = ["name", "full name", "your name", "full_name", "applicant name"];
+    private static readonly HashSet<string> NameHeaders =
+        ["name", "full name", "your name", "full_name", "applicant name", "first name", "last name", "given name", "family name", "surname"];
     private static readonly HashSet<string> SubmittedHeaders =
         ["timestamp", "submitted at", "submitted", "submitted on", "submission time", "date submitted", "created", "created time", "created at"];
 

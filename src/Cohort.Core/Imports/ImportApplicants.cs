@@ -94,22 +94,44 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
     private static ApplicantImportReport Refused(ApplicantImportRequest request, IReadOnlyList<MappedColumn> columns, IReadOnlyList<ImportProblem> problems, IReadOnlyList<string>? notes = null) =>
         new(request.DryRun, false, columns, [], problems, notes ?? []);
 
-    /// <summary>Where each kind of value sits in the file, once the mapping is known to be sound.</summary>
-    private sealed class Layout(IReadOnlyList<MappedColumn> columns, IReadOnlyList<Question> questions)
+    /// <summary>
+    /// Where each kind of value sits in the file, once the mapping is known to be sound. When the name comes from name
+    /// columns and no column answers the question that asks for the name, that question takes the joined name: the
+    /// person wrote it once, in the form tool, and it answers both.
+    /// </summary>
+    private sealed class Layout
     {
-        public string EmailHeader { get; } = columns.Single(c => c.Target.Kind == TargetKind.Email).Header;
+        public Layout(IReadOnlyList<MappedColumn> columns, IReadOnlyList<Question> questions)
+        {
+            EmailHeader = columns.Single(c => c.Target.Kind == TargetKind.Email).Header;
+            NameHeaders = columns.Where(c => c.Target.Kind == TargetKind.Name).Select(c => c.Header).ToList();
+            SubmittedHeader = columns.SingleOrDefault(c => c.Target.Kind == TargetKind.SubmittedAt)?.Header;
+            var answers = columns.Where(c => c.Target.Kind == TargetKind.Question)
+                .Select(c => (Question: questions.Single(q => q.Key == c.Target.QuestionKey), c.Header)).ToList();
+            NameQuestion = NameHeaders.Count > 0 ? UnansweredNameQuestion(questions, answers.Select(a => a.Question.Key)) : null;
+            if (NameQuestion is not null)
+            {
+                answers.Add((NameQuestion, NameHeaders[0]));
+            }
 
-        public IReadOnlyList<string> NameHeaders { get; } = columns.Where(c => c.Target.Kind == TargetKind.Name).Select(c => c.Header).ToList();
+            Answers = answers.OrderBy(a => a.Question.Position).ToList();
+        }
 
-        public string? SubmittedHeader { get; } = columns.SingleOrDefault(c => c.Target.Kind == TargetKind.SubmittedAt)?.Header;
+        public string EmailHeader { get; }
 
-        public IReadOnlyList<(Question Question, string Header)> Answers { get; } = columns
-            .Where(c => c.Target.Kind == TargetKind.Question)
-            .Select(c => (questions.Single(q => q.Key == c.Target.QuestionKey), c.Header))
-            .OrderBy(a => a.Item1.Position)
-            .ToList();
+        public IReadOnlyList<string> NameHeaders { get; }
+
+        public string? SubmittedHeader { get; }
+
+        /// <summary>The question answered by the joined name columns, or null.</summary>
+        public Question? NameQuestion { get; }
+
+        public IReadOnlyList<(Question Question, string Header)> Answers { get; }
 
         public string HeaderOf(string questionKey) => Answers.Single(a => a.Question.Key == questionKey).Header;
+
+        public static Question? UnansweredNameQuestion(IEnumerable<Question> questions, IEnumerable<string?> mappedKeys) =>
+            questions.FirstOrDefault(q => q.Identity == IdentityFlag.Name && q.Kind is QuestionKind.ShortText or QuestionKind.LongText && !mappedKeys.Contains(q.Key));
     }
 
     private static IEnumerable<ImportProblem> TargetProblems(IReadOnlyList<MappedColumn> columns, IReadOnlyList<Question> questions)
@@ -147,7 +169,8 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
             yield return new ImportProblem("mapping", "no column gives the applicant's name: map one to name (or several, such as first and last name, which are joined).");
         }
 
-        foreach (var question in questions.Where(q => q.Required && q.Kind != QuestionKind.File && !mapped.Contains(q.Key)))
+        var answeredByName = columns.Any(c => c.Target.Kind == TargetKind.Name) ? Layout.UnansweredNameQuestion(questions, mapped) : null;
+        foreach (var question in questions.Where(q => q.Required && q.Kind != QuestionKind.File && !mapped.Contains(q.Key) && q != answeredByName))
         {
             yield return new ImportProblem("mapping", $"question \"{question.Key}\" ({question.Prompt}) is required, and no column is mapped to it.");
         }
@@ -177,10 +200,11 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
             }
         }
 
+        var name = NameOf(table, row, layout);
         var answers = new Dictionary<int, string>();
         foreach (var (question, header) in layout.Answers)
         {
-            var (value, problem) = AnswerOf(question, table.Cell(row, header), order);
+            var (value, problem) = question == layout.NameQuestion ? (name, null) : AnswerOf(question, table.Cell(row, header), order);
             answers[question.Id] = value;
             if (problem is not null)
             {
@@ -194,9 +218,9 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
             .Where(p => !refusedDates.Contains(p.QuestionKey))
             .Select(p => new ImportProblem(Where(layout.HeaderOf(p.QuestionKey)), p.Message)));
 
-        var name = NameOf(table, row, layout, answers);
+        name = name.Length > 0 || layout.NameHeaders.Count > 0 ? name : NameAnswer(layout, answers);
         var nameHeader = layout.NameHeaders.FirstOrDefault() ?? layout.Answers.First(a => a.Question.Identity == IdentityFlag.Name).Header;
-        if (name.Length == 0)
+        if (name.Length == 0 && !problems.Any(p => p.Where == Where(nameHeader)))
         {
             problems.Add(new ImportProblem(Where(nameHeader), "the name is empty."));
         }
@@ -250,16 +274,13 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
         }
     }
 
-    private static string NameOf(CsvTable table, CsvRow row, Layout layout, Dictionary<int, string> answers)
-    {
-        if (layout.NameHeaders.Count > 0)
-        {
-            return string.Join(' ', layout.NameHeaders.Select(h => table.Cell(row, h).Trim()).Where(part => part.Length > 0)).ReplaceLineEndings(" ");
-        }
+    /// <summary>The name columns joined ("Ada" and "Lovelace" make "Ada Lovelace"), or empty when there are none.</summary>
+    private static string NameOf(CsvTable table, CsvRow row, Layout layout) =>
+        string.Join(' ', layout.NameHeaders.Select(h => table.Cell(row, h).Trim()).Where(part => part.Length > 0)).ReplaceLineEndings(" ");
 
-        var question = layout.Answers.First(a => a.Question.Identity == IdentityFlag.Name).Question;
-        return answers[question.Id].ReplaceLineEndings(" ");
-    }
+    // Without name columns, the mapping check made sure a column answers the question that asks for the name.
+    private static string NameAnswer(Layout layout, Dictionary<int, string> answers) =>
+        answers[layout.Answers.First(a => a.Question.Identity == IdentityFlag.Name).Question.Id].ReplaceLineEndings(" ");
 
     private IEnumerable<ImportProblem> DuplicateProblems(IReadOnlyList<Incoming> incoming, string emailHeader) =>
         incoming.Where(p => p.Email.Length > 0).GroupBy(p => Normalised(p.Email)).Where(g => g.Count() > 1)
