@@ -85,7 +85,8 @@ public sealed class ImportApplicants(CohortDbContext db, UserManager<CohortUser>
             return new ApplicantImportReport(true, false, columns, rows, [], notes);
         }
 
-        var refusal = await WriteAsync(form, incoming, rows, existing, layout, actor, now, cancellation);
+        // A file already imported as it is changes nothing, down to the audit log.
+        var refusal = rows.All(r => r.Change == RowChange.Unchanged) ? null : await WriteAsync(form, incoming, rows, existing, layout, actor, now, cancellation);
         return refusal is null
             ? new ApplicantImportReport(false, true, columns, rows, [], notes)
             : Refused(request, columns, [new ImportProblem("import", refusal)], notes);

@@ -87,7 +87,7 @@ public sealed class ImportReviewers(CohortDbContext db, UserManager<CohortUser> 
         }
 
         var rows = incoming.Select(person => Compare(person, profiles.GetValueOrDefault(person.Account.Id))).ToList();
-        if (!dryRun)
+        if (!dryRun && rows.Any(r => r.Change != RowChange.Unchanged))
         {
             await WriteAsync(season, incoming, rows, profiles, actor, cancellation);
         }
