@@ -55,8 +55,9 @@ public static class RequestSizeLimit
     /// An import of people (the page and the API), whose whole file travels in the request, also as a field of a form
     /// or of a JSON body: it gets the upload limit, and a person is told the limit is the import's.
     /// </summary>
-    public static bool IsImport(HttpRequest request) =>
-        request.Path.StartsWithSegments("/admin/imports") || request.Path.StartsWithSegments("/api/v1/imports");
+    public static bool IsImport(HttpRequest request) => IsImport(request.Path);
+
+    public static bool IsImport(PathString path) => path.StartsWithSegments("/admin/imports") || path.StartsWithSegments("/api/v1/imports");
 
     private static long LimitFor(HttpRequest request, CohortWebOptions options) =>
         IsUpload(request) || IsImport(request) ? options.MaxUploadRequestBytes : options.MaxRequestBytes;
@@ -74,7 +75,9 @@ public sealed record TooLargePage(string Message, string Back)
     {
         var request = context.Request;
         // A file's own limit is what a person can act on; the request limit above it only leaves room for the form.
-        var message = RequestSizeLimit.IsImport(request)
+        // The status page runs at its own path: what was refused is the path the person posted to.
+        var posted = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? request.Path;
+        var message = RequestSizeLimit.IsImport(posted)
             ? $"That file is too large to import: the limit is {options.MaxUploadRequestBytes / (1024 * 1024)} MB. Nothing was imported; split the file and import each part."
             : RequestSizeLimit.IsUpload(request)
             ? $"That file is too large: the limit is {StoreUpload.MaxBytes / (1024 * 1024)} MB. Nothing was saved; choose a smaller file and send the form again."
