@@ -66,8 +66,8 @@ public sealed class ImportReviewers(CohortDbContext db, UserManager<CohortUser> 
         }
 
         var columnOf = header.ToDictionary(h => h.Value!, h => h.Key);
-        var addresses = table.Rows.SelectMany(row => Addresses(table.Cell(row, columnOf["email"]))
-            .Concat(columnOf.TryGetValue("conflicts", out var c) ? Addresses(table.Cell(row, c)) : [])).Select(Normalised).Distinct().ToList();
+        var addresses = table.Rows.SelectMany(row => Items(table.Cell(row, columnOf["email"]))
+            .Concat(columnOf.TryGetValue("conflicts", out var c) ? Items(table.Cell(row, c)) : [])).Select(Normalised).Distinct().ToList();
         var accounts = await db.Users.Where(u => addresses.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, cancellation);
         var profiles = await db.ReviewerProfiles.Include(p => p.Conflicts).Where(p => p.SeasonId == season.Id).ToDictionaryAsync(p => p.UserId, cancellation);
 
@@ -87,19 +87,19 @@ public sealed class ImportReviewers(CohortDbContext db, UserManager<CohortUser> 
         }
 
         var rows = incoming.Select(person => Compare(person, profiles.GetValueOrDefault(person.Account.Id))).ToList();
-        if (!dryRun && rows.Any(r => r.Change != RowChange.Unchanged))
+        if (dryRun || rows.All(r => r.Change == RowChange.Unchanged))
         {
-            await WriteAsync(season, incoming, rows, profiles, actor, cancellation);
+            return new ReviewerImportReport(dryRun, !dryRun, rows, []);
         }
 
-        return new ReviewerImportReport(dryRun, !dryRun, rows, []);
+        return await WriteAsync(season, incoming, rows, profiles, actor, cancellation)
+            ? new ReviewerImportReport(false, true, rows, [])
+            : Refused(false, [new ImportProblem("import", "another change to the pool was saved while the import ran, so nothing was imported: run the import again.")]);
     }
 
     private static ReviewerImportReport Refused(bool dryRun, IReadOnlyList<ImportProblem> problems) => new(dryRun, false, [], problems);
 
     private string Normalised(string email) => users.NormalizeEmail(email) ?? "";
-
-    private static IEnumerable<string> Addresses(string cell) => Items(cell);
 
     // Lists are separated by semicolons or line breaks, the way a spreadsheet cell holds several values.
     private static string[] Items(string cell) => cell.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -191,12 +191,32 @@ public sealed class ImportReviewers(CohortDbContext db, UserManager<CohortUser> 
         return new ImportedReviewer(person.Line, person.Account.Email!, sameTerms && added == 0 ? RowChange.Unchanged : RowChange.Updated, added);
     }
 
-    private async Task WriteAsync(
+    /// <summary>Saves the pool's changes in one transaction; false, with nothing written, when a concurrent change won.</summary>
+    private async Task<bool> WriteAsync(
         Season season, IReadOnlyList<Incoming> incoming, IReadOnlyList<ImportedReviewer> rows, Dictionary<string, ReviewerProfile> profiles,
         Actor actor, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        try
+        {
+            Apply(season, incoming, rows, profiles, actor, now);
+            await db.SaveChangesAsync(cancellation);
+            await roles.SyncAsync(rows.Where(r => r.Change == RowChange.Created).Select(r => incoming.Single(i => i.Line == r.Line).Account.Id), actor, "imported into the reviewer pool", cancellation);
+            await db.SaveChangesAsync(cancellation);
+            await transaction.CommitAsync(cancellation);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The transaction rolls back when disposed uncommitted; the tracked changes go with it.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private void Apply(Season season, IReadOnlyList<Incoming> incoming, IReadOnlyList<ImportedReviewer> rows, Dictionary<string, ReviewerProfile> profiles, Actor actor, DateTime now)
+    {
         foreach (var (person, row) in incoming.Zip(rows).Where(p => p.Second.Change != RowChange.Unchanged))
         {
             if (!profiles.TryGetValue(person.Account.Id, out var profile))
@@ -216,9 +236,5 @@ public sealed class ImportReviewers(CohortDbContext db, UserManager<CohortUser> 
         }
 
         audit.Record(actor, "reviewers.imported", $"season:{season.Slug}", new ReviewerImportReport(false, true, rows, []).Summary);
-        await db.SaveChangesAsync(cancellation);
-        await roles.SyncAsync(rows.Where(r => r.Change == RowChange.Created).Select(r => incoming.Single(i => i.Line == r.Line).Account.Id), actor, "imported into the reviewer pool", cancellation);
-        await db.SaveChangesAsync(cancellation);
-        await transaction.CommitAsync(cancellation);
     }
 }
