@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cohort.Cli.Archive;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
@@ -70,8 +71,8 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data") { export };
-        var importRoot = new Command("import", "Import data") { import };
+        yield return new Command("export", "Export data") { export, SeasonArchiveCommands.Export() };
+        var importRoot = new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
         foreach (var people in Imports.ImportCommands.Create())
         {
             importRoot.Subcommands.Add(people);
