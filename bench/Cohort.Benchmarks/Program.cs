@@ -34,6 +34,8 @@ using Cohort.Benchmarks.Instances;
 // calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
 //                       nesting, with equal and with unequal clusters (tests/Shared/Calibration/TopicalPanel.cs)
 // reviews-csv PATH [SEED]  one such season (mostly nested, unequal clusters) as the CSV `cohort calibrate` reads
+// import-applicants [APPLICANTS]  `cohort import applicants` of a Google Forms-shaped CSV: dry run, import, again;
+//                       SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -55,6 +57,7 @@ return args switch
     ["exports", .. var rest] => await OnEachDatabaseAsync(postgres => ExportBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["exports-season", var keep, .. var rest] => await ExportBench.SeasonAsync(keep, rest.Length > 0 ? int.Parse(rest[0]) : 2500,
         Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
+    ["import-applicants", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Imports.ImportApplicantsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),
     _ => RunBenchmarkDotNet(args),

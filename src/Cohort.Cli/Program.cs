@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Cohort.Cli.Accounts;
 using Cohort.Cli.Api;
-using Cohort.Cli.Catalogue;
 using Cohort.Cli.Database;
 using Cohort.Cli.Hosting;
 using Cohort.Cli.Matching;
 using Cohort.Cli.Operations;
 using Cohort.Cli.Review;
+using Cohort.Cli.Transfer;
 
 // The native executable runs the commands that need no database itself and hands every other command to the full build.
 if (!Companion.DatabaseCommandsInProcess && !Companion.RunsNatively(args))
@@ -22,7 +22,7 @@ var root = new RootCommand("cohort: runs the selection of a research fellowship"
 };
 IEnumerable<Command> native = [.. MatchingCommands.Create(), CalibrateCommand.Create()];
 IEnumerable<Command> commands = Companion.DatabaseCommandsInProcess
-    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), TokenCommands.Create(), .. CatalogueCommands.Create(), DoctorCommand.Create()]
+    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), TokenCommands.Create(), .. TransferCommands.Create(), DoctorCommand.Create()]
     : native;
 foreach (var command in commands)
 {

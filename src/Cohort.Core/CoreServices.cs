@@ -9,6 +9,7 @@ using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Exports;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Imports;
 using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);
+        services.AddImports();
         services.AddSeasonArchive();
         services.AddExports();
         return services;

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Cohort.Cli.Archive;
-using Cohort.Cli.Exports;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
@@ -12,7 +10,7 @@ namespace Cohort.Cli.Catalogue;
 /// <summary>`cohort export catalogue` and `cohort import catalogue`.</summary>
 internal static class CatalogueCommands
 {
-    public static IEnumerable<Command> Create()
+    public static Command Export()
     {
         var format = new Option<string>("--format") { Description = "json (the whole catalogue) or csv (the streams table)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
@@ -39,7 +37,11 @@ internal static class CatalogueCommands
 
             return 0;
         }));
+        return export;
+    }
 
+    public static Command Import()
+    {
         var path = new Argument<FileInfo>("FILE") { Description = "A .json catalogue or a .csv streams table" };
         var import = new Command("catalogue", "Import a catalogue; with any error nothing changes and every error is listed") { path };
         import.SetAction((parse, cancellation) => CliHost.RunAsync(parse, async services =>
@@ -72,7 +74,6 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, the catalogue, or a season's archive") { export, SeasonArchiveCommands.Export() }.AddKinds();
-        yield return new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
+        return import;
     }
 }

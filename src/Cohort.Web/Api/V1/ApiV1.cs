@@ -46,6 +46,7 @@ public static class ApiV1
         api.MapScores();
         api.MapDecisions();
         api.MapMatch();
+        api.MapImports();
         routes.MapApiV1Document();
     }
 
