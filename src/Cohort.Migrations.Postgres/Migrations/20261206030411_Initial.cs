@@ -605,6 +605,33 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApiTokenId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Path = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    RequestHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResponseBody = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotentRequests_ApiTokens_ApiTokenId",
+                        column: x => x.ApiTokenId,
+                        principalTable: "ApiTokens",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Applications",
                 columns: table => new
                 {
@@ -1944,6 +1971,17 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_ApiTokenId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "ApiTokenId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_CreatedAt",
+                table: "IdempotentRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InterviewSlots_BookedById",
                 table: "InterviewSlots",
                 column: "BookedById");
@@ -2316,9 +2354,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "AnswerReviews");
 
             migrationBuilder.DropTable(
-                name: "ApiTokens");
-
-            migrationBuilder.DropTable(
                 name: "ApplicantStreamPreferences");
 
             migrationBuilder.DropTable(
@@ -2359,6 +2394,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FellowProjectPreferences");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "InterviewSlots");
@@ -2443,6 +2481,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReviewerProfiles");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
 
             migrationBuilder.DropTable(
                 name: "Projects");

@@ -604,6 +604,33 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApiTokenId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotentRequests_ApiTokens_ApiTokenId",
+                        column: x => x.ApiTokenId,
+                        principalTable: "ApiTokens",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Applications",
                 columns: table => new
                 {
@@ -1943,6 +1970,17 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_ApiTokenId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "ApiTokenId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_CreatedAt",
+                table: "IdempotentRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InterviewSlots_BookedById",
                 table: "InterviewSlots",
                 column: "BookedById");
@@ -2315,9 +2353,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "AnswerReviews");
 
             migrationBuilder.DropTable(
-                name: "ApiTokens");
-
-            migrationBuilder.DropTable(
                 name: "ApplicantStreamPreferences");
 
             migrationBuilder.DropTable(
@@ -2358,6 +2393,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FellowProjectPreferences");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "InterviewSlots");
@@ -2442,6 +2480,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReviewerProfiles");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
 
             migrationBuilder.DropTable(
                 name: "Projects");
