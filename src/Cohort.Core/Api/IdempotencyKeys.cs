@@ -34,20 +34,26 @@ public sealed class IdempotencyKeys(CohortDbContext db, TimeProvider clock)
     {
         for (var poll = 0; ; poll++)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var row = new IdempotentRequest { ApiTokenId = tokenId, Key = key, Method = method, Path = path, RequestHash = requestHash, CreatedAt = now };
-            db.IdempotentRequests.Add(row);
-            if (await db.TrySaveAsync(cancellation))
+            if (poll > Polls)
             {
-                // The write's own unit of work must not save this row again.
-                db.Entry(row).State = EntityState.Detached;
-                return new IdempotencyClaim.First(row.Id);
+                return new IdempotencyClaim.StillRunning();
             }
 
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Looked up first, so only a true race meets the unique index (and logs the refused insert).
             var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ApiTokenId == tokenId && r.Key == key, cancellation);
             if (earlier is null)
             {
-                continue; // removed meanwhile (its request failed, or it expired): claim it again
+                var row = new IdempotentRequest { ApiTokenId = tokenId, Key = key, Method = method, Path = path, RequestHash = requestHash, CreatedAt = now };
+                db.IdempotentRequests.Add(row);
+                if (await db.TrySaveAsync(cancellation))
+                {
+                    // The write's own unit of work must not save this row again.
+                    db.Entry(row).State = EntityState.Detached;
+                    return new IdempotencyClaim.First(row.Id);
+                }
+
+                continue; // another request claimed the key meanwhile: read its row
             }
 
             if (earlier.CreatedAt <= now - IdempotentRequest.Lifetime)
@@ -64,11 +70,6 @@ public sealed class IdempotencyKeys(CohortDbContext db, TimeProvider clock)
             if (earlier.Status is { } status)
             {
                 return new IdempotencyClaim.Replay(status, earlier.ContentType, earlier.ResponseBody ?? "");
-            }
-
-            if (poll >= Polls)
-            {
-                return new IdempotencyClaim.StillRunning();
             }
 
             await Task.Delay(Poll, cancellation);

@@ -96,6 +96,9 @@ public static class AuthorizationTable
         // The token API takes no cookie: every persona, admin included, is told to authenticate (with a token).
         new("GET /api/v1/openapi.json",                                           None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /api/v1/seasons",                                                None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("POST /api/v1/decisions",                                             None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("POST /api/v1/reviewers/conflicts",                                   None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("PUT /api/v1/catalogue",                                              None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
         new("GET /apply/general",                                                 None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("GET /assessments",                                                   None,                            SignIn,   Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /assessments/{slug}",                                            t => [t.FollowUpSlug],           SignIn,   NotFound, NotFound, NotFound, NotFound, NotFound),
