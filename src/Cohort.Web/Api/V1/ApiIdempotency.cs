@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Cohort.Core.Api;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OpenApi;
 
 namespace Cohort.Web.Api.V1;
 
@@ -35,6 +36,22 @@ public static class ApiIdempotency
             };
         });
         return api.AddEndpointFilter(FilterAsync);
+    }
+
+    /// <summary>Adds the optional header, and the answers it can give, to a write's operation in the OpenAPI document.</summary>
+    public static void Describe(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Header,
+            In = ParameterLocation.Header,
+            Description = "Optional, 1 to 255 printable ASCII characters (a UUID): a repeat of this request with the same key within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and writes nothing.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotentRequest.KeyLength },
+        });
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("409", new OpenApiResponse { Description = "The first request with this Idempotency-Key is still running (or the rows changed meanwhile): retry." });
+        operation.Responses.TryAdd("422", new OpenApiResponse { Description = "This Idempotency-Key was used for another request." });
     }
 
     private static bool IsWrite(string method) =>

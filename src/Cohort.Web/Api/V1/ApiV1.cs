@@ -44,6 +44,7 @@ public static class ApiV1
         api.MapDecisionWrites();
         api.MapReviewerPoolWrites();
         routes.MapApiV1Document();
+        routes.MapApiV1Docs();
     }
 
     /// <summary>One audit entry per call that got past authorization: the token, the method, the path and the status.</summary>

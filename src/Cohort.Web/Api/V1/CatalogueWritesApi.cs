@@ -16,7 +16,8 @@ public static class CatalogueWritesApi
         api.MapPut("/catalogue", UpsertAsync)
             .Accepts<CatalogueUpsert>("application/json")
             .RequireScope(ApiScopes.CatalogueWrite)
-            .WithName("UpsertCatalogue");
+            .WithName("UpsertCatalogue")
+            .WithTags("Catalogue");
 
     private static async Task<Results<Ok<CatalogueUpsertResult>, ValidationProblem>> UpsertAsync(
         HttpContext http, ImportCatalogue import, CancellationToken cancellation)

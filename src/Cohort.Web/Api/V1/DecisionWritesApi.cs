@@ -24,7 +24,9 @@ public static class DecisionWritesApi
         api.MapPost("/decisions", DecideAsync)
             .Accepts<DecisionRequest>("application/json")
             .RequireScope(Cohort.Core.Api.ApiScopes.DecisionsWrite)
-            .WithName("DecideApplications");
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("DecideApplications")
+            .WithTags("Decisions");
 
     private static async Task<Results<Ok<DecisionResult>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         HttpContext http, DecideApplications decide, CancellationToken cancellation)

@@ -25,7 +25,8 @@ public static class ReviewerPoolWritesApi
         api.MapPost("/reviewers/conflicts", DeclareAsync)
             .Accepts<ConflictsRequest>("application/json")
             .RequireScope(ApiScopes.PeopleWrite)
-            .WithName("DeclareConflicts");
+            .WithName("DeclareConflicts")
+            .WithTags("Reviewer pool");
 
     private static async Task<Results<Ok<ConflictsResult>, ValidationProblem>> DeclareAsync(
         HttpContext http, CohortDbContext db, DeclareConflicts declare, CancellationToken cancellation)
