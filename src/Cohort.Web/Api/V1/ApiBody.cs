@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Cohort.Web.Api.V1;
 
@@ -9,7 +10,7 @@ namespace Cohort.Web.Api.V1;
 /// Reads a write's JSON body strictly (no unknown fields, no nulls where a value is required) and turns every way it
 /// can be wrong into a 400 ProblemDetails whose <c>errors</c> are keyed by the field's JSON path (<c>items[3].email</c>),
 /// the body itself being <c>$</c>. Endpoints read their body here rather than binding it, because a binding failure
-/// answers an empty 400 before any code of ours runs; they declare the body's schema with <c>Accepts</c>.
+/// answers an empty 400 before any code of ours runs; they declare the body's schema with <see cref="AcceptsJson{T}"/>.
 /// </summary>
 public static partial class ApiBody
 {
@@ -19,6 +20,19 @@ public static partial class ApiBody
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };
+
+    /// <summary>
+    /// Describes the JSON body <typeparamref name="T"/> in the OpenAPI document. Not <c>Accepts</c>: its metadata makes
+    /// routing answer 415 to another content type before authentication, so a caller without a token would learn about
+    /// the body before being told to authenticate.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellation) =>
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellation) } },
+            });
 
     public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellation)
         where T : class

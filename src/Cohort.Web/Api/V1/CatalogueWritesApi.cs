@@ -14,7 +14,7 @@ public static class CatalogueWritesApi
 
     public static void MapCatalogueWrites(this RouteGroupBuilder api) =>
         api.MapPut("/catalogue", UpsertAsync)
-            .Accepts<CatalogueUpsert>("application/json")
+            .AcceptsJson<CatalogueUpsert>()
             .RequireScope(ApiScopes.CatalogueWrite)
             .WithName("UpsertCatalogue")
             .WithTags("Catalogue");

@@ -22,7 +22,7 @@ public static class DecisionWritesApi
 
     public static void MapDecisionWrites(this RouteGroupBuilder api) =>
         api.MapPost("/decisions", DecideAsync)
-            .Accepts<DecisionRequest>("application/json")
+            .AcceptsJson<DecisionRequest>()
             .RequireScope(Cohort.Core.Api.ApiScopes.DecisionsWrite)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("DecideApplications")

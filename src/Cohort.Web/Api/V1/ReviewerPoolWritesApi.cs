@@ -23,7 +23,7 @@ public static class ReviewerPoolWritesApi
 
     public static void MapReviewerPoolWrites(this RouteGroupBuilder api) =>
         api.MapPost("/reviewers/conflicts", DeclareAsync)
-            .Accepts<ConflictsRequest>("application/json")
+            .AcceptsJson<ConflictsRequest>()
             .RequireScope(ApiScopes.PeopleWrite)
             .WithName("DeclareConflicts")
             .WithTags("Reviewer pool");
