@@ -1,6 +1,7 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Admin;
 using Cohort.Core.Api;
+using Cohort.Core.Archive;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);
+        services.AddSeasonArchive();
         return services;
     }
 

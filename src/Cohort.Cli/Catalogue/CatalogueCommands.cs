@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cohort.Cli.Archive;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
@@ -70,7 +71,7 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data") { export };
-        yield return new Command("import", "Import data") { import };
+        yield return new Command("export", "Export data") { export, SeasonArchiveCommands.Export() };
+        yield return new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
     }
 }

@@ -17,6 +17,19 @@ public static class ApiScopes
     public static IReadOnlyList<string> All { get; } =
         [CatalogueRead, CatalogueWrite, ApplicationsRead, ReviewsRead, DecisionsWrite, MatchRead, PeopleWrite];
 
+    /// <summary>What a scope lets a token do, in a line, for the page that creates tokens.</summary>
+    public static string Describe(string scope) => scope switch
+    {
+        CatalogueRead => "read seasons, tracks, streams and mentors",
+        CatalogueWrite => "create and change tracks, streams and mentors",
+        ApplicationsRead => "read applications with applicants' names, emails and answers, attempts and decisions",
+        ReviewsRead => "read reviews and calibrated scores, applicants by id only, answers as blind reviewers see them",
+        DecisionsWrite => "decide applications in bulk, as the pipeline does",
+        MatchRead => "read match runs, offers and projects, applicants by id only",
+        PeopleWrite => "import applicants, and change the reviewer pool and its conflicts",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a scope."),
+    };
+
     /// <summary>
     /// The scopes named in <paramref name="given"/> (each entry may itself be a comma list), in the canonical order and
     /// without repeats, or a one-line problem naming the first unknown scope.

@@ -27,13 +27,15 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
     public async Task<ErasureOutcome> RunAsync(Actor actor, string applicantId, CancellationToken cancellation = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == applicantId, cancellation);
-        var request = await db.ErasureRequests.Where(r => r.ApplicantId == applicantId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellation);
+        // The latest request, unless it was declined: an erasure after a decline (by the retention purge, or an admin
+        // who changed their mind) is recorded as a request of its own.
+        var request = await db.ErasureRequests.Where(r => r.ApplicantId == applicantId && r.DeclinedAt == null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellation);
         if (user is null)
         {
             return new(null, "There is no such account.");
         }
 
-        if (request is { IsOpen: false })
+        if (request is { ErasedAt: not null })
         {
             return new(request.Pseudonym, "This applicant's data was already erased.");
         }

@@ -10,5 +10,6 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
         request.Property(r => r.ApplicantId).HasMaxLength(450);
         request.HasIndex(r => r.ApplicantId);
         request.Property(r => r.Pseudonym).HasMaxLength(ErasureRequest.PseudonymLength);
+        request.Property(r => r.DeclineReason).HasMaxLength(ErasureRequest.ReasonLength);
     }
 }

@@ -16,6 +16,6 @@ public static class PrivacyServices
         services.AddSettings<RetentionOptions>(configuration.GetSection(RetentionOptions.Section)).Check(RetentionOptions.Problems);
         return services
             .AddJob<ApplicantRetention>(ApplicantRetention.Name, "Erase applicants of seasons that ended longer ago than Cohort:RetainApplicantsForMonths", TimeSpan.FromDays(1))
-            .AddScopedEach(typeof(RequestErasure), typeof(EraseApplicant), typeof(PurgeExpiredApplicants));
+            .AddScopedEach(typeof(RequestErasure), typeof(DeclineErasure), typeof(EraseApplicant), typeof(PurgeExpiredApplicants));
     }
 }

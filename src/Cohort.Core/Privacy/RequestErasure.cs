@@ -6,13 +6,14 @@ namespace Cohort.Core.Privacy;
 
 /// <summary>
 /// Records an applicant's request to erase their data, for an admin to confirm on /admin/privacy. Asking twice keeps
-/// the one open request: the applicant cannot flood the admins' list, and the first date is the one that counts.
+/// the one open request: the applicant cannot flood the admins' list, and the first date is the one that counts. After a
+/// decline the applicant may ask again: the circumstances that stood in the way may have passed.
 /// </summary>
 public sealed class RequestErasure(CohortDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<ErasureRequest> RunAsync(string applicantId, CancellationToken cancellation = default)
     {
-        if (await db.ErasureRequests.FirstOrDefaultAsync(r => r.ApplicantId == applicantId && r.ErasedAt == null, cancellation) is { } open)
+        if (await db.ErasureRequests.Where(r => r.ApplicantId == applicantId).Where(ErasureRequest.Waiting).FirstOrDefaultAsync(cancellation) is { } open)
         {
             return open;
         }

@@ -40,6 +40,8 @@ public abstract class TokenPageTests(CohortApp app)
 
         Assert.Equal(200, created.Status);
         Assert.StartsWith("coh_", secret, StringComparison.Ordinal);
+        Assert.Equal("", created.One("#create #Name")!.GetAttribute("value") ?? "");
+        Assert.Empty(created.All("#create input[name=Scopes][checked]"));
         Assert.Equal(HttpStatusCode.OK, works.StatusCode);
         var row = listed.One("tr[data-token='page-made']")!;
         Assert.Contains(secret[..12], row.TextContent, StringComparison.Ordinal);

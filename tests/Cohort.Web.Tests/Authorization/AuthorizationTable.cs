@@ -168,6 +168,7 @@ public static class AuthorizationTable
         new("POST /admin/faq/{key:int}/edit",                                     t => [t.Faq],                    SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/jobs?handler=RunNow",                                    None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/privacy?handler=Erase",                                  None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("POST /admin/privacy?handler=Decline",                                None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/outbox?handler=Cancel",                                  None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/outbox?handler=Retry",                                   None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),
         new("POST /admin/faq?handler=Delete",                                     None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),

@@ -50,6 +50,41 @@ public abstract class ErasureRequestTests(CohortApp app)
         Assert.StartsWith(done.Pseudonym!, await app.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.Email!).SingleAsync()), StringComparison.Ordinal);
         Assert.EndsWith(EraseApplicant.ErasedDomain, await app.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.Email!).SingleAsync()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_declined_request_erases_nothing_tells_the_applicant_why_and_lets_them_ask_again()
+    {
+        var me = await data.NewAsync();
+        using var browser = await data.SignInAsync(me);
+        await browser.SubmitAsync(await browser.GetAsync("/portal/erase"), "#confirm-erase form", new Dictionary<string, string>());
+        var request = await app.WithDbAsync(db => db.ErasureRequests.SingleAsync(r => r.ApplicantId == me.Id));
+        using var admin = await app.AsAsync(Roles.Admin);
+        var list = await admin.GetAsync("/admin/privacy");
+        var form = $"[data-request='{request.Id}'] details.decline form";
+        const string reason = "Your offer is under appeal; we must keep the file until the appeal is decided.";
+
+        var blank = await admin.SubmitAsync(list, form, new Dictionary<string, string> { ["reason"] = "  " });
+        var stillWaiting = await app.WithDbAsync(db => db.ErasureRequests.SingleAsync(r => r.Id == request.Id));
+        var declined = await admin.SubmitAsync(list, form, new Dictionary<string, string> { ["reason"] = reason });
+        var again = await admin.SubmitAsync(list, form, new Dictionary<string, string> { ["reason"] = reason });
+        var portal = await browser.GetAsync("/portal/erase");
+        await browser.SubmitAsync(portal, "#confirm-erase form", new Dictionary<string, string>());
+
+        Assert.Contains("Say why the request is declined", blank.Text, StringComparison.Ordinal);
+        Assert.Null(stillWaiting.DeclinedAt);
+        Assert.Contains("Declined: the applicant was sent the reason", declined.Text, StringComparison.Ordinal);
+        Assert.Null(declined.One($"[data-request='{request.Id}']"));
+        Assert.Contains(reason, declined.One("#declined")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no such open request", again.Text, StringComparison.Ordinal);
+        Assert.Contains(reason, portal.One("#erasure-declined")!.TextContent, StringComparison.Ordinal);
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == me.Email && m.Subject == "Your request to erase your data").ToListAsync());
+        Assert.Contains(reason, Assert.Single(mail).Body, StringComparison.Ordinal);
+        var requests = await app.WithDbAsync(db => db.ErasureRequests.Where(r => r.ApplicantId == me.Id).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(reason, requests[0].DeclineReason);
+        Assert.True(requests[1].IsOpen);
+        Assert.Equal(me.Email, await app.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.Email!).SingleAsync()));
+    }
 }
 
 public sealed class ErasureRequestOnSqlite(SqliteApp app) : ErasureRequestTests(app), IClassFixture<SqliteApp>;

@@ -25,14 +25,17 @@ public class TokensModel(CohortDbContext db, AuditLog audit, ApiTokenList list, 
     [BindProperty, Display(Name = "Scopes")]
     public List<string> Scopes { get; set; } = [];
 
-    [BindProperty, Required, Display(Name = "Stops working on (UTC)")]
+    [BindProperty, Required, DataType(DataType.Date), Display(Name = "Stops working on (UTC)")]
     public DateOnly? Expires { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
-        Expires = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(90));
+        Expires = DefaultExpiry();
         await LoadAsync(cancellation);
     }
+
+    /// <summary>Ninety days: long enough for a season's scripts, short enough that a forgotten token dies.</summary>
+    private DateOnly DefaultExpiry() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(90));
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellation)
     {
@@ -46,6 +49,11 @@ public class TokensModel(CohortDbContext db, AuditLog audit, ApiTokenList list, 
             else
             {
                 CreatedSecret = created.Secret;
+                // The form is for the next token: it must not offer to create this one again under the same name.
+                ModelState.Clear();
+                Name = null;
+                Scopes = [];
+                Expires = DefaultExpiry();
             }
         }
 

@@ -17,10 +17,15 @@ public class EraseModel(CohortDbContext db, RequestErasure requestErasure) : Pag
     /// <summary>When the applicant's open request was made, if one is waiting.</summary>
     public DateTime? RequestedAt { get; private set; }
 
+    /// <summary>The admin's reason, when the applicant's latest request was declined and they have not asked again.</summary>
+    public string? DeclinedBecause { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         var me = User.Id();
-        RequestedAt = await db.ErasureRequests.Where(r => r.ApplicantId == me && r.ErasedAt == null).Select(r => (DateTime?)r.RequestedAt).FirstOrDefaultAsync(cancellation);
+        var latest = await db.ErasureRequests.Where(r => r.ApplicantId == me).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellation);
+        RequestedAt = latest is { IsOpen: true } ? latest.RequestedAt : null;
+        DeclinedBecause = latest?.DeclineReason;
     }
 
     public async Task<IActionResult> OnPostAsync(bool confirmed, CancellationToken cancellation)

@@ -12,7 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
+<<<<<<<< HEAD:src/Cohort.Migrations.Postgres/Migrations/20261206030411_Initial.Designer.cs
     [Migration("20261206030411_Initial")]
+========
+    [Migration("20261206032807_Initial")]
+>>>>>>>> main:src/Cohort.Migrations.Postgres/Migrations/20261206032807_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1672,6 +1676,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");

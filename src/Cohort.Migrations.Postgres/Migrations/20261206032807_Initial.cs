@@ -95,6 +95,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     ApplicantId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeclinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Pseudonym = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>

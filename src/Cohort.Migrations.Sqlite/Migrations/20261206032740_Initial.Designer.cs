@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
+<<<<<<<< HEAD:src/Cohort.Migrations.Sqlite/Migrations/20261206030352_Initial.Designer.cs
     [Migration("20261206030352_Initial")]
+========
+    [Migration("20261206032740_Initial")]
+>>>>>>>> main:src/Cohort.Migrations.Sqlite/Migrations/20261206032740_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1596,6 +1600,13 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<string>("ApplicantId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ErasedAt")

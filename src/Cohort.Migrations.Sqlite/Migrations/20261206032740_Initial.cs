@@ -94,6 +94,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     ApplicantId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeclinedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Pseudonym = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
