@@ -29,6 +29,8 @@ using Cohort.Benchmarks.Instances;
 // calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
 //                       nesting, with equal and with unequal clusters (tests/Shared/Calibration/TopicalPanel.cs)
 // reviews-csv PATH [SEED]  one such season (mostly nested, unequal clusters) as the CSV `cohort calibrate` reads
+// import-applicants [APPLICANTS]  `cohort import applicants` of a Google Forms-shaped CSV: dry run, import, again;
+//                       SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -47,6 +49,7 @@ return args switch
     ["match-run", .. var rest] => await OnEachDatabaseAsync(postgres => MatchRunBench.RunAsync(
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
+    ["import-applicants", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Imports.ImportApplicantsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),
     _ => RunBenchmarkDotNet(args),

@@ -8,6 +8,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
+using Cohort.Core.Imports;
 using Cohort.Core.Jobs;
 using Cohort.Core.Mail;
 using Cohort.Core.Match;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddReminders();
         services.AddPrivacy(configuration);
         services.AddSeasonArchive();
+        services.AddImports();
         return services;
     }
 

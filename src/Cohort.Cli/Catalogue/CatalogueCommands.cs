@@ -72,6 +72,12 @@ internal static class CatalogueCommands
         }));
 
         yield return new Command("export", "Export data") { export, SeasonArchiveCommands.Export() };
-        yield return new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
+        var importRoot = new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
+        foreach (var people in Imports.ImportCommands.Create())
+        {
+            importRoot.Subcommands.Add(people);
+        }
+
+        yield return importRoot;
     }
 }

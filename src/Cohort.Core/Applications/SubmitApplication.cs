@@ -70,11 +70,7 @@ public sealed class SubmitApplication(CohortDbContext db, TimeProvider clock, Ou
     private async Task<List<AnswerProblem>> CheckAsync(ApplicationForm form, Application application, CancellationToken cancellation)
     {
         var answers = application.Answers.ToDictionary(a => a.QuestionId, a => a.FileId is null ? a.Value : a.FileId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var problems = form.Questions.OrderBy(q => q.Position)
-            .SelectMany(q => AnswerRules.Check(q, answers.GetValueOrDefault(q.Id), submitting: true))
-            .ToList();
         var season = await db.Seasons.SingleAsync(s => s.Id == form.SeasonId, cancellation);
-        problems.AddRange(Eligibility.Check(season, form.Questions, answers));
-        return problems;
+        return GeneralApplicationRules.Check(season, form.Questions, answers);
     }
 }

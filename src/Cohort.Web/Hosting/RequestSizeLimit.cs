@@ -51,8 +51,16 @@ public static class RequestSizeLimit
     public static bool IsUpload(HttpRequest request) =>
         request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// An import of people (the page and the API), whose whole file travels in the request, also as a field of a form
+    /// or of a JSON body: it gets the upload limit, and a person is told the limit is the import's.
+    /// </summary>
+    public static bool IsImport(HttpRequest request) => IsImport(request.Path);
+
+    public static bool IsImport(PathString path) => path.StartsWithSegments("/admin/imports") || path.StartsWithSegments("/api/v1/imports");
+
     private static long LimitFor(HttpRequest request, CohortWebOptions options) =>
-        IsUpload(request) ? options.MaxUploadRequestBytes : options.MaxRequestBytes;
+        IsUpload(request) || IsImport(request) ? options.MaxUploadRequestBytes : options.MaxRequestBytes;
 
     /// <summary>A person's form post or page request, as opposed to an API call, which keeps its ProblemDetails.</summary>
     private static bool WantsPage(HttpRequest request) =>
@@ -67,7 +75,11 @@ public sealed record TooLargePage(string Message, string Back)
     {
         var request = context.Request;
         // A file's own limit is what a person can act on; the request limit above it only leaves room for the form.
-        var message = RequestSizeLimit.IsUpload(request)
+        // The status page runs at its own path: what was refused is the path the person posted to.
+        var posted = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? request.Path;
+        var message = RequestSizeLimit.IsImport(posted)
+            ? $"That file is too large to import: the limit is {options.MaxUploadRequestBytes / (1024 * 1024)} MB. Nothing was imported; split the file and import each part."
+            : RequestSizeLimit.IsUpload(request)
             ? $"That file is too large: the limit is {StoreUpload.MaxBytes / (1024 * 1024)} MB. Nothing was saved; choose a smaller file and send the form again."
             : $"That form is too large: Cohort accepts at most {options.MaxRequestBytes / 1024} KB. Nothing was saved; shorten your answers and send it again.";
         return new(message, BackTo(context));

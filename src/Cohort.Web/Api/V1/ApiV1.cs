@@ -43,6 +43,7 @@ public static class ApiV1
         api.MapCatalogueWrites();
         api.MapDecisionWrites();
         api.MapReviewerPoolWrites();
+        api.MapImports();
         routes.MapApiV1Document();
         routes.MapApiV1Docs();
     }

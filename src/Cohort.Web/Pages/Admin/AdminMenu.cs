@@ -59,6 +59,7 @@ public static class AdminMenu
             new("Audit log", "/admin/audit"),
             new("Personal data", "/admin/privacy"),
             new("Import a catalogue", "/admin/import"),
+            new("Import people", "/admin/imports"),
             new("Export as JSON", "/admin/export?format=json"),
             new("Export streams as CSV", "/admin/export?format=csv"),
         ]),
