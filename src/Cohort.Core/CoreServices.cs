@@ -7,6 +7,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Exports;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Imports;
 using Cohort.Core.Jobs;
@@ -58,6 +59,7 @@ public static class CoreServices
         services.AddPrivacy(configuration);
         services.AddSeasonArchive();
         services.AddImports();
+        services.AddExports();
         return services;
     }
 

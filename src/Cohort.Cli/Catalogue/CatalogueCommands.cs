@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cohort.Cli.Archive;
+using Cohort.Cli.Exports;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue.Transfer;
@@ -71,7 +72,7 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data") { export, SeasonArchiveCommands.Export() };
+        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, the catalogue, or a season") { export, SeasonArchiveCommands.Export() }.AddKinds();
         var importRoot = new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
         foreach (var people in Imports.ImportCommands.Create())
         {

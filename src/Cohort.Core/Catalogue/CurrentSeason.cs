@@ -9,6 +9,10 @@ public static class CurrentSeason
     public static Task<Season?> CurrentAsync(this IQueryable<Season> seasons, CancellationToken cancellation = default) =>
         seasons.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.ProgrammeStart).FirstOrDefaultAsync(cancellation);
 
+    /// <summary>Season <paramref name="seasonId"/>, or the current one when it is null: what a read of any season defaults to.</summary>
+    public static Task<Season?> CurrentOrAsync(this IQueryable<Season> seasons, int? seasonId, CancellationToken cancellation = default) =>
+        seasonId is { } id ? seasons.FirstOrDefaultAsync(s => s.Id == id, cancellation) : seasons.CurrentAsync(cancellation);
+
     /// <summary>Streams of the current season, with their track and mentors, in the order the public list shows them.</summary>
     public static IQueryable<ResearchStream> OfSeason(this IQueryable<ResearchStream> streams, int seasonId) =>
         streams.Where(s => s.Track!.SeasonId == seasonId)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Pipeline;
 
 /// <summary>
-/// The rows of one stage of the current season, with eligibility evaluated from each applicant's general
+/// The rows of one stage of a season (the current one unless the filter names another), with eligibility evaluated from each applicant's general
 /// application: stage 1 lists general applications, stage 2 the applicants stage 1 advanced with their assessment
 /// scores, stage 3 one row per stream application. All three share the filters and the decisions.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class FindApplications(CohortDbContext db)
 {
     public async Task<PipelineView?> RunAsync(StageKind stage, PipelineFilter filter, CancellationToken cancellation = default)
     {
-        var season = await db.Seasons.AsNoTracking().CurrentAsync(cancellation);
+        var season = await db.Seasons.AsNoTracking().CurrentOrAsync(filter.SeasonId, cancellation);
         var form = season is null ? null : await db.ApplicationForms.AsNoTracking().Include(f => f.Questions)
             .SingleOrDefaultAsync(f => f.SeasonId == season.Id && f.Kind == FormKind.General, cancellation);
         if (season is null || form is null)

@@ -5,7 +5,8 @@ namespace Cohort.Core.Pipeline;
 
 /// <summary>Which rows of a stage's pipeline table (or a mailing) are selected; null means any.</summary>
 /// <param name="MinScore">Only rows with a score of at least this; rows without a score are left out when set.</param>
-public sealed record PipelineFilter(ApplicationState? State = null, bool? Eligible = null, int? StreamId = null, double? MinScore = null);
+/// <param name="SeasonId">The season whose rows are read; the current one when null (the pipeline pages, mail).</param>
+public sealed record PipelineFilter(ApplicationState? State = null, bool? Eligible = null, int? StreamId = null, double? MinScore = null, int? SeasonId = null);
 
 /// <summary>
 /// One row of a stage's pipeline table. <see cref="Id"/> is what a decision acts on: the general application for

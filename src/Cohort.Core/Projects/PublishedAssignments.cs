@@ -14,8 +14,12 @@ public static class PublishedAssignments
 {
     /// <summary>Every fellow a published run placed, with that placement, by fellow.</summary>
     public static async Task<Dictionary<string, Placement>> SettledAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
-        (await PublishedAsync(db, streamId, cancellation)).SelectMany(r => r.Placements).Where(p => p.HostId is not null)
-            .ToDictionary(p => p.CandidateId);
+        (await SettledWithRunsAsync(db, streamId, cancellation)).ToDictionary(s => s.Placement.CandidateId, s => s.Placement);
+
+    /// <summary>The same placements with the run that made each, in run order: what the projects read and export show.</summary>
+    public static async Task<List<(Placement Placement, int RunId)>> SettledWithRunsAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
+        (await PublishedRunsAsync(db, streamId, cancellation))
+            .SelectMany(r => r.Result.Placements.Where(p => p.HostId is not null).Select(p => (p, r.Id))).ToList();
 
     /// <summary>
     /// What the fellow was told last: the published placement that settled their project, or else the latest
@@ -32,7 +36,10 @@ public static class PublishedAssignments
         settled.Values.GroupBy(p => p.HostId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
     private static async Task<List<MatchResult>> PublishedAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
+        (await PublishedRunsAsync(db, streamId, cancellation)).Select(r => r.Result).ToList();
+
+    private static async Task<List<(int Id, MatchResult Result)>> PublishedRunsAsync(CohortDbContext db, int streamId, CancellationToken cancellation) =>
         (await db.MatchRuns.AsNoTracking().ProjectMatches(streamId).Where(r => r.PublishedAt != null).OrderBy(r => r.Id)
-            .Select(r => r.ResultJson).ToListAsync(cancellation))
-        .Select(json => JsonSerializer.Deserialize<MatchResult>(json)!).ToList();
+            .Select(r => new { r.Id, r.ResultJson }).ToListAsync(cancellation))
+        .Select(r => (r.Id, JsonSerializer.Deserialize<MatchResult>(r.ResultJson)!)).ToList();
 }

@@ -16,9 +16,12 @@ public sealed class CompositeWeights(CohortDbContext db, AuditLog audit)
     public const double MaxWeight = 100;
 
     /// <summary>Every part the stage can weigh in the current season, with its weight (0 when not set).</summary>
-    public async Task<IReadOnlyList<CompositePart>> CandidatesAsync(StageKind stage, CancellationToken cancellation = default)
+    public Task<IReadOnlyList<CompositePart>> CandidatesAsync(StageKind stage, CancellationToken cancellation = default) => CandidatesAsync(null, stage, cancellation);
+
+    /// <summary>The same in season <paramref name="seasonId"/> (the current one when null).</summary>
+    public async Task<IReadOnlyList<CompositePart>> CandidatesAsync(int? seasonId, StageKind stage, CancellationToken cancellation = default)
     {
-        if (await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)
+        if (await db.Seasons.AsNoTracking().CurrentOrAsync(seasonId, cancellation) is not { } season)
         {
             return [];
         }

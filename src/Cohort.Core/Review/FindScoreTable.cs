@@ -17,12 +17,16 @@ namespace Cohort.Core.Review;
 /// </summary>
 public sealed class FindScoreTable(CohortDbContext db, FindApplications find, CompositeWeights weights)
 {
-    public async Task<ScoreTable?> RunAsync(StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
+    public Task<ScoreTable?> RunAsync(StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default) =>
+        RunAsync(null, stage, streamId, chosenRounds, cancellation);
+
+    /// <summary>The same in season <paramref name="seasonId"/> (the current one when null): the rankings export reads any season.</summary>
+    public async Task<ScoreTable?> RunAsync(int? seasonId, StageKind stage, int? streamId, IReadOnlyCollection<int>? chosenRounds, CancellationToken cancellation = default)
     {
         using var span = CohortTraces.Start(nameof(FindScoreTable));
         span?.SetTag("cohort.stage.kind", StageKinds.Name(stage));
-        var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId), cancellation);
-        if (view is null || await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { } season)
+        var view = await find.RunAsync(stage, new PipelineFilter(StreamId: streamId, SeasonId: seasonId), cancellation);
+        if (view is null || await db.Seasons.AsNoTracking().CurrentOrAsync(seasonId, cancellation) is not { } season)
         {
             return null;
         }
@@ -44,7 +48,7 @@ public sealed class FindScoreTable(CohortDbContext db, FindApplications find, Co
             : rounds.Where(r => r.State != ReviewRoundState.Draft).Select(r => r.Id).ToHashSet();
         // A stream's score table weighs only its own rounds: another stream's round has none of its subjects.
         var roundKeys = rounds.Select(r => CompositePart.RoundKey(r.Id)).ToHashSet();
-        var weighted = (await weights.CandidatesAsync(stage, cancellation))
+        var weighted = (await weights.CandidatesAsync(season.Id, stage, cancellation))
             .Where(p => p.Weight > 0 && (p.IsAssessment || roundKeys.Contains(p.Key))).ToList();
 
         var weightedRounds = rounds.Select(r => r.Id).Where(r => weighted.Any(p => p.Key == CompositePart.RoundKey(r))).ToList();

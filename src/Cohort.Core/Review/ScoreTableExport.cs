@@ -1,12 +1,13 @@
 using System.Globalization;
+using Cohort.Core.Exports;
 using CsvHelper;
 
 namespace Cohort.Core.Review;
 
 /// <summary>
-/// A score table as CSV, in the table's order, one column per composite part. Cells a spreadsheet would run as a formula
-/// (starting with = + - @, or a tab or carriage return, and not a plain number) get a leading apostrophe: names and emails are the
-/// applicants' own text, and a score table is opened in a spreadsheet.
+/// A score table as CSV, in the table's order, one column per composite part, every cell through the exports' one
+/// formula-safe rule (<see cref="SpreadsheetCell.Neutralise"/>): names and emails are the applicants' own text, and a
+/// score table is opened in a spreadsheet.
 /// </summary>
 public static class ScoreTableExport
 {
@@ -38,17 +39,11 @@ public static class ScoreTableExport
         return text.ToString();
     }
 
-    /// <summary>The cell as a spreadsheet will show it, never as a formula it would run; a plain number (−0.5) stays a number.</summary>
-    public static string Neutralise(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? "'" + cell
-            : cell;
-
     private static void WriteRecord(CsvWriter csv, IEnumerable<string> cells)
     {
         foreach (var cell in cells)
         {
-            csv.WriteField(Neutralise(cell));
+            csv.WriteField(SpreadsheetCell.Neutralise(cell));
         }
 
         csv.EndRecord();

@@ -79,5 +79,5 @@ public sealed class CompositeTests
     [InlineData("Ada Lovelace", "Ada Lovelace")]
     [InlineData("", "")]
     public void Export_cells_that_a_spreadsheet_would_run_get_a_leading_quote(string cell, string written) =>
-        Assert.Equal(written, ScoreTableExport.Neutralise(cell));
+        Assert.Equal(written, Cohort.Core.Exports.SpreadsheetCell.Neutralise(cell));
 }

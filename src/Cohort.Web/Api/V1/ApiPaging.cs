@@ -22,8 +22,14 @@ public static class ApiPaging
     /// <summary>The page after <paramref name="cursor"/>, or a 400 ProblemDetails naming the bad parameter.</summary>
     /// <param name="after">The rows whose id is above the given one, in id order (the query, not yet run).</param>
     /// <param name="idOf">A row's id, to write the cursor.</param>
+    public static Task<Results<Ok<ApiPage<T>>, ValidationProblem>> PageAsync<T>(
+        HttpRequest request, string? cursor, int? limit, Func<int, IQueryable<T>> after, Func<T, int> idOf, CancellationToken cancellation) =>
+        PageAsync(request, cursor, limit, async (lastId, take) => await after(lastId).Take(take).ToListAsync(cancellation), idOf);
+
+    /// <summary>The same, for a Core query that reads a page itself (it completes its rows after the database's part).</summary>
+    /// <param name="page">Up to <c>take</c> rows whose id is above the given one, in id order.</param>
     public static async Task<Results<Ok<ApiPage<T>>, ValidationProblem>> PageAsync<T>(
-        HttpRequest request, string? cursor, int? limit, Func<int, IQueryable<T>> after, Func<T, int> idOf, CancellationToken cancellation)
+        HttpRequest request, string? cursor, int? limit, Func<int, int, Task<IReadOnlyList<T>>> page, Func<T, int> idOf)
     {
         var size = limit ?? DefaultLimit;
         var errors = new Dictionary<string, string[]>();
@@ -43,9 +49,9 @@ public static class ApiPaging
             return TypedResults.ValidationProblem(errors, title: "The request's parameters are not valid.");
         }
 
-        var page = await after(lastId).Take(size + 1).ToListAsync(cancellation);
-        var next = page.Count > size ? NextLink(request, Write(idOf(page[size - 1])), size) : null;
-        return TypedResults.Ok(new ApiPage<T>(page.Take(size).ToList(), next));
+        var rows = await page(lastId, size + 1);
+        var next = rows.Count > size ? NextLink(request, Write(idOf(rows[size - 1])), size) : null;
+        return TypedResults.Ok(new ApiPage<T>(rows.Take(size).ToList(), next));
     }
 
     private static string Write(int id) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture)));

@@ -44,6 +44,11 @@ public static class ApiV1
         api.MapDecisionWrites();
         api.MapReviewerPoolWrites();
         api.MapImports();
+        api.MapExports();
+        api.MapReviews();
+        api.MapScores();
+        api.MapDecisions();
+        api.MapMatch();
         routes.MapApiV1Document();
         routes.MapApiV1Docs();
     }

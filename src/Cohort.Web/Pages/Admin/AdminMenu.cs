@@ -60,7 +60,8 @@ public static class AdminMenu
             new("Personal data", "/admin/privacy"),
             new("Import a catalogue", "/admin/import"),
             new("Import people", "/admin/imports"),
-            new("Export as JSON", "/admin/export?format=json"),
+            new("Exports: applications, reviews, match", "/admin/exports"),
+            new("Export the catalogue as JSON", "/admin/export?format=json"),
             new("Export streams as CSV", "/admin/export?format=csv"),
         ]),
     ];

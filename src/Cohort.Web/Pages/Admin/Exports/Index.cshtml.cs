@@ -1,0 +1,48 @@
+using Cohort.Core.Exports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Web.Pages.Admin.Exports;
+
+/// <summary>
+/// /admin/exports: every export kind, each as CSV or JSON, identified or blind, for a season (the current one unless
+/// another is chosen). The download runs through <see cref="Exporter"/>, as the CLI and the API do.
+/// </summary>
+public class IndexModel(CohortDbContext db, Exporter exporter) : PageModel
+{
+    public sealed record SeasonChoice(string Slug, string Name, bool IsCurrent);
+
+    public IReadOnlyList<SeasonChoice> Seasons { get; private set; } = [];
+    public IReadOnlyList<ExportKind> Kinds => exporter.Kinds;
+
+    /// <summary>The season chosen, by slug; the current season when none is.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Season { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        Seasons = await db.Seasons.AsNoTracking().OrderByDescending(s => s.ProgrammeStart)
+            .Select(s => new SeasonChoice(s.Slug, s.Name, s.IsCurrent)).ToListAsync(cancellation);
+        Season ??= Seasons.FirstOrDefault(s => s.IsCurrent)?.Slug ?? Seasons.FirstOrDefault()?.Slug;
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string? kind, string? format, string? view, CancellationToken cancellation)
+    {
+        var (chosenFormat, formatProblem) = ExportWords.Format(format);
+        var (chosenView, viewProblem) = ExportWords.View(view);
+        if ((formatProblem ?? viewProblem) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        var outcome = await exporter.RunAsync(kind ?? "", Season, chosenView, cancellation);
+        if (outcome.Table is not { } table)
+        {
+            return NotFound(outcome.Refusal!);
+        }
+
+        var body = new MemoryStream();
+        await ExportFile.WriteAsync(table, chosenFormat, body, cancellation);
+        body.Position = 0;
+        return File(body, ExportFile.ContentType(chosenFormat), ExportFile.Name(table.Heading, chosenFormat));
+    }
+}
