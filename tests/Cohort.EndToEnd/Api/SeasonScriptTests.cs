@@ -2,6 +2,7 @@ using Cohort.Core.Api;
 using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.EndToEnd.Infrastructure;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ namespace Cohort.EndToEnd.Api;
 /// <summary>
 /// The season script of docs/api.md, taken from the page itself (so the page cannot drift from the API), run with bash,
 /// curl and jq against the app on a real port: it imports the sample Google Forms export, advances every submitted
-/// general application, and reads the decisions back; run again, its writes are replays that change nothing.
+/// general application, reads the decisions back and the match; run again, its writes are replays that change nothing.
 /// </summary>
 public sealed class SeasonScriptTests : IAsyncLifetime
 {
@@ -33,7 +34,8 @@ public sealed class SeasonScriptTests : IAsyncLifetime
         var script = Path.Combine(folder.FullName, "run-season.sh");
         await File.WriteAllTextAsync(script, ScriptFromTheDocs());
         var csv = Path.Combine(folder.FullName, "applicants.csv");
-        await File.WriteAllTextAsync(csv, SampleWithoutTheOlderDuplicate());
+        // The sample, less the older of its two rows for the same email (its README says so).
+        await File.WriteAllTextAsync(csv, SampleFiles.Without(SampleFiles.Read(SampleFiles.GoogleForms), line: 2, nextLine: 4));
         var environment = new Dictionary<string, string>
         {
             ["COHORT_URL"] = app.Address.ToString().TrimEnd('/'),
@@ -44,11 +46,12 @@ public sealed class SeasonScriptTests : IAsyncLifetime
         var advanced = await AdvancedAsync();
         var second = await Processes.RunAsync("bash", [script, csv], environment);
 
-        Assert.Contains("would create 7", first, StringComparison.Ordinal);
-        Assert.Contains("created 7", first, StringComparison.Ordinal);
+        Assert.Contains("would create 3", first, StringComparison.Ordinal);
+        Assert.Contains("created 3", first, StringComparison.Ordinal);
         Assert.Matches(@"advanced [1-9]\d*, skipped 0", first);
         Assert.Contains("Advanced:", first, StringComparison.Ordinal);
-        Assert.True(advanced >= 7);
+        Assert.Contains("4. The match", first, StringComparison.Ordinal);
+        Assert.True(advanced >= 3);
         Assert.Contains("0 application(s) awaiting a decision", second, StringComparison.Ordinal);
         Assert.Equal(advanced, await AdvancedAsync());
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor == "token:season-script" && e.Action == "applicants.imported")));
@@ -63,19 +66,12 @@ public sealed class SeasonScriptTests : IAsyncLifetime
         return page[start..page.IndexOf("\n```", start, StringComparison.Ordinal)] + "\n";
     }
 
-    /// <summary>The Google Forms sample, less the older of its two rows for the same email (lines 2 and 3), as its README says.</summary>
-    private static string SampleWithoutTheOlderDuplicate()
-    {
-        var lines = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "google-forms-responses.csv")).Split("\r\n");
-        return string.Join("\r\n", lines.Take(1).Concat(lines.Skip(3)));
-    }
-
     private async Task<string> TokenAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var expires = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddDays(30));
         var created = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().RunAsync(Actor.CommandLine, "season-script",
-            [ApiScopes.PeopleWrite, ApiScopes.DecisionsWrite, ApiScopes.ApplicationsRead], expires);
+            [ApiScopes.PeopleWrite, ApiScopes.DecisionsWrite, ApiScopes.ApplicationsRead, ApiScopes.MatchRead], expires);
         return created.Secret ?? throw new InvalidOperationException(created.Problem);
     }
 
