@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Compare;
+using Cohort.Benchmarks.Exports;
 using Cohort.Benchmarks.Match;
 using Cohort.Benchmarks.Operations;
 using Cohort.Benchmarks.Review;
@@ -26,6 +27,10 @@ using Cohort.Benchmarks.Instances;
 // match-run [APPLICANTS [SEATS]]  "Run the match" through the use case on both sides' rankings, three times
 // backup [APPLICANTS]   `cohort db backup` three times and `cohort db restore` of each into an empty database, on
 //                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// exports [APPLICANTS]  the full JSON export of each kind (applications identified and blind, attempts, stream
+//                       applications) through the Exporter, three times each; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// exports-season DATABASE [APPLICANTS]  that season in a database that is KEPT for the built app to serve
+//                       (bench/http/api-applications.sh): a SQLite file path, or a PostgreSQL database name
 // calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
 //                       nesting, with equal and with unequal clusters (tests/Shared/Calibration/TopicalPanel.cs)
 // reviews-csv PATH [SEED]  one such season (mostly nested, unequal clusters) as the CSV `cohort calibrate` reads
@@ -50,6 +55,9 @@ return args switch
         rest.Length > 0 ? int.Parse(rest[0]) : 2500, rest.Length > 1 ? int.Parse(rest[1]) : 120, postgres)),
     ["backup", .. var rest] => await OnEachDatabaseAsync(postgres => BackupBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["import-applicants", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Imports.ImportApplicantsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
+    ["exports", .. var rest] => await OnEachDatabaseAsync(postgres => ExportBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
+    ["exports-season", var keep, .. var rest] => await ExportBench.SeasonAsync(keep, rest.Length > 0 ? int.Parse(rest[0]) : 2500,
+        Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),
     _ => RunBenchmarkDotNet(args),

@@ -72,7 +72,7 @@ internal static class CatalogueCommands
             return 0;
         }));
 
-        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, the catalogue, or a season") { export, SeasonArchiveCommands.Export() }.AddKinds();
+        yield return new Command("export", "Export data: a KIND (applications, reviews, …) as CSV or JSON, the catalogue, or a season's archive") { export, SeasonArchiveCommands.Export() }.AddKinds();
         var importRoot = new Command("import", "Import data") { import, SeasonArchiveCommands.Import() };
         foreach (var people in Imports.ImportCommands.Create())
         {

@@ -9,6 +9,13 @@ public static class CurrentSeason
     public static Task<Season?> CurrentAsync(this IQueryable<Season> seasons, CancellationToken cancellation = default) =>
         seasons.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.ProgrammeStart).FirstOrDefaultAsync(cancellation);
 
+    /// <summary>
+    /// The season whose slug is <paramref name="slug"/>, or the current season when no slug is given: how the exports,
+    /// the CLI and the API read a <c>--season</c> / <c>?season=</c> that may be left out. Null when there is none.
+    /// </summary>
+    public static Task<Season?> NamedOrCurrentAsync(this IQueryable<Season> seasons, string? slug, CancellationToken cancellation = default) =>
+        string.IsNullOrWhiteSpace(slug) ? seasons.CurrentAsync(cancellation) : seasons.SingleOrDefaultAsync(s => s.Slug == slug.Trim(), cancellation);
+
     /// <summary>Season <paramref name="seasonId"/>, or the current one when it is null: what a read of any season defaults to.</summary>
     public static Task<Season?> CurrentOrAsync(this IQueryable<Season> seasons, int? seasonId, CancellationToken cancellation = default) =>
         seasonId is { } id ? seasons.FirstOrDefaultAsync(s => s.Id == id, cancellation) : seasons.CurrentAsync(cancellation);

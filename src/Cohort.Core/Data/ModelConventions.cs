@@ -7,7 +7,8 @@ namespace Cohort.Core.Data;
 internal static class ModelConventions
 {
     // Everything is stored in UTC. SQLite keeps no kind with a date, and Npgsql refuses a timestamptz whose
-    // kind is not Utc, so the kind is fixed on the way in and out.
+    // kind is not Utc, so the kind is fixed on the way in and out, for nullable times too (an API or an export that
+    // serialises a time read back from SQLite must say it is UTC).
     private static readonly ValueConverter<DateTime, DateTime> Utc = new(
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
@@ -23,7 +24,7 @@ internal static class ModelConventions
 
             foreach (var property in entity.GetProperties())
             {
-                if (property.ClrType == typeof(DateTime))
+                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
                 {
                     property.SetValueConverter(Utc);
                 }

@@ -17,6 +17,7 @@ public static class ExportJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
+        Converters = { new UtcSeconds() },
     };
 
     public static ExportDocument Document(ExportTable table)
@@ -28,4 +29,14 @@ public static class ExportJson
 
     public static Task WriteAsync(ExportTable table, Stream output, CancellationToken cancellation) =>
         JsonSerializer.SerializeAsync(output, Document(table), Options, cancellation);
+
+    /// <summary>Times as the CSV writes them (<see cref="SpreadsheetCell.Time"/>): UTC to the second, whatever kind the database gave back.</summary>
+    private sealed class UtcSeconds : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTime.SpecifyKind(reader.GetDateTime(), DateTimeKind.Utc);
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(SpreadsheetCell.Time(value));
+    }
 }

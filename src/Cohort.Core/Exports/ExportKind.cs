@@ -19,4 +19,10 @@ public abstract class ExportKind
 
     /// <summary>The kind's columns and rows for <paramref name="request"/>, every row of the season (or stream).</summary>
     public abstract Task<ExportRows> BuildAsync(ExportRequest request, CancellationToken cancellation);
+
+    /// <summary>The applicant's identity columns, <c>name</c> and <c>email</c>, in the identified view; none in the blind one.</summary>
+    protected static string[] IdentityColumns(ExportView view) => view == ExportView.Identified ? ["name", "email"] : [];
+
+    /// <summary>The cells under <see cref="IdentityColumns"/>.</summary>
+    protected static object?[] IdentityCells(ExportView view, string? name, string? email) => view == ExportView.Identified ? [name, email] : [];
 }

@@ -28,9 +28,7 @@ public sealed class Exporter(CohortDbContext db, TimeProvider clock, IEnumerable
             return new(null, $"Unknown export \"{kindName}\": the exports are {string.Join(", ", Kinds.Select(k => k.Name))}.");
         }
 
-        var season = string.IsNullOrWhiteSpace(seasonSlug)
-            ? await db.Seasons.AsNoTracking().CurrentAsync(cancellation)
-            : await db.Seasons.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == seasonSlug.Trim(), cancellation);
+        var season = await db.Seasons.AsNoTracking().NamedOrCurrentAsync(seasonSlug, cancellation);
         if (season is null)
         {
             return new(null, string.IsNullOrWhiteSpace(seasonSlug) ? "There is no season to export." : $"There is no season \"{seasonSlug}\".");

@@ -8,6 +8,9 @@ public static class ExportsServices
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddScoped<Exporter>();
+        services.AddExportKind<ApplicationsExport>();
+        services.AddExportKind<AttemptsExport>();
+        services.AddExportKind<StreamApplicationsExport>();
         services.AddExportKind<ReviewsExport>();
         services.AddExportKind<RankingsExport>();
         services.AddExportKind<DecisionsExport>();

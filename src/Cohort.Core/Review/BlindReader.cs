@@ -18,12 +18,10 @@ public sealed record GivenAnswer(QuestionDefinition Question, string Value, int?
 public sealed class BlindReader
 {
     private readonly BlindRedaction redaction;
-    private readonly HashSet<string> hiddenKeys;
 
     private BlindReader(BlindSettings settings, string applicantName, string applicantEmail, IReadOnlyList<GivenAnswer> general, BlindRedaction redaction)
     {
         (Settings, General, this.redaction) = (settings, general, redaction);
-        hiddenKeys = settings.HiddenQuestionKeys.ToHashSet(StringComparer.Ordinal);
         Name = settings.HideName ? null : applicantName;
         Email = settings.HideContact ? null : applicantEmail;
     }
@@ -45,16 +43,29 @@ public sealed class BlindReader
         var settings = await BlindApplication.SettingsAsync(db, seasonId, cancellation);
         var applicant = await db.Users.AsNoTracking().Where(u => u.Id == applicantId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellation);
         var general = await GeneralAnswersAsync(db, applicantId, seasonId, cancellation);
-        var flagged = general.Where(g => g.Question.Identity != IdentityFlag.None).Select(g => (g.Question.Identity, g.Value))
-            .Concat(await FlaggedElsewhereAsync(db, applicantId, seasonId, cancellation));
-        return new BlindReader(settings, applicant.DisplayName, applicant.Email ?? "", general, new BlindRedaction(settings, applicant.DisplayName, flagged));
+        var elsewhere = await FlaggedElsewhereAsync(db, seasonId, [applicantId], cancellation);
+        return Of(settings, applicant.DisplayName, applicant.Email ?? "", general, elsewhere[applicantId]);
     }
+
+    /// <summary>
+    /// The reader for answers already loaded, for a caller reading many applicants at once (an export):
+    /// <paramref name="flaggedElsewhere"/> is the applicant's part of <see cref="FlaggedElsewhereAsync"/>.
+    /// </summary>
+    public static BlindReader Of(BlindSettings settings, string applicantName, string applicantEmail, IReadOnlyList<GivenAnswer> general, IEnumerable<(IdentityFlag Flag, string Value)> flaggedElsewhere)
+    {
+        var flagged = general.Where(g => g.Question.Identity != IdentityFlag.None).Select(g => (g.Question.Identity, g.Value)).Concat(flaggedElsewhere);
+        return new BlindReader(settings, applicantName, applicantEmail, general, new BlindRedaction(settings, applicantName, flagged));
+    }
+
+    /// <summary>True when <paramref name="settings"/> hide every answer to <paramref name="question"/>: its key is listed, or its identity flag hidden.</summary>
+    public static bool HidesQuestion(BlindSettings settings, QuestionDefinition question) =>
+        settings.HiddenQuestionKeys.Contains(question.Key, StringComparer.Ordinal) || settings.Hides(question.Identity);
 
     /// <summary>An answer to a general or stream question as the reviewer sees it; null when it is hidden or empty.</summary>
     public BlindAnswer? Read(GivenAnswer given)
     {
         var question = given.Question;
-        if (hiddenKeys.Contains(question.Key) || Settings.Hides(question.Identity) || (given.Value.Trim().Length == 0 && given.FileId is null))
+        if (HidesQuestion(Settings, question) || (given.Value.Trim().Length == 0 && given.FileId is null))
         {
             return null;
         }
@@ -100,16 +111,20 @@ public sealed class BlindReader
             .ToList();
     }
 
-    /// <summary>The applicant's answers to flagged stream questions and assessment items of the season: their words are redacted everywhere too.</summary>
-    private static async Task<List<(IdentityFlag, string)>> FlaggedElsewhereAsync(CohortDbContext db, string applicantId, int seasonId, CancellationToken cancellation)
+    /// <summary>
+    /// The answers of <paramref name="applicantIds"/> to flagged stream questions and assessment items of the season,
+    /// by applicant: their words are redacted from everything else the applicant wrote.
+    /// </summary>
+    public static async Task<ILookup<string, (IdentityFlag Flag, string Value)>> FlaggedElsewhereAsync(
+        CohortDbContext db, int seasonId, IReadOnlyCollection<string> applicantIds, CancellationToken cancellation)
     {
-        var stream = await db.StreamAnswers.AsNoTracking().Where(a => a.ApplicantId == applicantId)
-            .Join(db.StreamQuestions.Where(q => q.SeasonId == seasonId && q.Identity != IdentityFlag.None), a => a.QuestionId, q => q.Id, (a, q) => new { q.Identity, a.Value })
+        var stream = await db.StreamAnswers.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId))
+            .Join(db.StreamQuestions.Where(q => q.SeasonId == seasonId && q.Identity != IdentityFlag.None), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, q.Identity, a.Value })
             .ToListAsync(cancellation);
         var items = await db.Set<AttemptAnswer>().AsNoTracking()
-            .Where(a => db.Attempts.Any(x => x.Id == a.AttemptId && x.ApplicantId == applicantId && x.Assessment!.Track!.SeasonId == seasonId))
-            .Join(db.Set<AssessmentItem>().Where(i => i.Identity != IdentityFlag.None), a => a.ItemId, i => i.Id, (a, i) => new { i.Identity, a.Value })
+            .Join(db.Attempts.Where(x => applicantIds.Contains(x.ApplicantId) && x.Assessment!.Track!.SeasonId == seasonId), a => a.AttemptId, x => x.Id, (a, x) => new { a.ItemId, x.ApplicantId, a.Value })
+            .Join(db.Set<AssessmentItem>().Where(i => i.Identity != IdentityFlag.None), a => a.ItemId, i => i.Id, (a, i) => new { a.ApplicantId, i.Identity, a.Value })
             .ToListAsync(cancellation);
-        return stream.Concat(items).Select(a => (a.Identity, a.Value)).ToList();
+        return stream.Concat(items).ToLookup(a => a.ApplicantId, a => (a.Identity, a.Value));
     }
 }

@@ -44,6 +44,8 @@ public static class ApiV1
         api.MapDecisionWrites();
         api.MapReviewerPoolWrites();
         api.MapImports();
+        api.MapCatalogueReads();
+        api.MapApplications();
         api.MapExports();
         api.MapReviews();
         api.MapScores();
