@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261206040703_Initial")]
+    [Migration("20261206042903_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

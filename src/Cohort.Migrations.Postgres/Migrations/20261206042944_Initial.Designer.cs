@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261206040724_Initial")]
+    [Migration("20261206042944_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
