@@ -19,6 +19,9 @@ ls /usr/lib/postgresql/*/bin/pg_dump >/dev/null 2>&1 || missing+=(postgresql-cli
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # The two-instance test checks the systemd unit in deploy/ with systemd-analyze (no systemd needs to be running).
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+# The API's season script in docs/api.md, which a test runs, uses curl and jq.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

@@ -17,7 +17,8 @@ public enum Decision
 /// <param name="Decided">Applications whose state changed.</param>
 /// <param name="Skipped">Ids that were not decided: unknown, still drafts, withdrawn, or already in the target state.</param>
 /// <param name="Refusal">Why nothing at all was saved, or null.</param>
-public sealed record DecisionOutcome(int Decided, int Skipped, string? Refusal);
+/// <param name="LostRace">The refusal is that another change got there first (so the same request may succeed later), not the request itself.</param>
+public sealed record DecisionOutcome(int Decided, int Skipped, string? Refusal, bool LostRace = false);
 
 /// <summary>
 /// Advances, waitlists or rejects a selection of one stage's rows in one save, with one audit entry per row
@@ -58,7 +59,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
 
         return await db.TrySaveAsync(cancellation)
             ? new(decided.Count, selected.Count - decided.Count, null)
-            : new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.");
+            : new(0, selected.Count, "Some of these applications changed while you were deciding, so nothing was saved. Reload the list and decide again.", LostRace: true);
     }
 
     /// <summary>How many of <paramref name="ids"/> the decision would change, without changing them: what a confirmation says.</summary>

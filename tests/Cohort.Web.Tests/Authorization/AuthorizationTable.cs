@@ -97,8 +97,16 @@ public static class AuthorizationTable
         new("GET /api/review/assignments",                                        None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
         new("GET /api/streams",                                                   None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         // The token API takes no cookie: every persona, admin included, is told to authenticate (with a token).
+        // The API's reference page renders the public document, so it is as public as the document (Scalar's own files).
+        new("GET /api/docs/favicon.svg",                                          None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /api/docs/scalar.aspnetcore.js",                                 None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /api/docs/scalar.js",                                            None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /api/docs/{documentName?}",                                      t => ["api-v1"],                 Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /api/v1/openapi.json",                                           None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /api/v1/seasons",                                                None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("POST /api/v1/decisions",                                             None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("POST /api/v1/reviewers/conflicts",                                   None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
+        new("PUT /api/v1/catalogue",                                              None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
         new("GET /api/v1/applications",                                           None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
         new("GET /api/v1/attempts",                                               None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),
         new("GET /api/v1/exports/applications",                                   None,                            SignIn,   SignIn,   SignIn,   SignIn,   SignIn,   SignIn),

@@ -96,7 +96,7 @@ public sealed partial class CatalogueValidator
     }
 
     /// <summary>A track with a published process and streams needs a streams stage: its window is when applicants apply to them.</summary>
-    private void CheckStreamsStages(IReadOnlyList<TrackDocument> tracks, IReadOnlyList<StreamDocument> streams)
+    public void CheckStreamsStages(IReadOnlyList<TrackDocument> tracks, IReadOnlyList<StreamDocument> streams)
     {
         for (var i = 0; i < tracks.Count; i++)
         {

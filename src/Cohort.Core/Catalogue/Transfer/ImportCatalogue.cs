@@ -85,14 +85,59 @@ public sealed class ImportCatalogue(CohortDbContext db, AuditLog audit)
         return new ImportOutcome([], summary);
     }
 
+    /// <summary>
+    /// Creates or updates the tracks, mentors and streams <paramref name="upsert"/> names in an existing season, checked
+    /// as an import checks them (streams against the season's tracks and mentors and the ones sent with them), with
+    /// every problem at its JSON path and nothing written unless there is none.
+    /// </summary>
+    public async Task<ImportOutcome> UpsertAsync(CatalogueUpsert upsert, Actor actor, CancellationToken cancellation = default)
+    {
+        var seasons = SeasonsWithCatalogue();
+        var season = upsert.Season is { } slug
+            ? await seasons.SingleOrDefaultAsync(s => s.Slug == slug, cancellation)
+            : await seasons.SingleOrDefaultAsync(s => s.IsCurrent, cancellation);
+        if (season is null)
+        {
+            return ImportOutcome.Failed([new ImportProblem("$.season", upsert.Season is null ? "there is no current season." : $"there is no season '{upsert.Season}'.")]);
+        }
+
+        var (tracks, mentors, streams) = (upsert.Tracks ?? [], upsert.Mentors ?? [], upsert.Streams ?? []);
+        var validator = new CatalogueValidator();
+        validator.CheckTracks(tracks);
+        validator.CheckMentors(mentors);
+        validator.CheckStreamsStages(tracks, streams);
+        validator.CheckStreams(streams,
+            season.Tracks.Select(t => t.Slug).Concat(tracks.Select(t => t.Slug ?? "")).ToHashSet(StringComparer.Ordinal),
+            season.Mentors.Select(m => m.Slug).Concat(mentors.Select(m => m.Slug ?? "")).ToHashSet(StringComparer.Ordinal),
+            (i, field) => $"$.streams[{i}].{field}");
+        if (validator.Problems.Count > 0)
+        {
+            return ImportOutcome.Failed(validator.Problems);
+        }
+
+        var trackBySlug = ApplyTracks(season, tracks);
+        var mentorBySlug = ApplyMentors(season, mentors);
+        var stored = await LoadStreamsAsync(season, cancellation);
+        foreach (var stream in streams)
+        {
+            ApplyStream(stored, trackBySlug, mentorBySlug, stream);
+        }
+
+        var summary = $"season '{season.Slug}': {tracks.Count} track(s), {mentors.Count} mentor(s), {streams.Count} stream(s) upserted";
+        audit.Record(actor, "catalogue.upserted", $"season:{season.Slug}", summary);
+        await db.SaveChangesAsync(cancellation);
+        return new ImportOutcome([], summary);
+    }
+
+    private IQueryable<Season> SeasonsWithCatalogue() => db.Seasons
+        .Include(s => s.Tracks).ThenInclude(t => t.Stages)
+        .Include(s => s.Mentors)
+        .Include(s => s.KeyDates)
+        .Include(s => s.Faq);
+
     private async Task<Season> LoadOrCreateSeasonAsync(SeasonDocument source, CancellationToken cancellation)
     {
-        var season = await db.Seasons
-            .Include(s => s.Tracks).ThenInclude(t => t.Stages)
-            .Include(s => s.Mentors)
-            .Include(s => s.KeyDates)
-            .Include(s => s.Faq)
-            .SingleOrDefaultAsync(s => s.Slug == source.Slug, cancellation);
+        var season = await SeasonsWithCatalogue().SingleOrDefaultAsync(s => s.Slug == source.Slug, cancellation);
         if (season is null)
         {
             season = new Season { Slug = source.Slug!, Name = source.Name! };

@@ -37,8 +37,12 @@ public static class ApiV1
 
     public static void MapApiV1(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup(Prefix).RequireRateLimiting(RateLimit).AddEndpointFilter(AuditAsync);
+        // The audit filter is outermost, so a replayed write is audited like any other call.
+        var api = routes.MapGroup(Prefix).RequireRateLimiting(RateLimit).AddEndpointFilter(AuditAsync).WithIdempotencyKeys();
         api.MapSeasons();
+        api.MapCatalogueWrites();
+        api.MapDecisionWrites();
+        api.MapReviewerPoolWrites();
         api.MapCatalogueReads();
         api.MapApplications();
         api.MapExports();
@@ -48,6 +52,7 @@ public static class ApiV1
         api.MapMatch();
         api.MapImports();
         routes.MapApiV1Document();
+        routes.MapApiV1Docs();
     }
 
     /// <summary>One audit entry per call that got past authorization: the token, the method, the path and the status.</summary>
@@ -58,7 +63,7 @@ public static class ApiV1
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
         var services = http.RequestServices;
         services.GetRequiredService<AuditLog>().Record(
-            new Actor(null, http.User.FindFirstValue(ClaimTypes.Name) ?? "token:?"),
+            http.User.AsApiActor(),
             $"api.{http.Request.Method.ToLowerInvariant()}",
             $"{http.Request.Path}{http.Request.QueryString}",
             $"status {status}");

@@ -37,6 +37,11 @@ public static class ApiV1Document
             var scopes = context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
                 .Select(a => a.Policy).OfType<string>().Where(p => p.StartsWith("api:", StringComparison.Ordinal)).Select(p => p["api:".Length..]);
             operation.Description = $"Needs the scope {string.Join(", ", scopes)}.";
+            if (context.Description.HttpMethod is { } method && method != HttpMethods.Get)
+            {
+                ApiIdempotency.Describe(operation);
+            }
+
             return Task.CompletedTask;
         });
     });

@@ -7,7 +7,7 @@ namespace Cohort.Web.Pages.Admin.Review.Pool;
 /// The conflicts declared for one reviewer: an admin names an applicant by email, and the pair is never assigned.
 /// Conflicts of the same organisation or email domain need no declaring; assignment finds them itself.
 /// </summary>
-public class ConflictsModel(CohortDbContext db, AuditLog audit, TimeProvider clock) : AuditedPage(db, audit)
+public class ConflictsModel(CohortDbContext db, AuditLog audit, DeclareConflicts declare) : AuditedPage(db, audit)
 {
     public sealed record Row(DeclaredConflict Conflict, string Name, string Email);
 
@@ -33,25 +33,24 @@ public class ConflictsModel(CohortDbContext db, AuditLog audit, TimeProvider clo
             return NotFound();
         }
 
-        var applicant = ModelState.IsValid ? await Db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == ApplicantEmail!.Trim().ToUpperInvariant(), cancellation) : null;
-        if (ModelState.IsValid && applicant is null)
-        {
-            ModelState.AddModelError(nameof(ApplicantEmail), $"No account uses the email “{ApplicantEmail}”.");
-        }
-        else if (applicant is not null && Profile.Conflicts.Any(c => c.ApplicantId == applicant.Id))
-        {
-            ModelState.AddModelError(nameof(ApplicantEmail), $"A conflict with {applicant.Email} is already declared.");
-        }
-
-        if (!ModelState.IsValid || applicant is null)
+        if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        Profile.Conflicts.Add(new DeclaredConflict { ApplicantId = applicant.Id, Reason = Reason?.Trim() ?? "", DeclaredAt = clock.GetUtcNow().UtcDateTime });
-        Guard(Profile, Profile.Version);
-        return await SaveAsync("reviewer.conflict-declared", $"reviewer:{ReviewerEmail}", $"with {applicant.Email}", cancellation)
-            ? RedirectWithNotice($"Declared a conflict between {ReviewerEmail} and {applicant.Email}.", "/Admin/Review/Pool/Conflicts", new { id })
+        var outcome = await declare.RunAsync(User.AsActor(), Profile.SeasonId, [new(ReviewerEmail, ApplicantEmail!, Reason ?? "")], cancellation);
+        foreach (var problem in outcome.Problems)
+        {
+            ModelState.AddModelError(problem.Field switch { "applicant" => nameof(ApplicantEmail), "reason" => nameof(Reason), _ => "" }, problem.Message);
+        }
+
+        if (outcome.Unchanged > 0)
+        {
+            ModelState.AddModelError(nameof(ApplicantEmail), $"A conflict with {ApplicantEmail!.Trim()} is already declared.");
+        }
+
+        return ModelState.IsValid
+            ? RedirectWithNotice($"Declared a conflict between {ReviewerEmail} and {ApplicantEmail!.Trim()}.", "/Admin/Review/Pool/Conflicts", new { id })
             : Page();
     }
 
