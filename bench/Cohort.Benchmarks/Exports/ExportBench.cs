@@ -1,3 +1,4 @@
+using Cohort.Core.Audit;
 using System.Diagnostics;
 using System.Globalization;
 using Cohort.Benchmarks.Applications;
@@ -38,7 +39,7 @@ internal static class ExportBench
                     var clock = Stopwatch.StartNew();
                     rows = await database.RunAsync<Exporter, int>(async exporter =>
                     {
-                        var table = (await exporter.RunAsync(kind, null, view, CancellationToken.None)).Table!;
+                        var table = (await exporter.RunAsync(Actor.System, kind, null, view, CancellationToken.None)).Table!;
                         await using var output = File.Create(file);
                         await ExportJson.WriteAsync(table, output, CancellationToken.None);
                         return table.Rows.Count;

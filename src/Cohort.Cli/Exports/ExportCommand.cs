@@ -1,3 +1,4 @@
+using Cohort.Core.Audit;
 using System.CommandLine;
 using Cohort.Cli.Hosting;
 using Cohort.Core.Exports;
@@ -35,7 +36,7 @@ internal static class ExportCommand
                 return 2;
             }
 
-            var outcome = await services.GetRequiredService<Exporter>().RunAsync(parse.GetValue(kind)!, parse.GetValue(season), chosenView, cancellation);
+            var outcome = await services.GetRequiredService<Exporter>().RunAsync(Actor.CommandLine, parse.GetValue(kind)!, parse.GetValue(season), chosenView, cancellation);
             if (outcome.Table is not { } table)
             {
                 await Console.Error.WriteLineAsync($"cohort export: {outcome.Refusal}");

@@ -1,3 +1,4 @@
+using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Review;
@@ -11,9 +12,10 @@ public sealed record ExportOutcome(ExportTable? Table, string? Refusal);
 /// <summary>
 /// Runs any registered <see cref="ExportKind"/> for a season named by slug (the current season when none is named)
 /// and gives it its heading: the one path the admin page, <c>cohort export KIND</c> and <c>GET /api/v1/exports/KIND</c>
-/// take, so the three write the same file.
+/// take, so the three write the same file. Each export is in the audit log with who made it and which view: a file of
+/// applicants' data that leaves Cohort is access to personal data, and an operator must be able to say who took it.
 /// </summary>
-public sealed class Exporter(CohortDbContext db, TimeProvider clock, IEnumerable<ExportKind> kinds)
+public sealed class Exporter(CohortDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<ExportKind> kinds)
 {
     /// <summary>Every kind, in the order they were registered (the order the admin page lists them).</summary>
     public IReadOnlyList<ExportKind> Kinds { get; } = kinds.ToList();
@@ -21,7 +23,7 @@ public sealed class Exporter(CohortDbContext db, TimeProvider clock, IEnumerable
     public ExportKind? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);
 
     /// <summary>The kind named <paramref name="kindName"/> for <paramref name="seasonSlug"/>'s season, or a refusal naming what is wrong.</summary>
-    public async Task<ExportOutcome> RunAsync(string kindName, string? seasonSlug, ExportView view, CancellationToken cancellation)
+    public async Task<ExportOutcome> RunAsync(Actor actor, string kindName, string? seasonSlug, ExportView view, CancellationToken cancellation)
     {
         if (Find(kindName) is not { } kind)
         {
@@ -36,7 +38,10 @@ public sealed class Exporter(CohortDbContext db, TimeProvider clock, IEnumerable
 
         var hidden = view == ExportView.Blind ? Hidden(await BlindApplication.SettingsAsync(db, season.Id, cancellation)) : [];
         var heading = new ExportHeading(kind.Name, season.Slug, clock.GetUtcNow().UtcDateTime, view, hidden);
-        return new(new ExportTable(heading, await kind.BuildAsync(new ExportRequest(season.Id, view), cancellation)), null);
+        var rows = await kind.BuildAsync(new ExportRequest(season.Id, view), cancellation);
+        audit.Record(actor, "data.exported", $"export:{kind.Name}", $"season {season.Slug}, {ExportWords.Name(view)}, {rows.Rows.Count} rows");
+        await db.SaveChangesAsync(cancellation);
+        return new(new ExportTable(heading, rows), null);
     }
 
     /// <summary>

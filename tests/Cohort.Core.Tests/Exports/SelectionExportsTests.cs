@@ -31,7 +31,7 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
 
     private async Task<ExportTable> ExportAsync(string kind, ExportView view, string? season = null)
     {
-        var outcome = await core.RunAsync<Exporter, ExportOutcome>(e => e.RunAsync(kind, season, view, CancellationToken.None));
+        var outcome = await core.RunAsync<Exporter, ExportOutcome>(e => e.RunAsync(Actor.System, kind, season, view, CancellationToken.None));
         return outcome.Table ?? throw new InvalidOperationException(outcome.Refusal);
     }
 

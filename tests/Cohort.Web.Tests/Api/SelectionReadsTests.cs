@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Web.Tests.Api;
@@ -55,6 +56,15 @@ public abstract class SelectionReadsTests(CohortApp app)
         var export = await client.GetAsync("/api/v1/exports/reviews?format=json&view=blind");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
+        var byDefault = await JsonAsync(await client.GetAsync("/api/v1/exports/reviews?format=json"), HttpStatusCode.OK);
+        Assert.Equal("blind", byDefault.GetProperty("view").GetString());
+        Assert.DoesNotContain(DemoActivity.StreamsStageApplicant.DisplayName, byDefault.GetRawText(), StringComparison.Ordinal);
+        var identified = await client.GetAsync("/api/v1/exports/reviews?format=json&view=identified");
+        Assert.Equal(HttpStatusCode.Forbidden, identified.StatusCode);
+        Assert.Contains("applications:read", await identified.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var exported = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Actor == "token:review-reader" && e.Action == "data.exported").Select(e => e.Details).ToListAsync());
+        Assert.Equal(2, exported.Count);
+        Assert.All(exported, details => Assert.Contains("blind", details, StringComparison.Ordinal));
     }
 
     [Fact]

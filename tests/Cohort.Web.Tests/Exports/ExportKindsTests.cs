@@ -1,3 +1,4 @@
+using Cohort.Core.Audit;
 using System.Text;
 using System.Text.Json;
 using Cohort.Core.Applications;
@@ -20,7 +21,7 @@ public abstract class ExportKindsTests(CohortApp app)
     private async Task<ExportTable> ExportAsync(string kind, ExportView view)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<Exporter>().RunAsync(kind, null, view, CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<Exporter>().RunAsync(Actor.System, kind, null, view, CancellationToken.None);
         return outcome.Table ?? throw new InvalidOperationException(outcome.Refusal);
     }
 

@@ -1,3 +1,4 @@
+using Cohort.Core.Api;
 using Cohort.Core.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,7 +7,9 @@ namespace Cohort.Web.Api.V1;
 /// <summary>
 /// <c>GET /api/v1/exports/{kind}?season=&amp;format=csv|json&amp;view=identified|blind</c>: each registered export
 /// kind at a route of its own, behind that kind's scope (a route has exactly one scope), written by the same
-/// <see cref="Exporter"/> as the admin page and the CLI.
+/// <see cref="Exporter"/> as the admin page and the CLI. The identified view names applicants, so it also needs
+/// <c>applications:read</c>, the one scope that reads identities (docs/decisions/api.md); without it a token's export
+/// is blind unless it asks for identified, which is refused.
 /// </summary>
 public static class ExportsApi
 {
@@ -17,8 +20,8 @@ public static class ExportsApi
         foreach (var kind in scope.ServiceProvider.GetRequiredService<Exporter>().Kinds)
         {
             var name = kind.Name;
-            api.MapGet($"/exports/{name}", (Exporter exporter, string? season, string? format, string? view, CancellationToken cancellation) =>
-                    ExportAsync(exporter, name, season, format, view, cancellation))
+            api.MapGet($"/exports/{name}", (HttpContext http, Exporter exporter, string? season, string? format, string? view, CancellationToken cancellation) =>
+                    ExportAsync(http, exporter, name, season, format, view, cancellation))
                 .RequireScope(kind.Scope)
                 .WithName($"Export{string.Concat(name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}")
                 .WithSummary($"{kind.Title}, as CSV or JSON")
@@ -27,10 +30,11 @@ public static class ExportsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        Exporter exporter, string kind, string? season, string? format, string? view, CancellationToken cancellation)
+        HttpContext http, Exporter exporter, string kind, string? season, string? format, string? view, CancellationToken cancellation)
     {
+        var mayIdentify = http.User.HasClaim(ApiTokenAuthentication.ScopeClaim, ApiScopes.ApplicationsRead);
         var (chosenFormat, formatProblem) = ExportWords.Format(format);
-        var (chosenView, viewProblem) = ExportWords.View(view);
+        var (chosenView, viewProblem) = ExportWords.View(string.IsNullOrWhiteSpace(view) && !mayIdentify ? ExportWords.Name(ExportView.Blind) : view);
         var errors = new Dictionary<string, string[]>();
         if (formatProblem is not null)
         {
@@ -47,7 +51,13 @@ public static class ExportsApi
             return TypedResults.ValidationProblem(errors, title: "The request's parameters are not valid.");
         }
 
-        var outcome = await exporter.RunAsync(kind, season, chosenView, cancellation);
+        if (chosenView == ExportView.Identified && !mayIdentify)
+        {
+            return TypedResults.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"The identified view names applicants and needs the {ApiScopes.ApplicationsRead} scope; ask for view=blind.");
+        }
+
+        var outcome = await exporter.RunAsync(http.User.AsApiActor(), kind, season, chosenView, cancellation);
         if (outcome.Table is not { } table)
         {
             return TypedResults.Problem(title: "Not found", detail: outcome.Refusal, statusCode: StatusCodes.Status404NotFound);

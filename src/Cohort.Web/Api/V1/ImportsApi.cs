@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cohort.Core.Api;
 using Cohort.Core.Catalogue.Transfer;
 using Cohort.Core.Imports;
@@ -68,7 +67,7 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(errors, title: "The request's body is not valid.");
         }
 
-        var report = await import.RunAsync(new ApplicantImportRequest(body.Csv!, body.Mapping ?? [], body.DryRun, order!.Value), ActorOf(http), cancellation);
+        var report = await import.RunAsync(new ApplicantImportRequest(body.Csv!, body.Mapping ?? [], body.DryRun, order!.Value), http.User.AsApiActor(), cancellation);
         if (!report.Succeeded)
         {
             return Refused(report.Problems);
@@ -88,7 +87,7 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$.csv"] = ["Give the CSV file's text."] }, title: "The request's body is not valid.");
         }
 
-        var report = await import.RunAsync(body.Csv, body.DryRun, ActorOf(http), cancellation);
+        var report = await import.RunAsync(body.Csv, body.DryRun, http.User.AsApiActor(), cancellation);
         if (!report.Succeeded)
         {
             return Refused(report.Problems);
@@ -107,6 +106,4 @@ public static class ImportsApi
         });
 
     private static string Name(RowChange change) => change.ToString().ToLowerInvariant();
-
-    private static Actor ActorOf(HttpContext http) => new(null, http.User.FindFirstValue(ClaimTypes.Name) ?? "token:?");
 }

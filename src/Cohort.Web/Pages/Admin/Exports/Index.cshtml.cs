@@ -34,7 +34,7 @@ public class IndexModel(CohortDbContext db, Exporter exporter) : PageModel
             return BadRequest(problem);
         }
 
-        var outcome = await exporter.RunAsync(kind ?? "", Season, chosenView, cancellation);
+        var outcome = await exporter.RunAsync(User.AsActor(), kind ?? "", Season, chosenView, cancellation);
         if (outcome.Table is not { } table)
         {
             return NotFound(outcome.Refusal!);
