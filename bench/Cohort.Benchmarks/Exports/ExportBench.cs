@@ -1,10 +1,10 @@
-using Cohort.Core.Audit;
 using System.Diagnostics;
 using System.Globalization;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Match;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Exports;
 using Microsoft.EntityFrameworkCore;

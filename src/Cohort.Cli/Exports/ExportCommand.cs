@@ -1,6 +1,6 @@
-using Cohort.Core.Audit;
 using System.CommandLine;
 using Cohort.Cli.Hosting;
+using Cohort.Core.Audit;
 using Cohort.Core.Exports;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -34,6 +34,7 @@ public static class ArchivedTypes
         [typeof(IdentityUserLogin<string>)] = "external sign-ins belong to the installation's identity providers",
         [typeof(IdentityUserToken<string>)] = "authenticator keys and recovery codes are secrets: a restored account sets up two-factor sign-in again",
         [typeof(Api.ApiToken)] = "API tokens are secrets of the installation: an admin creates new ones after the import",
+        [typeof(Api.IdempotentRequest)] = "an API write's stored answer lives 24 hours for its token's retries; the tokens are not archived either",
         [typeof(Mail.OutboxMessage)] = "the mail queue is the sending installation's: its unsent mail is sent (or not) there, never twice",
         [typeof(DataProtectionKey)] = "the key ring encrypts the installation's cookies and tokens: never moved with data",
         [typeof(Jobs.ScheduledJob)] = "the schedule and leases of the installation's background jobs",

@@ -48,6 +48,7 @@ public static class AuthorizationTable
         new("GET /admin/dates/{key:int}/edit",                                    t => [t.Date],                   SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/export",                                                  None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed) { Query = "format=csv" },
         new("GET /admin/exports",                                                 None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        new("GET /admin/exports?handler=Archive",                                 None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/exports?handler=Download",                                None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed) { Query = "kind=applications&format=csv&view=blind" },
         new("GET /admin/faq",                                                     None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/faq/new",                                                 None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),

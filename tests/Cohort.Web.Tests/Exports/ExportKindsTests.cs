@@ -1,8 +1,8 @@
-using Cohort.Core.Audit;
 using System.Text;
 using System.Text.Json;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
+using Cohort.Core.Audit;
 using Cohort.Core.Exports;
 using Cohort.Core.Review;
 using Cohort.Web.Tests.Infrastructure;
