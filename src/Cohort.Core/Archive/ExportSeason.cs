@@ -18,8 +18,7 @@ public sealed class ExportSeason(CohortDbContext db, TimeProvider clock)
     /// <summary>Writes the season with <paramref name="slug"/> (the current season when null); null when there is no such season.</summary>
     public async Task<SeasonArchiveSummary?> WriteAsync(string? slug, Stream output, CancellationToken cancellation = default)
     {
-        var seasons = db.Seasons.AsNoTracking();
-        var season = slug is null ? await seasons.CurrentAsync(cancellation) : await seasons.SingleOrDefaultAsync(s => s.Slug == slug, cancellation);
+        var season = await db.Seasons.AsNoTracking().NamedOrCurrentAsync(slug, cancellation);
         if (season is null)
         {
             return null;

@@ -32,7 +32,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, Exporter exporter, E
     {
         // Written whole before it is sent: an archive that failed half way must not reach the admin as a complete file.
         var body = new MemoryStream();
-        if (await archive.WriteAsync(string.IsNullOrWhiteSpace(Season) ? null : Season, body, cancellation) is not { } summary)
+        if (await archive.WriteAsync(Season, body, cancellation) is not { } summary)
         {
             return NotFound("There is no such season to archive.");
         }
