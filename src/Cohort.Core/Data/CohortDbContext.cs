@@ -69,6 +69,17 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Jobs.ScheduledJob> ScheduledJobs => Set<Jobs.ScheduledJob>();
     public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
     public DbSet<Privacy.ErasureRequest> ErasureRequests => Set<Privacy.ErasureRequest>();
+    public DbSet<Programme.Fellowship> Fellowships => Set<Programme.Fellowship>();
+    public DbSet<Programme.Milestone> Milestones => Set<Programme.Milestone>();
+    public DbSet<Programme.MilestoneSubmission> MilestoneSubmissions => Set<Programme.MilestoneSubmission>();
+    public DbSet<Programme.CheckIn> CheckIns => Set<Programme.CheckIn>();
+    public DbSet<Artifacts.Artifact> Artifacts => Set<Artifacts.Artifact>();
+    public DbSet<Artifacts.ArtifactAuthor> ArtifactAuthors => Set<Artifacts.ArtifactAuthor>();
+    public DbSet<Extensions.ExtensionRound> ExtensionRounds => Set<Extensions.ExtensionRound>();
+    public DbSet<Extensions.ExtensionQuestion> ExtensionQuestions => Set<Extensions.ExtensionQuestion>();
+    public DbSet<Extensions.ExtensionApplication> ExtensionApplications => Set<Extensions.ExtensionApplication>();
+    public DbSet<Extensions.ExtensionAnswer> ExtensionAnswers => Set<Extensions.ExtensionAnswer>();
+    public DbSet<Extensions.ExtensionEndorsement> ExtensionEndorsements => Set<Extensions.ExtensionEndorsement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

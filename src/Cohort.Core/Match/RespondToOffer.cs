@@ -2,13 +2,14 @@ using Cohort.Core.Applications;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Portal;
+using Cohort.Core.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Match;
 
 /// <summary>
 /// An applicant accepts or declines their offer before its deadline. Accepting is final: the applicant's other stream
-/// applications of the season are withdrawn. Declining frees the seat for the next round.
+/// applications of the season are withdrawn, and they become a fellow (<see cref="Fellowship"/>). Declining frees the seat for the next round.
 /// </summary>
 public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, AuditLog audit)
 {
@@ -40,6 +41,13 @@ public sealed class RespondToOffer(CohortDbContext db, TimeProvider clock, Audit
                 other.State = ApplicationState.Withdrawn;
                 other.UpdatedAt = now;
             }
+
+            var programmeEnd = await db.Seasons.Where(s => s.Id == offer.SeasonId).Select(s => s.ProgrammeEnd).SingleAsync(cancellation);
+            db.Fellowships.Add(new Fellowship
+            {
+                SeasonId = offer.SeasonId, StreamId = offer.StreamId, OfferId = offer.Id, StreamApplicationId = offer.StreamApplicationId,
+                ApplicantId = offer.ApplicantId, StartedAt = now, EndsOn = programmeEnd,
+            });
         }
 
         audit.Record(applicant, accept ? "offer.accepted" : "offer.declined", $"offer:{offer.Id}", $"stream {offer.StreamId}");
