@@ -410,6 +410,34 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExtensionRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeasonId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IntroMarkdown = table.Column<string>(type: "text", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    Budget = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ExtendsUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionRounds_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Faq",
                 columns: table => new
                 {
@@ -694,6 +722,66 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExtensionQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    Prompt = table.Column<string>(type: "text", nullable: false),
+                    Help = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    MaxWords = table.Column<int>(type: "integer", nullable: false),
+                    ChoicesText = table.Column<string>(type: "text", nullable: false),
+                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionQuestions_ExtensionRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ExtensionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeasonId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Submission = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RequiresSignOff = table.Column<bool>(type: "boolean", nullable: false),
+                    RemindDaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    ExtensionRoundId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestones_ExtensionRounds_ExtensionRoundId",
+                        column: x => x.ExtensionRoundId,
+                        principalTable: "ExtensionRounds",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Milestones_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleInvitations",
                 columns: table => new
                 {
@@ -937,6 +1025,66 @@ namespace Cohort.Migrations.Postgres.Migrations
                         name: "FK_StageEntries_Stages_StageId",
                         column: x => x.StageId,
                         principalTable: "Stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Artifacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeasonId = table.Column<int>(type: "integer", nullable: false),
+                    StreamId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Abstract = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    ArxivId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Doi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RepositoryUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WebsiteUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PdfFileId = table.Column<int>(type: "integer", nullable: true),
+                    Licence = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ShowPublicly = table.Column<bool>(type: "boolean", nullable: false),
+                    ConfirmedByMentorId = table.Column<int>(type: "integer", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Artifacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Artifacts_AspNetUsers_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Artifacts_Mentors_ConfirmedByMentorId",
+                        column: x => x.ConfirmedByMentorId,
+                        principalTable: "Mentors",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Artifacts_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Artifacts_StoredFiles_PdfFileId",
+                        column: x => x.PdfFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Artifacts_Streams_StreamId",
+                        column: x => x.StreamId,
+                        principalTable: "Streams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1771,6 +1919,235 @@ namespace Cohort.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ArtifactAuthors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArtifactId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    FellowshipId = table.Column<int>(type: "integer", nullable: true),
+                    MentorId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArtifactAuthors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArtifactAuthors_Artifacts_ArtifactId",
+                        column: x => x.ArtifactId,
+                        principalTable: "Artifacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArtifactAuthors_Mentors_MentorId",
+                        column: x => x.MentorId,
+                        principalTable: "Mentors",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FellowshipId = table.Column<int>(type: "integer", nullable: false),
+                    MentorId = table.Column<int>(type: "integer", nullable: false),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: true),
+                    Assessment = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Mentors_MentorId",
+                        column: x => x.MentorId,
+                        principalTable: "Mentors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtensionAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionAnswers_ExtensionQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "ExtensionQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExtensionAnswers_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtensionApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    FellowshipId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAmount = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionApplications_ExtensionRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ExtensionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtensionEndorsements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    MentorId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionEndorsements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionEndorsements_ExtensionApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ExtensionApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExtensionEndorsements_Mentors_MentorId",
+                        column: x => x.MentorId,
+                        principalTable: "Mentors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Fellowships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeasonId = table.Column<int>(type: "integer", nullable: false),
+                    StreamId = table.Column<int>(type: "integer", nullable: false),
+                    OfferId = table.Column<int>(type: "integer", nullable: false),
+                    StreamApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantId = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExtensionApplicationId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Fellowships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Fellowships_AspNetUsers_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Fellowships_ExtensionApplications_ExtensionApplicationId",
+                        column: x => x.ExtensionApplicationId,
+                        principalTable: "ExtensionApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Fellowships_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Fellowships_Seasons_SeasonId",
+                        column: x => x.SeasonId,
+                        principalTable: "Seasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Fellowships_StreamApplications_StreamApplicationId",
+                        column: x => x.StreamApplicationId,
+                        principalTable: "StreamApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Fellowships_Streams_StreamId",
+                        column: x => x.StreamId,
+                        principalTable: "Streams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MilestoneSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: false),
+                    FellowshipId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneSubmissions_Fellowships_FellowshipId",
+                        column: x => x.FellowshipId,
+                        principalTable: "Fellowships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MilestoneSubmissions_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MilestoneSubmissions_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.InsertData(
                 table: "PublicContentStamps",
                 columns: new[] { "Id", "Value" },
@@ -1847,6 +2224,47 @@ namespace Cohort.Migrations.Postgres.Migrations
                 table: "Applications",
                 columns: new[] { "FormId", "ApplicantId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArtifactAuthors_ArtifactId_Position",
+                table: "ArtifactAuthors",
+                columns: new[] { "ArtifactId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArtifactAuthors_FellowshipId",
+                table: "ArtifactAuthors",
+                column: "FellowshipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArtifactAuthors_MentorId",
+                table: "ArtifactAuthors",
+                column: "MentorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Artifacts_ConfirmedByMentorId",
+                table: "Artifacts",
+                column: "ConfirmedByMentorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Artifacts_PdfFileId",
+                table: "Artifacts",
+                column: "PdfFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Artifacts_RecordedById",
+                table: "Artifacts",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Artifacts_SeasonId_StreamId",
+                table: "Artifacts",
+                columns: new[] { "SeasonId", "StreamId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Artifacts_StreamId",
+                table: "Artifacts",
+                column: "StreamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1930,6 +2348,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_FellowshipId_MilestoneId",
+                table: "CheckIns",
+                columns: new[] { "FellowshipId", "MilestoneId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_MentorId",
+                table: "CheckIns",
+                column: "MentorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_MilestoneId",
+                table: "CheckIns",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CriterionScore_CriterionId",
                 table: "CriterionScore",
                 column: "CriterionId");
@@ -1957,6 +2391,55 @@ namespace Cohort.Migrations.Postgres.Migrations
                 column: "ApplicantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExtensionAnswers_ApplicationId_QuestionId",
+                table: "ExtensionAnswers",
+                columns: new[] { "ApplicationId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionAnswers_FileId",
+                table: "ExtensionAnswers",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionAnswers_QuestionId",
+                table: "ExtensionAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionApplications_FellowshipId",
+                table: "ExtensionApplications",
+                column: "FellowshipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionApplications_RoundId_FellowshipId",
+                table: "ExtensionApplications",
+                columns: new[] { "RoundId", "FellowshipId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionEndorsements_ApplicationId_MentorId",
+                table: "ExtensionEndorsements",
+                columns: new[] { "ApplicationId", "MentorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionEndorsements_MentorId",
+                table: "ExtensionEndorsements",
+                column: "MentorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionQuestions_RoundId_Key",
+                table: "ExtensionQuestions",
+                columns: new[] { "RoundId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRounds_SeasonId",
+                table: "ExtensionRounds",
+                column: "SeasonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faq_SeasonId",
                 table: "Faq",
                 column: "SeasonId");
@@ -1971,6 +2454,37 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "IX_FellowProjectPreferences_ProjectId",
                 table: "FellowProjectPreferences",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_ApplicantId",
+                table: "Fellowships",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_ExtensionApplicationId",
+                table: "Fellowships",
+                column: "ExtensionApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_OfferId",
+                table: "Fellowships",
+                column: "OfferId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_SeasonId_StreamId",
+                table: "Fellowships",
+                columns: new[] { "SeasonId", "StreamId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_StreamApplicationId",
+                table: "Fellowships",
+                column: "StreamApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fellowships_StreamId",
+                table: "Fellowships",
+                column: "StreamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_ApiTokenId_Key",
@@ -2047,6 +2561,32 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "IX_Mentors_UserId",
                 table: "Mentors",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneSubmissions_FellowshipId_MilestoneId",
+                table: "MilestoneSubmissions",
+                columns: new[] { "FellowshipId", "MilestoneId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneSubmissions_FileId",
+                table: "MilestoneSubmissions",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneSubmissions_MilestoneId",
+                table: "MilestoneSubmissions",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ExtensionRoundId",
+                table: "Milestones",
+                column: "ExtensionRoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_SeasonId_DueAt",
+                table: "Milestones",
+                columns: new[] { "SeasonId", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Offers_ApplicantId",
@@ -2344,11 +2884,82 @@ namespace Cohort.Migrations.Postgres.Migrations
                 table: "WorkTests",
                 column: "StreamId",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ArtifactAuthors_Fellowships_FellowshipId",
+                table: "ArtifactAuthors",
+                column: "FellowshipId",
+                principalTable: "Fellowships",
+                principalColumn: "Id");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CheckIns_Fellowships_FellowshipId",
+                table: "CheckIns",
+                column: "FellowshipId",
+                principalTable: "Fellowships",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ExtensionAnswers_ExtensionApplications_ApplicationId",
+                table: "ExtensionAnswers",
+                column: "ApplicationId",
+                principalTable: "ExtensionApplications",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ExtensionApplications_Fellowships_FellowshipId",
+                table: "ExtensionApplications",
+                column: "FellowshipId",
+                principalTable: "Fellowships",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Fellowships_AspNetUsers_ApplicantId",
+                table: "Fellowships");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Offers_AspNetUsers_ApplicantId",
+                table: "Offers");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_StreamApplications_AspNetUsers_ApplicantId",
+                table: "StreamApplications");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Fellowships_StreamApplications_StreamApplicationId",
+                table: "Fellowships");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Offers_StreamApplications_StreamApplicationId",
+                table: "Offers");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ExtensionRounds_Seasons_SeasonId",
+                table: "ExtensionRounds");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Fellowships_Seasons_SeasonId",
+                table: "Fellowships");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_MatchRuns_Seasons_SeasonId",
+                table: "MatchRuns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Tracks_Seasons_SeasonId",
+                table: "Tracks");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ExtensionApplications_Fellowships_FellowshipId",
+                table: "ExtensionApplications");
+
             migrationBuilder.DropTable(
                 name: "Answer");
 
@@ -2357,6 +2968,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApplicantStreamPreferences");
+
+            migrationBuilder.DropTable(
+                name: "ArtifactAuthors");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -2380,6 +2994,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "BlindSettings");
 
             migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
                 name: "CriterionScore");
 
             migrationBuilder.DropTable(
@@ -2390,6 +3007,12 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ErasureRequests");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionEndorsements");
 
             migrationBuilder.DropTable(
                 name: "Faq");
@@ -2413,7 +3036,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "MentorPreferenceInputs");
 
             migrationBuilder.DropTable(
-                name: "Offers");
+                name: "MilestoneSubmissions");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -2473,6 +3096,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "AttemptAnswer");
 
             migrationBuilder.DropTable(
+                name: "Artifacts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -2485,7 +3111,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "ReviewerProfiles");
 
             migrationBuilder.DropTable(
+                name: "ExtensionQuestions");
+
+            migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Milestones");
 
             migrationBuilder.DropTable(
                 name: "Projects");
@@ -2494,19 +3126,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Stages");
 
             migrationBuilder.DropTable(
-                name: "Mentors");
-
-            migrationBuilder.DropTable(
-                name: "StreamApplications");
-
-            migrationBuilder.DropTable(
                 name: "StreamQuestions");
-
-            migrationBuilder.DropTable(
-                name: "MatchRuns");
-
-            migrationBuilder.DropTable(
-                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "WorkTests");
@@ -2521,13 +3141,16 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Attempts");
 
             migrationBuilder.DropTable(
+                name: "Mentors");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
                 name: "ReviewAssignments");
 
             migrationBuilder.DropTable(
                 name: "Assessments");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReviewRounds");
@@ -2536,13 +3159,34 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Rubrics");
 
             migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "StreamApplications");
+
+            migrationBuilder.DropTable(
+                name: "Seasons");
+
+            migrationBuilder.DropTable(
+                name: "Fellowships");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionApplications");
+
+            migrationBuilder.DropTable(
+                name: "Offers");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionRounds");
+
+            migrationBuilder.DropTable(
+                name: "MatchRuns");
+
+            migrationBuilder.DropTable(
                 name: "Streams");
 
             migrationBuilder.DropTable(
                 name: "Tracks");
-
-            migrationBuilder.DropTable(
-                name: "Seasons");
         }
     }
 }
