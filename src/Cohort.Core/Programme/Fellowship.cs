@@ -21,11 +21,8 @@ public class Fellowship : IVersioned
     public required string ApplicantId { get; set; }
     public DateTime StartedAt { get; set; }
 
-    /// <summary>The last day of the programme for this fellow: the season's end, or an accepted extension's end date.</summary>
+    /// <summary>The last day of the programme for this fellow: the season's end, or the end date of the extension round that accepted them (their extension application is the record of it; the fellowship holds no key to it, so the two do not point at each other).</summary>
     public DateOnly EndsOn { get; set; }
-
-    /// <summary>The accepted extension application that moved <see cref="EndsOn"/>; null while the fellow is not extended.</summary>
-    public int? ExtensionApplicationId { get; set; }
 
     public int Version { get; set; }
 }

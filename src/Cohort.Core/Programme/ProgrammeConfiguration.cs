@@ -20,7 +20,6 @@ internal sealed class FellowshipConfiguration : IEntityTypeConfiguration<Fellows
         fellowship.HasOne<Offer>().WithMany().HasForeignKey(f => f.OfferId);
         fellowship.HasOne<StreamApplication>().WithMany().HasForeignKey(f => f.StreamApplicationId);
         fellowship.HasOne<CohortUser>().WithMany().HasForeignKey(f => f.ApplicantId);
-        fellowship.HasOne<Extensions.ExtensionApplication>().WithMany().HasForeignKey(f => f.ExtensionApplicationId);
     }
 }
 
