@@ -57,7 +57,7 @@ public static class ExportsApi
                 detail: $"The identified view names applicants and needs the {ApiScopes.ApplicationsRead} scope; ask for view=blind.");
         }
 
-        var outcome = await exporter.RunAsync(http.User.AsApiActor(), kind, season, chosenView, cancellation);
+        var outcome = await exporter.RunAsync(http.User.AsApiActor(), kind, season, chosenView, cancellation, overApi: true);
         if (outcome.Table is not { } table)
         {
             return TypedResults.Problem(title: "Not found", detail: outcome.Refusal, statusCode: StatusCodes.Status404NotFound);
