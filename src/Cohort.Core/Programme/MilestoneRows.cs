@@ -11,14 +11,14 @@ public sealed record MilestoneFilter(int? SeasonId = null, int? StreamId = null,
 /// One fellow's progress on a milestone: what they handed in and when (late when after the due time, or when a
 /// submission is due and none came in time), and the sign-off, if any, with its mentor.
 /// </summary>
-public sealed record MilestoneProgress(
+public sealed record MilestoneProgressRow(
     int FellowshipId, string ApplicantId, int StreamId, string Stream, DateTime? SubmittedAt, bool Late, string? Link, int? TextLength, int? FileId, string? FileName,
     Assessment? SignOff, string? Comment, int? SignedOffByMentorId, string? SignedOffBy, DateTime? SignedOffAt);
 
 /// <summary>A milestone's definition with the progress of every fellow it applies to (the cohort, or the fellows its extension round accepted).</summary>
 public sealed record MilestoneRow(
     int Id, int SeasonId, string Season, string Title, string Description, DateTime DueAt, SubmissionKind Submission, bool RequiresSignOff, int RemindDaysBefore,
-    int? ExtensionRoundId, IReadOnlyList<MilestoneProgress> Progress);
+    int? ExtensionRoundId, IReadOnlyList<MilestoneProgressRow> Progress);
 
 /// <summary>The one query of milestones and their progress, paged by milestone id: <c>/api/v1/milestones</c> and the milestones export.</summary>
 public static class MilestoneRows
@@ -60,7 +60,7 @@ public static class MilestoneRows
                     var handedIn = submissions.GetValueOrDefault((m.Id, f.Id));
                     var signOff = signOffs.GetValueOrDefault((m.Id, f.Id));
                     var late = handedIn is not null ? handedIn.SubmittedAt > m.DueAt : m.Submission != SubmissionKind.None && now > m.DueAt;
-                    return new MilestoneProgress(
+                    return new MilestoneProgressRow(
                         f.Id, f.ApplicantId, f.StreamId, f.Stream, handedIn?.SubmittedAt, late, NullIfEmpty(handedIn?.Link), handedIn?.Length, handedIn?.FileId, handedIn?.FileName,
                         signOff?.Assessment, signOff?.Comment, signOff?.MentorId, signOff?.Mentor, signOff?.At);
                 })
