@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cohort.Core.Applications;
 using Cohort.Core.Artifacts;
 using Cohort.Core.Data;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Tests.Shared;
 
 /// <summary>What <see cref="ProgrammeData.SeedAsync"/> wrote, for tests to look for.</summary>
-/// <param name="Fellow">The first fellowship: on time, signed off at risk with a comment naming them, extended.</param>
-/// <param name="Other">The second fellowship: late, a check-in off track, its extension rejected.</param>
+/// <param name="Fellow">The first fellowship: on time, signed off at risk (their latest assessment) with a comment naming them, extended.</param>
+/// <param name="Other">The second fellowship: late, a check-in off track (their latest), its extension in this round rejected.</param>
 public sealed record ProgrammeSeed(
     int SeasonId, string Season, ProgrammeFellow Fellow, ProgrammeFellow Other, int ResearchPlanId, int FinalArtifactId, int ExtensionMilestoneId, int RoundId,
     int PublicArtifactId, IReadOnlyList<int> HiddenArtifactIds, string MentorName, string OutsideAuthor)
@@ -30,6 +31,14 @@ public sealed record ProgrammeFellow(int FellowshipId, string ApplicantId, strin
 /// </summary>
 public static class ProgrammeData
 {
+    /// <summary>Last year's season in the demo, whose offers were all accepted: a cohort of fellows.</summary>
+    public const string PastSeason = "2026";
+
+    private static readonly ConditionalWeakTable<object, Task<ProgrammeSeed>> Seeded = [];
+
+    /// <summary>The rows <paramref name="seed"/> writes, written once per database fixture (which a test class's tests share).</summary>
+    public static Task<ProgrammeSeed> OnceAsync(object fixture, Func<Task<ProgrammeSeed>> seed) => Seeded.GetValue(fixture, _ => seed());
+
     public static async Task<ProgrammeSeed> SeedAsync(CohortDbContext db, string seasonSlug, DateTime now)
     {
         var season = await db.Seasons.SingleAsync(s => s.Slug == seasonSlug);
@@ -76,8 +85,8 @@ public static class ProgrammeData
             new MilestoneSubmission { MilestoneId = plan.Id, FellowshipId = other.FellowshipId, FileId = lateFile.Id, SubmittedAt = now.AddDays(-28) },
             new MilestoneSubmission { MilestoneId = final.Id, FellowshipId = fellow.FellowshipId, Link = "https://example.org/final", SubmittedAt = now.AddDays(-1) });
         db.CheckIns.AddRange(
-            new CheckIn { FellowshipId = fellow.FellowshipId, MentorId = mentor.Id, MilestoneId = plan.Id, Assessment = Assessment.AtRisk, Comment = $"{fellow.Name} must narrow the plan.", At = now.AddDays(-29) },
-            new CheckIn { FellowshipId = other.FellowshipId, MentorId = mentor.Id, Assessment = Assessment.OffTrack, Comment = "No results yet.", At = now.AddDays(-5) });
+            new CheckIn { FellowshipId = fellow.FellowshipId, MentorId = mentor.Id, MilestoneId = plan.Id, Assessment = Assessment.AtRisk, Comment = $"{fellow.Name} must narrow the plan.", At = now },
+            new CheckIn { FellowshipId = other.FellowshipId, MentorId = mentor.Id, Assessment = Assessment.OffTrack, Comment = "No results yet.", At = now });
 
         Artifact Artifact(string title, ArtifactState state, bool show, bool confirmed) => new()
         {
