@@ -158,7 +158,8 @@ public abstract class ProgrammeReadsTests(CohortApp app)
         var round = ById(await AllAsync(programme, $"/api/v1/extension-rounds?season={PastSeason}"), "id", seed.RoundId);
         Assert.Equal((1, 8000, "GBP", 2, 1, 5000), (round.GetProperty("seats").GetInt32(), round.GetProperty("budget").GetInt32(), round.GetProperty("currency").GetString(),
             round.GetProperty("applications").GetInt32(), round.GetProperty("accepted").GetInt32(), round.GetProperty("acceptedAmount").GetInt32()));
-        Assert.Equal("plan", Assert.Single(round.GetProperty("questions").EnumerateArray()).GetProperty("key").GetString());
+        var question = Assert.Single(round.GetProperty("questions").EnumerateArray());
+        Assert.Equal(("plan", "File"), (question.GetProperty("key").GetString(), question.GetProperty("kind").GetString()));
 
         var applications = await AllAsync(programme, $"/api/v1/extension-applications?round={seed.RoundId}&limit=1");
         Assert.Equal(2, applications.Count);

@@ -37,6 +37,13 @@ public static class ProgrammeApi
         string ArxivId, string Doi, string RepositoryUrl, string WebsiteUrl, bool HasPdf, string Licence, string State, DateOnly? PublishedOn, string? ConfirmedBy,
         DateTime? ConfirmedAt);
 
+    /// <param name="Kind">ShortText, LongText, SingleChoice, MultipleChoice, Url, Date or File.</param>
+    public sealed record QuestionItem(int Id, int Position, string Key, string Prompt, string Kind, bool Required);
+
+    public sealed record ExtensionRoundItem(
+        int Id, int SeasonId, string Season, string Name, DateTime OpensAt, DateTime ClosesAt, int Seats, int Budget, string Currency, DateOnly ExtendsUntil,
+        IReadOnlyList<QuestionItem> Questions, int Applications, int Accepted, int AcceptedAmount);
+
     public sealed record ExtensionApplicationItem(
         int Id, int RoundId, string Round, int SeasonId, int FellowshipId, string? Name, string? Email, string Stream, int RequestedAmount, string Currency, string State,
         DateTime? SubmittedAt, DateTime UpdatedAt, double? EndorsementRating, int Endorsements, bool Decided);
@@ -120,7 +127,7 @@ public static class ProgrammeApi
             .WithName("ListArtifacts")
             .WithSummary("The public showcase's artifacts (confirmed, shown publicly, past draft) with their bylines; filters season (slug), stream (slug), kind");
 
-        api.MapGet("/extension-rounds", async Task<Results<Ok<ApiPage<ExtensionRoundRow>>, ValidationProblem>> (HttpRequest request, CohortDbContext db,
+        api.MapGet("/extension-rounds", async Task<Results<Ok<ApiPage<ExtensionRoundItem>>, ValidationProblem>> (HttpRequest request, CohortDbContext db,
                 string? season, string? cursor, int? limit, CancellationToken cancellation) =>
             {
                 var (seasonId, problem) = await ApiSeason.OptionalAsync(db, season, cancellation);
@@ -129,7 +136,12 @@ public static class ProgrammeApi
                     return problem;
                 }
 
-                return await ApiPaging.PageAsync(request, cursor, limit, (after, take) => ExtensionRoundRows.PageAsync(db, seasonId, after, take, cancellation), r => r.Id);
+                return await ApiPaging.PageAsync<ExtensionRoundItem>(request, cursor, limit, async (after, take) =>
+                    (await ExtensionRoundRows.PageAsync(db, seasonId, after, take, cancellation)).Select(r => new ExtensionRoundItem(
+                        r.Id, r.SeasonId, r.Season, r.Name, r.OpensAt, r.ClosesAt, r.Seats, r.Budget, r.Currency, r.ExtendsUntil,
+                        r.Questions.Select(q => new QuestionItem(q.Id, q.Position, q.Key, q.Prompt, q.Kind.ToString(), q.Required)).ToList(),
+                        r.Applications, r.Accepted, r.AcceptedAmount)).ToList(),
+                    r => r.Id);
             })
             .RequireScope(ApiScopes.ProgrammeRead)
             .WithName("ListExtensionRounds")
