@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Admin;
 using Cohort.Core.Api;
 using Cohort.Core.Archive;
+using Cohort.Core.Artifacts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddArtifacts();
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);
