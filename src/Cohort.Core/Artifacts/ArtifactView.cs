@@ -15,7 +15,7 @@ public sealed record AuthorView(string Name, AuthorRole Role, int? FellowshipId,
 
 /// <summary>An artifact as pages, the feed and BibTeX show it: its season, stream and byline read out as names.</summary>
 public sealed record ArtifactView(
-    int Id, string SeasonSlug, string SeasonName, string StreamSlug, string StreamName, ArtifactKind Kind, string Title, string Abstract,
+    int Id, int SeasonId, string SeasonSlug, string SeasonName, string StreamSlug, string StreamName, ArtifactKind Kind, string Title, string Abstract,
     string ArxivId, string Doi, string RepositoryUrl, string WebsiteUrl, string Licence, ArtifactState State, bool ShowPublicly,
     DateTime? ConfirmedAt, DateOnly? PublishedOn, int? PdfFileId, DateTime CreatedAt, DateTime UpdatedAt, int Version)
 {
@@ -41,7 +41,7 @@ public static class ArtifactViews
     {
         var artifacts = await query.AsNoTracking()
             .OrderByDescending(a => a.PublishedOn ?? DateOnly.FromDateTime(a.CreatedAt)).ThenByDescending(a => a.Id)
-            .Select(a => new ArtifactView(a.Id,
+            .Select(a => new ArtifactView(a.Id, a.SeasonId,
                 db.Seasons.Where(s => s.Id == a.SeasonId).Select(s => s.Slug).First(), db.Seasons.Where(s => s.Id == a.SeasonId).Select(s => s.Name).First(),
                 db.Streams.Where(s => s.Id == a.StreamId).Select(s => s.Slug).First(), db.Streams.Where(s => s.Id == a.StreamId).Select(s => s.Name).First(),
                 a.Kind, a.Title, a.Abstract, a.ArxivId, a.Doi, a.RepositoryUrl, a.WebsiteUrl, a.Licence, a.State, a.ShowPublicly,
