@@ -18,6 +18,7 @@ using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.Privacy;
+using Cohort.Core.Programme;
 using Cohort.Core.Projects;
 using Cohort.Core.Reminders;
 using Cohort.Core.Review;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddMatch();
         services.AddProjects();
         services.AddArtifacts();
+        services.AddProgramme();
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);

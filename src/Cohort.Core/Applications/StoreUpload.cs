@@ -40,7 +40,7 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
             return new(null, "This application has already been submitted; it can no longer be changed.");
         }
 
-        var file = new StoredFile { OwnerId = applicantId, FileName = StoredFileNames.Pdf(fileName, "cv.pdf"), ContentType = "application/pdf", Length = bytes.Length, Content = bytes, UploadedAt = now };
+        var file = new StoredFile { OwnerId = applicantId, FileName = SafeName(fileName), ContentType = "application/pdf", Length = bytes.Length, Content = bytes, UploadedAt = now };
         db.Add(file);
         var answer = application.Answers.SingleOrDefault(a => a.QuestionId == question.Id);
         if (answer is null)
@@ -62,5 +62,22 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
         return await db.TrySaveAsync(cancellation)
             ? new(file.Id, null)
             : new(null, "Your CV was being replaced from another window at the same moment; reload the page to see which one was kept.");
+    }
+
+    /// <summary>
+    /// The name the file is stored and served under: the applicant's own, without folders, quotes or control
+    /// characters, and always ending in ".pdf", since the content was checked to be a PDF. A PDF sent as "cv.exe" must
+    /// not be handed to an admin as an executable.
+    /// </summary>
+    public static string SafeName(string fileName, string fallback = "cv.pdf")
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var cleaned = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/')).ToArray()).Trim();
+        if (!cleaned.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = Path.GetFileNameWithoutExtension(cleaned).Trim() + ".pdf";
+        }
+
+        return cleaned.Length is > 4 and <= 200 ? cleaned : fallback;
     }
 }

@@ -77,13 +77,11 @@ public static class ArtifactRules
             var (bytes, problem) = await PdfContent.ReadAsync(upload.Content, cancellation);
             if (bytes is null)
             {
-                problems[nameof(input.Pdf)] = problem == PdfContent.NotAPdf
-                    ? "The file is not a PDF: attach the artifact as a PDF."
-                    : $"The PDF is over the {PdfContent.MaxBytes / (1024 * 1024)} MB limit.";
+                problems[nameof(input.Pdf)] = problem!;
             }
             else
             {
-                pdf = (StoredFileNames.Pdf(upload.FileName, "artifact.pdf"), bytes);
+                pdf = (StoreUpload.SafeName(upload.FileName, "artifact.pdf"), bytes);
             }
         }
 

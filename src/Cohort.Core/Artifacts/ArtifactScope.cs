@@ -13,7 +13,7 @@ public static class ArtifactScope
 {
     /// <summary>The artifacts a fellow account owns: those whose byline names one of its fellowships.</summary>
     public static IQueryable<Artifact> OfFellow(CohortDbContext db, string userId) =>
-        db.Artifacts.Where(a => a.Authors.Any(x => x.FellowshipId != null && db.Fellowships.Any(f => f.Id == x.FellowshipId && f.ApplicantId == userId)));
+        db.Artifacts.Where(a => a.Authors.Any(x => x.FellowshipId != null && FellowshipScope.OfFellow(db, userId).Any(f => f.Id == x.FellowshipId)));
 
     /// <summary>The artifacts a mentor account may confirm: those of streams a profile linked to it mentors in the artifact's season.</summary>
     public static IQueryable<Artifact> OfMentor(CohortDbContext db, string userId) =>
