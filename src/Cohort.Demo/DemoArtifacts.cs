@@ -152,7 +152,7 @@ public sealed class DemoArtifacts(CohortDbContext db, IServiceProvider services)
     /// <summary>A use case from the container whose clock (and audit log) read <paramref name="at"/>, as if it ran then.</summary>
     private T With<T>(DateTime at)
     {
-        var clock = new FixedClock(at);
+        var clock = new DemoPastSeason.FixedClock(at);
         return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock));
     }
 }

@@ -1,3 +1,4 @@
+using Cohort.Core.Accounts;
 using Cohort.Core.Programme;
 using Cohort.Web.Pages.Shared.Programme;
 
@@ -8,6 +9,7 @@ namespace Cohort.Web.Pages.Portal;
 /// hand in their milestones and read their mentors' sign-offs and check-ins. Only the fellow's own fellowships are
 /// looked up, so anyone else, and a season they were not a fellow of, gets 404.
 /// </summary>
+[Authorize(Roles = Roles.Applicant)]
 public class FellowshipModel(CohortDbContext db, TimeProvider clock, SubmitMilestone submit) : PageModel
 {
     public FellowshipView View { get; private set; } = null!;
