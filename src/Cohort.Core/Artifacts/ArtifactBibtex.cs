@@ -6,7 +6,7 @@ namespace Cohort.Core.Artifacts;
 /// <summary>
 /// An artifact's BibTeX entry: the entry type follows the kind (a paper is an @article, a technical report a
 /// @techreport, tooling @software, anything else @misc), and every value is escaped so a title with &amp;, %, braces or
-/// a backslash compiles as written.
+/// a backslash compiles as written; DOIs and addresses, which styles print verbatim, are kept as they are.
 /// </summary>
 public static class ArtifactBibtex
 {
@@ -42,16 +42,16 @@ public static class ArtifactBibtex
 
         if (artifact.Doi.Length > 0)
         {
-            fields.Add(("doi", Escape(artifact.Doi)));
+            fields.Add(("doi", Verbatim(artifact.Doi)));
         }
 
         if (artifact.ArxivId.Length > 0)
         {
-            fields.Add(("eprint", Escape(artifact.ArxivId)));
+            fields.Add(("eprint", Verbatim(artifact.ArxivId)));
             fields.Add(("archiveprefix", "arXiv"));
         }
 
-        fields.Add(("url", Escape(FirstOf(artifact.WebsiteUrl, artifact.RepositoryUrl, address))));
+        fields.Add(("url", Verbatim(FirstOf(artifact.WebsiteUrl, artifact.RepositoryUrl, address))));
         fields.Add(("note", Escape($"{ArtifactWords.Kind(artifact.Kind)}, {artifact.StreamName}, {artifact.SeasonName}")));
 
         var text = new StringBuilder().Append('@').Append(EntryType(artifact.Kind)).Append('{').Append(Key(artifact)).Append(",\n");
@@ -98,6 +98,12 @@ public static class ArtifactBibtex
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A DOI, identifier or address, which BibTeX styles print verbatim (an escaped underscore would print its
+    /// backslash): left as it is, but for braces and backslashes, percent-encoded so the entry's braces stay balanced.
+    /// </summary>
+    public static string Verbatim(string value) => value.Replace("\\", "%5C").Replace("{", "%7B").Replace("}", "%7D");
 
     /// <summary>A name as BibTeX reads it: braced whole when it holds a comma or the word "and", which would split it.</summary>
     private static string Name(string name)

@@ -101,6 +101,6 @@ public static partial class ArtifactLinks
     [GeneratedRegex(@"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", RegexOptions.IgnoreCase)]
     private static partial Regex DoiPrefix();
 
-    [GeneratedRegex(@"^10\.\d{4,9}(?:\.\d+)*/\S+$")]
+    [GeneratedRegex(@"^10\.\d{4,9}(?:\.\d+)*/[^\s{}\\]+$")]
     private static partial Regex DoiSyntax();
 }
