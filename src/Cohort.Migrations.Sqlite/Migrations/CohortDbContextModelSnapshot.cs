@@ -3154,7 +3154,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ConfirmedByMentorId");
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "Pdf")
                         .WithMany()
                         .HasForeignKey("PdfFileId");
 
@@ -3175,6 +3175,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Pdf");
                 });
 
             modelBuilder.Entity("Cohort.Core.Artifacts.ArtifactAuthor", b =>
@@ -3663,7 +3665,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId");
 
@@ -3672,6 +3674,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
