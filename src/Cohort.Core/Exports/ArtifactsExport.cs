@@ -22,19 +22,23 @@ public sealed class ArtifactsExport(CohortDbContext db) : ExportKind
     public override async Task<ExportRows> BuildAsync(ExportRequest request, CancellationToken cancellation)
     {
         var filter = new ArtifactFilter(request.OverApi, request.SeasonId, request.StreamId);
-        var artifacts = await ExportPages.AllAsync((after, take) => ArtifactRows.PageAsync(db, filter, after, take, cancellation), a => a.Id);
+        var artifacts = await ExportPages.AllAsync((after, take) => ArtifactRows.PageAsync(db, filter, after, take, cancellation), a => a.Artifact.Id);
         var identified = request.View == ExportView.Identified;
         string[] columns =
         [
             "artifact_id", "season", "stream", "kind", "title", "authors", "arxiv", "doi", "repository", "website", "pdf", "licence", "state", "show_publicly",
             "published_on", "confirmed_by", "confirmed_at", "created_at", "updated_at",
         ];
-        return new ExportRows(columns, artifacts.Select(a => (object?[])
-        [
-            a.Id, a.Season, a.StreamSlug, a.Kind.ToString(), a.Title,
-            string.Join("; ", a.Authors.Select(author => identified || author.FellowshipId is null ? author.Name : $"fellowship {author.FellowshipId}")),
-            a.ArxivId, a.Doi, a.RepositoryUrl, a.WebsiteUrl, a.HasPdf, a.Licence, a.State.ToString(), a.ShowPublicly, a.PublishedOn, a.ConfirmedBy, a.ConfirmedAt,
-            a.CreatedAt, a.UpdatedAt,
-        ]).ToList());
+        return new ExportRows(columns, artifacts.Select(row =>
+        {
+            var a = row.Artifact;
+            return (object?[])
+            [
+                a.Id, a.SeasonSlug, a.StreamSlug, a.Kind.ToString(), a.Title,
+                string.Join("; ", a.Authors.Select(author => identified || author.Role != AuthorRole.Fellow ? author.Name : $"fellowship {author.FellowshipId}")),
+                a.ArxivId, a.Doi, a.RepositoryUrl, a.WebsiteUrl, a.PdfFileId is not null, a.Licence, a.State.ToString(), a.ShowPublicly, a.PublishedOn, row.ConfirmedBy,
+                a.ConfirmedAt, a.CreatedAt, a.UpdatedAt,
+            ];
+        }).ToList());
     }
 }

@@ -117,10 +117,13 @@ public static class ProgrammeApi
 
                 var filter = new ArtifactFilter(PublicOnly: true, seasonId, Stream: Slug(stream), Kind: chosen);
                 return await ApiPaging.PageAsync<ArtifactItem>(request, cursor, limit, async (after, take) =>
-                    (await ArtifactRows.PageAsync(db, filter, after, take, cancellation)).Select(a => new ArtifactItem(
-                        a.Id, a.SeasonId, a.Season, a.StreamSlug, a.Stream, a.Kind.ToString(), a.Title, a.Abstract,
-                        a.Authors.Select(author => new AuthorItem(author.Name, author.FellowshipId is not null ? "fellow" : author.MentorId is not null ? "mentor" : "outside")).ToList(),
-                        a.ArxivId, a.Doi, a.RepositoryUrl, a.WebsiteUrl, a.HasPdf, a.Licence, a.State.ToString(), a.PublishedOn, a.ConfirmedBy, a.ConfirmedAt)).ToList(),
+                    (await ArtifactRows.PageAsync(db, filter, after, take, cancellation)).Select(row =>
+                    {
+                        var a = row.Artifact;
+                        return new ArtifactItem(a.Id, a.SeasonId, a.SeasonSlug, a.StreamSlug, a.StreamName, a.Kind.ToString(), a.Title, a.Abstract,
+                            a.Authors.Select(author => new AuthorItem(author.Name, author.Role.ToString().ToLowerInvariant())).ToList(),
+                            a.ArxivId, a.Doi, a.RepositoryUrl, a.WebsiteUrl, a.PdfFileId is not null, a.Licence, a.State.ToString(), a.PublishedOn, row.ConfirmedBy, a.ConfirmedAt);
+                    }).ToList(),
                     a => a.Id);
             })
             .RequireScope(ApiScopes.CatalogueRead)
