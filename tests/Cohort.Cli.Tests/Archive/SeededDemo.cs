@@ -6,7 +6,7 @@ namespace Cohort.Cli.Tests.Archive;
 
 /// <summary>
 /// The demo (this season and last year's, with their activity) seeded once on SQLite, last year's cohort given
-/// programme rows (<see cref="ProgrammeData"/>: milestones, submissions with files, sign-offs, artifacts with a PDF,
+/// programme rows (<see cref="PastProgramme"/>: milestones, submissions with files, sign-offs, artifacts with a PDF,
 /// an extension round with a file answer and endorsements), and its current season's archive.
 /// </summary>
 public sealed class SeededDemo : IAsyncLifetime
@@ -32,7 +32,7 @@ public sealed class SeededDemo : IAsyncLifetime
         Assert.True(seed.ExitCode == 0, seed.Stderr);
         await using (var db = DatabaseRuns.Context(Database))
         {
-            Programme = await ProgrammeData.SeedAsync(db, PastSeason, new DateTime(2027, 1, 15, 12, 0, 0, DateTimeKind.Utc));
+            Programme = await PastProgramme.SeedAsync(db, PastSeason, new DateTime(2027, 1, 15, 12, 0, 0, DateTimeKind.Utc));
         }
 
         var path = Path.Combine(Folder, "current.json");

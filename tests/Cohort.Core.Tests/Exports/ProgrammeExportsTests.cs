@@ -16,10 +16,10 @@ namespace Cohort.Core.Tests.Exports;
 /// </summary>
 public abstract class ProgrammeExportsTests(CoreServicesFixture core)
 {
-    private Task<ProgrammeSeed> SeedAsync() => ProgrammeData.OnceAsync(core, async () =>
+    private Task<ProgrammeSeed> SeedAsync() => PastProgramme.OnceAsync(core, async () =>
     {
         await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
-        return await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => ProgrammeData.SeedAsync(db, ProgrammeData.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
+        return await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
     });
 
     private async Task<ExportTable> ExportAsync(string kind, ExportView view, string season, bool overApi = false)

@@ -16,16 +16,16 @@ namespace Cohort.Web.Tests.Api;
 /// </summary>
 public abstract class ProgrammeReadsTests(CohortApp app)
 {
-    private const string PastSeason = ProgrammeData.PastSeason;
+    private const string PastSeason = PastProgramme.PastSeason;
 
-    private Task<ProgrammeSeed> SeedAsync() => ProgrammeData.OnceAsync(app, async () =>
+    private Task<ProgrammeSeed> SeedAsync() => PastProgramme.OnceAsync(app, async () =>
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(CohortApp.Demo.Day);
         }
 
-        return await app.WithDbAsync(db => ProgrammeData.SeedAsync(db, PastSeason, app.Clock.GetUtcNow().UtcDateTime));
+        return await app.WithDbAsync(db => PastProgramme.SeedAsync(db, PastSeason, app.Clock.GetUtcNow().UtcDateTime));
     });
 
     private async Task<HttpClient> ClientAsync(string name, params string[] scopes) => ApiTokens.Client(app, await ApiTokens.CreateAsync(app, name, scopes));

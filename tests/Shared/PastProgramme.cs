@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Tests.Shared;
 
-/// <summary>What <see cref="ProgrammeData.SeedAsync"/> wrote, for tests to look for.</summary>
+/// <summary>What <see cref="PastProgramme.SeedAsync"/> wrote, for tests to look for.</summary>
 /// <param name="Fellow">The first fellowship: on time, signed off at risk (their latest assessment) with a comment naming them, extended.</param>
 /// <param name="Other">The second fellowship: late, a check-in off track (their latest), its extension in this round rejected.</param>
 public sealed record ProgrammeSeed(
@@ -29,7 +29,7 @@ public sealed record ProgrammeFellow(int FellowshipId, string ApplicantId, strin
 /// and an extension round with a file question, two applications and endorsements. For the programme's exports, API
 /// reads and season archive, which read what lanes A to C's use cases write.
 /// </summary>
-public static class ProgrammeData
+public static class PastProgramme
 {
     /// <summary>Last year's season in the demo, whose offers were all accepted: a cohort of fellows.</summary>
     public const string PastSeason = "2026";
