@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Cohort.Core.Accounts;
 using Cohort.Core.Review;
 using Cohort.Demo;
 using Cohort.Tests.Shared;
@@ -12,7 +13,7 @@ namespace Cohort.Web.Tests.Api;
 /// The programme's reads over last season's demo cohort with programme rows written in directly: fellows, milestones
 /// and extensions under programme:read, named only for a token that also holds applications:read; artifacts under
 /// catalogue:read, the showcase and nothing else, in the list and in the export. Cursor pages, filters refused at
-/// their name, and other scopes refused.
+/// their name, and other scopes refused; and the admin's exports page, which offers the programme's kinds too.
 /// </summary>
 public abstract class ProgrammeReadsTests(CohortApp app)
 {
@@ -183,6 +184,28 @@ public abstract class ProgrammeReadsTests(CohortApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await catalogue.GetAsync("/api/v1/extension-rounds")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await catalogue.GetAsync("/api/v1/extension-applications")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await catalogue.GetAsync("/api/v1/exports/milestones")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admins_exports_page_offers_the_four_programme_kinds_and_its_artifacts_file_holds_every_state()
+    {
+        var seed = await SeedAsync();
+        using var admin = await app.AsAsync(Roles.Admin);
+
+        var page = await admin.GetAsync($"/admin/exports?season={PastSeason}");
+        foreach (var kind in new[] { "fellows", "milestones", "artifacts", "extensions" })
+        {
+            Assert.NotNull(page.One($"#export-kinds [data-kind='{kind}']"));
+        }
+
+        var link = page.One("#export-kinds [data-kind='artifacts'] a")!.GetAttribute("href")!;
+        var csv = await admin.Client.GetStringAsync(link);
+        Assert.Contains(ProgrammeSeed.PublicTitle, csv, StringComparison.Ordinal);
+        Assert.Contains(ProgrammeSeed.DraftTitle, csv, StringComparison.Ordinal);
+        Assert.Contains(ProgrammeSeed.UnconfirmedTitle, csv, StringComparison.Ordinal);
+        var milestones = await admin.Client.GetStringAsync($"/admin/exports?handler=Download&kind=milestones&season={PastSeason}&format=csv&view=identified");
+        Assert.StartsWith($"# Cohort export: milestones, season {PastSeason}", milestones, StringComparison.Ordinal);
+        Assert.Contains(seed.Fellow.Email, milestones, StringComparison.Ordinal);
     }
 }
 
