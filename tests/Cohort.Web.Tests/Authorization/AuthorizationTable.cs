@@ -184,7 +184,7 @@ public static class AuthorizationTable
         new("GET /showcase/feed",                                                 None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /showcase/{id:int}.bib",                                         t => [t.Artifact],               Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /showcase/{id:int}.pdf",                                         t => [t.Artifact],               Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
-        new("GET /showcase/{id:int}/{slug?}",                                     t => [t.Artifact, "a-slug"],      Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
+        new("GET /showcase/{id:int}/{slug?}",                                     t => [t.Artifact, "a-slug"],     Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /status/{code:int}",                                             t => [t.Status],                 Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /streams",                                                       None,                            Allowed,  Allowed,  Allowed,  Allowed,  Allowed,  Allowed),
         new("GET /streams/apply",                                                 None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
