@@ -1,4 +1,3 @@
-using Cohort.Core.Accounts;
 using Cohort.Core.Programme;
 using Cohort.Web.Pages.Shared.Programme;
 
@@ -7,9 +6,9 @@ namespace Cohort.Web.Pages.Fellows;
 /// <summary>
 /// A fellow's page for their mentors and admins: stream, project, milestones with submissions and sign-offs, and
 /// check-ins. A mentor of the fellow's stream (in the fellowship's season) signs off and checks in here; anyone who
-/// may not see the fellowship gets 404, the same as for an id that does not exist.
+/// may not see the fellowship (another mentor, any applicant or fellow, the fellow themselves, whose page is
+/// /portal/fellowship) gets 404, the same as for an id that does not exist.
 /// </summary>
-[Authorize(Roles = $"{Roles.Mentor},{Roles.Admin}")]
 public class ShowModel(CohortDbContext db, IAuthorizationService authorization, TimeProvider clock, SignOffMilestone signOff, RecordCheckIn checkIn) : PageModel
 {
     public FellowshipView View { get; private set; } = null!;
@@ -23,16 +22,6 @@ public class ShowModel(CohortDbContext db, IAuthorizationService authorization, 
 
     public Task<IActionResult> OnPostCheckInAsync(int id, Assessment? assessment, string? comment, CancellationToken cancellation) =>
         ChangeAsync(id, () => checkIn.RunAsync(User.AsActor(), id, assessment, comment, cancellation), "The check-in is recorded; the fellow was told by mail.", cancellation);
-
-    /// <summary>The PDF a fellow handed in for a milestone, as a download, for those who may see the fellowship.</summary>
-    public async Task<IActionResult> OnGetFileAsync(int id, int milestone, CancellationToken cancellation)
-    {
-        var (visible, _) = await CohortFilter.VisibleAsync(db, authorization, User);
-        var file = await db.MilestoneSubmissions.AsNoTracking()
-            .Where(s => s.FellowshipId == id && s.MilestoneId == milestone && visible.Any(f => f.Id == id))
-            .Select(s => s.File).SingleOrDefaultAsync(cancellation);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
-    }
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<string?>> change, string notice, CancellationToken cancellation)
     {

@@ -42,7 +42,9 @@ public sealed record FellowshipView(Fellowship Fellowship, string Name, string S
         var milestones = await MilestoneProgress.For(db, fellowship).AsNoTracking().OrderBy(m => m.DueAt).ThenBy(m => m.Id).ToListAsync(cancellation);
         var submissions = await db.MilestoneSubmissions.AsNoTracking().Where(s => s.FellowshipId == fellowship.Id).ToDictionaryAsync(s => s.MilestoneId, cancellation);
         var fileIds = submissions.Values.Select(s => s.FileId).OfType<int>().ToList();
-        var files = await db.StoredFiles.Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellation);
+        // The names alone: a file's bytes are read only when it is downloaded.
+        var files = (await db.StoredFiles.Where(f => fileIds.Contains(f.Id)).Select(f => new { f.Id, f.FileName }).ToListAsync(cancellation))
+            .ToDictionary(f => f.Id, f => f.FileName);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.FellowshipId == fellowship.Id).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
             .Join(db.Mentors, c => c.MentorId, m => m.Id, (c, m) => new { c.Id, c.MilestoneId, Mentor = m.Name, c.Assessment, c.Comment, c.At })
             .ToListAsync(cancellation);
