@@ -159,6 +159,8 @@ public sealed class DemoArtifacts(CohortDbContext db, IServiceProvider services)
     private T With<T>(DateTime at)
     {
         var clock = new DemoPastSeason.FixedClock(at);
-        return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock), ActivatorUtilities.CreateInstance<ArtifactMail>(services, new Outbox(db, clock)));
+        return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock), ActivatorUtilities.CreateInstance<ArtifactMail>(services, new Outbox(db, clock),
+            // The command line (`cohort seed demo`) knows no public address: its mail names the page's path alone.
+            services.GetService<IAppLinks>() ?? new DemoProgramme.PathLinks()));
     }
 }
