@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Artifacts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -147,12 +148,19 @@ public sealed class DemoArtifacts(CohortDbContext db, IServiceProvider services)
                 }
             }
         }
+
+        // Their mail went out when it was written: the outbox shows it sent, not waiting to go now.
+        var last = start.AddDays(Specs.Max(s => s.RecordedDay) + 4);
+        await db.OutboxMessages.Where(m => m.SentAt == null && m.CreatedAt >= start && m.CreatedAt <= last && (m.Subject.StartsWith("To confirm: ") || m.Subject.StartsWith("Confirmed: ")))
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, x => x.CreatedAt), cancellation);
     }
 
-    /// <summary>A use case from the container whose clock (and audit log) read <paramref name="at"/>, as if it ran then.</summary>
+    /// <summary>A use case from the container whose clock (and audit log and mail) read <paramref name="at"/>, as if it ran then.</summary>
     private T With<T>(DateTime at)
     {
         var clock = new DemoPastSeason.FixedClock(at);
-        return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock));
+        return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock), ActivatorUtilities.CreateInstance<ArtifactMail>(services, new Outbox(db, clock),
+            // The command line (`cohort seed demo`) knows no public address: its mail names the page's path alone.
+            services.GetService<IAppLinks>() ?? new DemoProgramme.PathLinks()));
     }
 }

@@ -203,7 +203,7 @@ public sealed class DemoProgramme(CohortDbContext db, UserManager<CohortUser> us
     /// <summary>The web host's links; the command line (`cohort seed demo`) knows no public address, so its mail names the page's path alone.</summary>
     private IAppLinks Links => services.GetService<IAppLinks>() ?? new PathLinks();
 
-    private sealed class PathLinks : IAppLinks
+    internal sealed class PathLinks : IAppLinks
     {
         public string Link(string path) => path;
     }

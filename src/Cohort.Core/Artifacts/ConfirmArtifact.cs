@@ -8,9 +8,10 @@ namespace Cohort.Core.Artifacts;
 /// <summary>
 /// A mentor of the artifact's stream in its season (or an admin) confirms it, which lets it onto the showcase if its
 /// authors chose to show it, or takes the confirmation back. A draft is never confirmed. The form carries the version
-/// the mentor read, so content the authors changed after the page was loaded is never confirmed unseen.
+/// the mentor read, so content the authors changed after the page was loaded is never confirmed unseen. Its fellow
+/// authors are told by mail when it is confirmed.
 /// </summary>
-public sealed class ConfirmArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class ConfirmArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit, ArtifactMail mail)
 {
     public const string NoSuchArtifact = "There is no such artifact in your streams.";
 
@@ -40,6 +41,7 @@ public sealed class ConfirmArtifact(CohortDbContext db, TimeProvider clock, Audi
             artifact.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
             // An admin confirms without a mentor profile; the audit entry says who it was.
             artifact.ConfirmedByMentorId = await ArtifactScope.MentorProfileIdAsync(db, userId, artifact, cancellation);
+            await mail.ConfirmedAsync(artifact, actor.Name, cancellation);
         }
         else
         {

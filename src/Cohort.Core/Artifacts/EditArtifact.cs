@@ -9,7 +9,7 @@ namespace Cohort.Core.Artifacts;
 /// abstract, byline, links, licence, date or PDF) clears the confirmation, so the public never sees content no mentor
 /// read; changing only its state or visibility keeps it, except that a draft is never confirmed.
 /// </summary>
-public sealed class EditArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class EditArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit, ArtifactMail mail)
 {
     public const string NoSuchArtifact = "There is no such artifact among yours.";
 
@@ -36,11 +36,18 @@ public sealed class EditArtifact(CohortDbContext db, TimeProvider clock, AuditLo
             return new(null, problems);
         }
 
-        var wasConfirmed = artifact.ConfirmedAt is not null;
+        var (wasConfirmed, wasDraft) = (artifact.ConfirmedAt is not null, artifact.State == ArtifactState.Draft);
         var before = ArtifactContent.Summary(artifact);
-        if (ArtifactContent.Apply(db, artifact, @checked, userId, clock.GetUtcNow().UtcDateTime))
+        var changed = ArtifactContent.Apply(db, artifact, @checked, userId, clock.GetUtcNow().UtcDateTime);
+        if (changed)
         {
             ArtifactContent.Unconfirm(artifact);
+        }
+
+        // The mentors hear of it when it comes to await them: out of draft, or back after its content changed.
+        if (artifact.State != ArtifactState.Draft && artifact.ConfirmedAt is null && (wasDraft || wasConfirmed || changed))
+        {
+            await mail.AwaitsConfirmationAsync(artifact, fellow.Name, cancellation);
         }
 
         var cleared = wasConfirmed && artifact.ConfirmedAt is null ? " The mentor's confirmation was cleared: the new content needs a new one." : "";

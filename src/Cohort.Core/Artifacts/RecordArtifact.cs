@@ -5,9 +5,10 @@ namespace Cohort.Core.Artifacts;
 
 /// <summary>
 /// A fellow records an artifact under their latest fellowship: its season and stream are theirs, they are among its
-/// authors, and every fellow of the byline owns it with them. Nothing is written while any field has a problem.
+/// authors, and every fellow of the byline owns it with them. Nothing is written while any field has a problem. Unless
+/// it is a draft, the stream's mentors are told it awaits their confirmation.
 /// </summary>
-public sealed class RecordArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class RecordArtifact(CohortDbContext db, TimeProvider clock, AuditLog audit, ArtifactMail mail)
 {
     public const string NotAFellow = "Only fellows record artifacts: this account has no fellowship.";
 
@@ -34,6 +35,11 @@ public sealed class RecordArtifact(CohortDbContext db, TimeProvider clock, Audit
         db.Artifacts.Add(artifact);
         // The artifact has no id before the save, which records the entry with it: the fellowship names where it went.
         audit.Record(fellow, "artifact.recorded", $"fellowship:{fellowship.Id}", ArtifactContent.Summary(artifact));
+        if (artifact.State != ArtifactState.Draft)
+        {
+            await mail.AwaitsConfirmationAsync(artifact, fellow.Name, cancellation);
+        }
+
         await db.SaveChangesAsync(cancellation);
         return new(artifact.Id, problems);
     }

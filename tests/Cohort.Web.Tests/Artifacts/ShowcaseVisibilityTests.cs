@@ -72,6 +72,9 @@ public abstract class ShowcaseVisibilityTests(ArtifactsApp app)
         var confirmed = await mentor.SubmitAsync(awaiting, $"#awaiting [data-artifact='{Id(id)}'] form", new Dictionary<string, string>());
         Assert.Contains("The artifact is confirmed.", confirmed.Text, StringComparison.Ordinal);
         Assert.Equal("list:True feed:True 200,200,200,404", await PublicFootprintAsync(id, "Monitors that read diffs"));
+        var mail = await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Where(m => m.Subject.EndsWith("Monitors that read diffs")).OrderBy(m => m.Id)
+            .Select(m => $"{m.To}: {m.Subject}").ToList()));
+        Assert.Equal([$"{Cohort.Demo.DemoSeason.CoalitionMentor.Email}: To confirm: Monitors that read diffs", $"{fellow.Person.Email}: Confirmed: Monitors that read diffs"], mail);
 
         var edit = await browser.GetAsync($"/portal/artifacts/{Id(id)}/edit");
         Assert.NotNull(edit.One("#confirmed-note"));

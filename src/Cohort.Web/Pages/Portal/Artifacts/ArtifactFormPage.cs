@@ -46,15 +46,30 @@ public abstract class ArtifactFormPage(CohortDbContext db) : PageModel
     public IEnumerable<SelectListItem> PeopleFor(AuthorRow row) =>
         People.Select(p => new SelectListItem(p.Text, p.Value, p.Value == (row.Who ?? "")) { Group = p.Group });
 
-    /// <summary>Shows Core's problems beside their fields (or above the form), with the byline's spare rows back.</summary>
-    protected void ShowProblems(ArtifactOutcome outcome)
+    /// <summary>
+    /// Saves the form through <paramref name="save"/> and goes back to the list, <paramref name="done"/> in its notice;
+    /// or, when the form is malformed or Core refuses it, null, with the problems beside their fields (or above the form)
+    /// and the byline's spare rows back, for the page to show again.
+    /// </summary>
+    protected async Task<IActionResult?> SaveAsync(Func<ArtifactInput, Task<ArtifactOutcome>> save, string done)
     {
-        foreach (var (field, problem) in outcome.Problems)
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Input)}.{field}", problem);
+            var outcome = await save(Input.ToInput());
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = $"“{Input.Title?.Trim()}” was {done}.";
+                return RedirectToPage("Index");
+            }
+
+            foreach (var (field, problem) in outcome.Problems)
+            {
+                ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Input)}.{field}", problem);
+            }
         }
 
         Input.AddSpareRows();
+        return null;
     }
 
     private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];

@@ -40,23 +40,7 @@ public class EditModel(CohortDbContext db, EditArtifact edit) : ArtifactFormPage
             return NotFound();
         }
 
-        if (ModelState.IsValid)
-        {
-            var outcome = await edit.RunAsync(User.AsActor(), id, Input.ToInput(), cancellation);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = $"“{Input.Title?.Trim()}” was saved.";
-                return RedirectToPage("Index");
-            }
-
-            ShowProblems(outcome);
-        }
-        else
-        {
-            Input.AddSpareRows();
-        }
-
-        return Page();
+        return await SaveAsync(input => edit.RunAsync(User.AsActor(), id, input, cancellation), "saved") ?? Page();
     }
 
     /// <summary>The fellow's artifact as it is now, with the form's lists of its season; null when it is not theirs.</summary>

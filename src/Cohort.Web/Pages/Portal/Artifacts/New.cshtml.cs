@@ -28,20 +28,9 @@ public class NewModel(CohortDbContext db, RecordArtifact record) : ArtifactFormP
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (await SaveAsync(input => record.RunAsync(User.AsActor(), input, cancellation), "recorded") is { } saved)
         {
-            var outcome = await record.RunAsync(User.AsActor(), Input.ToInput(), cancellation);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = $"“{Input.Title?.Trim()}” was recorded.";
-                return RedirectToPage("Index");
-            }
-
-            ShowProblems(outcome);
-        }
-        else
-        {
-            Input.AddSpareRows();
+            return saved;
         }
 
         await LoadPeopleAsync(fellowship.SeasonId, cancellation);
