@@ -15,6 +15,10 @@ public static class ArtifactScope
     public static IQueryable<Artifact> OfFellow(CohortDbContext db, string userId) =>
         db.Artifacts.Where(a => a.Authors.Any(x => x.FellowshipId != null && FellowshipScope.OfFellow(db, userId).Any(f => f.Id == x.FellowshipId)));
 
+    /// <summary>The artifacts whose byline names the fellowship: what its fellow's page lists.</summary>
+    public static IQueryable<Artifact> OfFellowship(CohortDbContext db, int fellowshipId) =>
+        db.Artifacts.Where(a => a.Authors.Any(x => x.FellowshipId == fellowshipId));
+
     /// <summary>The artifacts a mentor account may confirm: those of streams a profile linked to it mentors in the artifact's season.</summary>
     public static IQueryable<Artifact> OfMentor(CohortDbContext db, string userId) =>
         db.Artifacts.Where(a => db.StreamMentors.Any(m => m.StreamId == a.StreamId && m.Mentor!.UserId == userId && m.Mentor.SeasonId == a.SeasonId));

@@ -1,3 +1,4 @@
+using Cohort.Core.Artifacts;
 using Cohort.Core.Programme;
 
 namespace Cohort.Web.Pages.Shared.Programme;
@@ -28,9 +29,9 @@ public enum FellowshipReader
     Admin,
 }
 
-/// <summary>A fellow's page: their stream and project, their milestones, their mentors' check-ins.</summary>
+/// <summary>A fellow's page: their stream and project, their milestones, their artifacts, their mentors' check-ins.</summary>
 public sealed record FellowshipView(Fellowship Fellowship, string Name, string Season, string Stream, string? Project, IReadOnlyList<string> Mentors,
-    IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<CheckInView> CheckIns, FellowshipReader Reader)
+    IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<ArtifactView> Artifacts, IReadOnlyList<CheckInView> CheckIns, FellowshipReader Reader)
 {
     public static async Task<FellowshipView> LoadAsync(CohortDbContext db, Fellowship fellowship, FellowshipReader reader, DateTime now, CancellationToken cancellation)
     {
@@ -56,7 +57,8 @@ public sealed record FellowshipView(Fellowship Fellowship, string Name, string S
             return new MilestoneView(m, MilestoneProgress.StateOf(m, submission?.SubmittedAt, signOff?.Assessment, now), submission,
                 submission?.FileId is { } file ? files.GetValueOrDefault(file) : null, signOff);
         }).ToList();
-        return new(fellowship, name, season, stream, project, mentors, views,
+        var artifacts = await ArtifactViews.LoadAsync(db, ArtifactScope.OfFellowship(db, fellowship.Id), cancellation);
+        return new(fellowship, name, season, stream, project, mentors, views, artifacts,
             checkIns.Where(c => c.MilestoneId is null).Select(c => new CheckInView(c.Id, c.Mentor, c.Assessment, c.Comment, c.At)).ToList(), reader);
     }
 }
