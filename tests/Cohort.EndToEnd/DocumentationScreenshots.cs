@@ -78,6 +78,16 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
             signIn: page => SiteAccounts.SignInAsync(page, email, password), mustShow: "#match-explanation");
     }
 
+    [Fact]
+    public async Task The_showcase_and_the_mentors_board_of_last_years_cohort_are_captured_for_the_docs()
+    {
+        await SeedDemoActivityAsync();
+        await CaptureAsync("/showcase", Path.Combine(Folder(), "showcase.png"), width: 1280, height: 900, mustShow: "#artifacts");
+        var mentor = DemoSeason.CoalitionMentor;
+        await CaptureAsync("/mentor/board", Path.Combine(Folder(), "mentor-board.png"), width: 1280, height: 900,
+            signIn: page => SiteAccounts.SignInAsync(page, mentor.Email, mentor.Password), mustShow: "#board");
+    }
+
     /// <summary>The demo season's fictional applicants, reviews and rankings, added once whichever screenshot needs them first.</summary>
     private async Task SeedDemoActivityAsync()
     {

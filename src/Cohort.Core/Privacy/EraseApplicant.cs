@@ -97,9 +97,58 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
             (submission.Url, submission.FileId) = (null, null);
         }
 
+        await EraseProgrammeContentAsync(applicantId, cancellation);
         db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => f.OwnerId == applicantId).ToListAsync(cancellation));
         db.ApplicantStreamPreferences.RemoveRange(await db.ApplicantStreamPreferences.Where(p => p.ApplicantId == applicantId).ToListAsync(cancellation));
         db.FellowProjectPreferences.RemoveRange(await db.FellowProjectPreferences.Where(p => p.ApplicantId == applicantId).ToListAsync(cancellation));
+    }
+
+    /// <summary>
+    /// A fellow's part of the programme after the match (docs/decisions/privacy.md, "Fellows"): what they handed in and
+    /// wrote, and what their mentors wrote about them, is emptied; the milestones' states, assessments and ratings stay
+    /// for the counts. Their name leaves every artifact's byline, an artifact left with no fellow author leaves the
+    /// showcase, and a PDF they uploaded goes with their other files.
+    /// </summary>
+    private async Task EraseProgrammeContentAsync(string applicantId, CancellationToken cancellation)
+    {
+        var fellowshipIds = db.Fellowships.Where(f => f.ApplicantId == applicantId).Select(f => f.Id);
+        foreach (var submission in await db.MilestoneSubmissions.Where(s => fellowshipIds.Contains(s.FellowshipId)).ToListAsync(cancellation))
+        {
+            (submission.Text, submission.Link, submission.FileId) = ("", "", null);
+        }
+
+        foreach (var checkIn in await db.CheckIns.Where(c => fellowshipIds.Contains(c.FellowshipId)).ToListAsync(cancellation))
+        {
+            checkIn.Comment = "";
+        }
+
+        var extensionIds = db.ExtensionApplications.Where(a => fellowshipIds.Contains(a.FellowshipId)).Select(a => a.Id);
+        foreach (var answer in await db.ExtensionAnswers.Where(a => extensionIds.Contains(a.ApplicationId)).ToListAsync(cancellation))
+        {
+            (answer.Value, answer.FileId) = ("", null);
+        }
+
+        foreach (var endorsement in await db.ExtensionEndorsements.Where(e => extensionIds.Contains(e.ApplicationId)).ToListAsync(cancellation))
+        {
+            endorsement.Comment = "";
+        }
+
+        var authored = await db.ArtifactAuthors.Where(x => x.FellowshipId != null && fellowshipIds.Contains(x.FellowshipId.Value)).ToListAsync(cancellation);
+        db.ArtifactAuthors.RemoveRange(authored);
+        var artifactIds = authored.Select(x => x.ArtifactId).ToList();
+        var ownFiles = db.StoredFiles.Where(f => f.OwnerId == applicantId).Select(f => f.Id);
+        foreach (var artifact in await db.Artifacts.Where(a => artifactIds.Contains(a.Id) || (a.PdfFileId != null && ownFiles.Contains(a.PdfFileId.Value))).ToListAsync(cancellation))
+        {
+            if (artifact.PdfFileId is { } pdf && await ownFiles.ContainsAsync(pdf, cancellation))
+            {
+                artifact.PdfFileId = null;
+            }
+
+            if (!await db.ArtifactAuthors.AnyAsync(x => x.ArtifactId == artifact.Id && x.FellowshipId != null && !fellowshipIds.Contains(x.FellowshipId.Value), cancellation))
+            {
+                artifact.ShowPublicly = false;
+            }
+        }
     }
 
     /// <summary>Text that repeats who they were: mail to them (bodies emptied, unsent mail cancelled), invitations, the audit log, the match's records.</summary>
@@ -111,6 +160,16 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
             if (message.SentAt is null && message.CancelledAt is null)
             {
                 message.Cancel(now);
+            }
+        }
+
+        // Mail to others that names them (a mentor told a fellow handed in, or asked to endorse them) keeps its words, under the pseudonym.
+        if (identity.NameToScrub is { } named)
+        {
+            foreach (var message in await db.OutboxMessages.Where(m => m.To != identity.Email && m.To != identity.Address
+                         && (m.Subject.Contains(named) || m.Body.Contains(named))).ToListAsync(cancellation))
+            {
+                (message.Subject, message.Body) = (identity.Scrub(message.Subject), identity.Scrub(message.Body));
             }
         }
 

@@ -139,7 +139,8 @@ public abstract class ErasureCanaryTests(CoreServicesFixture core)
     }
 
     /// <summary>Every table and string column of the EF model whose value contains <paramref name="text"/>, case ignored.</summary>
-    private static async Task<List<string>> TablesHoldingAsync(CohortDbContext db, string text)
+    /// <summary>Every "table.column" of the model with a string value containing <paramref name="text"/>, case-insensitively.</summary>
+    internal static async Task<List<string>> TablesHoldingAsync(CohortDbContext db, string text)
     {
         var found = new List<string>();
         foreach (var table in db.Model.GetRelationalModel().Tables)

@@ -1,0 +1,57 @@
+using Cohort.Core.Artifacts;
+using Cohort.Core.Audit;
+using Cohort.Core.Data;
+using Cohort.Core.Privacy;
+using Cohort.Core.Tests.Infrastructure;
+using Cohort.Demo;
+using Cohort.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cohort.Core.Tests.Privacy;
+
+/// <summary>
+/// Erasing a fellow of last season: what they handed in and what their mentors wrote about them is emptied, their name
+/// leaves the artifacts' bylines (an artifact left with no fellow author leaves the showcase, its PDF with their files),
+/// and the programme's counts (submissions, sign-offs, endorsements) stay.
+/// </summary>
+public abstract class FellowErasureTests(CoreServicesFixture core)
+{
+    private static readonly Actor Admin = new("admin-id", "admin@example.net");
+
+    [Fact]
+    public async Task Erasing_a_fellow_empties_their_programme_content_takes_them_off_bylines_and_keeps_the_counts()
+    {
+        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
+        var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
+        var fellow = seed.Fellow;
+        Assert.NotEmpty(await core.RunAsync<CohortDbContext, List<string>>(db => ErasureCanaryTests.TablesHoldingAsync(db, $"{fellow.Name} must narrow")));
+        Assert.True(await core.RunAsync<CohortDbContext, bool>(db => Showcase.Public(db).AnyAsync(a => a.Id == seed.PublicArtifactId)));
+        var before = await core.RunAsync<CohortDbContext, string>(CountsAsync);
+
+        var outcome = await core.RunAsync<EraseApplicant, ErasureOutcome>(erase => erase.RunAsync(Admin, fellow.ApplicantId));
+
+        Assert.True(outcome.Erased, outcome.Refusal);
+        Assert.Empty(await core.RunAsync<CohortDbContext, List<string>>(db => ErasureCanaryTests.TablesHoldingAsync(db, fellow.Name)));
+        Assert.Empty(await core.RunAsync<CohortDbContext, List<string>>(db => ErasureCanaryTests.TablesHoldingAsync(db, fellow.Email)));
+        Assert.Equal(before, await core.RunAsync<CohortDbContext, string>(CountsAsync));
+        var (submissionsLeft, fellowAuthors, shown) = await core.RunAsync<CohortDbContext, (int, int, bool)>(async db => (
+            await db.MilestoneSubmissions.CountAsync(s => s.FellowshipId == fellow.FellowshipId && (s.FileId != null || s.Text != "" || s.Link != "")),
+            await db.ArtifactAuthors.CountAsync(x => x.FellowshipId == fellow.FellowshipId),
+            await Showcase.Public(db).AnyAsync(a => a.Id == seed.PublicArtifactId)));
+        Assert.Equal(0, submissionsLeft);
+        Assert.Equal(0, fellowAuthors);
+        Assert.False(shown);
+    }
+
+    /// <summary>The programme's counts erasure keeps: submissions, sign-offs and check-ins by assessment, endorsements by rating.</summary>
+    private static async Task<string> CountsAsync(CohortDbContext db) => string.Join("; ",
+        $"submissions {await db.MilestoneSubmissions.CountAsync()}",
+        string.Join(",", (await db.CheckIns.GroupBy(c => c.Assessment).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count}")),
+        string.Join(",", (await db.ExtensionEndorsements.GroupBy(e => e.Rating).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count}")),
+        $"fellowships {await db.Fellowships.CountAsync()}",
+        $"artifacts {await db.Artifacts.CountAsync()}");
+}
+
+public sealed class FellowErasureOnSqlite(SqliteCore core) : FellowErasureTests(core), IClassFixture<SqliteCore>;
+
+public sealed class FellowErasureOnPostgres(PostgresCore core) : FellowErasureTests(core), IClassFixture<PostgresCore>;
