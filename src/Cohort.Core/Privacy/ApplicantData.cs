@@ -90,8 +90,10 @@ public static class ApplicantData
 
         var audit = await AboutAsync(db, applicantId, email, generalIds, streamIds, attempts.Select(a => a.Id).ToList(), cancellation);
 
+        var fellowships = await FellowData.CollectAsync(db, applicantId, cancellation);
+
         return new ApplicantDataExport(now, account, general, streamApplications, streamAnswers, decisions, attemptData, reviews, preferences,
-            projectPreferences, offers, unplaced, interviews, workTests, files, mail, audit);
+            projectPreferences, offers, unplaced, interviews, workTests, fellowships, files, mail, audit);
     }
 
     /// <summary>The audit entries the applicant made or that name them or one of their records; another actor is not named.</summary>
@@ -116,7 +118,7 @@ public sealed record ApplicantDataExport(
     IReadOnlyList<StreamAnswerData> StreamAnswers, IReadOnlyList<StageDecisionData> StageDecisions, IReadOnlyList<AttemptData> AssessmentAttempts,
     IReadOnlyList<ReviewData> Reviews, IReadOnlyList<PreferenceData> StreamPreferences, IReadOnlyList<PreferenceData> ProjectPreferences,
     IReadOnlyList<OfferData> Offers, IReadOnlyList<string> MatchExplanations, IReadOnlyList<InterviewData> Interviews,
-    IReadOnlyList<WorkTestData> WorkTests, IReadOnlyList<FileData> Files, IReadOnlyList<MailData> Mail, IReadOnlyList<AuditData> Audit);
+    IReadOnlyList<WorkTestData> WorkTests, IReadOnlyList<FellowshipData> Fellowships, IReadOnlyList<FileData> Files, IReadOnlyList<MailData> Mail, IReadOnlyList<AuditData> Audit);
 
 public sealed record AccountData(string Id, string Email, string DisplayName, bool EmailConfirmed, string? TimeZone, DateTime CreatedAt, IReadOnlyList<string> Roles);
 public sealed record ApplicationData(int Id, string Form, ApplicationState State, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt, IReadOnlyList<AnswerData> Answers);

@@ -43,6 +43,24 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
         Assert.False(shown);
     }
 
+    [Fact]
+    public async Task A_fellows_download_holds_their_submissions_assessments_artifacts_and_extensions_but_no_endorsement_comment()
+    {
+        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
+        var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
+
+        var json = await core.RunAsync<CohortDbContext, string>(async db =>
+            ApplicantData.ToJson((await ApplicantData.CollectAsync(db, seed.Fellow.ApplicantId, DateTime.UtcNow, CancellationToken.None))!));
+
+        Assert.Contains($"{seed.Fellow.Name} must narrow the plan.", json, StringComparison.Ordinal);
+        Assert.Contains("\"assessment\": \"AtRisk\"", json, StringComparison.Ordinal);
+        Assert.Contains(ProgrammeSeed.PublicTitle, json, StringComparison.Ordinal);
+        Assert.Contains("\"state\": \"Advanced\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"endorsements\": 2", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Strongly.", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(seed.Other.Name, json, StringComparison.Ordinal);
+    }
+
     /// <summary>The programme's counts erasure keeps: submissions, sign-offs and check-ins by assessment, endorsements by rating.</summary>
     private static async Task<string> CountsAsync(CohortDbContext db) => string.Join("; ",
         $"submissions {await db.MilestoneSubmissions.CountAsync()}",
