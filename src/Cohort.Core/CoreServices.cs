@@ -18,6 +18,7 @@ using Cohort.Core.Operations;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Preferences;
 using Cohort.Core.Privacy;
+using Cohort.Core.Programme;
 using Cohort.Core.Projects;
 using Cohort.Core.Reminders;
 using Cohort.Core.Review;
@@ -55,6 +56,7 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddProgramme();
         services.AddOperations();
         services.AddReminders();
         services.AddPrivacy(configuration);

@@ -19,7 +19,7 @@ public static class PdfContent
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
             {
-                return (null, $"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
+                return (null, $"The PDF is over the {MaxBytes / (1024 * 1024)} MB limit.");
             }
         }
 

@@ -69,7 +69,7 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
     /// characters, and always ending in ".pdf", since the content was checked to be a PDF. A PDF sent as "cv.exe" must
     /// not be handed to an admin as an executable.
     /// </summary>
-    private static string SafeName(string fileName)
+    public static string SafeName(string fileName, string fallback = "cv.pdf")
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         var cleaned = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/')).ToArray()).Trim();
@@ -78,6 +78,6 @@ public sealed class StoreUpload(CohortDbContext db, TimeProvider clock)
             cleaned = Path.GetFileNameWithoutExtension(cleaned).Trim() + ".pdf";
         }
 
-        return cleaned.Length is > 4 and <= 200 ? cleaned : "cv.pdf";
+        return cleaned.Length is > 4 and <= 200 ? cleaned : fallback;
     }
 }

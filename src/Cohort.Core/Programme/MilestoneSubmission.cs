@@ -12,5 +12,6 @@ public class MilestoneSubmission
     public string Text { get; set; } = "";
     public string Link { get; set; } = "";
     public int? FileId { get; set; }
+    public Applications.StoredFile? File { get; set; }
     public DateTime SubmittedAt { get; set; }
 }

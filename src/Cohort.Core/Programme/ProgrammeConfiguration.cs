@@ -45,7 +45,7 @@ internal sealed class MilestoneSubmissionConfiguration : IEntityTypeConfiguratio
         submission.Property(s => s.Link).HasMaxLength(MilestoneSubmission.MaxLinkLength);
         submission.HasOne<Milestone>().WithMany().HasForeignKey(s => s.MilestoneId);
         submission.HasOne<Fellowship>().WithMany().HasForeignKey(s => s.FellowshipId);
-        submission.HasOne<StoredFile>().WithMany().HasForeignKey(s => s.FileId);
+        submission.HasOne(s => s.File).WithMany().HasForeignKey(s => s.FileId);
     }
 }
 

@@ -12,7 +12,7 @@ public class SentReminder
     public long Id { get; set; }
     public ReminderKind Kind { get; set; }
 
-    /// <summary>What it is about: the draft's id (application, stream application or attempt), or the reviewer's user id.</summary>
+    /// <summary>What it is about: the draft's id (application, stream application or attempt), the reviewer's user id, or "fellowship:milestone".</summary>
     public required string Subject { get; set; }
 
     /// <summary>Which reminder of several: a draft's threshold ("48h", "6h"), or the reviewer reminders' period ("2027-01-20T00:00").</summary>
@@ -27,4 +27,10 @@ public enum ReminderKind
     StreamDraft,
     AssessmentAttempt,
     OverdueReviews,
+
+    /// <summary>A milestone's due date is near and the fellow has not handed in (subject "fellowship:milestone", occasion the due date).</summary>
+    MilestoneDue,
+
+    /// <summary>A milestone's due date has passed without the fellow's submission (same subject and occasion).</summary>
+    MilestoneOverdue,
 }

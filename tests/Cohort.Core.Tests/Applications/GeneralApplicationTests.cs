@@ -144,7 +144,7 @@ public abstract class GeneralApplicationTests(CoreServicesFixture core)
         var fine = await UploadAsync(applicant, form, Pdf, "../../etc/My \"CV\".pdf");
 
         Assert.Contains("not a PDF", renamed.Problem, StringComparison.Ordinal);
-        Assert.Contains("larger than 5 MB", oversized.Problem, StringComparison.Ordinal);
+        Assert.Contains("over the 5 MB limit", oversized.Problem, StringComparison.Ordinal);
         Assert.NotNull(fine.FileId);
         var stored = await core.RunAsync<CohortDbContext, StoredFile>(db => db.StoredFiles.SingleAsync(f => f.Id == fine.FileId));
         Assert.Equal(("My CV.pdf", applicant), (stored.FileName, stored.OwnerId));
