@@ -48,6 +48,7 @@ public static class AdminMenu
         new("Programme",
         [
             new("Projects", "/admin/projects"),
+            new("Extension rounds", "/admin/extensions"),
         ]),
         new("Tools",
         [
