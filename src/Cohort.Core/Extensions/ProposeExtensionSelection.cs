@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Extensions;
 
-/// <summary>One endorsed application in a proposal: its value, and whether the optimum takes it, with why (the best total reached with it in, or without it).</summary>
-public sealed record ProposedRow(ExtensionRow Row, double Value, bool Chosen, string Why);
+/// <summary>One endorsed application in a proposal: its calibrated review score if reviewed, its value, and whether the optimum takes it, with why (the best total reached with it in, or without it).</summary>
+public sealed record ProposedRow(ExtensionRow Row, double? ReviewScore, double Value, bool Chosen, string Why);
 
 /// <param name="Refusal">Why there is no proposal, or null.</param>
 /// <param name="Seats">The seats left to fill (the round's, less those accepted already).</param>
 /// <param name="Budget">The budget left, likewise.</param>
-public sealed record SelectionProposal(string? Refusal, int Seats, long Budget, double Total, long Cost, IReadOnlyList<ProposedRow> Rows)
+/// <param name="Reviewed">Whether the round has calibrated review scores, which then count in the value.</param>
+public sealed record SelectionProposal(string? Refusal, int Seats, long Budget, double Total, long Cost, IReadOnlyList<ProposedRow> Rows, bool Reviewed = false)
 {
     public IEnumerable<ProposedRow> Chosen => Rows.Where(r => r.Chosen);
 }
@@ -25,12 +26,15 @@ public sealed record SelectionProposal(string? Refusal, int Seats, long Budget, 
 public static class ProposeExtensionSelection
 {
     /// <summary>
-    /// An application's value: its mentors' mean endorsement rating, 1 to 5. The mentors are the people who watched
-    /// the fellow's work for the whole programme, which is what an extension rewards, and every endorsed applicant has
-    /// one; a value of rating per seat, not per unit of money, lets a strong but costly fellow win over two weak cheap
-    /// ones only when the budget allows.
+    /// An application's value: its mentors' mean endorsement rating (1 to 5), plus, when the round has calibrated
+    /// review scores, half the application's score (0 to 10, so 0 to 5: the two weigh alike). The mentors watched the
+    /// fellow's work for the whole programme, which is what an extension rewards, and every endorsed applicant has
+    /// them; reviewers add a blind, calibrated reading of the proposal. An endorsed applicant the reviewers did not
+    /// reach counts the round's mean score, neither helped nor harmed by the gap. The value is per fellow, not per
+    /// unit of money: the budget is a bound, not a price, so a strong but costly fellow wins over two weaker cheap
+    /// ones whenever the budget allows.
     /// </summary>
-    public static double ValueOf(ExtensionRow row) => row.MeanRating ?? 0;
+    public static double ValueOf(ExtensionRow row, double? reviewScore) => (row.MeanRating ?? 0) + (reviewScore ?? 0) / 2;
 
     public static async Task<SelectionProposal> RunAsync(CohortDbContext db, int roundId, CancellationToken cancellation = default)
     {
@@ -44,7 +48,9 @@ public static class ProposeExtensionSelection
             return new("No application awaiting a decision is endorsed yet, so there is nothing to choose among.", seats, budget, 0, 0, []);
         }
 
-        var problem = new SelectionProblem(endorsed.Select(r => new SelectionItem(ValueOf(r), r.RequestedAmount)).ToList(), seats, (int)budget);
+        var scores = await ExtensionScores.CalibratedAsync(db, roundId, cancellation);
+        double? ScoreOf(ExtensionRow row) => scores.Count == 0 ? null : scores.TryGetValue(row.Id, out var score) ? score : scores.Values.Average();
+        var problem = new SelectionProblem(endorsed.Select(r => new SelectionItem(ValueOf(r, ScoreOf(r)), r.RequestedAmount)).ToList(), seats, (int)budget);
         if (BudgetedSelection.TooLarge(problem) is { } tooLarge)
         {
             return new(tooLarge, seats, budget, 0, 0, []);
@@ -60,8 +66,8 @@ public static class ProposeExtensionSelection
                 : row.RequestedAmount > budget ? $"asks more than the {budget:N0} {round.Currency} left"
                 : result.BestWith[i] is { } with ? $"with it the best choice totals {with:0.##}, not more than {total:0.##}"
                 : "no choice within the seats and budget can include it";
-            return new ProposedRow(row, ValueOf(row), chosen, why);
+            return new ProposedRow(row, ScoreOf(row), problem.Items[i].Value, chosen, why);
         }).OrderByDescending(p => p.Chosen).ThenByDescending(p => p.Value).ThenBy(p => p.Row.Id).ToList();
-        return new(null, seats, budget, total, result.Cost, proposed);
+        return new(null, seats, budget, total, result.Cost, proposed, scores.Count > 0);
     }
 }

@@ -27,6 +27,9 @@ public class ShowModel(CohortDbContext db, AuditLog audit, DecideExtensions deci
 
     public List<ExtensionRow> Rows { get; private set; } = [];
 
+    /// <summary>Calibrated review scores (0–10) by application, when the round's applications were reviewed.</summary>
+    public IReadOnlyDictionary<int, double> ReviewScores { get; private set; } = new Dictionary<int, double>();
+
     /// <summary>After "Propose": the optimal selection among the endorsed applicants.</summary>
     public SelectionProposal? Proposal { get; private set; }
 
@@ -123,6 +126,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, DecideExtensions deci
         Rows = (await ExtensionRows.OfRound(Db, id).ToListAsync(cancellation))
             .OrderBy(r => r.State switch { ApplicationState.Submitted => 0, ApplicationState.Waitlisted => 1, ApplicationState.Advanced => 2, _ => 3 })
             .ThenByDescending(r => r.MeanRating ?? 0).ThenBy(r => r.Id).ToList();
+        ReviewScores = await ExtensionScores.CalibratedAsync(Db, id, cancellation);
         return true;
     }
 }
