@@ -2617,6 +2617,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ExtensionRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2649,6 +2652,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExtensionRoundId");
 
                     b.HasIndex("RubricId");
 
@@ -3802,7 +3807,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId");
 
@@ -3811,6 +3816,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
@@ -3948,6 +3955,10 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cohort.Core.Review.ReviewRound", b =>
                 {
+                    b.HasOne("Cohort.Core.Extensions.ExtensionRound", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionRoundId");
+
                     b.HasOne("Cohort.Core.Review.Rubric", "Rubric")
                         .WithMany()
                         .HasForeignKey("RubricId")

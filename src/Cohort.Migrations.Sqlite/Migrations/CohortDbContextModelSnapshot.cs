@@ -2500,6 +2500,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExtensionRoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2532,6 +2535,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExtensionRoundId");
 
                     b.HasIndex("RubricId");
 
@@ -3663,7 +3668,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "File")
                         .WithMany()
                         .HasForeignKey("FileId");
 
@@ -3672,6 +3677,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Cohort.Core.Projects.FellowProjectPreference", b =>
@@ -3809,6 +3816,10 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Cohort.Core.Review.ReviewRound", b =>
                 {
+                    b.HasOne("Cohort.Core.Extensions.ExtensionRound", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionRoundId");
+
                     b.HasOne("Cohort.Core.Review.Rubric", "Rubric")
                         .WithMany()
                         .HasForeignKey("RubricId")
