@@ -64,7 +64,7 @@ public sealed class DecideExtensions(CohortDbContext db, DecideApplications deci
 
         var target = DecideApplications.TargetState(decision);
         var selected = ids.Distinct().ToList();
-        var rows = (await ExtensionRows.OfRound(db, round.Id).AsNoTracking().Where(r => selected.Contains(r.Id)).ToListAsync(cancellation))
+        var rows = (await ExtensionRows.Of(db, db.ExtensionApplications.Where(a => a.RoundId == round.Id && selected.Contains(a.Id))).AsNoTracking().ToListAsync(cancellation))
             .OrderBy(r => selected.IndexOf(r.Id)).ToList();
         var movable = rows.Where(r => ExtensionScope.AwaitsDecision(r.State) && r.State != target).ToList();
         var (moving, over) = target == ApplicationState.Advanced ? await WithinCapacityAsync(round, movable, cancellation) : (movable, []);

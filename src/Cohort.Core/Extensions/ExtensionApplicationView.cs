@@ -22,7 +22,7 @@ public sealed record ExtensionApplicationView(ExtensionRound Round, ExtensionRow
         }
 
         var round = await db.ExtensionRounds.AsNoTracking().Include(r => r.Questions.OrderBy(q => q.Position)).SingleAsync(r => r.Id == application.RoundId, cancellation);
-        var row = await ExtensionRows.OfRound(db, round.Id).SingleAsync(r => r.Id == applicationId, cancellation);
+        var row = await ExtensionRows.Of(db, db.ExtensionApplications.Where(a => a.Id == applicationId)).SingleAsync(cancellation);
         var mentorIds = application.Endorsements.Select(e => e.MentorId).ToList();
         var mentors = await db.Mentors.AsNoTracking().Where(m => mentorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellation);
         return new(round, row,

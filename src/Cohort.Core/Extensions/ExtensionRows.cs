@@ -21,9 +21,12 @@ public sealed record ExtensionRow(
 public static class ExtensionRows
 {
     /// <summary>The round's applications that were handed in (never drafts), with names and endorsements.</summary>
-    public static IQueryable<ExtensionRow> OfRound(CohortDbContext db, int roundId) =>
-        from a in db.ExtensionApplications
-        where a.RoundId == roundId && a.State != ApplicationState.Draft
+    public static IQueryable<ExtensionRow> OfRound(CohortDbContext db, int roundId) => Of(db, db.ExtensionApplications.Where(a => a.RoundId == roundId));
+
+    /// <summary>Those of <paramref name="applications"/> that were handed in, as rows; filter the applications, not the rows, which the database cannot read back.</summary>
+    public static IQueryable<ExtensionRow> Of(CohortDbContext db, IQueryable<ExtensionApplication> applications) =>
+        from a in applications
+        where a.State != ApplicationState.Draft
         join f in db.Fellowships on a.FellowshipId equals f.Id
         join u in db.Users on f.ApplicantId equals u.Id
         join s in db.Streams on f.StreamId equals s.Id

@@ -114,7 +114,7 @@ public sealed class RoundFormModel(CohortDbContext db, AuditLog audit, TimeProvi
             ModelState.AddModelError("Input.ExtendsUntil", "The extension must end after the round closes.");
         }
 
-        var accepted = Record is null ? null : await ExtensionRows.OfRound(Db, Record.Id).Where(r => r.State == Core.Applications.ApplicationState.Advanced)
+        var accepted = Record is null ? null : await Db.ExtensionApplications.Where(a => a.RoundId == Record.Id && a.State == Core.Applications.ApplicationState.Advanced)
             .GroupBy(r => 1).Select(g => new { Seats = g.Count(), Spent = g.Sum(r => (long)r.RequestedAmount) }).SingleOrDefaultAsync(cancellation);
         if (accepted is not null && (Input.Seats < accepted.Seats || Input.Budget < accepted.Spent))
         {
