@@ -24,7 +24,8 @@ namespace Cohort.Demo;
 /// every run on the same day shows the same people, scores and dates. Last year's season comes with it
 /// (<see cref="DemoPastSeason"/>), to show what a finished season looks like.
 /// </summary>
-public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accounts, UserManager<CohortUser> users, TimeProvider clock, DemoPastSeason pastSeason)
+public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accounts, UserManager<CohortUser> users, TimeProvider clock, DemoPastSeason pastSeason,
+    DemoProgramme programme)
 {
     public const int ApplicantCount = 48;
     public const string ReviewerPassword = "demo-reviewer-password";
@@ -83,6 +84,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await PreferencesAsync(season, streamsStage, calendar.At(-1, 12), random, cancellation);
         await StreamRoundsAsync(season, streamsStage, reviewers, calendar, random, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
+        await programme.SeedAsync(calendar, cancellation);
         return true;
     }
 

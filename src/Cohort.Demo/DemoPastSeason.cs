@@ -132,7 +132,7 @@ public sealed class DemoPastSeason(CohortDbContext db, ImportCatalogue import, I
     /// <summary>A use case from the container whose clock reads <paramref name="at"/>, as if it ran then.</summary>
     private T With<T>(DateTime at, params object[] more) => ActivatorUtilities.CreateInstance<T>(services, [new FixedClock(at), .. more]);
 
-    private sealed class FixedClock(DateTime at) : TimeProvider
+    internal sealed class FixedClock(DateTime at) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(at, TimeSpan.Zero);
     }

@@ -45,6 +45,13 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
     public static DemoAccount SoloMentor { get; } = new(Roles.Mentor, "mentor.solo@demo.cohort.test", "demo-solo-mentor-password", "Demo Solo Mentor",
         "mentors Deception and Honeypot Evaluations alone (Hana Kowalczyk's stream)");
 
+    /// <summary>
+    /// A 2026 fellow of the demo mentor's stream (<see cref="DemoProgramme"/>), with the demo's activity only: hands in
+    /// milestones and reads the mentor's sign-offs on /portal/fellowship.
+    /// </summary>
+    public static DemoAccount Fellow { get; } = new(Roles.Applicant, "fellow@demo.cohort.test", "demo-fellow-password", "Demo Fellow",
+        "a 2026 fellow of the demo mentor's stream: milestones, sign-offs and check-ins on /portal/fellowship");
+
     /// <summary>One account per role, as the tests have always found them (<c>Accounts.Single(a => a.Role == ...)</c>).</summary>
     public static IReadOnlyList<DemoAccount> Accounts { get; } = [Admin, CoalitionMentor, Reviewer, FreshApplicant];
 

@@ -10,6 +10,7 @@ public static class DemoServices
         services.AddScoped<DemoSeason>();
         services.AddScoped<DemoActivity>();
         services.AddScoped<DemoPastSeason>();
+        services.AddScoped<DemoProgramme>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ public static class DemoWelcome
     public static IReadOnlyList<DemoAccount> Accounts(bool withActivity) =>
     [
         DemoSeason.Admin, DemoSeason.CoalitionMentor, DemoSeason.SoloMentor, DemoSeason.Reviewer, DemoSeason.FreshApplicant,
-        .. withActivity ? [DemoActivity.StreamsStageApplicant] : Array.Empty<DemoAccount>(),
+        .. withActivity ? [DemoActivity.StreamsStageApplicant, DemoSeason.Fellow] : Array.Empty<DemoAccount>(),
     ];
 
     public static IEnumerable<string> Lines(bool withActivity)

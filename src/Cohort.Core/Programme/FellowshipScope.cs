@@ -19,13 +19,12 @@ public static class FellowshipScope
     public static IQueryable<Fellowship> OfFellow(CohortDbContext db, string userId) =>
         db.Fellowships.Where(f => f.ApplicantId == userId);
 
-    /// <summary>A season's cohort, optionally one stream of it.</summary>
-    public static IQueryable<Fellowship> Cohort(CohortDbContext db, int seasonId, int? streamId = null) =>
-        db.Fellowships.Where(f => f.SeasonId == seasonId && (streamId == null || f.StreamId == streamId));
-
-    /// <summary>The fellowships an account may read: every one for an admin, else the mentored ones and their own.</summary>
-    public static IQueryable<Fellowship> VisibleTo(CohortDbContext db, string userId, bool isAdmin) =>
-        isAdmin ? db.Fellowships : db.Fellowships.Where(f => OfMentor(db, userId).Any(m => m.Id == f.Id) || f.ApplicantId == userId);
+    /// <summary>
+    /// A season's cohort, optionally one stream of it, among <paramref name="fellowships"/>: <c>db.Fellowships</c> for
+    /// the whole cohort, or what a reader may see (<see cref="OfMentor"/>) for theirs.
+    /// </summary>
+    public static IQueryable<Fellowship> Cohort(IQueryable<Fellowship> fellowships, int seasonId, int? streamId = null) =>
+        fellowships.Where(f => f.SeasonId == seasonId && (streamId == null || f.StreamId == streamId));
 
     /// <summary>The mentor profile through which the account mentors the fellowship (the one a sign-off or check-in is recorded under); null when it does not.</summary>
     public static Task<int?> MentorProfileIdAsync(CohortDbContext db, string userId, int fellowshipId, CancellationToken cancellation) =>

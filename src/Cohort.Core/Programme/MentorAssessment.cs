@@ -14,7 +14,7 @@ public sealed class MentorAssessment(CohortDbContext db, TimeProvider clock, Aud
     public const string NotYourFellow = "You do not mentor this fellow's stream, so you cannot assess them. Nothing was recorded.";
 
     /// <summary>The mentor profile through which <paramref name="mentor"/> assesses the fellowship, or the refusal.</summary>
-    public async Task<(int? MentorId, string? Refusal)> CheckAsync(Actor mentor, int fellowshipId, Assessment assessment, string? comment, CancellationToken cancellation)
+    public async Task<(int? MentorId, string? Refusal)> CheckAsync(Actor mentor, int fellowshipId, Assessment? assessment, string? comment, CancellationToken cancellation)
     {
         var mentorId = mentor.UserId is { } userId ? await FellowshipScope.MentorProfileIdAsync(db, userId, fellowshipId, cancellation) : null;
         if (mentorId is null)
@@ -22,7 +22,7 @@ public sealed class MentorAssessment(CohortDbContext db, TimeProvider clock, Aud
             return (null, NotYourFellow);
         }
 
-        if (!Enum.IsDefined(assessment))
+        if (assessment is not { } chosen || !Enum.IsDefined(chosen))
         {
             return (null, "Choose on track, at risk or off track. Nothing was recorded.");
         }

@@ -23,7 +23,7 @@ public static class ProgrammeBoard
 {
     public static async Task<Board> LoadAsync(CohortDbContext db, IQueryable<Fellowship> visible, int seasonId, int? streamId, DateTime now, CancellationToken cancellation)
     {
-        var fellows = await visible.Where(f => f.SeasonId == seasonId && (streamId == null || f.StreamId == streamId))
+        var fellows = await FellowshipScope.Cohort(visible, seasonId, streamId)
             .Join(db.Users, f => f.ApplicantId, u => u.Id, (f, u) => new { f.Id, f.StreamId, f.ApplicantId, u.DisplayName })
             .Join(db.Streams, f => f.StreamId, s => s.Id, (f, s) => new { f.Id, f.StreamId, f.ApplicantId, f.DisplayName, Stream = s.Name })
             .AsNoTracking().ToListAsync(cancellation);

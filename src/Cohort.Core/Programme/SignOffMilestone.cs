@@ -11,7 +11,7 @@ namespace Cohort.Core.Programme;
 /// </summary>
 public sealed class SignOffMilestone(CohortDbContext db, MentorAssessment assessments)
 {
-    public async Task<string?> RunAsync(Actor mentor, int fellowshipId, int milestoneId, Assessment assessment, string? comment, CancellationToken cancellation = default)
+    public async Task<string?> RunAsync(Actor mentor, int fellowshipId, int milestoneId, Assessment? assessment, string? comment, CancellationToken cancellation = default)
     {
         var (mentorId, refusal) = await assessments.CheckAsync(mentor, fellowshipId, assessment, comment, cancellation);
         if (refusal is not null)
@@ -38,7 +38,7 @@ public sealed class SignOffMilestone(CohortDbContext db, MentorAssessment assess
             return $"The fellow has not handed anything in for \"{milestone.Title}\" yet, so there is nothing to sign off. Record a check-in if you want to tell them where they stand.";
         }
 
-        return await assessments.RecordAsync(mentor, mentorId!.Value, fellowshipId, milestone, assessment, comment!,
+        return await assessments.RecordAsync(mentor, mentorId!.Value, fellowshipId, milestone, assessment!.Value, comment!,
             $"Another mentor signed \"{milestone.Title}\" off at the same moment; reload the page to see their assessment.", cancellation);
     }
 }

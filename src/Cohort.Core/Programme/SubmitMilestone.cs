@@ -37,6 +37,13 @@ public sealed class SubmitMilestone(CohortDbContext db, TimeProvider clock, Audi
             db.MilestoneSubmissions.Add(submission);
         }
 
+        if (replacedFile is { } old)
+        {
+            // Only this submission points at the old PDF: it goes in the same save rather than staying behind unreachable.
+            // Removed before the new one is attached, so the removal does not clear the new file's key on the submission.
+            db.StoredFiles.Remove(new StoredFile { Id = old, OwnerId = fellowId, FileName = "", ContentType = "", Content = [] });
+        }
+
         var problem = milestone.Submission switch
         {
             SubmissionKind.Text => TakeText(submission, answer.Text),
@@ -47,12 +54,6 @@ public sealed class SubmitMilestone(CohortDbContext db, TimeProvider clock, Audi
         {
             db.ChangeTracker.Clear();
             return $"{problem} Nothing was handed in.";
-        }
-
-        if (replacedFile is { } old && submission.File is not null)
-        {
-            // Only this submission points at the old PDF: it goes in the same save rather than staying behind unreachable.
-            db.StoredFiles.Remove(new StoredFile { Id = old, OwnerId = fellowId, FileName = "", ContentType = "", Content = [] });
         }
 
         submission.SubmittedAt = now;

@@ -15,6 +15,9 @@ public sealed class Instances(CoreServicesFixture core)
 
     public JobRunner Second => second.GetRequiredService<JobRunner>();
 
+    /// <summary>The second instance's services, for a test that runs a job itself on both.</summary>
+    public IServiceProvider SecondServices => second;
+
     /// <summary>Both instances look for due jobs at the same moment; how many jobs each ran.</summary>
     public async Task<(int First, int Second)> BothLookAsync()
     {

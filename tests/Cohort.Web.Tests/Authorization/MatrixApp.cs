@@ -79,6 +79,9 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var offer = await db.Offers.SingleAsync(o => o.StreamApplicationId == owned.Id);
         // A pitch in the owner's name waiting for the coalition's mentors, as a fellow's would.
         var pitch = await new ProjectsData(this).ProjectAsync(coalition.Slug, owner, ProjectState.Pending);
+        var handedIn = await db.MilestoneSubmissions.Where(s => s.FileId != null && db.Fellowships.Any(f => f.Id == s.FellowshipId
+                && db.Streams.Any(st => st.Id == f.StreamId && st.Slug == coalition.Slug && st.Track!.SeasonId != seasonId)))
+            .OrderBy(s => s.Id).FirstAsync();
 
         var targets = new Targets
         {
@@ -101,6 +104,8 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Cv = Id(await db.StoredFiles.Where(f => f.OwnerId == owner && f.FileName == "cv.pdf").Select(f => f.Id).SingleAsync()),
             Project = Id(pitch),
             Status = "404",
+            Fellowship = Id(handedIn.FellowshipId),
+            Milestone = Id(handedIn.MilestoneId),
             HostileFields =
             [
                 new("offerId", Id(offer.Id)), new("accept", "true"), new("slot", Id(slot.Id)), new("stream", Id(coalition.Id)),

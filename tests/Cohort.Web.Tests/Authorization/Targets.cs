@@ -44,6 +44,13 @@ public sealed record Targets
     public required string Status { get; init; }
 
     /// <summary>
+    /// A 2026 fellowship of the coalition (the demo programme's) with a PDF handed in for <see cref="Milestone"/>: no
+    /// persona is its fellow, and the other mentor mentors another stream.
+    /// </summary>
+    public required string Fellowship { get; init; }
+    public required string Milestone { get; init; }
+
+    /// <summary>
     /// Form fields every non-admin POST carries besides its token, naming the owner's objects where a handler takes an id
     /// from the form (an offer to accept, a slot to book, a stream to withdraw from, a pitch to approve), so a handler that
     /// trusts a posted id would change something of the owner's, which the sweep then finds.

@@ -48,6 +48,9 @@ public static class AdminMenu
         new("Programme",
         [
             new("Projects", "/admin/projects"),
+            new("Fellows", "/fellows"),
+            new("The cohort's board", "/admin/fellows/board"),
+            new("Milestones", "/admin/milestones"),
             new("Extension rounds", "/admin/extensions"),
         ]),
         new("Tools",

@@ -24,6 +24,9 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
     /// <summary>Whether the applicant is a fellow of a stream (accepted its offer), whose projects they rank.</summary>
     public bool IsFellow { get; private set; }
 
+    /// <summary>Whether the applicant is a fellow of any season, past or current: the portal links their fellowship page.</summary>
+    public bool HasFellowship { get; private set; }
+
     /// <summary>Open stage 2 assessments the applicant is invited to and has not started: the portal points to them until each is opened.</summary>
     public int AssessmentsToStart { get; private set; }
 
@@ -40,6 +43,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
         AssessmentsToStart = await Invitations.For(db, me)
             .CountAsync(a => a.StreamId == null && a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         IsFellow = await Core.Projects.Fellows.PlaceOf(db, me).AnyAsync(cancellation);
+        HasFellowship = await Core.Programme.FellowshipScope.OfFellow(db, me).AnyAsync(cancellation);
         var email = User.Identity!.Name;
         // Not the sensitive ones: a stolen session must not be able to read a live reset link and keep the account.
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email && !m.Sensitive).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);

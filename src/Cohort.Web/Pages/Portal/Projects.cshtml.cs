@@ -59,7 +59,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
 
     private async Task<IActionResult> ChangeAsync(Func<Task<string?>> change, string badFormat, string notice, CancellationToken cancellation)
     {
-        if (!await Fellows.PlaceOf(db, User.Id()).AnyAsync(cancellation))
+        if (!await Core.Projects.Fellows.PlaceOf(db, User.Id()).AnyAsync(cancellation))
         {
             return NotFound();
         }
@@ -78,7 +78,7 @@ public class ProjectsModel(CohortDbContext db, SaveFellowProjectPreferences save
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         var me = User.Id();
-        var place = await Fellows.PlaceOf(db, me).AsNoTracking().SingleOrDefaultAsync(cancellation);
+        var place = await Core.Projects.Fellows.PlaceOf(db, me).AsNoTracking().SingleOrDefaultAsync(cancellation);
         if (place is null)
         {
             return false;

@@ -26,7 +26,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, RunProjectMatch runA
     {
         var streams = await Db.Streams.AsNoTracking().Where(s => s.Track!.Season!.IsCurrent).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellation);
         var ids = streams.Select(s => s.Id).ToList();
-        var fellows = await Fellows.All(Db).Where(o => ids.Contains(o.StreamId)).GroupBy(o => o.StreamId)
+        var fellows = await Core.Projects.Fellows.All(Db).Where(o => ids.Contains(o.StreamId)).GroupBy(o => o.StreamId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellation);
         var projects = await Db.Projects.Where(p => ids.Contains(p.StreamId)).GroupBy(p => new { p.StreamId, p.State })
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => (g.Key.StreamId, g.Key.State), g => g.Count, cancellation);

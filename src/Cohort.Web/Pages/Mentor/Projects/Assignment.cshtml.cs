@@ -47,7 +47,7 @@ public class AssignmentModel(CohortDbContext db, RunProjectMatch runAssignment, 
         Shown = Run is { } id ? Runs.SingleOrDefault(r => r.Id == id) : Runs.FirstOrDefault();
         Result = Shown is null ? null : JsonSerializer.Deserialize<MatchResult>(Shown.ResultJson);
         var settled = await PublishedAssignments.SettledAsync(Db, streamId, cancellation);
-        Unsettled = await Fellows.Of(Db, streamId).CountAsync(o => !settled.Keys.Contains(o.ApplicantId), cancellation);
+        Unsettled = await Core.Projects.Fellows.Of(Db, streamId).CountAsync(o => !settled.Keys.Contains(o.ApplicantId), cancellation);
         return true;
     }
 }

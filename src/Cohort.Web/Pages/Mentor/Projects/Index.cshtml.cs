@@ -58,7 +58,7 @@ public class IndexModel(CohortDbContext db, PitchProject pitch, DecidePitch deci
         Projects = projects.Select(p => new Row(p, mentors[p.Id], names[p.PitchedById] + (p.PitchedByFellow ? " (fellow)" : ""))).ToList();
         var ranked = await Db.FellowProjectPreferences.AsNoTracking().Where(r => Db.Projects.Any(p => p.Id == r.ProjectId && p.StreamId == streamId && p.State == ProjectState.Approved))
             .GroupBy(r => r.ApplicantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellation);
-        FellowRows = (await Fellows.NamedOf(Db, streamId).ToListAsync(cancellation)).Select(f => new FellowRow(f.Name, ranked.GetValueOrDefault(f.ApplicantId))).ToList();
+        FellowRows = (await Core.Projects.Fellows.NamedOf(Db, streamId).ToListAsync(cancellation)).Select(f => new FellowRow(f.Name, ranked.GetValueOrDefault(f.ApplicantId))).ToList();
         return true;
     }
 }

@@ -23,5 +23,5 @@ public abstract class ProjectsPage(CohortDbContext db) : MentorPage(db)
 
     /// <summary>The stream's fellows, keyed by the stream application of their accepted offer, with their names.</summary>
     protected Task<Dictionary<int, string>> FellowsAsync(CancellationToken cancellation) =>
-        Fellows.NamedOf(Db, Stream.Id).ToDictionaryAsync(f => f.StreamApplicationId, f => f.Name, cancellation);
+        Core.Projects.Fellows.NamedOf(Db, Stream.Id).ToDictionaryAsync(f => f.StreamApplicationId, f => f.Name, cancellation);
 }
