@@ -141,8 +141,16 @@ public sealed class ReviewRoundFacts
         var answers = await db.StreamAnswers.AsNoTracking()
             .Where(a => applicantIds.Contains(a.ApplicantId))
             .Join(db.StreamQuestions.Where(q => q.AskedBy.Any(x => x.StreamId == round.StreamId)),
-                a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, q.Kind, a.Value })
+                a => a.QuestionId, q => q.Id, (a, q) => new WrittenAnswer(a.ApplicantId, q.Kind, a.Value))
             .ToListAsync(cancellation);
+        return Texts(applicantIds, answers);
+    }
+
+    private sealed record WrittenAnswer(string ApplicantId, QuestionKind Kind, string Value);
+
+    /// <summary>Each applicant's written answers joined, one a line; empty for an applicant with none.</summary>
+    private static Dictionary<string, string> Texts(List<string> applicantIds, List<WrittenAnswer> answers)
+    {
         var texts = applicantIds.ToDictionary(id => id, _ => "");
         foreach (var group in answers.Where(a => WrittenKinds.Contains(a.Kind)).GroupBy(a => a.ApplicantId))
         {
@@ -158,14 +166,8 @@ public sealed class ReviewRoundFacts
         var answers = await db.ExtensionAnswers.AsNoTracking()
             .Join(db.ExtensionApplications.Where(a => a.RoundId == round.ExtensionRoundId), x => x.ApplicationId, a => a.Id, (x, a) => new { x.QuestionId, x.Value, a.FellowshipId })
             .Join(db.Fellowships.Where(f => applicantIds.Contains(f.ApplicantId)), x => x.FellowshipId, f => f.Id, (x, f) => new { x.QuestionId, x.Value, f.ApplicantId })
-            .Join(db.ExtensionQuestions, x => x.QuestionId, q => q.Id, (x, q) => new { x.ApplicantId, q.Kind, x.Value })
+            .Join(db.ExtensionQuestions, x => x.QuestionId, q => q.Id, (x, q) => new WrittenAnswer(x.ApplicantId, q.Kind, x.Value))
             .ToListAsync(cancellation);
-        var texts = applicantIds.ToDictionary(id => id, _ => "");
-        foreach (var group in answers.Where(a => WrittenKinds.Contains(a.Kind)).GroupBy(a => a.ApplicantId))
-        {
-            texts[group.Key] = string.Join('\n', group.Select(a => a.Value));
-        }
-
-        return texts;
+        return Texts(applicantIds, answers);
     }
 }

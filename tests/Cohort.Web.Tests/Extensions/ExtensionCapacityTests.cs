@@ -57,21 +57,23 @@ public abstract class ExtensionCapacityTests(CohortApp app)
         return page;
     }
 
+    /// <summary><paramref name="count"/> new fellows' submitted applications to the round, each asking <paramref name="amount"/>, endorsed 4.</summary>
+    private async Task<List<int>> ApplicationsAsync(int roundId, int count, int amount)
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await data.ApplicationAsync(roundId, await data.FellowAsync(), amount, 4));
+        }
+
+        return ids;
+    }
+
     [Fact]
     public async Task Acceptances_beyond_the_seats_are_refused_for_the_excess_with_their_names()
     {
         var roundId = await data.RoundAsync(seats: 2, budget: 1000);
-        var fellows = new List<ExtensionsData.Fellow>();
-        for (var i = 0; i < 3; i++)
-        {
-            fellows.Add(await data.FellowAsync());
-        }
-
-        var ids = new List<int>();
-        foreach (var fellow in fellows)
-        {
-            ids.Add(await data.ApplicationAsync(roundId, fellow, 100, 4));
-        }
+        var ids = await ApplicationsAsync(roundId, 3, 100);
 
         var shown = (await AcceptAtOnceAsync(roundId, [.. ids])).Single();
 
@@ -85,11 +87,7 @@ public abstract class ExtensionCapacityTests(CohortApp app)
     public async Task Concurrent_acceptances_never_exceed_the_seats()
     {
         var roundId = await data.RoundAsync(seats: 2, budget: 10_000);
-        var ids = new List<int>();
-        for (var i = 0; i < 4; i++)
-        {
-            ids.Add(await data.ApplicationAsync(roundId, await data.FellowAsync(), 100, 4));
-        }
+        var ids = await ApplicationsAsync(roundId, 4, 100);
 
         var notices = await AcceptAtOnceAsync(roundId, [ids[0], ids[1]], [ids[2], ids[3]], [ids[3], ids[0]]);
 
@@ -104,11 +102,7 @@ public abstract class ExtensionCapacityTests(CohortApp app)
     public async Task Concurrent_acceptances_never_exceed_the_budget()
     {
         var roundId = await data.RoundAsync(seats: 10, budget: 100);
-        var ids = new List<int>();
-        for (var i = 0; i < 3; i++)
-        {
-            ids.Add(await data.ApplicationAsync(roundId, await data.FellowAsync(), 60, 4));
-        }
+        var ids = await ApplicationsAsync(roundId, 3, 60);
 
         var notices = await AcceptAtOnceAsync(roundId, [ids[0]], [ids[1]], [ids[2]]);
 
