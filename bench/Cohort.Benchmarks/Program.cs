@@ -29,6 +29,8 @@ using Cohort.Benchmarks.Instances;
 //                       the match-run season; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // exports [APPLICANTS]  the full JSON export of each kind (applications identified and blind, attempts, stream
 //                       applications) through the Exporter, three times each; SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// programme-exports [FELLOWS]  the programme's four exports (fellows, milestones identified and blind, artifacts,
+//   extensions) over a cohort of FELLOWS (default 400) with ten milestones, two artifacts each and an extension round
 // exports-season DATABASE [APPLICANTS]  that season in a database that is KEPT for the built app to serve
 //                       (bench/http/api-applications.sh): a SQLite file path, or a PostgreSQL database name
 // calibration-table [SEEDS]  tau and top-120 precision, raw against calibrated, on planted-truth seasons for each
@@ -57,6 +59,7 @@ return args switch
     ["exports", .. var rest] => await OnEachDatabaseAsync(postgres => ExportBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["exports-season", var keep, .. var rest] => await ExportBench.SeasonAsync(keep, rest.Length > 0 ? int.Parse(rest[0]) : 2500,
         Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
+    ["programme-exports", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Exports.ProgrammeExportBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 400, postgres)),
     ["import-applicants", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Imports.ImportApplicantsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),

@@ -2,6 +2,7 @@ using Cohort.Core.Accounts;
 using Cohort.Core.Admin;
 using Cohort.Core.Api;
 using Cohort.Core.Archive;
+using Cohort.Core.Artifacts;
 using Cohort.Core.Applications;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddReview();
         services.AddMatch();
         services.AddProjects();
+        services.AddArtifacts();
         services.AddProgramme();
         services.AddOperations();
         services.AddReminders();

@@ -11,6 +11,7 @@ public static class DemoServices
         services.AddScoped<DemoActivity>();
         services.AddScoped<DemoPastSeason>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<DemoArtifacts>();
         services.AddScoped<DemoExtensions>();
         return services;
     }

@@ -60,6 +60,24 @@ public sealed class ExportCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
         Assert.Equal(kind, run.Json.GetProperty("kind").GetString());
     }
 
+    [Theory]
+    [InlineData("fellows")]
+    [InlineData("milestones")]
+    [InlineData("artifacts")]
+    [InlineData("extensions")]
+    public void The_programmes_kinds_are_exported_for_last_years_cohort(string kind)
+    {
+        var run = Export(kind, "--season", "2026", "--format", "json", "--view", "blind");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal((kind, "2026", "blind"), (run.Json.GetProperty("kind").GetString(), run.Json.GetProperty("season").GetString(), run.Json.GetProperty("view").GetString()));
+        Assert.DoesNotContain("email", run.Json.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        if (kind == "fellows")
+        {
+            Assert.NotEmpty(run.Json.GetProperty("rows").EnumerateArray());
+        }
+    }
+
     [Fact]
     public void The_catalogue_export_still_works()
     {

@@ -14,19 +14,23 @@ public static class ApiScopes
     public const string MatchRead = "match:read";
     public const string PeopleWrite = "people:write";
 
+    /// <summary>The programme after the match (issue 17): the cohort, milestones and progress, extension rounds and applications; fellows by id only.</summary>
+    public const string ProgrammeRead = "programme:read";
+
     public static IReadOnlyList<string> All { get; } =
-        [CatalogueRead, CatalogueWrite, ApplicationsRead, ReviewsRead, DecisionsWrite, MatchRead, PeopleWrite];
+        [CatalogueRead, CatalogueWrite, ApplicationsRead, ReviewsRead, DecisionsWrite, MatchRead, PeopleWrite, ProgrammeRead];
 
     /// <summary>What a scope lets a token do, in a line, for the page that creates tokens.</summary>
     public static string Describe(string scope) => scope switch
     {
-        CatalogueRead => "read seasons, tracks, streams and mentors",
+        CatalogueRead => "read seasons, tracks, streams, mentors and the artifacts on the public showcase",
         CatalogueWrite => "create and change tracks, streams and mentors",
         ApplicationsRead => "read applications with applicants' names, emails and answers, attempts and decisions",
         ReviewsRead => "read reviews and calibrated scores, applicants by id only, answers as blind reviewers see them",
         DecisionsWrite => "decide applications in bulk, as the pipeline does",
         MatchRead => "read match runs, offers and projects, applicants by id only",
         PeopleWrite => "import applicants, and change the reviewer pool and its conflicts",
+        ProgrammeRead => "read the cohort, milestones with each fellow's progress, and extension rounds and applications, fellows by id only",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a scope."),
     };
 

@@ -8,6 +8,9 @@ public static class PdfContent
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>The problem of a file whose first bytes are not a PDF's; any other problem is the size.</summary>
+    public const string NotAPdf = "The file is not a PDF.";
+
     /// <summary>The file's bytes, or why it is refused.</summary>
     public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(Stream content, CancellationToken cancellation)
     {
@@ -25,6 +28,6 @@ public static class PdfContent
 
         return buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith("%PDF-"u8)
             ? (buffer.ToArray(), null)
-            : (null, "The file is not a PDF.");
+            : (null, NotAPdf);
     }
 }

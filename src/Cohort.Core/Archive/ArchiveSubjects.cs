@@ -1,9 +1,11 @@
 using System.Globalization;
 using Cohort.Core.Accounts;
 using Cohort.Core.Applications;
+using Cohort.Core.Artifacts;
 using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
+using Cohort.Core.Extensions;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
@@ -41,6 +43,11 @@ public static class ArchiveSubjects
         ("project-assignment-run", typeof(MatchRun), nameof(MatchRun.Id)),
         ("offer", typeof(Offer), nameof(Offer.Id)),
         ("project", typeof(Project), nameof(Project.Id)),
+        ("fellowship", typeof(Programme.Fellowship), nameof(Programme.Fellowship.Id)),
+        ("milestone", typeof(Programme.Milestone), nameof(Programme.Milestone.Id)),
+        ("artifact", typeof(Artifact), nameof(Artifact.Id)),
+        ("extension-round", typeof(ExtensionRound), nameof(ExtensionRound.Id)),
+        ("extension-application", typeof(ExtensionApplication), nameof(ExtensionApplication.Id)),
         ("invitation", typeof(RoleInvitation), nameof(RoleInvitation.Email)),
         ("user", typeof(CohortUser), nameof(CohortUser.Id)),
         ("user", typeof(CohortUser), nameof(CohortUser.Email)),
@@ -50,17 +57,19 @@ public static class ArchiveSubjects
     /// <summary>The subject a subject-kept row names, as "kind:value".</summary>
     public static string SubjectOf(Type entity, IReadOnlyDictionary<string, object?> row) => entity == typeof(AuditEntry)
         ? (string)row[nameof(AuditEntry.Subject)]!
-        : $"{ReminderSubjectKind((ReminderKind)row[nameof(SentReminder.Kind)]!)}:{row[nameof(SentReminder.Subject)]}";
+        : ReminderSubject((ReminderKind)row[nameof(SentReminder.Kind)]!, (string)row[nameof(SentReminder.Subject)]!);
 
     /// <summary>"kind:value" for one archived row's value, as <see cref="SubjectOf"/> writes subjects.</summary>
     public static string Name(string kind, object value) => $"{kind}:{Convert.ToString(value, CultureInfo.InvariantCulture)}";
 
-    private static string ReminderSubjectKind(ReminderKind kind) => kind switch
+    /// <summary>A milestone reminder's subject is "fellowship:milestone": it is kept with its fellowship.</summary>
+    private static string ReminderSubject(ReminderKind kind, string subject) => kind switch
     {
-        ReminderKind.GeneralDraft => "application",
-        ReminderKind.StreamDraft => "stream-application",
-        ReminderKind.AssessmentAttempt => "attempt",
-        ReminderKind.OverdueReviews => "user",
+        ReminderKind.GeneralDraft => $"application:{subject}",
+        ReminderKind.StreamDraft => $"stream-application:{subject}",
+        ReminderKind.AssessmentAttempt => $"attempt:{subject}",
+        ReminderKind.OverdueReviews => $"user:{subject}",
+        ReminderKind.MilestoneDue or ReminderKind.MilestoneOverdue => $"fellowship:{subject.Split(':')[0]}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a reminder kind the archive does not know"),
     };
 }

@@ -34,6 +34,9 @@ public class Artifact : IVersioned
     public string WebsiteUrl { get; set; } = "";
     public int? PdfFileId { get; set; }
 
+    /// <summary>The attached PDF, to set when a new one is uploaded in the same save; not loaded otherwise.</summary>
+    public Applications.StoredFile? Pdf { get; set; }
+
     /// <summary>An SPDX licence identifier (CC-BY-4.0, MIT, Apache-2.0…).</summary>
     public string Licence { get; set; } = "";
 

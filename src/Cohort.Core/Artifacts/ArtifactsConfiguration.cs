@@ -23,7 +23,7 @@ internal sealed class ArtifactConfiguration : IEntityTypeConfiguration<Artifact>
         artifact.Property(a => a.State).HasConversion<string>().HasMaxLength(10);
         artifact.HasOne<Season>().WithMany().HasForeignKey(a => a.SeasonId);
         artifact.HasOne<ResearchStream>().WithMany().HasForeignKey(a => a.StreamId);
-        artifact.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.PdfFileId);
+        artifact.HasOne(a => a.Pdf).WithMany().HasForeignKey(a => a.PdfFileId);
         artifact.HasOne<Mentor>().WithMany().HasForeignKey(a => a.ConfirmedByMentorId);
         artifact.HasOne<CohortUser>().WithMany().HasForeignKey(a => a.RecordedById);
         artifact.HasMany(a => a.Authors).WithOne().HasForeignKey(a => a.ArtifactId);

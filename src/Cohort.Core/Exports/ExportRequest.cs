@@ -16,8 +16,12 @@ public enum ExportFormat
     Json,
 }
 
-/// <summary>What to export: a season, the view, and for a kind that can narrow to one stream, the stream.</summary>
-public sealed record ExportRequest(int SeasonId, ExportView View, int? StreamId = null);
+/// <summary>
+/// What to export: a season, the view, and for a kind that can narrow to one stream, the stream. <paramref name="OverApi"/>
+/// is set when the file leaves through <c>/api/v1</c>, which serves only what is public of a concept that has a public
+/// rule: the artifacts kind then holds the showcase's artifacts alone (docs/decisions/exports.md).
+/// </summary>
+public sealed record ExportRequest(int SeasonId, ExportView View, int? StreamId = null, bool OverApi = false);
 
 /// <summary>The words the UI, the CLI and the API accept for views and formats, and their one-line refusals.</summary>
 public static class ExportWords

@@ -23,7 +23,8 @@ public sealed class Exporter(CohortDbContext db, AuditLog audit, TimeProvider cl
     public ExportKind? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);
 
     /// <summary>The kind named <paramref name="kindName"/> for <paramref name="seasonSlug"/>'s season, or a refusal naming what is wrong.</summary>
-    public async Task<ExportOutcome> RunAsync(Actor actor, string kindName, string? seasonSlug, ExportView view, CancellationToken cancellation)
+    /// <param name="overApi">The file leaves through <c>/api/v1</c> (<see cref="ExportRequest.OverApi"/>).</param>
+    public async Task<ExportOutcome> RunAsync(Actor actor, string kindName, string? seasonSlug, ExportView view, CancellationToken cancellation, bool overApi = false)
     {
         if (Find(kindName) is not { } kind)
         {
@@ -38,7 +39,7 @@ public sealed class Exporter(CohortDbContext db, AuditLog audit, TimeProvider cl
 
         var hidden = view == ExportView.Blind ? Hidden(await BlindApplication.SettingsAsync(db, season.Id, cancellation)) : [];
         var heading = new ExportHeading(kind.Name, season.Slug, clock.GetUtcNow().UtcDateTime, view, hidden);
-        var rows = await kind.BuildAsync(new ExportRequest(season.Id, view), cancellation);
+        var rows = await kind.BuildAsync(new ExportRequest(season.Id, view, OverApi: overApi), cancellation);
         audit.Record(actor, "data.exported", $"export:{kind.Name}", $"season {season.Slug}, {ExportWords.Name(view)}, {rows.Rows.Count} rows");
         await db.SaveChangesAsync(cancellation);
         return new(new ExportTable(heading, rows), null);

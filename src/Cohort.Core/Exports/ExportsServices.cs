@@ -17,6 +17,10 @@ public static class ExportsServices
         services.AddExportKind<MatchRunsExport>();
         services.AddExportKind<OffersExport>();
         services.AddExportKind<ProjectsExport>();
+        services.AddExportKind<FellowsExport>();
+        services.AddExportKind<MilestonesExport>();
+        services.AddExportKind<ArtifactsExport>();
+        services.AddExportKind<ExtensionsExport>();
         return services;
     }
 

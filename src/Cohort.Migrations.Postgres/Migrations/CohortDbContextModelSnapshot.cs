@@ -3298,7 +3298,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ConfirmedByMentorId");
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "Pdf")
                         .WithMany()
                         .HasForeignKey("PdfFileId");
 
@@ -3319,6 +3319,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Pdf");
                 });
 
             modelBuilder.Entity("Cohort.Core.Artifacts.ArtifactAuthor", b =>

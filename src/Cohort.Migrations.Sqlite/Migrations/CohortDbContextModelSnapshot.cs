@@ -3159,7 +3159,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ConfirmedByMentorId");
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "Pdf")
                         .WithMany()
                         .HasForeignKey("PdfFileId");
 
@@ -3180,6 +3180,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Pdf");
                 });
 
             modelBuilder.Entity("Cohort.Core.Artifacts.ArtifactAuthor", b =>

@@ -57,6 +57,29 @@ public sealed class SeasonArchiveRoundTripTests(SeededDemo demo)
         Assert.DoesNotContain("ApiToken", demo.Archive, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Last_seasons_archive_holds_its_programme_with_the_files_of_submissions_artifacts_and_answers_and_this_seasons_none_of_it()
+    {
+        var archive = JsonNode.Parse(Export(demo.Database, ["--season", SeededDemo.PastSeason], "programme"))!["entities"]!.AsObject();
+        var current = JsonNode.Parse(demo.Archive)!["entities"]!.AsObject();
+
+        foreach (var kind in new[] { "Fellowship", "Milestone", "MilestoneSubmission", "CheckIn", "Artifact", "ArtifactAuthor", "ExtensionRound", "ExtensionQuestion",
+                     "ExtensionApplication", "ExtensionAnswer", "ExtensionEndorsement" })
+        {
+            Assert.True(archive[kind]?.AsArray().Count > 0, $"last season's archive has no {kind}");
+            Assert.True(current[kind] is null || current[kind]!.AsArray().Count == 0, $"this season's archive holds last season's {kind}");
+        }
+
+        var files = archive["StoredFile"]!.AsArray().Select(f => (int)f!["Id"]!).ToHashSet();
+        var pointedAt = archive["MilestoneSubmission"]!.AsArray().Select(s => (int?)s!["FileId"])
+            .Concat(archive["Artifact"]!.AsArray().Select(a => (int?)a!["PdfFileId"]))
+            .Concat(archive["ExtensionAnswer"]!.AsArray().Select(a => (int?)a!["FileId"]))
+            .OfType<int>().ToList();
+        Assert.True(pointedAt.Count >= 4, "the four files the programme rows point at are missing");
+        Assert.All(pointedAt, id => Assert.Contains(id, files));
+        Assert.Contains(archive["Artifact"]!.AsArray(), a => (int)a!["Id"]! == demo.Programme.PublicArtifactId);
+    }
+
     private string Export(TestDatabase database, string[] season, string name)
     {
         var path = Path.Combine(demo.Folder, $"{name}-{Guid.NewGuid():N}.json");

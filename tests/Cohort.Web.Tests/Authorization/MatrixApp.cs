@@ -108,6 +108,7 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Assignment = Id(assignment.Id),
             Cv = Id(await db.StoredFiles.Where(f => f.OwnerId == owner && f.FileName == "cv.pdf").Select(f => f.Id).SingleAsync()),
             Project = Id(pitch),
+            Artifact = Id(await Core.Artifacts.Showcase.Public(db).Where(a => a.PdfFileId != null).MinAsync(a => a.Id)),
             Status = "404",
             Fellowship = Id(handedIn.FellowshipId),
             Milestone = Id(handedIn.MilestoneId),

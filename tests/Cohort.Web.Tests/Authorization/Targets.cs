@@ -41,6 +41,9 @@ public sealed record Targets
     public required string Assignment { get; init; }
     public required string Cv { get; init; }
     public required string Project { get; init; }
+
+    /// <summary>A public artifact of last year's demo fellows, with a PDF: the showcase serves it to everyone, and only its fellow authors, its stream's mentors and admins reach it elsewhere.</summary>
+    public required string Artifact { get; init; }
     public required string Status { get; init; }
 
     /// <summary>

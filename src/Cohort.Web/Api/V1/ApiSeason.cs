@@ -13,6 +13,21 @@ public static class ApiSeason
             ? (season.Id, null)
             : (0, Refuse("season", string.IsNullOrWhiteSpace(slug) ? "There is no season yet." : $"There is no season \"{slug}\"."));
 
+    /// <summary>
+    /// The id of the season named by <paramref name="slug"/>, or null (every season) when absent: for the programme's
+    /// reads, whose cohort is usually a past season's while the current one is in selection.
+    /// </summary>
+    public static async Task<(int? SeasonId, ValidationProblem? Problem)> OptionalAsync(CohortDbContext db, string? slug, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return (null, null);
+        }
+
+        var id = await db.Seasons.AsNoTracking().Where(s => s.Slug == slug.Trim()).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellation);
+        return id is null ? (null, Refuse("season", $"There is no season \"{slug}\".")) : (id, null);
+    }
+
     /// <summary>The enum value named <paramref name="text"/> (any case), null when absent, or the 400 naming <paramref name="parameter"/>.</summary>
     public static (TEnum? Value, ValidationProblem? Problem) Parse<TEnum>(string parameter, string? text)
         where TEnum : struct, Enum =>

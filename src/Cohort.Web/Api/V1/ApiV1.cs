@@ -50,6 +50,7 @@ public static class ApiV1
         api.MapScores();
         api.MapDecisions();
         api.MapMatch();
+        api.MapProgramme();
         api.MapImports();
         routes.MapApiV1Document();
         routes.MapApiV1Docs();

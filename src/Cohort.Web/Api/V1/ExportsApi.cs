@@ -32,7 +32,7 @@ public static class ExportsApi
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         HttpContext http, Exporter exporter, string kind, string? season, string? format, string? view, CancellationToken cancellation)
     {
-        var mayIdentify = http.User.HasClaim(ApiTokenAuthentication.ScopeClaim, ApiScopes.ApplicationsRead);
+        var mayIdentify = http.User.MayIdentify();
         var (chosenFormat, formatProblem) = ExportWords.Format(format);
         var (chosenView, viewProblem) = ExportWords.View(string.IsNullOrWhiteSpace(view) && !mayIdentify ? ExportWords.Name(ExportView.Blind) : view);
         var errors = new Dictionary<string, string[]>();
@@ -57,7 +57,7 @@ public static class ExportsApi
                 detail: $"The identified view names applicants and needs the {ApiScopes.ApplicationsRead} scope; ask for view=blind.");
         }
 
-        var outcome = await exporter.RunAsync(http.User.AsApiActor(), kind, season, chosenView, cancellation);
+        var outcome = await exporter.RunAsync(http.User.AsApiActor(), kind, season, chosenView, cancellation, overApi: true);
         if (outcome.Table is not { } table)
         {
             return TypedResults.Problem(title: "Not found", detail: outcome.Refusal, statusCode: StatusCodes.Status404NotFound);

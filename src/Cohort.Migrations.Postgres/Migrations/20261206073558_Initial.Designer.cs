@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cohort.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261206062815_Initial")]
+    [Migration("20261206073558_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3301,7 +3301,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ConfirmedByMentorId");
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "Pdf")
                         .WithMany()
                         .HasForeignKey("PdfFileId");
 
@@ -3322,6 +3322,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Pdf");
                 });
 
             modelBuilder.Entity("Cohort.Core.Artifacts.ArtifactAuthor", b =>

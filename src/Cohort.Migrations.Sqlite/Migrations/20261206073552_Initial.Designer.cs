@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261206062759_Initial")]
+    [Migration("20261206073552_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3162,7 +3162,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ConfirmedByMentorId");
 
-                    b.HasOne("Cohort.Core.Applications.StoredFile", null)
+                    b.HasOne("Cohort.Core.Applications.StoredFile", "Pdf")
                         .WithMany()
                         .HasForeignKey("PdfFileId");
 
@@ -3183,6 +3183,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .HasForeignKey("StreamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Pdf");
                 });
 
             modelBuilder.Entity("Cohort.Core.Artifacts.ArtifactAuthor", b =>
