@@ -9,6 +9,7 @@ using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Exports;
+using Cohort.Core.Extensions;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Imports;
 using Cohort.Core.Jobs;
@@ -64,6 +65,7 @@ public static class CoreServices
         services.AddImports();
         services.AddSeasonArchive();
         services.AddExports();
+        services.AddExtensions();
         return services;
     }
 

@@ -25,7 +25,7 @@ namespace Cohort.Demo;
 /// (<see cref="DemoPastSeason"/>), to show what a finished season looks like.
 /// </summary>
 public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accounts, UserManager<CohortUser> users, TimeProvider clock, DemoPastSeason pastSeason,
-    DemoProgramme programme, DemoArtifacts artifacts)
+    DemoProgramme programme, DemoArtifacts artifacts, DemoExtensions extensions)
 {
     public const int ApplicantCount = 48;
     public const string ReviewerPassword = "demo-reviewer-password";
@@ -86,6 +86,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await pastSeason.SeedAsync(calendar, cancellation);
         await programme.SeedAsync(calendar, cancellation);
         await artifacts.SeedAsync(calendar, cancellation);
+        await extensions.SeedAsync(calendar, cancellation);
         return true;
     }
 

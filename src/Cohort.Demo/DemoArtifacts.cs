@@ -161,6 +161,6 @@ public sealed class DemoArtifacts(CohortDbContext db, IServiceProvider services)
         var clock = new DemoPastSeason.FixedClock(at);
         return ActivatorUtilities.CreateInstance<T>(services, clock, new AuditLog(db, clock), ActivatorUtilities.CreateInstance<ArtifactMail>(services, new Outbox(db, clock),
             // The command line (`cohort seed demo`) knows no public address: its mail names the page's path alone.
-            services.GetService<IAppLinks>() ?? new DemoProgramme.PathLinks()));
+            DemoLinks.Of(services)));
     }
 }

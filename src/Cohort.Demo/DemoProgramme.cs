@@ -200,13 +200,7 @@ public sealed class DemoProgramme(CohortDbContext db, UserManager<CohortUser> us
             : ActivatorUtilities.CreateInstance<T>(services, clock);
     }
 
-    /// <summary>The web host's links; the command line (`cohort seed demo`) knows no public address, so its mail names the page's path alone.</summary>
-    private IAppLinks Links => services.GetService<IAppLinks>() ?? new PathLinks();
-
-    internal sealed class PathLinks : IAppLinks
-    {
-        public string Link(string path) => path;
-    }
+    private IAppLinks Links => DemoLinks.Of(services);
 
     private static void Check(string? refusal, string what)
     {

@@ -12,6 +12,7 @@ public static class DemoServices
         services.AddScoped<DemoPastSeason>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<DemoArtifacts>();
+        services.AddScoped<DemoExtensions>();
         return services;
     }
 }

@@ -59,26 +59,33 @@ public sealed class SendTemplatedMail(FindApplications find, CohortDbContext db,
         return new(messages.Count, [], []);
     }
 
-    private async Task<(List<string> Problems, List<RenderedMail> Messages, List<string> Warnings)> RenderAsync(TemplatedMail mail, CancellationToken cancellation)
+    /// <summary>What is wrong with a mailing's subject and body before any recipient is read, each in words: the rules every templated mail follows (the pipeline's mailings, extension decisions).</summary>
+    public static List<string> Problems(string subject, string body)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(mail.Subject) || string.IsNullOrWhiteSpace(mail.Body))
+        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body))
         {
             problems.Add("Write both a subject and a body.");
         }
 
-        if (mail.Subject.Length > MaxSubjectLength || mail.Subject.Contains('\n', StringComparison.Ordinal) || mail.Subject.Contains('\r', StringComparison.Ordinal))
+        if (subject.Length > MaxSubjectLength || subject.Contains('\n', StringComparison.Ordinal) || subject.Contains('\r', StringComparison.Ordinal))
         {
             problems.Add($"The subject must be one line of at most {MaxSubjectLength} characters.");
         }
 
-        if (mail.Body.Length > MaxBodyLength)
+        if (body.Length > MaxBodyLength)
         {
             problems.Add($"The body must be at most {MaxBodyLength} characters.");
         }
 
-        problems.AddRange(MailTemplate.Check(mail.Subject).Select(p => $"Subject: {p}"));
-        problems.AddRange(MailTemplate.Check(mail.Body).Select(p => $"Body: {p}"));
+        problems.AddRange(MailTemplate.Check(subject).Select(p => $"Subject: {p}"));
+        problems.AddRange(MailTemplate.Check(body).Select(p => $"Body: {p}"));
+        return problems;
+    }
+
+    private async Task<(List<string> Problems, List<RenderedMail> Messages, List<string> Warnings)> RenderAsync(TemplatedMail mail, CancellationToken cancellation)
+    {
+        var problems = Problems(mail.Subject, mail.Body);
         var view = await find.RunAsync(mail.Stage, mail.Recipients, cancellation);
         if (view is null || view.Rows.Count == 0)
         {

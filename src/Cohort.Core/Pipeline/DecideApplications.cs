@@ -104,9 +104,29 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
                     a.State = state;
                     a.UpdatedAt = now;
                 })),
+            StageKind.Extension => await ExtensionAsync(selected, awaiting, now, cancellation),
             _ => throw new ArgumentOutOfRangeException(nameof(stage)),
         };
     }
+
+    /// <summary>
+    /// Extension applications move themselves, and an accepted one extends its fellowship to its round's end date.
+    /// Capacity (seats and budget) is the caller's to check: <see cref="Extensions.DecideExtensions"/>.
+    /// </summary>
+    private async Task<IEnumerable<Decidable>> ExtensionAsync(List<int> selected, ApplicationState[] awaiting, DateTime now, CancellationToken cancellation) =>
+        (await db.ExtensionApplications.Where(a => selected.Contains(a.Id) && awaiting.Contains(a.State))
+            .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => new { Application = a, Fellowship = f })
+            .Join(db.ExtensionRounds, x => x.Application.RoundId, r => r.Id, (x, r) => new { x.Application, x.Fellowship, r.ExtendsUntil })
+            .ToListAsync(cancellation))
+        .Select(x => new Decidable($"extension-application:{x.Application.Id}", x.Application.State, state =>
+        {
+            x.Application.State = state;
+            x.Application.UpdatedAt = now;
+            if (state == ApplicationState.Advanced)
+            {
+                x.Fellowship.EndsOn = x.ExtendsUntil;
+            }
+        }));
 
     /// <summary>General applications move themselves, and an advanced one enters its applicant at the assessment stage.</summary>
     private async Task<IEnumerable<Decidable>> GeneralAsync(List<int> selected, ApplicationState[] awaiting, DateTime now, CancellationToken cancellation)
@@ -140,6 +160,7 @@ public sealed class DecideApplications(CohortDbContext db, AuditLog audit, TimeP
     {
         StageKind.General => "application",
         StageKind.Assessment => "assessments",
+        StageKind.Extension => "extension-application",
         _ => "stream-application",
     };
 

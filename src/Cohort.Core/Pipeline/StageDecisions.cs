@@ -34,6 +34,8 @@ public static class StageDecisions
         StageKind.Assessment => db.Applications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || AssessmentEntries.All(db).Any(e => e.ApplicantId == a.ApplicantId && e.Stage!.Track!.SeasonId == a.Form!.SeasonId
                 && (e.State == ApplicationState.Advanced || e.State == ApplicationState.Rejected))), cancellation),
+        StageKind.Extension => db.ExtensionApplications.AnyAsync(a => a.Id == subjectId
+            && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
         _ => db.StreamApplications.AnyAsync(a => a.Id == subjectId
             && (a.State == ApplicationState.Withdrawn || a.State == ApplicationState.Advanced || a.State == ApplicationState.Rejected), cancellation),
     };

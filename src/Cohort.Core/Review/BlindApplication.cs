@@ -42,9 +42,13 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
     {
         var round = assignment.Round!;
         var applicantId = await ApplicantIdAsync(db, assignment, cancellation);
-        var reader = await BlindReader.ForAsync(db, round.SeasonId, applicantId, cancellation);
+        var reader = await ReaderAsync(db, assignment, applicantId, cancellation);
         var sections = new List<BlindSection>();
-        if (round.Stage == StageKind.Streams)
+        if (round.Stage == StageKind.Extension)
+        {
+            sections.Add(new("Extension application", await ExtensionAnswersAsync(db, reader, assignment.SubjectId, cancellation)));
+        }
+        else if (round.Stage == StageKind.Streams)
         {
             sections.Add(new("Stream application", await StreamAnswersAsync(db, reader, assignment.SubjectId, applicantId, cancellation)));
             sections.Add(new("CV", reader.General.Where(g => g.Question.Kind == QuestionKind.File).Select(reader.Read).OfType<BlindAnswer>().ToList()));
@@ -68,16 +72,34 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
     /// </summary>
     public static async Task<StoredFile?> CvAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation)
     {
-        var reader = await BlindReader.ForAsync(db, assignment.Round!.SeasonId, await ApplicantIdAsync(db, assignment, cancellation), cancellation);
+        var reader = await ReaderAsync(db, assignment, await ApplicantIdAsync(db, assignment, cancellation), cancellation);
         var cv = reader.General.FirstOrDefault(g => g.Question.Kind == QuestionKind.File && reader.Read(g) is not null);
         return cv is null ? null : await db.StoredFiles.AsNoTracking().SingleAsync(f => f.Id == cv.FileId, cancellation);
     }
 
     /// <summary>Whose application <paramref name="assignment"/> (loaded with its round) is: never shown, only used to read it.</summary>
-    public static async Task<string> ApplicantIdAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) =>
-        assignment.Round!.Stage == StageKind.Streams
-            ? await db.StreamApplications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation)
-            : await db.Applications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation);
+    public static async Task<string> ApplicantIdAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) => assignment.Round!.Stage switch
+    {
+        StageKind.Streams => await db.StreamApplications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
+        StageKind.Extension => await db.ExtensionApplications.Where(a => a.Id == assignment.SubjectId)
+            .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => f.ApplicantId).SingleAsync(cancellation),
+        _ => await db.Applications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
+    };
+
+    /// <summary>The reader of the round's season's settings, redacting the identity the applicant gave in their own season (<see cref="ReviewRoundFacts.ApplicantSeasonAsync"/>).</summary>
+    private static async Task<BlindReader> ReaderAsync(CohortDbContext db, ReviewAssignment assignment, string applicantId, CancellationToken cancellation) =>
+        await BlindReader.ForAsync(db, assignment.Round!.SeasonId, await ReviewRoundFacts.ApplicantSeasonAsync(db, assignment.Round, cancellation), applicantId, cancellation);
+
+    /// <summary>An extension application as a reviewer reads it: the amount asked, then each answer through the reader (never the mentors' endorsements, which name people).</summary>
+    private static async Task<List<BlindAnswer>> ExtensionAnswersAsync(CohortDbContext db, BlindReader reader, int applicationId, CancellationToken cancellation)
+    {
+        var application = await db.ExtensionApplications.AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == applicationId, cancellation);
+        var round = await db.ExtensionRounds.AsNoTracking().Include(r => r.Questions.OrderBy(q => q.Position)).SingleAsync(r => r.Id == application.RoundId, cancellation);
+        return [
+            new("Amount requested", $"{application.RequestedAmount:N0} {round.Currency}", BlindAnswerKind.Text),
+            .. round.Questions.Select(q => reader.Read(new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""))).OfType<BlindAnswer>(),
+        ];
+    }
 
     private static async Task<List<BlindAnswer>> StreamAnswersAsync(CohortDbContext db, BlindReader reader, int streamApplicationId, string applicantId, CancellationToken cancellation)
     {

@@ -38,12 +38,19 @@ public sealed class BlindReader
     public IReadOnlyList<GivenAnswer> General { get; }
 
     /// <summary>The reader for <paramref name="applicantId"/>'s answers in season <paramref name="seasonId"/>.</summary>
-    public static async Task<BlindReader> ForAsync(CohortDbContext db, int seasonId, string applicantId, CancellationToken cancellation)
+    public static Task<BlindReader> ForAsync(CohortDbContext db, int seasonId, string applicantId, CancellationToken cancellation) =>
+        ForAsync(db, seasonId, seasonId, applicantId, cancellation);
+
+    /// <summary>
+    /// The reader under the settings of season <paramref name="seasonId"/> (the reviewers'), redacting the identity the
+    /// applicant gave in season <paramref name="answersSeasonId"/>: a fellow's, for a review of their extension application.
+    /// </summary>
+    public static async Task<BlindReader> ForAsync(CohortDbContext db, int seasonId, int answersSeasonId, string applicantId, CancellationToken cancellation)
     {
         var settings = await BlindApplication.SettingsAsync(db, seasonId, cancellation);
         var applicant = await db.Users.AsNoTracking().Where(u => u.Id == applicantId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellation);
-        var general = await GeneralAnswersAsync(db, applicantId, seasonId, cancellation);
-        var elsewhere = await FlaggedElsewhereAsync(db, seasonId, [applicantId], cancellation);
+        var general = await GeneralAnswersAsync(db, applicantId, answersSeasonId, cancellation);
+        var elsewhere = await FlaggedElsewhereAsync(db, answersSeasonId, [applicantId], cancellation);
         return Of(settings, applicant.DisplayName, applicant.Email ?? "", general, elsewhere[applicantId]);
     }
 

@@ -60,6 +60,7 @@ internal sealed class ReviewRoundConfiguration : IEntityTypeConfiguration<Review
         round.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         round.HasOne<Season>().WithMany().HasForeignKey(r => r.SeasonId);
         round.HasOne<ResearchStream>().WithMany().HasForeignKey(r => r.StreamId);
+        round.HasOne<Extensions.ExtensionRound>().WithMany().HasForeignKey(r => r.ExtensionRoundId);
         round.HasOne(r => r.Rubric).WithMany().HasForeignKey(r => r.RubricId);
         round.HasMany(r => r.Assignments).WithOne(a => a.Round).HasForeignKey(a => a.RoundId);
         round.HasMany(r => r.Anchors).WithOne().HasForeignKey(a => a.RoundId);

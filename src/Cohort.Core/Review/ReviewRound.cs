@@ -16,6 +16,13 @@ public class ReviewRound : IVersioned
     /// <summary>Stage 3 only: the stream whose applications are reviewed; null for stages 1 and 2.</summary>
     public int? StreamId { get; set; }
 
+    /// <summary>
+    /// <see cref="StageKind.Extension"/> only: the extension round whose submitted applications are reviewed (its
+    /// subjects are extension application ids). The review round belongs to the season whose reviewers and rubrics
+    /// read it; the extension round may be of an earlier season, whose fellows apply.
+    /// </summary>
+    public int? ExtensionRoundId { get; set; }
+
     public required string Name { get; set; }
     public int RubricId { get; set; }
     public Rubric? Rubric { get; set; }
@@ -91,7 +98,7 @@ public enum ReviewRoundState
 
 /// <summary>
 /// One reviewer asked to review one application in a round. The subject is the general application for stages 1
-/// and 2, and the stream application for stage 3.
+/// and 2, the stream application for stage 3, and the extension application for an extension round.
 /// </summary>
 public class ReviewAssignment : IVersioned
 {

@@ -14,8 +14,9 @@ public sealed record PoolReviewer(ReviewerProfile Profile, ReviewerFacts Facts, 
 
 /// <summary>
 /// Everything assignment needs to know about a round: its subjects (stage 1: submitted general applications; stage 2:
-/// those stage 1 advanced; stage 3: the stream's submitted applications, never drafts or withdrawals), the pool, and
-/// who conflicts with whom.
+/// those stage 1 advanced; stage 3: the stream's submitted applications; an extension round's submitted applications;
+/// never drafts or withdrawals), the pool, and who conflicts with whom. An extension application's applicant is read
+/// in the season of their fellowship (their organisation, for conflicts), and its text is their extension answers.
 /// </summary>
 public sealed class ReviewRoundFacts
 {
@@ -57,9 +58,14 @@ public sealed class ReviewRoundFacts
     /// <summary>Loads the facts of <paramref name="round"/>, whose assignments must be loaded; of one subject only, if given.</summary>
     public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, int? onlySubjectId, CancellationToken cancellation)
     {
-        var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == round.SeasonId && a.Form.Kind == FormKind.General);
+        var applicantSeason = await ApplicantSeasonAsync(db, round, cancellation);
+        var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == applicantSeason && a.Form.Kind == FormKind.General);
         var subjects = round.Stage switch
         {
+            StageKind.Extension => await db.ExtensionApplications.AsNoTracking()
+                .Where(a => a.RoundId == round.ExtensionRoundId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId)
+                .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => new { a.Id, f.ApplicantId }).ToListAsync(cancellation),
             StageKind.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
                 .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
             StageKind.Assessment => await general.Where(a => AssessmentEntries.Of(db, round.SeasonId).Any(e => e.ApplicantId == a.ApplicantId) && a.State != ApplicationState.Withdrawn)
@@ -77,8 +83,13 @@ public sealed class ReviewRoundFacts
                 .Join(db.Set<Question>(), a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicationId, q.Identity, q.Kind, a.Value })
                 .ToListAsync(cancellation))
             .ToLookup(a => generalOf[a.ApplicationId]);
-        var streams = await StreamsAsync(db, round, applicantIds, cancellation);
-        var streamTexts = round.Stage == StageKind.Streams ? await StreamTextsAsync(db, round, applicantIds, cancellation) : null;
+        var streams = await StreamsAsync(db, round, applicantSeason, applicantIds, cancellation);
+        var streamTexts = round.Stage switch
+        {
+            StageKind.Streams => await StreamTextsAsync(db, round, applicantIds, cancellation),
+            StageKind.Extension => await ExtensionTextsAsync(db, round, applicantIds, cancellation),
+            _ => null,
+        };
 
         var reviewSubjects = subjects.Select(s =>
         {
@@ -103,10 +114,16 @@ public sealed class ReviewRoundFacts
             .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Stage 3: the round's stream. Stages 1 and 2: the streams the applicant has applied to, if any yet.</summary>
-    private static async Task<ILookup<string, StreamName>> StreamsAsync(CohortDbContext db, ReviewRound round, List<string> applicantIds, CancellationToken cancellation)
+    /// <summary>The season whose applications say who the round's applicants are: the fellowship's for an extension round, else the round's own.</summary>
+    public static async Task<int> ApplicantSeasonAsync(CohortDbContext db, ReviewRound round, CancellationToken cancellation) =>
+        round.Stage == StageKind.Extension
+            ? await db.ExtensionRounds.Where(r => r.Id == round.ExtensionRoundId).Select(r => r.SeasonId).SingleAsync(cancellation)
+            : round.SeasonId;
+
+    /// <summary>Stage 3: the round's stream. Otherwise the streams the applicant has applied to in <paramref name="applicantSeason"/>, if any yet.</summary>
+    private static async Task<ILookup<string, StreamName>> StreamsAsync(CohortDbContext db, ReviewRound round, int applicantSeason, List<string> applicantIds, CancellationToken cancellation)
     {
-        var applied = db.StreamApplications.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId) && a.Stream!.Track!.SeasonId == round.SeasonId
+        var applied = db.StreamApplications.AsNoTracking().Where(a => applicantIds.Contains(a.ApplicantId) && a.Stream!.Track!.SeasonId == applicantSeason
             && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn);
         if (round.Stage == StageKind.Streams)
         {
@@ -124,8 +141,16 @@ public sealed class ReviewRoundFacts
         var answers = await db.StreamAnswers.AsNoTracking()
             .Where(a => applicantIds.Contains(a.ApplicantId))
             .Join(db.StreamQuestions.Where(q => q.AskedBy.Any(x => x.StreamId == round.StreamId)),
-                a => a.QuestionId, q => q.Id, (a, q) => new { a.ApplicantId, q.Kind, a.Value })
+                a => a.QuestionId, q => q.Id, (a, q) => new WrittenAnswer(a.ApplicantId, q.Kind, a.Value))
             .ToListAsync(cancellation);
+        return Texts(applicantIds, answers);
+    }
+
+    private sealed record WrittenAnswer(string ApplicantId, QuestionKind Kind, string Value);
+
+    /// <summary>Each applicant's written answers joined, one a line; empty for an applicant with none.</summary>
+    private static Dictionary<string, string> Texts(List<string> applicantIds, List<WrittenAnswer> answers)
+    {
         var texts = applicantIds.ToDictionary(id => id, _ => "");
         foreach (var group in answers.Where(a => WrittenKinds.Contains(a.Kind)).GroupBy(a => a.ApplicantId))
         {
@@ -133,5 +158,16 @@ public sealed class ReviewRoundFacts
         }
 
         return texts;
+    }
+
+    /// <summary>An extension round's subjects read as their written answers to the round's questions.</summary>
+    private static async Task<Dictionary<string, string>> ExtensionTextsAsync(CohortDbContext db, ReviewRound round, List<string> applicantIds, CancellationToken cancellation)
+    {
+        var answers = await db.ExtensionAnswers.AsNoTracking()
+            .Join(db.ExtensionApplications.Where(a => a.RoundId == round.ExtensionRoundId), x => x.ApplicationId, a => a.Id, (x, a) => new { x.QuestionId, x.Value, a.FellowshipId })
+            .Join(db.Fellowships.Where(f => applicantIds.Contains(f.ApplicantId)), x => x.FellowshipId, f => f.Id, (x, f) => new { x.QuestionId, x.Value, f.ApplicantId })
+            .Join(db.ExtensionQuestions, x => x.QuestionId, q => q.Id, (x, q) => new WrittenAnswer(x.ApplicantId, q.Kind, x.Value))
+            .ToListAsync(cancellation);
+        return Texts(applicantIds, answers);
     }
 }

@@ -26,8 +26,13 @@ public sealed record ReviewRow(
 /// </summary>
 public static class ReviewRows
 {
-    /// <summary>What a round of <paramref name="stage"/> reviews, as reads name it: "application" (the general application, stages 1 and 2) or "stream-application".</summary>
-    public static string SubjectKind(StageKind stage) => stage == StageKind.Streams ? "stream-application" : "application";
+    /// <summary>What a round of <paramref name="stage"/> reviews, as reads name it: "application" (the general application, stages 1 and 2), "stream-application" or "extension-application".</summary>
+    public static string SubjectKind(StageKind stage) => stage switch
+    {
+        StageKind.Streams => "stream-application",
+        StageKind.Extension => "extension-application",
+        _ => "application",
+    };
 
     public static async Task<IReadOnlyList<ReviewRow>> PageAsync(CohortDbContext db, ReviewFilter filter, int afterId, int take, CancellationToken cancellation)
     {
@@ -45,6 +50,8 @@ public static class ReviewRows
                 a.Review!.Id, a.Round!.SeasonId, a.RoundId, Round = a.Round.Name, a.Round.Stage, a.Round.StreamId, a.Round.RubricId, a.SubjectId,
                 ApplicantId = a.Round.Stage == StageKind.Streams
                     ? db.StreamApplications.Where(s => s.Id == a.SubjectId).Select(s => s.ApplicantId).FirstOrDefault()
+                    : a.Round.Stage == StageKind.Extension
+                    ? db.ExtensionApplications.Where(x => x.Id == a.SubjectId).Join(db.Fellowships, x => x.FellowshipId, f => f.Id, (x, f) => f.ApplicantId).FirstOrDefault()
                     : db.Applications.Where(g => g.Id == a.SubjectId).Select(g => g.ApplicantId).FirstOrDefault(),
                 a.ReviewerId, Reviewer = db.Users.Where(u => u.Id == a.ReviewerId).Select(u => u.DisplayName).FirstOrDefault(),
                 a.Review.Recommendation, a.Review.Overall, a.Review.Comment, a.Review.SubmittedAt, a.Review.UpdatedAt,

@@ -2617,6 +2617,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ExtensionRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2649,6 +2652,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExtensionRoundId");
 
                     b.HasIndex("RubricId");
 
@@ -3952,6 +3957,10 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cohort.Core.Review.ReviewRound", b =>
                 {
+                    b.HasOne("Cohort.Core.Extensions.ExtensionRound", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionRoundId");
+
                     b.HasOne("Cohort.Core.Review.Rubric", "Rubric")
                         .WithMany()
                         .HasForeignKey("RubricId")

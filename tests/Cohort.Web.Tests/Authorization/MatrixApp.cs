@@ -6,6 +6,7 @@ using Cohort.Core.Data;
 using Cohort.Core.FollowUps;
 using Cohort.Core.Match;
 using Cohort.Core.Projects;
+using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
 using Cohort.Web.Tests.Projects;
@@ -82,6 +83,10 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
         var handedIn = await db.MilestoneSubmissions.Where(s => s.FileId != null && db.Fellowships.Any(f => f.Id == s.FellowshipId
                 && db.Streams.Any(st => st.Id == f.StreamId && st.Slug == coalition.Slug && st.Track!.SeasonId != seasonId)))
             .OrderBy(s => s.Id).FirstAsync();
+        var extension = await db.ExtensionRounds.Include(r => r.Questions).SingleAsync(r => r.Name == DemoExtensions.DecidedRound);
+        var extensionApplication = await db.ExtensionApplications.Where(a => a.RoundId == extension.Id
+                && db.Fellowships.Any(f => f.Id == a.FellowshipId && db.Streams.Any(s => s.Id == f.StreamId && s.Slug == coalition.Slug)))
+            .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
 
         var targets = new Targets
         {
@@ -107,6 +112,9 @@ public class MatrixApp(DatabaseProvider provider) : CohortApp(provider)
             Status = "404",
             Fellowship = Id(handedIn.FellowshipId),
             Milestone = Id(handedIn.MilestoneId),
+            ExtensionRound = Id(extension.Id),
+            ExtensionQuestion = Id(extension.Questions.Min(q => q.Id)),
+            ExtensionApplication = Id(extensionApplication),
             HostileFields =
             [
                 new("offerId", Id(offer.Id)), new("accept", "true"), new("slot", Id(slot.Id)), new("stream", Id(coalition.Id)),

@@ -54,6 +54,14 @@ public sealed record Targets
     public required string Milestone { get; init; }
 
     /// <summary>
+    /// The demo's decided 2026 extension round, one question of its form, and a coalition fellow's application to it:
+    /// no persona is a fellow of 2026, and the other mentor mentors another stream.
+    /// </summary>
+    public required string ExtensionRound { get; init; }
+    public required string ExtensionQuestion { get; init; }
+    public required string ExtensionApplication { get; init; }
+
+    /// <summary>
     /// Form fields every non-admin POST carries besides its token, naming the owner's objects where a handler takes an id
     /// from the form (an offer to accept, a slot to book, a stream to withdraw from, a pitch to approve), so a handler that
     /// trusts a posted id would change something of the owner's, which the sweep then finds.

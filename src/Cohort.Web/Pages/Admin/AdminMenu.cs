@@ -52,6 +52,7 @@ public static class AdminMenu
             new("The cohort's board", "/admin/fellows/board"),
             new("Milestones", "/admin/milestones"),
             new("Artifacts", "/admin/artifacts"),
+            new("Extension rounds", "/admin/extensions"),
         ]),
         new("Tools",
         [

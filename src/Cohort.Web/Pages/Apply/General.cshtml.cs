@@ -132,11 +132,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
         return outcome;
     }
 
-    // Only the form's own questions are read from the post; any other field (a state, a score) is never looked at.
-    private Dictionary<string, string> PostedAnswers() =>
-        Form.Questions.Where(q => q.Kind != QuestionKind.File)
-            .Where(q => Request.Form.ContainsKey(QuestionView.FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
-            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[QuestionView.FieldPrefix + q.Key].Where(v => v is not null)));
+    private Dictionary<string, string> PostedAnswers() => QuestionView.Posted(Request.Form, Form.Questions);
 
     // Reloads what is stored, so the page shows exactly what was saved, keeping the problems found on the way.
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)

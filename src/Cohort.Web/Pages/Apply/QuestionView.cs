@@ -9,6 +9,16 @@ public sealed record QuestionView(QuestionDefinition Question, string? Value, in
     public const string FieldPrefix = "q.";
 
     public string FieldName => FieldPrefix + Question.Key;
+
+    /// <summary>
+    /// The answers a form posted to <paramref name="questions"/> (file questions excepted: they arrive as uploads), by
+    /// question key; a multiple choice with nothing ticked posts nothing and reads as empty. Only the form's own
+    /// questions are read from the post; any other field (a state, a score) is never looked at.
+    /// </summary>
+    public static Dictionary<string, string> Posted(IFormCollection form, IEnumerable<QuestionDefinition> questions) =>
+        questions.Where(q => q.Kind != QuestionKind.File)
+            .Where(q => form.ContainsKey(FieldPrefix + q.Key) || q.Kind == QuestionKind.MultipleChoice)
+            .ToDictionary(q => q.Key, q => string.Join('\n', form[FieldPrefix + q.Key].Where(v => v is not null)));
     public string FieldId => "q-" + Question.Key;
     public string ProblemId => FieldId + "-problem";
     public string HintId => FieldId + "-hint";

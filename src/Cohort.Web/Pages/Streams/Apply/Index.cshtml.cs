@@ -98,9 +98,8 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
 
     private async Task<bool> SaveAsync(CancellationToken cancellation)
     {
-        // Only the questions of the chosen streams are read from the post; any other field is never looked at.
-        var posted = Questions.Where(q => Request.Form.ContainsKey(GeneralQuestionField(q)) || q.Kind == QuestionKind.MultipleChoice)
-            .ToDictionary(q => q.Key, q => string.Join('\n', Request.Form[GeneralQuestionField(q)].Where(v => v is not null)));
+        // Only the questions of the chosen streams are read from the post.
+        var posted = QuestionView.Posted(Request.Form, Questions);
         var outcome = await save.RunAsync(User.Id(), posted, cancellation);
         Refusal = outcome.Refusal;
         foreach (var problem in outcome.Problems)
@@ -110,8 +109,6 @@ public class IndexModel(CohortDbContext db, ChooseStreams choose, SaveStreamAnsw
 
         return Refusal is null && Problems.Count == 0;
     }
-
-    private static string GeneralQuestionField(StreamQuestion question) => QuestionView.FieldPrefix + question.Key;
 
     private async Task<IActionResult> ReloadAsync(CancellationToken cancellation)
     {

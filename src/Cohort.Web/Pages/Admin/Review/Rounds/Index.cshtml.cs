@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Cohort.Web.Pages.Admin.Review.Rounds;
 
-/// <summary>The current season's review rounds, and the form that creates one for a stage (at stage 3, for one stream).</summary>
+/// <summary>The current season's review rounds, and the form that creates one for a stage (at stage 3, for one stream; for extensions, one extension round).</summary>
 public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound create) : AuditedPage(db, audit)
 {
+    /// <param name="Stream">What the round reviews within its stage: the stream at stage 3, the extension round for extensions.</param>
     public sealed record Row(ReviewRound Round, string? Stream, string Rubric, int Assignments);
 
     public sealed class RoundInput
@@ -18,6 +19,9 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
 
         [Display(Name = "Stream (stage 3 only)")]
         public int? StreamId { get; set; }
+
+        [Display(Name = "Extension round (extension applications only)")]
+        public int? ExtensionRoundId { get; set; }
 
         [Display(Name = "Rubric")]
         public int RubricId { get; set; }
@@ -38,11 +42,14 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
 
     public List<SelectListItem> Streams { get; private set; } = [];
 
+    public List<SelectListItem> ExtensionRounds { get; private set; } = [];
+
     public IEnumerable<SelectListItem> Stages { get; } =
     [
         new("1. General application", nameof(StageKind.General)),
         new("2. Assessments", nameof(StageKind.Assessment)),
         new("3. Stream applications", nameof(StageKind.Streams)),
+        new("Extension applications", nameof(StageKind.Extension)),
     ];
 
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
@@ -52,7 +59,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         if (ModelState.IsValid)
         {
             var due = Input.DueAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
-            var outcome = await create.RunAsync(User.AsActor(), new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due), cancellation);
+            var outcome = await create.RunAsync(User.AsActor(), new ReviewRoundRequest(Input.Name, Input.Stage, Input.StreamId, Input.RubricId, Input.ReviewsPerApplication, due, Input.ExtensionRoundId), cancellation);
             if (outcome.Round is { } round)
             {
                 return RedirectWithNotice($"Created the round “{round.Name}”. Assign its reviewers next.", "/Admin/Review/Rounds/Show", new { id = round.Id });
@@ -77,7 +84,7 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         }
 
         Rounds = await Db.ReviewRounds.AsNoTracking().Where(r => r.SeasonId == season.Id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Select(r => new Row(r, Db.Streams.Where(s => s.Id == r.StreamId).Select(s => s.Name).FirstOrDefault(), r.Rubric!.Name,
+            .Select(r => new Row(r, Db.Streams.Where(s => s.Id == r.StreamId).Select(s => s.Name).FirstOrDefault() ?? Db.ExtensionRounds.Where(x => x.Id == r.ExtensionRoundId).Select(x => x.Name).FirstOrDefault(), r.Rubric!.Name,
                 r.Assignments.Count(a => a.State != AssignmentState.Declined)))
             .ToListAsync(cancellation);
         Rubrics = await Db.Rubrics.AsNoTracking().Where(r => r.SeasonId == season.Id).OrderBy(r => r.Name)
@@ -85,5 +92,8 @@ public class IndexModel(CohortDbContext db, AuditLog audit, CreateReviewRound cr
         Streams = await Db.Streams.AsNoTracking().OfSeason(season.Id).OrderBy(s => s.Name)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellation);
         Streams.Insert(0, new SelectListItem("—", ""));
+        ExtensionRounds = await Db.ExtensionRounds.AsNoTracking().OrderByDescending(r => r.ClosesAt)
+            .Select(r => new SelectListItem(r.Name, r.Id.ToString())).ToListAsync(cancellation);
+        ExtensionRounds.Insert(0, new SelectListItem("—", ""));
     }
 }

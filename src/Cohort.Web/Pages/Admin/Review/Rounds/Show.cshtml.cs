@@ -22,6 +22,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
 
     public ReviewRound Round { get; private set; } = null!;
 
+    /// <summary>What the round reviews within its stage: the stream at stage 3, the extension round for extensions.</summary>
     public string? Stream { get; private set; }
 
     public List<SubjectRow> Subjects { get; private set; } = [];
@@ -130,7 +131,8 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
         }
 
         Round = round;
-        Stream = await Db.Streams.Where(s => s.Id == round.StreamId).Select(s => s.Name).SingleOrDefaultAsync(cancellation);
+        Stream = await Db.Streams.Where(s => s.Id == round.StreamId).Select(s => s.Name).SingleOrDefaultAsync(cancellation)
+            ?? await Db.ExtensionRounds.Where(r => r.Id == round.ExtensionRoundId).Select(r => r.Name).SingleOrDefaultAsync(cancellation);
         var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
         Topics = await SubjectTopics.OfRoundAsync(Db, facts, cancellation);
         var labels = facts.Reviewers.ToDictionary(r => r.Profile.UserId, r => r.Label);

@@ -1230,6 +1230,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     SeasonId = table.Column<int>(type: "INTEGER", nullable: false),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     StreamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtensionRoundId = table.Column<int>(type: "INTEGER", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RubricId = table.Column<int>(type: "INTEGER", nullable: false),
                     ReviewsPerApplication = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1251,6 +1252,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewRounds_ExtensionRounds_ExtensionRoundId",
+                        column: x => x.ExtensionRoundId,
+                        principalTable: "ExtensionRounds",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_ReviewRounds_Rubrics_RubricId",
                         column: x => x.RubricId,
@@ -2686,6 +2692,11 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewRounds_ExtensionRoundId",
+                table: "ReviewRounds",
+                column: "ExtensionRoundId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewRounds_RubricId",
                 table: "ReviewRounds",
                 column: "RubricId");
@@ -3096,9 +3107,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "Fellowships");
 
             migrationBuilder.DropTable(
-                name: "ExtensionRounds");
-
-            migrationBuilder.DropTable(
                 name: "Assessments");
 
             migrationBuilder.DropTable(
@@ -3106,6 +3114,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Offers");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionRounds");
 
             migrationBuilder.DropTable(
                 name: "Rubrics");

@@ -1231,6 +1231,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     SeasonId = table.Column<int>(type: "integer", nullable: false),
                     Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     StreamId = table.Column<int>(type: "integer", nullable: true),
+                    ExtensionRoundId = table.Column<int>(type: "integer", nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RubricId = table.Column<int>(type: "integer", nullable: false),
                     ReviewsPerApplication = table.Column<int>(type: "integer", nullable: false),
@@ -1252,6 +1253,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewRounds_ExtensionRounds_ExtensionRoundId",
+                        column: x => x.ExtensionRoundId,
+                        principalTable: "ExtensionRounds",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_ReviewRounds_Rubrics_RubricId",
                         column: x => x.RubricId,
@@ -2687,6 +2693,11 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewRounds_ExtensionRoundId",
+                table: "ReviewRounds",
+                column: "ExtensionRoundId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewRounds_RubricId",
                 table: "ReviewRounds",
                 column: "RubricId");
@@ -3097,9 +3108,6 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "Fellowships");
 
             migrationBuilder.DropTable(
-                name: "ExtensionRounds");
-
-            migrationBuilder.DropTable(
                 name: "Assessments");
 
             migrationBuilder.DropTable(
@@ -3107,6 +3115,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Offers");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionRounds");
 
             migrationBuilder.DropTable(
                 name: "Rubrics");
