@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Match;
@@ -20,41 +19,13 @@ namespace Cohort.Benchmarks.Exports;
 /// </summary>
 internal static class ExportBench
 {
-    private const int Repeats = 3;
 
     public static async Task<int> RunAsync(int applicants, string? postgres)
     {
         Console.WriteLine($"exports on {(postgres is null ? "SQLite" : "PostgreSQL")}: {applicants} applicants with every answer, 2 attempts and 3 stream applications each");
         await using var database = await RushDatabase.CreateAsync(postgres);
         await database.RunAsync<CohortDbContext, int>(db => SeasonAsync(db, applicants));
-        var file = Path.Combine(Path.GetTempPath(), $"cohort-export-bench-{Guid.NewGuid():N}.json");
-        try
-        {
-            foreach (var (kind, view) in new[] { ("applications", ExportView.Identified), ("applications", ExportView.Blind), ("attempts", ExportView.Identified), ("stream-applications", ExportView.Identified) })
-            {
-                var times = new List<double>();
-                var rows = 0;
-                for (var run = 0; run < Repeats; run++)
-                {
-                    var clock = Stopwatch.StartNew();
-                    rows = await database.RunAsync<Exporter, int>(async exporter =>
-                    {
-                        var table = (await exporter.RunAsync(Actor.System, kind, null, view, CancellationToken.None)).Table!;
-                        await using var output = File.Create(file);
-                        await ExportJson.WriteAsync(table, output, CancellationToken.None);
-                        return table.Rows.Count;
-                    });
-                    times.Add(clock.Elapsed.TotalMilliseconds);
-                }
-
-                Console.WriteLine($"{kind} ({ExportWords.Name(view)}), JSON: {rows} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MiB: {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
-            }
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-
+        await ExportTimings.PrintAsync(database, new[] { ("applications", ExportView.Identified), ("applications", ExportView.Blind), ("attempts", ExportView.Identified), ("stream-applications", ExportView.Identified) });
         return 0;
     }
 

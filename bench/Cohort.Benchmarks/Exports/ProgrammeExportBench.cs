@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cohort.Benchmarks.Applications;
 using Cohort.Benchmarks.Match;
@@ -22,7 +21,6 @@ namespace Cohort.Benchmarks.Exports;
 /// </summary>
 internal static class ProgrammeExportBench
 {
-    private const int Repeats = 3;
     private const int Milestones = 10;
 
     public static async Task<int> RunAsync(int fellows, string? postgres)
@@ -30,34 +28,7 @@ internal static class ProgrammeExportBench
         Console.WriteLine($"programme exports on {(postgres is null ? "SQLite" : "PostgreSQL")}: {fellows} fellows, {Milestones} milestones, {2 * fellows} artifacts, {fellows / 2} extension applications");
         await using var database = await RushDatabase.CreateAsync(postgres);
         await database.RunAsync<CohortDbContext, int>(db => CohortAsync(db, fellows));
-        var file = Path.Combine(Path.GetTempPath(), $"cohort-programme-bench-{Guid.NewGuid():N}.json");
-        try
-        {
-            foreach (var (kind, view) in new[] { ("fellows", ExportView.Identified), ("milestones", ExportView.Identified), ("milestones", ExportView.Blind), ("artifacts", ExportView.Identified), ("extensions", ExportView.Identified) })
-            {
-                var times = new List<double>();
-                var rows = 0;
-                for (var run = 0; run < Repeats; run++)
-                {
-                    var clock = Stopwatch.StartNew();
-                    rows = await database.RunAsync<Exporter, int>(async exporter =>
-                    {
-                        var table = (await exporter.RunAsync(Actor.System, kind, null, view, CancellationToken.None)).Table!;
-                        await using var output = File.Create(file);
-                        await ExportJson.WriteAsync(table, output, CancellationToken.None);
-                        return table.Rows.Count;
-                    });
-                    times.Add(clock.Elapsed.TotalMilliseconds);
-                }
-
-                Console.WriteLine($"{kind} ({ExportWords.Name(view)}), JSON: {rows} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MiB: {string.Join(", ", times.Select(ms => $"{ms:0} ms"))}");
-            }
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-
+        await ExportTimings.PrintAsync(database, new[] { ("fellows", ExportView.Identified), ("milestones", ExportView.Identified), ("milestones", ExportView.Blind), ("artifacts", ExportView.Identified), ("extensions", ExportView.Identified) });
         return 0;
     }
 
