@@ -59,7 +59,7 @@ public static class MilestoneRows
                 {
                     var handedIn = submissions.GetValueOrDefault((m.Id, f.Id));
                     var signOff = signOffs.GetValueOrDefault((m.Id, f.Id));
-                    var late = handedIn is not null ? handedIn.SubmittedAt > m.DueAt : m.Submission != SubmissionKind.None && now > m.DueAt;
+                    var late = handedIn is not null ? MilestoneProgress.IsLate(m, handedIn.SubmittedAt) : m.Submission != SubmissionKind.None && now > m.DueAt;
                     return new MilestoneProgressRow(
                         f.Id, f.ApplicantId, f.StreamId, f.Stream, handedIn?.SubmittedAt, late, NullIfEmpty(handedIn?.Link), handedIn?.Length, handedIn?.FileId, handedIn?.FileName,
                         signOff?.Assessment, signOff?.Comment, signOff?.MentorId, signOff?.Mentor, signOff?.At);
