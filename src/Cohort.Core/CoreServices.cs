@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Admin;
+using Cohort.Core.Analytics;
 using Cohort.Core.Api;
 using Cohort.Core.Archive;
 using Cohort.Core.Artifacts;
@@ -66,6 +67,7 @@ public static class CoreServices
         services.AddSeasonArchive();
         services.AddExports();
         services.AddExtensions();
+        services.AddAnalytics();
         return services;
     }
 
