@@ -12,7 +12,10 @@ namespace Cohort.Core.Review;
 /// <para>
 /// The calibrated score of a subject is m + t + a, the score an average reviewer would give it; its standard error is
 /// the prediction error of that sum given the fitted variances (Henderson's C⁻¹ times the residual variance). It
-/// treats the variances as known, so it is a little optimistic when there are few reviews.
+/// treats the variances as known, so it is a little optimistic when there are few reviews. A reviewer's leniency has
+/// its standard error the same way: the prediction error of the reviewer's effect, the square root of its diagonal
+/// entry of C⁻¹ times the residual variance (Henderson 1975, "Best linear unbiased estimation and prediction under a
+/// selection model"). It shrinks as the reviewer reads more, and more of what others read.
 /// </para>
 /// </summary>
 public static class Calibration
@@ -36,14 +39,18 @@ public static class Calibration
         var residual = solution.ResidualQuadratic / model.FreeObservations;
         var variances = new VarianceComponents(applicant * residual, reviewer * residual, design.TopicEffects > 0 ? topic * residual : null, residual);
 
+        var inverse = solution.Factor.Inverse();
         var leniency = design.ReviewerIds.Select((id, j) => (id, j)).ToDictionary(x => x.id, x => solution.Dense[design.ReviewerColumn(x.j)], StringComparer.Ordinal);
-        var subjects = SubjectScores(design, solution, residual, leniency);
-        return new CalibrationResult(subjects, leniency, variances, CalibrationDiagnosis.Of(design, model, solution, (applicant, reviewer), residual));
+        // The subjects were eliminated from the equations, so the inverse of the Schur complement is exactly the dense
+        // block of C⁻¹: a leniency's prediction error variance is its diagonal entry times the residual variance.
+        var leniencyError = design.ReviewerIds.Select((id, j) => (id, j)).ToDictionary(x => x.id,
+            x => Math.Sqrt(residual * Math.Max(inverse[design.ReviewerColumn(x.j), design.ReviewerColumn(x.j)], 0)), StringComparer.Ordinal);
+        var subjects = SubjectScores(design, solution, inverse, residual, leniency);
+        return new CalibrationResult(subjects, leniency, leniencyError, variances, CalibrationDiagnosis.Of(design, model, solution, (applicant, reviewer), residual));
     }
 
-    private static Dictionary<int, SubjectScore> SubjectScores(CalibrationDesign design, MixedModel.Solution solution, double residual, Dictionary<string, double> leniency)
+    private static Dictionary<int, SubjectScore> SubjectScores(CalibrationDesign design, MixedModel.Solution solution, double[,] inverse, double residual, Dictionary<string, double> leniency)
     {
-        var inverse = solution.Factor.Inverse();
         var reviewsOf = design.Reviews.ToLookup(r => r.Subject);
         var scores = new Dictionary<int, SubjectScore>(design.SubjectIds.Length);
         for (var s = 0; s < design.SubjectIds.Length; s++)

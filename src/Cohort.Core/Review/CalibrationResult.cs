@@ -24,17 +24,19 @@ public sealed record VarianceComponents(double Applicant, double Reviewer, doubl
 }
 
 /// <summary>
-/// The fit: each subject's scores, each reviewer's leniency (positive: scores higher than average), the variances it
-/// used, and what the reviews can and cannot tell (<see cref="CalibrationDiagnostics"/>).
+/// The fit: each subject's scores, each reviewer's leniency (positive: scores higher than average) and its standard
+/// error (see <see cref="Calibration"/>), the variances it used, and what the reviews can and cannot tell
+/// (<see cref="CalibrationDiagnostics"/>).
 /// </summary>
 public sealed record CalibrationResult(
     IReadOnlyDictionary<int, SubjectScore> Subjects,
     IReadOnlyDictionary<string, double> Leniency,
+    IReadOnlyDictionary<string, double> LeniencyStandardError,
     VarianceComponents Variances,
     CalibrationDiagnostics Diagnostics)
 {
     public static readonly CalibrationResult Empty = new(new Dictionary<int, SubjectScore>(), new Dictionary<string, double>(),
-        VarianceComponents.None, CalibrationDiagnostics.None);
+        new Dictionary<string, double>(), VarianceComponents.None, CalibrationDiagnostics.None);
 }
 
 /// <summary>

@@ -101,6 +101,118 @@ public sealed class CalibrationTests
         Assert.True(fit.Subjects[0].StandardError < fit.Subjects.Values.Where(s => s.Subject != 0).Min(s => s.StandardError));
     }
 
+    /// <summary>
+    /// Henderson's mixed-model equations written out in full for one component (the mean, every subject, every reviewer)
+    /// with the fitted variances, and inverted as they are: C = W′W + diag(0, σe²/σa² …, σe²/σr² …), where W holds a
+    /// review's indicators. The leniency is the reviewer's entry of C⁻¹W′y and its standard error √(σe² · C⁻¹ of the
+    /// reviewer) (Henderson 1975), which the fit computes from the subjects eliminated instead.
+    /// </summary>
+    [Fact]
+    public void A_reviewers_leniency_and_its_standard_error_are_those_of_the_full_mixed_model_equations()
+    {
+        var reviews = Simulate(23, subjects: 40, reviewers: 6, perSubject: 2).Reviews;
+        var fit = Calibration.Fit(reviews);
+        Assert.Single(fit.Diagnostics.Components);
+        var reviewers = reviews.Select(r => r.Reviewer).Distinct().Order(StringComparer.Ordinal).ToList();
+        var subjects = reviews.Select(r => r.Subject).Distinct().Order().ToList();
+        var size = 1 + subjects.Count + reviewers.Count;
+        var c = new double[size, size];
+        var right = new double[size];
+        foreach (var review in reviews)
+        {
+            int[] columns = [0, 1 + subjects.IndexOf(review.Subject), 1 + subjects.Count + reviewers.IndexOf(review.Reviewer)];
+            foreach (var p in columns)
+            {
+                right[p] += review.Score;
+                foreach (var q in columns)
+                {
+                    c[p, q]++;
+                }
+            }
+        }
+
+        for (var j = 1; j < size; j++)
+        {
+            c[j, j] += fit.Variances.Residual / (j <= subjects.Count ? fit.Variances.Applicant : fit.Variances.Reviewer);
+        }
+
+        var inverse = GaussJordanInverse(c);
+        for (var r = 0; r < reviewers.Count; r++)
+        {
+            var column = 1 + subjects.Count + r;
+            var leniency = Enumerable.Range(0, size).Sum(q => inverse[column, q] * right[q]);
+            Assert.Equal(leniency, fit.Leniency[reviewers[r]], 6);
+            Assert.Equal(Math.Sqrt(fit.Variances.Residual * inverse[column, column]), fit.LeniencyStandardError[reviewers[r]], 6);
+        }
+    }
+
+    [Fact]
+    public void A_reviewers_leniency_is_surer_once_they_have_read_more()
+    {
+        var reviews = Simulate(29, subjects: 100, reviewers: 10, perSubject: 2).Reviews;
+        var before = Calibration.Fit(reviews).LeniencyStandardError["reviewer-0"];
+        var read = reviews.Where(r => r.Reviewer == "reviewer-0").Select(r => r.Subject).ToHashSet();
+        reviews.AddRange(Enumerable.Range(0, 100).Where(s => !read.Contains(s)).Take(30)
+            .Select(s => new ReviewScore(s, "reviewer-0", reviews.Where(r => r.Subject == s).Average(r => r.Score))));
+
+        var after = Calibration.Fit(reviews).LeniencyStandardError["reviewer-0"];
+
+        Assert.True(after < before, $"the standard error went from {before:0.000} to {after:0.000}");
+    }
+
+    private static double[,] GaussJordanInverse(double[,] matrix)
+    {
+        var n = matrix.GetLength(0);
+        var work = new double[n, 2 * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                work[i, j] = matrix[i, j];
+            }
+
+            work[i, n + i] = 1;
+        }
+
+        for (var pivot = 0; pivot < n; pivot++)
+        {
+            var best = Enumerable.Range(pivot, n - pivot).MaxBy(i => Math.Abs(work[i, pivot]));
+            for (var j = 0; j < 2 * n; j++)
+            {
+                (work[pivot, j], work[best, j]) = (work[best, j], work[pivot, j]);
+            }
+
+            var scale = work[pivot, pivot];
+            for (var j = 0; j < 2 * n; j++)
+            {
+                work[pivot, j] /= scale;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var factor = work[i, pivot];
+                if (i != pivot && factor != 0)
+                {
+                    for (var j = 0; j < 2 * n; j++)
+                    {
+                        work[i, j] -= factor * work[pivot, j];
+                    }
+                }
+            }
+        }
+
+        var inverse = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                inverse[i, j] = work[i, n + j];
+            }
+        }
+
+        return inverse;
+    }
+
     [Fact]
     public void Without_reviewer_effects_the_calibrated_order_is_about_the_raw_order()
     {
