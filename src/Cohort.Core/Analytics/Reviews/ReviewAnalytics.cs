@@ -28,7 +28,7 @@ public sealed class ReviewAnalytics(CohortDbContext db, FindScoreTable scoreTabl
         var rounds = await db.ReviewRounds.AsNoTracking()
             .Where(r => r.SeasonId == scope.SeasonId && r.State != ReviewRoundState.Draft && (scope.StreamId == null || r.StreamId == scope.StreamId))
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Select(r => new AnalysedRound(r.Id, r.Name, r.Stage, r.StreamId, r.State, r.RubricId))
+            .Select(r => new AnalysedRound(r.Id, r.Name, r.Stage, r.State, r.RubricId))
             .ToListAsync(cancellation);
         var roundIds = rounds.Select(r => r.Id).ToList();
         var assignments = await db.ReviewAssignments.AsNoTracking().Where(a => roundIds.Contains(a.RoundId))
@@ -93,7 +93,7 @@ public sealed class ReviewAnalytics(CohortDbContext db, FindScoreTable scoreTabl
 }
 
 /// <summary>A review round as the charts read it.</summary>
-internal sealed record AnalysedRound(int Id, string Name, StageKind Stage, int? StreamId, ReviewRoundState State, int RubricId);
+internal sealed record AnalysedRound(int Id, string Name, StageKind Stage, ReviewRoundState State, int RubricId);
 
 /// <summary>One assignment of a round: who reads what, where it stands, and the review's overall score (0–10) once submitted.</summary>
 internal sealed record AnalysedAssignment(int RoundId, int SubjectId, string ReviewerId, AssignmentState State, double? Overall);

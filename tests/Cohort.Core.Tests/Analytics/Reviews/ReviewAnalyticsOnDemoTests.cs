@@ -36,6 +36,18 @@ public abstract class ReviewAnalyticsOnDemoTests(CoreServicesFixture core)
         Assert.Equal(unanswered, ((BarFigure)all.Charts.Single(c => c.Key == "missing").Figure).Series.Sum(s => s.Values.Sum()));
         Assert.Equal(Math.Min(50, DemoActivity.ApplicantCount), ((SlopeFigure)all.Charts.Single(c => c.Key == "slope-general").Figure).Slopes.Count);
     }
+
+    [Fact]
+    public async Task Last_years_season_which_had_no_review_round_says_so_instead_of_drawing()
+    {
+        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
+        var past = await core.RunAsync<CohortDbContext, int>(db => db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Id).SingleAsync());
+
+        var section = await SectionAsync(past, null);
+
+        Assert.Equal(["reliability", "missing"], section.Charts.Select(c => c.Key));
+        Assert.All(section.Charts, chart => Assert.False(string.IsNullOrEmpty(chart.Empty)));
+    }
 }
 
 public sealed class ReviewAnalyticsOnDemoOnSqlite(SqliteCore core) : ReviewAnalyticsOnDemoTests(core), IClassFixture<SqliteCore>;
