@@ -35,7 +35,7 @@ internal static class BarSvg
         {
             var category = figure.Categories[row];
             var y = Top + row * rowHeight + 4;
-            body.Add(Svg.Text(Gutter - 8, y + (rowHeight - 8) / 2 + 4, Svg.Clip(category, 30), "category", "end"));
+            body.Add(Svg.Text(Gutter - 8, y + (rowHeight - 8) / 2 + 4, Svg.Clip(category, 28), "category", "end"));
             var start = 0.0;
             for (var s = 0; s < series.Count; s++)
             {

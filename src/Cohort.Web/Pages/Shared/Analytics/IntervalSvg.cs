@@ -35,7 +35,7 @@ internal static class IntervalSvg
             var y = Top + i * Row + Row / 2;
             var cssClass = estimate.Flagged ? "estimate flagged" : "estimate";
             var tip = $"{estimate.Label}: {ChartCell.Format(estimate.Value)} ({ChartCell.Format(estimate.Low)} to {ChartCell.Format(estimate.High)}){(estimate.Flagged ? ", flagged" : "")}";
-            body.Add(Svg.Text(Gutter - 8, y + 4, Svg.Clip(estimate.Label, 30), "category", "end"));
+            body.Add(Svg.Text(Gutter - 8, y + 4, Svg.Clip(estimate.Label, 28), "category", "end"));
             body.Add(Svg.Element("g", new { @class = cssClass },
                 Svg.Tip(tip),
                 Svg.Line(scale.At(estimate.Low), y, scale.At(estimate.High), y, "whisker"),
