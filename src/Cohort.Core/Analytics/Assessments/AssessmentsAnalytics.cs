@@ -9,7 +9,7 @@ namespace Cohort.Core.Analytics.Assessments;
 /// <summary>
 /// Classical item analysis of the season's assessments (stage 2's, and the streams' follow-ups; with a stream, that
 /// stream's follow-ups only): each automatically scored item's difficulty and discrimination, each assessment's
-/// Cronbach's α, and the time attempts took against the limit. Read over closed attempts in three queries.
+/// Cronbach's α, and the time attempts took against the limit. Read over closed attempts in three narrow queries.
 /// </summary>
 public sealed class AssessmentsAnalytics(CohortDbContext db) : IAnalyticsTopic
 {
@@ -129,26 +129,31 @@ public sealed class AssessmentsAnalytics(CohortDbContext db) : IAnalyticsTopic
     /// <summary>The scope's assessments, their automatically scored items, their closed attempts and those attempts' automatic points.</summary>
     private async Task<List<AssessmentScores>> AssessmentScoresAsync(AnalyticsScope scope, CancellationToken cancellation)
     {
-        var inScope = db.Assessments.AsNoTracking()
-            .Where(a => a.Track!.SeasonId == scope.SeasonId && (scope.StreamId == null || a.StreamId == scope.StreamId));
-        var assessments = await inScope
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => a.Track!.SeasonId == scope.SeasonId && (scope.StreamId == null || a.StreamId == scope.StreamId))
             .OrderBy(a => a.StreamId != null).ThenBy(a => a.OpensAt).ThenBy(a => a.Id)
             .Select(a => new
             {
                 a.Id, a.Title, a.Slug, a.TimeLimitMinutes,
-                Items = a.Items.OrderBy(i => i.Position).Select(i => new ScoredItem(i.Id, i.Position, i.Kind, i.Points)).ToList(),
+                Items = a.Items.Where(i => !AssessmentItem.ReviewerScoredKinds.Contains(i.Kind)).OrderBy(i => i.Position)
+                    .Select(i => new ScoredItem(i.Id, i.Position, i.Kind, i.Points)).ToList(),
             })
             .ToListAsync(cancellation);
-        var closed = db.Attempts.AsNoTracking().Where(t => t.ClosedAt != null && inScope.Any(a => a.Id == t.AssessmentId));
-        var attempts = (await closed.OrderBy(t => t.Id)
+        var assessmentIds = assessments.Select(a => a.Id).ToList();
+        var itemIds = assessments.SelectMany(a => a.Items).Select(i => i.Id).ToList();
+        var attempts = (await db.Attempts.AsNoTracking()
+            .Where(t => t.ClosedAt != null && assessmentIds.Contains(t.AssessmentId)).OrderBy(t => t.Id)
             .Select(t => new ClosedAttempt(t.Id, t.AssessmentId, t.StartedAt, t.ClosedAt!.Value, t.SubmittedAt != null))
             .ToListAsync(cancellation)).ToLookup(t => t.AssessmentId);
-        var points = (await closed.SelectMany(t => t.Answers.Where(a => a.AutoPoints != null).Select(a => new { a.AttemptId, a.ItemId, Points = a.AutoPoints!.Value }))
+        // Automatic points are stored when an attempt closes, so an answer that has them belongs to a closed attempt.
+        var points = (await db.Set<AttemptAnswer>().AsNoTracking()
+            .Where(a => a.AutoPoints != null && itemIds.Contains(a.ItemId))
+            .Select(a => new { a.AttemptId, a.ItemId, Points = a.AutoPoints!.Value })
             .ToListAsync(cancellation)).ToDictionary(p => (p.AttemptId, p.ItemId), p => p.Points);
         var sharedTitles = assessments.GroupBy(a => a.Title).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         return assessments.Select(a => new AssessmentScores(
                 a.Id, sharedTitles.Contains(a.Title) ? $"{a.Title} ({a.Slug})" : a.Title, a.Slug, a.TimeLimitMinutes,
-                a.Items.Where(i => !AssessmentItem.ReviewerScoredKinds.Contains(i.Kind)).ToList(), attempts[a.Id].ToList(), points))
+                a.Items, attempts[a.Id].ToList(), points))
             .ToList();
     }
 }
