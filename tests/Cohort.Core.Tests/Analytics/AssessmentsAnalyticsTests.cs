@@ -200,6 +200,17 @@ public abstract class AssessmentsAnalyticsTests(CoreServicesFixture core)
         Assert.Equal([$"{title} follow-up"], named);
         Assert.DoesNotContain(section.Charts, c => c.Title.Contains("Research taste", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_season_that_does_not_exist_gives_empty_charts_that_say_so()
+    {
+        var section = await core.RunAsync<IEnumerable<IAnalyticsTopic>, AnalyticsSection>(topics =>
+            topics.Single(t => t.Key == "assessments").BuildAsync(new AnalyticsScope(int.MaxValue, null, TimeZoneInfo.Utc), default));
+
+        Assert.Equal(["difficulty", "discrimination", "reliability"], section.Charts.Select(c => c.Key));
+        Assert.All(section.Charts, c => Assert.Equal("No assessment in this season yet.", c.Empty));
+        Assert.All(section.Charts, c => Assert.Empty(c.Table.Rows));
+    }
 }
 
 public sealed class AssessmentsAnalyticsOnSqlite(SqliteCore core) : AssessmentsAnalyticsTests(core), IClassFixture<SqliteCore>;
