@@ -167,7 +167,7 @@ public abstract class AssessmentsAnalyticsTests(CoreServicesFixture core)
         Assert.Equal([-0.667, -0.667], followUp.Select(r => (double)r[3]!));
         Assert.All(followUp, r => Assert.Equal(true, r[6]));
         var figure = Assert.IsType<IntervalFigure>(chart.Figure);
-        Assert.Equal([$"{title} follow-up, item 1", $"{title} follow-up, item 2"], figure.Estimates.Where(e => e.Flagged && e.Label.StartsWith(title, StringComparison.Ordinal)).Select(e => e.Label));
+        Assert.Equal([$"Item 1: {title} follow-up", $"Item 2: {title} follow-up"], figure.Estimates.Where(e => e.Flagged && e.Label.Contains(title, StringComparison.Ordinal)).Select(e => e.Label));
         Assert.Equal(0, figure.Reference);
     }
 

@@ -9,7 +9,8 @@ namespace Cohort.Core.Analytics.Assessments;
 public sealed record ItemStatistics(
     string Assessment, ScoredItem Item, int Attempts, double Difficulty, double Discrimination, double Low, double High)
 {
-    public string Label => $"{Assessment}, item {Item.Number}";
+    /// <summary>The item first, so a chart that shortens a long label keeps which item it is.</summary>
+    public string Label => $"Item {Item.Number}: {Assessment}";
 
     /// <summary>Those who did well on the rest of the test did worse on this item: its key may be wrong, or it is ambiguous.</summary>
     public bool NegativeDiscrimination => Discrimination < 0;
