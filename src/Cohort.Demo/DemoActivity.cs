@@ -207,23 +207,24 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
 
     /// <summary>
     /// Every invited applicant attempted both assessments in the first days of their window (it opened on D-7 at
-    /// 09:00); their automatic points follow their quality.
+    /// 09:00); their answers to the automatically scored items, and so their automatic points, follow their quality.
     /// </summary>
     private async Task AttemptsAsync(Season season, List<DemoApplicant> invited, DemoCalendar calendar, Random random, CancellationToken cancellation)
     {
         var assessments = await Invitations.AssessmentStageOf(db, season.Id).Include(a => a.Items).ToListAsync(cancellation);
+        // The answers draw from their own seed, so the shared seed's later draws (rankings, stream rounds) stay as they were.
+        var answering = new Random(2028);
         foreach (var applicant in invited)
         {
             foreach (var assessment in assessments)
             {
-                var points = assessment.Items.Where(i => i.IsScoredAutomatically).Sum(i => i.Points);
                 var started = calendar.At(-7, 10).AddHours(random.Next(0, 60));
-                db.Attempts.Add(new Attempt
+                var attempt = new Attempt
                 {
                     AssessmentId = assessment.Id, ApplicantId = applicant.Application.ApplicantId, StartedAt = started, Deadline = assessment.DeadlineFor(started),
-                    UpdatedAt = started.AddMinutes(40), SubmittedAt = started.AddMinutes(40), ClosedAt = started.AddMinutes(40),
-                    AutoScore = Math.Round(points * Math.Clamp(applicant.Quality + ((random.NextDouble() - 0.5) * 0.3), 0, 1), 2),
-                });
+                };
+                DemoAttemptAnswers.HandIn(attempt, assessment, Math.Clamp(applicant.Quality + ((random.NextDouble() - 0.5) * 0.3), 0, 1), answering);
+                db.Attempts.Add(attempt);
             }
         }
 

@@ -1,3 +1,4 @@
+using Cohort.Core.Analytics.Assessments;
 using Cohort.Core.Analytics.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +11,6 @@ public static class AnalyticsServices
     /// the match, offers. Each is scoped: it reads the request's database context.
     /// </summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
-        .AddScoped<IAnalyticsTopic, ReviewAnalytics>();
+        .AddScoped<IAnalyticsTopic, ReviewAnalytics>()
+        .AddScoped<IAnalyticsTopic, AssessmentsAnalytics>();
 }

@@ -136,21 +136,22 @@ public abstract class ExportKindsTests(CohortApp app)
     [Fact]
     public async Task Attempts_have_a_column_per_item_with_its_points_and_only_the_identified_view_names_the_applicant()
     {
-        var (attemptId, name) = await app.WithDbAsync(async db =>
+        var (attemptId, name, choicePoints, orderingPoints) = await app.WithDbAsync(async db =>
         {
-            var attempt = await db.Attempts.Include(a => a.Assessment).ThenInclude(a => a!.Items)
+            var attempt = await db.Attempts.Include(a => a.Answers).Include(a => a.Assessment).ThenInclude(a => a!.Items)
                 .Where(a => a.ClosedAt != null && a.Assessment!.Slug == "research-taste").OrderBy(a => a.Id).FirstAsync();
             var items = attempt.Assessment!.Items.OrderBy(i => i.Position).ToList();
-            var choice = new AttemptAnswer { AttemptId = attempt.Id, ItemId = items[0].Id, Value = "B", AutoPoints = 1.5, SavedAt = attempt.StartedAt };
+            // The demo answered the items scored automatically; the essay is left for this test to answer and have reviewed.
             var essay = new AttemptAnswer { AttemptId = attempt.Id, ItemId = items[2].Id, Value = "An essay.", SavedAt = attempt.StartedAt };
-            db.AddRange(choice, essay);
+            db.Add(essay);
             await db.SaveChangesAsync();
             var reviewers = await db.Users.OrderBy(u => u.Id).Select(u => u.Id).Take(2).ToListAsync();
             db.AnswerReviews.AddRange(
                 new AnswerReview { AnswerId = essay.Id, ReviewerId = reviewers[0], Points = 3, ReviewedAt = attempt.StartedAt },
                 new AnswerReview { AnswerId = essay.Id, ReviewerId = reviewers[1], Points = 4, ReviewedAt = attempt.StartedAt });
             await db.SaveChangesAsync();
-            return (attempt.Id, await db.Users.Where(u => u.Id == attempt.ApplicantId).Select(u => u.DisplayName).SingleAsync());
+            double AutoPoints(AssessmentItem item) => attempt.Answers.Single(a => a.ItemId == item.Id).AutoPoints!.Value;
+            return (attempt.Id, await db.Users.Where(u => u.Id == attempt.ApplicantId).Select(u => u.DisplayName).SingleAsync(), AutoPoints(items[0]), AutoPoints(items[1]));
         });
 
         var identified = await ExportAsync("attempts", ExportView.Identified);
@@ -161,8 +162,8 @@ public abstract class ExportKindsTests(CohortApp app)
         Assert.Contains("technical-implementation.q2", identified.Columns);
         var row = json.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == attemptId);
         Assert.Equal(name, row.GetProperty("name").GetString());
-        Assert.Equal(1.5, row.GetProperty("research-taste.q1").GetDouble());
-        Assert.Equal(JsonValueKind.Null, row.GetProperty("research-taste.q2").ValueKind);
+        Assert.Equal(choicePoints, row.GetProperty("research-taste.q1").GetDouble());
+        Assert.Equal(orderingPoints, row.GetProperty("research-taste.q2").GetDouble());
         Assert.Equal(3.5, row.GetProperty("research-taste.q3").GetDouble());
         Assert.Equal(3.5, row.GetProperty("reviewed_points").GetDouble());
         Assert.Equal(JsonValueKind.Number, row.GetProperty("application_id").ValueKind);
