@@ -1,3 +1,4 @@
+using Cohort.Core.Analytics.Arrivals;
 using Cohort.Core.Analytics.Funnel;
 using Cohort.Core.Analytics.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,5 +13,6 @@ public static class AnalyticsServices
     /// </summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
         .AddScoped<IAnalyticsTopic, FunnelAnalytics>()
+        .AddScoped<IAnalyticsTopic, ArrivalsAnalytics>()
         .AddScoped<IAnalyticsTopic, StreamsAnalytics>();
 }
