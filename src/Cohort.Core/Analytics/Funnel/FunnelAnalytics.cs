@@ -74,7 +74,7 @@ public sealed class FunnelAnalytics(CohortDbContext db) : IAnalyticsTopic
         var applicants = general.Keys.Concat(streams.Select(s => s.Key)).Distinct().Select(id =>
         {
             var application = general.GetValueOrDefault(id);
-            return new Applicant(application?.State, application?.SubmittedAt is not null, entries.TryGetValue(id, out var entry) ? entry : null,
+            return new Applicant(application?.State, application is not null && Submissions.Were(application.State, application.SubmittedAt), entries.TryGetValue(id, out var entry) ? entry : null,
                 attempted.Contains(id), [.. streams[id]]);
         });
 
