@@ -27,20 +27,21 @@ internal static class ArrivalsChart
         // This season's line stops now: the days ahead have no submissions yet, not none at all.
         var nowLocal = scope.Local(now);
         var shown = days.Count(d => d <= today);
-        var compared = previous is null ? null : $"{previous.Season}, aligned on its deadline";
-        List<Line> lines = [new(current.Season, days.Take(shown).Select((d, i) => new LinePoint(Math.Min(EndOf(d), nowLocal.Ticks), mineByDay[i])).ToList())];
-        if (compared is not null)
+        // The lines are named without the seasons' names, which are years: a figure's numbers are all its table's.
+        List<Line> lines = [new("this season", days.Take(shown).Select((d, i) => new LinePoint(Math.Min(EndOf(d), nowLocal.Ticks), mineByDay[i])).ToList())];
+        if (previous is not null)
         {
-            lines.Add(new(compared, days.Select((d, i) => new LinePoint(EndOf(d), theirsByDay[i])).ToList(), Dashed: true));
+            lines.Add(new("the season before, moved onto this deadline", days.Select((d, i) => new LinePoint(EndOf(d), theirsByDay[i])).ToList(), Dashed: true));
         }
 
         var figure = new LineFigure(lines, $"day ({scope.Zone.Id})", $"{what} submitted", XIsTime: true, [new Marker("Deadline", deadline.Ticks)]);
         var table = new ChartTable(
-            ["Day", "days before the deadline", current.Season, .. compared is null ? Array.Empty<string>() : [compared]],
+            ["Day", "days before the deadline", $"this season ({current.Season})",
+                .. previous is null ? Array.Empty<string>() : [$"the season before ({previous.Season}), moved onto this deadline"]],
             days.Select((day, i) => (IReadOnlyList<object?>)
             [
                 day, DateOnly.FromDateTime(deadline).DayNumber - day.DayNumber, i < shown ? mineByDay[i] : null,
-                .. compared is null ? Array.Empty<object?>() : [theirsByDay[i]],
+                .. previous is null ? Array.Empty<object?>() : [theirsByDay[i]],
             ]).ToList());
         var description = $"The {what} submitted by the end of each day ({scope.Zone.Id}), against the deadline of "
             + deadline.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture) + ": "
