@@ -17,6 +17,13 @@ public sealed class FunnelAnalytics(CohortDbContext db) : IAnalyticsTopic
 {
     private static readonly string[] StreamSteps = ["Applied", "Interviewed", "Offered", "Accepted"];
 
+    private static readonly string[] Notes =
+    [
+        "A step counts the people who reached it. Those who stopped at a step are split by how they stand there now: waiting (for a decision, on the waitlist, holding an offer, or not yet at the next step), withdrew or declined, or rejected.",
+        "Signed up counts everyone who started the season's general application (an account belongs to no season, so starting the application is where a person enters it). Stage 1 submitted, stage 2 invited and passed count the rows of the pipeline's stage 1 and assessments tables; attempted counts those who started an assessment of stage 2.",
+        "From stage 3 on, applied counts submitted stream applications, interviewed a booked interview slot with the stream (the booking is Cohort's record of the interview), offered an offer of a published match, and accepted an accepted one. Per stream, a person counts once for each stream they applied to.",
+    ];
+
     public string Key => "funnel";
 
     public string Title => "Funnel";
@@ -46,14 +53,7 @@ public sealed class FunnelAnalytics(CohortDbContext db) : IAnalyticsTopic
         ]);
     }
 
-    private static readonly string[] Notes =
-    [
-        "A step counts the people who reached it. Those who stopped at a step are split by how they stand there now: waiting (for a decision, on the waitlist, holding an offer, or not yet at the next step), withdrew or declined, or rejected.",
-        "Signed up counts everyone who started the season's general application (an account belongs to no season, so starting the application is where a person enters it). Stage 1 submitted, stage 2 invited and passed count the rows of the pipeline's stage 1 and assessments tables; attempted counts those who started an assessment of stage 2.",
-        "From stage 3 on, applied counts submitted stream applications, interviewed a booked interview slot with the stream (the booking is Cohort's record of the interview), offered an offer of a published match, and accepted an accepted one. Per stream, a person counts once for each stream they applied to.",
-    ];
-
-    /// <summary>One applicant's steps, from the general application to an accepted offer, read in five narrow queries.</summary>
+    /// <summary>Each applicant's steps, from the general application to an accepted offer, read in narrow queries of the whole season.</summary>
     private async Task<IReadOnlyList<FunnelStep>> SeasonFunnelAsync(int seasonId, List<StreamApplicationFact> facts, CancellationToken cancellation)
     {
         var general = (await db.Applications.AsNoTracking()
