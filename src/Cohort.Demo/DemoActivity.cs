@@ -85,6 +85,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await StreamRoundsAsync(season, streamsStage, reviewers, calendar, random, cancellation);
         await SecondReadAsync(season, streamsStage, reviewers, calendar, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
+        await PastArrivalsAsync(calendar, cancellation);
         await programme.SeedAsync(calendar, cancellation);
         await artifacts.SeedAsync(calendar, cancellation);
         await extensions.SeedAsync(calendar, cancellation);

@@ -1,5 +1,8 @@
+using Cohort.Core.Analytics.Arrivals;
 using Cohort.Core.Analytics.Assessments;
+using Cohort.Core.Analytics.Funnel;
 using Cohort.Core.Analytics.Reviews;
+using Cohort.Core.Analytics.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Core.Analytics;
@@ -11,6 +14,9 @@ public static class AnalyticsServices
     /// the match, offers. Each is scoped: it reads the request's database context.
     /// </summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
+        .AddScoped<IAnalyticsTopic, FunnelAnalytics>()
+        .AddScoped<IAnalyticsTopic, ArrivalsAnalytics>()
+        .AddScoped<IAnalyticsTopic, StreamsAnalytics>()
         .AddScoped<IAnalyticsTopic, ReviewAnalytics>()
         .AddScoped<IAnalyticsTopic, AssessmentsAnalytics>();
 }
