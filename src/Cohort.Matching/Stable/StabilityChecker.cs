@@ -26,6 +26,8 @@ public static class StabilityChecker
     private const int ListedBlockingPairs = 100;
 
     /// <summary>Checks acceptability, capacities and the absence of blocking pairs.</summary>
+    /// <param name="instance">The original rankings and capacities.</param>
+    /// <param name="hostOf">Each candidate's host, or -1 when unmatched.</param>
     /// <param name="listed">
     /// How many blocking pairs to list (all are counted): 100 by default, enough for a certificate; a report of what a
     /// matching costs in stability asks for every one.
