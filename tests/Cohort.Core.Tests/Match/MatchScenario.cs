@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Cohort.Core.Audit;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Match;
 using Cohort.Core.Preferences;
+using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Demo;
+using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Match;
@@ -31,6 +34,20 @@ internal static class MatchScenario
         var latest = await core.RunAsync<CohortDbContext, int>(db => db.MatchRuns.MaxAsync(r => r.Id));
         return await core.RunAsync<PublishStreamMatch, string?>(publish => publish.RunAsync(Admin, latest, core.Clock.GetUtcNow().UtcDateTime.AddDays(3), "https://cohort.test/portal"));
     }
+
+    /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
+    public static Task ScoreAsync(CoreServicesFixture core, int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
+    {
+        var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
+        var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1)).Single();
+        foreach (var (applicant, overall) in scores)
+        {
+            var application = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync();
+            await SubmittedReviews.ReviewAsync(db, round, application, reviewer, overall);
+        }
+
+        return round.Id;
+    });
 
     public static Task RankAsync(CoreServicesFixture core, IReadOnlyList<(int Stream, string[] Applicants)> streamOrders, IReadOnlyList<(string Applicant, int[] Streams)> applicantOrders) =>
         core.RunAsync<CohortDbContext, int>(async db =>
