@@ -48,7 +48,7 @@ public sealed class OffersAnalytics(CohortDbContext db) : IAnalyticsTopic
     public async Task<AnalyticsSection> BuildAsync(AnalyticsScope scope, CancellationToken cancellation)
     {
         var rounds = await db.MatchRuns.AsNoTracking().StreamMatches().Where(r => r.SeasonId == scope.SeasonId && r.PublishedAt != null)
-            .OrderBy(r => r.PublishedAt).ThenBy(r => r.Id).Select(r => new { r.Id, PublishedAt = r.PublishedAt!.Value }).ToListAsync(cancellation);
+            .OrderBy(r => r.PublishedAt).ThenBy(r => r.Id).Select(r => new { r.Id, r.CreatedAt, PublishedAt = r.PublishedAt!.Value }).ToListAsync(cancellation);
         var roundOf = rounds.Select((r, i) => (r.Id, Round: i + 1)).ToDictionary(r => r.Id, r => r.Round);
         var offers = (await db.Offers.AsNoTracking().Where(o => o.SeasonId == scope.SeasonId && (scope.StreamId == null || o.StreamId == scope.StreamId))
                 .Select(o => new { o.RunId, o.StreamId, o.State, o.CreatedAt, o.RespondBy, o.RespondedAt }).ToListAsync(cancellation))
@@ -59,15 +59,15 @@ public sealed class OffersAnalytics(CohortDbContext db) : IAnalyticsTopic
         var byRound = rounds.Select((r, i) => (Label: $"Round {i + 1}", r.PublishedAt, Answers: Answers.Of(offers.Where(o => o.Round == i + 1)))).ToList();
         var byStream = streams.Select(s => (s.Name, s.Capacity, Answers: Answers.Of(offers.Where(o => o.StreamId == s.Id)), Offers: offers.Where(o => o.StreamId == s.Id).ToList()))
             .Where(s => s.Answers.Offers > 0).ToList();
-        var publishedAt = rounds.Select(r => r.PublishedAt).ToList();
-        var refills = byStream.Select(s => (s.Name, Refills: SeatRefills.Of(s.Offers.Select(o => new RoundOffer(o.Round, o.FreedAt)).ToList(), publishedAt)))
+        var ranAt = rounds.Select(r => r.CreatedAt).ToList();
+        var refills = byStream.Select(s => (s.Name, Refills: SeatRefills.Of(s.Offers.Select(o => new RoundOffer(o.Round, o.FreedAt)).ToList(), ranAt)))
             .Where(s => s.Refills.Freed > 0).ToList();
 
         var notes = new[]
         {
             "An offer round is a published run of the match, numbered in the order the runs were published. Acceptance is the share of the offers " +
             "settled (accepted, declined or lapsed) that were accepted; offers still waiting for an answer are shown but not counted in it.",
-            "A seat is refilled when an offer of a later round goes to a stream whose seat an earlier offer freed, declined or lapsed before that round was published.",
+            "A seat is refilled when an offer of a later round goes to a stream whose seat an earlier offer freed, declined or lapsed before that round's run.",
         };
         return new AnalyticsSection(Key, Title, notes,
         [

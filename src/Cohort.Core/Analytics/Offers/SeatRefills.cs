@@ -13,18 +13,21 @@ public static class SeatRefills
 {
     /// <summary>
     /// Walks the offer rounds in order: each round from the second on fills, with its offers in the stream, the seats
-    /// freed before it was published and not refilled yet. An offer of a later round beyond those seats took a seat no
-    /// offer had held (one the first round could not fill), so it is no refill.
+    /// freed by the time its run read the seats and not refilled yet. An offer of a later round beyond those seats took a
+    /// seat no offer had held (one the first round could not fill), so it is no refill.
     /// </summary>
     /// <param name="offers">One stream's offers.</param>
-    /// <param name="publishedAt">When each offer round was published, round 1 first.</param>
-    public static Refills Of(IReadOnlyList<RoundOffer> offers, IReadOnlyList<DateTime> publishedAt)
+    /// <param name="ranAt">
+    /// When each offer round's run was made, round 1 first: the moment it read which seats were free (a seat freed at
+    /// that very moment was freed first, since the run saw it).
+    /// </param>
+    public static Refills Of(IReadOnlyList<RoundOffer> offers, IReadOnlyList<DateTime> ranAt)
     {
         var refilled = 0;
-        for (var round = 2; round <= publishedAt.Count; round++)
+        for (var round = 2; round <= ranAt.Count; round++)
         {
-            var start = publishedAt[round - 1];
-            var freedBefore = offers.Count(o => o.FreedAt < start);
+            var start = ranAt[round - 1];
+            var freedBefore = offers.Count(o => o.FreedAt <= start);
             var made = offers.Count(o => o.Round == round);
             refilled += Math.Min(made, freedBefore - refilled);
         }

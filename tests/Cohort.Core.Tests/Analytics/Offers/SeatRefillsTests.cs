@@ -2,7 +2,7 @@ using Cohort.Core.Analytics.Offers;
 
 namespace Cohort.Core.Tests.Analytics.Offers;
 
-/// <summary>The refill count on offer rounds worked by hand, one stream at a time.</summary>
+/// <summary>The refill count on offer rounds worked by hand, one stream at a time; each round dated by when its run was made.</summary>
 public class SeatRefillsTests
 {
     private static readonly DateTime Round1 = new(2027, 3, 1, 16, 0, 0, DateTimeKind.Utc);
@@ -41,5 +41,13 @@ public class SeatRefillsTests
         var offers = new[] { new RoundOffer(1, Round1.AddDays(1)), new RoundOffer(1, Round1.AddDays(3)) };
 
         Assert.Equal(new Refills(Freed: 2, Refilled: 0), SeatRefills.Of(offers, [Round1]));
+    }
+
+    [Fact]
+    public void A_seat_declined_at_the_very_moment_the_next_run_reads_the_seats_counts_as_freed_for_it()
+    {
+        var offers = new[] { new RoundOffer(1, Round2), new RoundOffer(2, null) };
+
+        Assert.Equal(new Refills(Freed: 1, Refilled: 1), SeatRefills.Of(offers, [Round1, Round2]));
     }
 }
