@@ -38,6 +38,10 @@ using Cohort.Benchmarks.Instances;
 // reviews-csv PATH [SEED]  one such season (mostly nested, unequal clusters) as the CSV `cohort calibrate` reads
 // import-applicants [APPLICANTS]  `cohort import applicants` of a Google Forms-shaped CSV: dry run, import, again;
 //                       SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// analytics [APPLICANTS]  every analytics topic built in process, three times each, on a whole season of APPLICANTS
+//                       (AnalyticsSeason); SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
+// analytics-season DATABASE [APPLICANTS]  that season in a database that is KEPT for the built app to serve
+//                       (bench/http/analytics-pages.sh): a SQLite file path, or a PostgreSQL database name
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -63,6 +67,9 @@ return args switch
     ["import-applicants", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Imports.ImportApplicantsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["calibration-table", .. var rest] => CalibrationTable.Run(rest.Length > 0 ? int.Parse(rest[0]) : 20),
     ["reviews-csv", var path, .. var rest] => ReviewsCsv.Write(path, rest.Length > 0 ? int.Parse(rest[0]) : 1),
+    ["analytics", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Analytics.AnalyticsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
+    ["analytics-season", var keep, .. var rest] => await Cohort.Benchmarks.Analytics.AnalyticsBench.SeasonAsync(keep, rest.Length > 0 ? int.Parse(rest[0]) : 2500,
+        Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -39,7 +39,7 @@ internal static class ExportBench
         return 0;
     }
 
-    private static async Task<int> SeasonAsync(CohortDbContext db, int applicants)
+    internal static async Task<int> SeasonAsync(CohortDbContext db, int applicants)
     {
         await MatchRunBench.SeasonAsync(db, applicants, 120, new Random(6));
         var random = new Random(16);

@@ -20,23 +20,30 @@ public static class ExportCsv
         return $"# Cohort export: {heading.Kind}, season {heading.Season}, generated {SpreadsheetCell.Time(heading.GeneratedAt)}; {view}";
     }
 
-    public static async Task WriteAsync(ExportTable table, Stream output, CancellationToken cancellation)
+    public static Task WriteAsync(ExportTable table, Stream output, CancellationToken cancellation) =>
+        WriteAsync(Statement(table.Heading), table.Columns, table.Rows.Select(row => row.Select(SpreadsheetCell.Write)), output, cancellation);
+
+    /// <summary>
+    /// Any table as CSV: the statement line, the header, then the rows, every cell through
+    /// <see cref="SpreadsheetCell.Neutralise"/> (the analytics' chart tables are written this way too).
+    /// </summary>
+    public static async Task WriteAsync(string statement, IEnumerable<string> columns, IEnumerable<IEnumerable<string>> rows, Stream output, CancellationToken cancellation)
     {
         await using var text = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        await text.WriteLineAsync(Statement(table.Heading).AsMemory(), cancellation);
+        await text.WriteLineAsync(statement.AsMemory(), cancellation);
         using (var csv = CsvWriter.Create(text))
         {
-            foreach (var column in table.Columns)
+            foreach (var column in columns)
             {
                 csv.WriteField(SpreadsheetCell.Neutralise(column));
             }
 
             csv.EndRecord();
-            foreach (var row in table.Rows)
+            foreach (var row in rows)
             {
                 foreach (var cell in row)
                 {
-                    csv.WriteField(SpreadsheetCell.Write(cell));
+                    csv.WriteField(SpreadsheetCell.Neutralise(cell));
                 }
 
                 csv.EndRecord();

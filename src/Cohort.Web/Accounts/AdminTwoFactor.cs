@@ -53,6 +53,20 @@ public sealed class AdminTwoFactorRedirect(ILoggerFactory loggers) : IAuthorizat
             return;
         }
 
+        if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<NotFoundWhenRefusedAttribute>() is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         await fallback.HandleAsync(next, context, policy, authorizeResult);
     }
 }
+
+/// <summary>
+/// A page whose refusal answers 404, as if it did not exist, rather than a refusal that says it does: for pages whose
+/// mere existence a persona should not learn from (the admin's analytics, to a mentor). A missing sign-in is still a
+/// challenge, and a missing two-step sign-in still sends an admin to set it up.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotFoundWhenRefusedAttribute : Attribute;

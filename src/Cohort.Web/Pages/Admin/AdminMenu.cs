@@ -54,6 +54,10 @@ public static class AdminMenu
             new("Artifacts", "/admin/artifacts"),
             new("Extension rounds", "/admin/extensions"),
         ]),
+        new("Analytics",
+        [
+            new("The season at a glance", "/admin/analytics"),
+        ]),
         new("Tools",
         [
             new("Write to applicants", "/admin/mail/compose?stage=general"),
