@@ -33,14 +33,7 @@ public abstract class ScoreMatchRunTests
     [Fact]
     public async Task The_run_reads_the_streams_review_scores_places_for_the_best_total_is_certified_and_can_be_published()
     {
-        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
-        await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
-        await MatchScenario.ScoreAsync(core, c, (p, 9), (q, 8));
-        await MatchScenario.ScoreAsync(core, i, (p, 9), (q, 1));
+        var (p, q, r, c, i) = await MatchScenario.ScoredAsync(core, applicants);
 
         var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
 

@@ -54,11 +54,9 @@ public sealed class MatchAnalytics(CohortDbContext db) : IAnalyticsTopic
 
         var total = rows.Sum(r => r.Count);
         var first = placed.Count(p => p.Choice == 1);
-        return new Chart("choices", "Which choice each applicant got",
-            run is null ? "No run yet." : $"{Describe(run, scope)}: {first} of {English.Count(total, "applicant", "applicants")} got their first choice.",
-            new BarFigure(rows.Select(r => r.Label).ToList(), [new Series("applicants", rows.Select(r => (double)r.Count).ToList())], "applicants"),
-            new ChartTable(["Choice", "Applicants", "Share (%)"], rows.Select(r => Row(r.Label, r.Count, ChartCell.Percent(r.Count, total))).ToList()),
-            run is null ? NoRun : total == 0 ? "The run placed nobody here." : null);
+        return RankChart("choices", "Which choice each applicant got", run,
+            run is null ? "" : $"{Describe(run, scope)}: {first} of {English.Count(total, "applicant", "applicants")} got their first choice.",
+            rows, ["Choice", "Applicants", "Share (%)"], "applicants");
     }
 
     private static Chart StreamRanks(StoredRun? run, AnalyticsScope scope)
@@ -68,10 +66,18 @@ public sealed class MatchAnalytics(CohortDbContext db) : IAnalyticsTopic
         var total = placed.Count;
         var seats = run?.Input.Hosts.ToDictionary(h => h.HostId, h => h.Capacity) ?? [];
         var withinSeats = placed.Count(p => p.StreamRank <= seats[p.Placement.HostId!.Value]);
-        return new Chart("stream-ranks", "Where each stream's placed applicants stood on its list",
-            run is null ? "No run yet." : $"{Describe(run, scope)}: {withinSeats} of {English.Count(total, "placement", "placements")} went to an applicant the stream ranked within its number of seats.",
-            new BarFigure(rows.Select(r => r.Label).ToList(), [new Series("placements", rows.Select(r => (double)r.Count).ToList())], "placed applicants"),
-            new ChartTable(["Place on the stream's list", "Placed applicants", "Share (%)"], rows.Select(r => Row(r.Label, r.Count, ChartCell.Percent(r.Count, total))).ToList()),
+        return RankChart("stream-ranks", "Where each stream's placed applicants stood on its list", run,
+            run is null ? "" : $"{Describe(run, scope)}: {withinSeats} of {English.Count(total, "placement", "placements")} went to an applicant the stream ranked within its number of seats.",
+            rows, ["Place on the stream's list", "Placed applicants", "Share (%)"], "placed applicants");
+    }
+
+    /// <summary>A distribution of ranks: one bar a bin, its count and its share of the whole in the table.</summary>
+    private static Chart RankChart(string key, string title, StoredRun? run, string description, IReadOnlyList<(string Label, int Count)> rows, IReadOnlyList<string> columns, string counted)
+    {
+        var total = rows.Sum(r => r.Count);
+        return new Chart(key, title, run is null ? "No run yet." : description,
+            new BarFigure(rows.Select(r => r.Label).ToList(), [new Series(counted, rows.Select(r => (double)r.Count).ToList())], counted),
+            new ChartTable(columns, rows.Select(r => Row(r.Label, r.Count, ChartCell.Percent(r.Count, total))).ToList()),
             run is null ? NoRun : total == 0 ? "The run placed nobody here." : null);
     }
 

@@ -31,14 +31,7 @@ public abstract class MatchAnalyticsTests
     [Fact]
     public async Task The_run_on_scores_is_described_by_its_choices_ranks_fill_blocking_pairs_and_moves_and_a_streams_view_names_no_other_stream()
     {
-        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
-        await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
-        await MatchScenario.ScoreAsync(core, c, (p, 9), (q, 8));
-        await MatchScenario.ScoreAsync(core, i, (p, 9), (q, 1));
+        var (p, q, r, c, i) = await MatchScenario.ScoredAsync(core, applicants);
         await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.CandidatesPropose));
         var onScores = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
         var season = await applicants.SeasonIdAsync();
