@@ -25,7 +25,7 @@ namespace Cohort.Demo;
 /// (<see cref="DemoPastSeason"/>), to show what a finished season looks like.
 /// </summary>
 public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accounts, UserManager<CohortUser> users, TimeProvider clock, DemoPastSeason pastSeason,
-    DemoProgramme programme, DemoArtifacts artifacts, DemoExtensions extensions)
+    DemoProgramme programme, DemoArtifacts artifacts, DemoExtensions extensions, DemoAnalyticsMatch analyticsMatch)
 {
     public const int ApplicantCount = 48;
     public const string ReviewerPassword = "demo-reviewer-password";
@@ -89,6 +89,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await programme.SeedAsync(calendar, cancellation);
         await artifacts.SeedAsync(calendar, cancellation);
         await extensions.SeedAsync(calendar, cancellation);
+        await analyticsMatch.SeedAsync(calendar, cancellation);
         return true;
     }
 

@@ -13,6 +13,7 @@ public static class DemoServices
         services.AddScoped<DemoProgramme>();
         services.AddScoped<DemoArtifacts>();
         services.AddScoped<DemoExtensions>();
+        services.AddScoped<DemoAnalyticsMatch>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Cohort.Core.Analytics.Arrivals;
 using Cohort.Core.Analytics.Assessments;
 using Cohort.Core.Analytics.Funnel;
+using Cohort.Core.Analytics.Match;
+using Cohort.Core.Analytics.Offers;
 using Cohort.Core.Analytics.Reviews;
 using Cohort.Core.Analytics.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,5 +20,7 @@ public static class AnalyticsServices
         .AddScoped<IAnalyticsTopic, ArrivalsAnalytics>()
         .AddScoped<IAnalyticsTopic, StreamsAnalytics>()
         .AddScoped<IAnalyticsTopic, ReviewAnalytics>()
-        .AddScoped<IAnalyticsTopic, AssessmentsAnalytics>();
+        .AddScoped<IAnalyticsTopic, AssessmentsAnalytics>()
+        .AddScoped<IAnalyticsTopic, MatchAnalytics>()
+        .AddScoped<IAnalyticsTopic, OffersAnalytics>();
 }

@@ -5,7 +5,7 @@ namespace Cohort.Matching.Stable;
 /// <summary>What <see cref="StabilityChecker"/> found about a matching.</summary>
 /// <param name="OnlyAcceptablePairs">Every matched pair ranks each other.</param>
 /// <param name="CapacitiesRespected">No host holds more candidates than its capacity.</param>
-/// <param name="BlockingPairs">Pairs (candidate, host) who both strictly prefer each other to what they have (at most 100 listed).</param>
+/// <param name="BlockingPairs">Pairs (candidate, host) who both strictly prefer each other to what they have (the first ones, as many as the check was asked to list).</param>
 /// <param name="BlockingPairCount">How many blocking pairs there are in all.</param>
 public sealed record StabilityCertificate(
     bool OnlyAcceptablePairs,
@@ -26,8 +26,14 @@ public static class StabilityChecker
     private const int ListedBlockingPairs = 100;
 
     /// <summary>Checks acceptability, capacities and the absence of blocking pairs.</summary>
+    /// <param name="instance">The original rankings and capacities.</param>
+    /// <param name="hostOf">Each candidate's host, or -1 when unmatched.</param>
+    /// <param name="listed">
+    /// How many blocking pairs to list (all are counted): 100 by default, enough for a certificate; a report of what a
+    /// matching costs in stability asks for every one.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static StabilityCertificate Check(StableMatchingInstance instance, IReadOnlyList<int> hostOf)
+    public static StabilityCertificate Check(StableMatchingInstance instance, IReadOnlyList<int> hostOf, int listed = ListedBlockingPairs)
     {
         if (hostOf.Count != instance.CandidateCount)
         {
@@ -89,7 +95,7 @@ public static class StabilityChecker
                 if (hostWouldTake)
                 {
                     blockingCount++;
-                    if (blocking.Count < ListedBlockingPairs)
+                    if (blocking.Count < listed)
                     {
                         blocking.Add((c, h));
                     }

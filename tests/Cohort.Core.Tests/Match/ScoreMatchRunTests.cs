@@ -33,14 +33,7 @@ public abstract class ScoreMatchRunTests
     [Fact]
     public async Task The_run_reads_the_streams_review_scores_places_for_the_best_total_is_certified_and_can_be_published()
     {
-        var p = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var q = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition, StreamsStageApplicants.Internals);
-        var r = await applicants.SubmittedToAsync(StreamsStageApplicants.Coalition);
-        var c = await applicants.StreamIdAsync(StreamsStageApplicants.Coalition);
-        var i = await applicants.StreamIdAsync(StreamsStageApplicants.Internals);
-        await MatchScenario.RankAsync(core, [(c, [p, q, r]), (i, [p, q])], [(p, [c, i]), (q, [c, i]), (r, [c])]);
-        await ScoreAsync(c, (p, 9), (q, 8));
-        await ScoreAsync(i, (p, 9), (q, 1));
+        var (p, q, r, c, i) = await MatchScenario.ScoredAsync(core, applicants);
 
         var run = await core.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Admin, MatchAlgorithm.Scores));
 
@@ -62,20 +55,6 @@ public abstract class ScoreMatchRunTests
             (await db.Offers.Where(o => o.RunId == run.Id).Select(o => new { o.ApplicantId, o.StreamId }).ToListAsync()).Select(o => (o.ApplicantId, o.StreamId)).ToList());
         Assert.Equal(new[] { (p, i), (q, c) }.Order(), offers.Order());
     }
-
-    /// <summary>A closed stage-3 round of <paramref name="streamId"/> in which one reviewer gave each applicant the score given.</summary>
-    private Task ScoreAsync(int streamId, params (string Applicant, double Overall)[] scores) => core.RunAsync<CohortDbContext, int>(async db =>
-    {
-        var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Closed, $"Stream {streamId} read", streamId);
-        var reviewer = (await SubmittedReviews.ReviewersAsync(db, 1)).Single();
-        foreach (var (applicant, overall) in scores)
-        {
-            var application = await db.StreamApplications.Where(a => a.ApplicantId == applicant && a.StreamId == streamId).Select(a => a.Id).SingleAsync();
-            await SubmittedReviews.ReviewAsync(db, round, application, reviewer, overall);
-        }
-
-        return round.Id;
-    });
 
     /// <summary>The score the stream's score table shows for the applicant: what the match must have read.</summary>
     private async Task<double> TableScoreAsync(int streamId, string applicant)

@@ -18,6 +18,16 @@ public class StabilityCheckerTests
     }
 
     [Fact]
+    public void Every_blocking_pair_is_counted_and_only_as_many_as_asked_are_listed()
+    {
+        // The same four blocking pairs as above: a and b each with both hosts.
+        var certificate = StabilityChecker.Check(TwoByTwo, [-1, -1], listed: 3);
+        Assert.Equal(4, certificate.BlockingPairCount);
+        Assert.Equal(3, certificate.BlockingPairs.Count);
+        Assert.Equal(4, StabilityChecker.Check(TwoByTwo, [-1, -1], listed: int.MaxValue).BlockingPairs.Count);
+    }
+
+    [Fact]
     public void Too_many_candidates_at_one_host_breaks_capacity()
     {
         var certificate = StabilityChecker.Check(TwoByTwo, [0, 0]);

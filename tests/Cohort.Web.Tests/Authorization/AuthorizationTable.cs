@@ -198,6 +198,7 @@ public static class AuthorizationTable
         new("GET /mentor/applications/{id:int}",                                  t => [t.StreamApplication],      SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentor/applications/{id:int}?handler=WorkTestFile",             t => [t.StreamApplication],      SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentor/streams/{slug}",                                         t => [t.Stream],                 SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
+        new("GET /mentor/streams/{slug}?handler=Csv",                             t => [t.Stream],                 SignIn,   Denied,   Denied,   Denied,   NotFound, Denied) { Query = "topic=match&chart=fill" },
         new("GET /mentor/streams/{slug}/assessments/items/{key:int}/edit",        t => [t.Stream, t.FollowUpItem], SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentor/streams/{slug}/assessments/new",                         t => [t.Stream],                 SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),
         new("GET /mentor/streams/{slug}/assessments/{assessment:int}/items/new",  t => [t.Stream, t.FollowUp],     SignIn,   Denied,   Denied,   Denied,   NotFound, Denied),

@@ -1,17 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Accounts;
+using Cohort.Core.Analytics;
 using Cohort.Core.Applications;
 using Cohort.Core.FollowUps;
+using Cohort.Web.Pages.Shared.Analytics;
 
 namespace Cohort.Web.Pages.Mentor;
 
 /// <summary>
 /// One of the mentor's streams: its applicants (submitted ones only, drafts are private), its interview slots, its
-/// work test and its follow-up assessments.
+/// work test, its follow-up assessments, and its numbers: the analytics topics meant for mentors, each scoped to this
+/// stream in its season, so nothing about another stream is computed for the page, let alone shown.
 /// </summary>
 [Authorize(Roles = Roles.Mentor)]
-public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWorkTest setWorkTest) : MentorPage(db)
+public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWorkTest setWorkTest, IEnumerable<IAnalyticsTopic> topics, TimeProvider clock) : MentorPage(db)
 {
+    private readonly IReadOnlyList<IAnalyticsTopic> mentorTopics = topics.Where(t => t.ForMentors).ToList();
+
     public sealed record Applicant(int ApplicationId, string Name, ApplicationState State, DateTime? SubmittedAt, DateTime? InterviewAt, bool HandedInWorkTest);
 
     public sealed record SlotRow(InterviewSlot Slot, string? BookedBy);
@@ -42,6 +47,7 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
     public List<Applicant> Applicants { get; private set; } = [];
     public List<SlotRow> Slots { get; private set; } = [];
     public List<AssessmentRow> Assessments { get; private set; } = [];
+    public List<SectionView> Numbers { get; private set; } = [];
 
     [BindProperty]
     public SlotInput Slot { get; set; } = new();
@@ -51,6 +57,21 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellation) =>
         await LoadAsync(slug, cancellation) ? Page() : NotFound();
+
+    /// <summary>One chart of the stream's numbers as CSV; 404 for a stream that is not the mentor's, or a topic or chart they do not get.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string slug, string? topic, string? chart, CancellationToken cancellation)
+    {
+        if (!await FindStreamAsync(slug, cancellation) || mentorTopics.FirstOrDefault(t => t.Key == topic) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var (seasonId, season) = await SeasonAsync(cancellation);
+        var section = await found.BuildAsync(new AnalyticsScope(seasonId, Stream.Id, Zone), cancellation);
+        return section.Charts.FirstOrDefault(c => c.Key == chart) is { } wanted
+            ? await ChartDownload.CsvAsync(found, wanted, $"stream {Stream.Name}, season {season}", Zone, clock.GetUtcNow().UtcDateTime, cancellation)
+            : NotFound();
+    }
 
     public Task<IActionResult> OnPostSlotAsync(string slug, CancellationToken cancellation) =>
         ChangeAsync(slug, () => publish.RunAsync(User.AsActor(), Stream.Id, DateTime.SpecifyKind(Slot.StartsAt, DateTimeKind.Utc), Slot.Minutes, Slot.Location, cancellation),
@@ -89,6 +110,23 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
         Assessments = await Db.Assessments.AsNoTracking().Where(a => a.StreamId == streamId).OrderBy(a => a.OpensAt)
             .Select(a => new AssessmentRow(a.Id, a.Title, a.OpensAt, a.ClosesAt, a.Items.Count, Db.Attempts.Count(t => t.AssessmentId == a.Id)))
             .ToListAsync(cancellation);
+        var (seasonId, _) = await SeasonAsync(cancellation);
+        Numbers = [];
+        foreach (var topic in mentorTopics)
+        {
+            var section = await topic.BuildAsync(new AnalyticsScope(seasonId, streamId, Zone), cancellation);
+            Numbers.Add(new SectionView(section, $"/mentor/streams/{Uri.EscapeDataString(Stream.Slug)}?handler=csv&topic={topic.Key}"));
+        }
+
         return true;
+    }
+
+    private TimeZoneInfo Zone => ReaderZone.Of(User) ?? TimeZoneInfo.Utc;
+
+    private async Task<(int Id, string Name)> SeasonAsync(CancellationToken cancellation)
+    {
+        var trackId = Stream.TrackId;
+        var season = await Db.Tracks.Where(t => t.Id == trackId).Select(t => new { t.SeasonId, t.Season!.Name }).SingleAsync(cancellation);
+        return (season.SeasonId, season.Name);
     }
 }

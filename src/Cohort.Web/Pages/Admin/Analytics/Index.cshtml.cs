@@ -1,6 +1,4 @@
-using System.Globalization;
 using Cohort.Core.Analytics;
-using Cohort.Core.Analytics.Charts;
 using Cohort.Web.Pages.Shared.Analytics;
 
 namespace Cohort.Web.Pages.Admin.Analytics;
@@ -38,12 +36,7 @@ public class IndexModel(CohortDbContext db, IEnumerable<IAnalyticsTopic> topics,
         }
 
         var scope = Filter.StreamName is { } name ? $", stream {name}" : "";
-        var statement = $"Cohort analytics: {Topic.Title}, {found.Title}; season {Filter.SeasonName}{scope}; generated " +
-            $"{clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)}; times in {Zone.Id}";
-        var output = new MemoryStream();
-        await ChartCsv.WriteAsync(found, statement, output, cancellation);
-        output.Position = 0;
-        return File(output, "text/csv; charset=utf-8", $"{Topic.Key}-{found.Key}.csv");
+        return await ChartDownload.CsvAsync(Topic, found, $"season {Filter.SeasonName}{scope}", Zone, clock.GetUtcNow().UtcDateTime, cancellation);
     }
 
     /// <summary>The address of this topic (or another) with the current filters.</summary>
