@@ -18,6 +18,12 @@ internal static class AnalyticsSections
         core.RunAsync<CohortDbContext, int>(db => db.Seasons.OrderByDescending(s => s.IsCurrent).ThenByDescending(s => s.ProgrammeStart)
             .Skip(current ? 0 : 1).Select(s => s.Id).FirstAsync());
 
+    public static Chart Chart(this AnalyticsSection section, string key) => section.Charts.Single(c => c.Key == key);
+
+    /// <summary>The chart's table, each cell as the page and the CSV write it.</summary>
+    public static List<string[]> Rows(this AnalyticsSection section, string key) =>
+        section.Chart(key).Table.Rows.Select(row => row.Select(ChartCell.Format).ToArray()).ToList();
+
     /// <summary>A chart's table row whose first cell is <paramref name="category"/>.</summary>
     public static IReadOnlyList<object?> Row(this Chart chart, string category) => chart.Table.Rows.Single(r => Equals(r[0], category));
 

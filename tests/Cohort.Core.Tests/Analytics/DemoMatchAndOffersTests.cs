@@ -19,8 +19,8 @@ public abstract class DemoMatchAndOffersTests(CoreServicesFixture core)
         var (current, past) = await core.RunAsync<CohortDbContext, (int, int)>(async db =>
             ((await db.Seasons.SingleAsync(s => s.IsCurrent)).Id, (await db.Seasons.SingleAsync(s => !s.IsCurrent)).Id));
 
-        var match = await TopicSections.BuildAsync(core, "match", current);
-        var offers = await TopicSections.BuildAsync(core, "offers", past);
+        var match = await core.SectionAsync("match", current);
+        var offers = await core.SectionAsync("offers", past);
 
         Assert.All(match.Charts, chart => Assert.True(chart.Empty is null, $"{chart.Key}: {chart.Empty}"));
         Assert.All(offers.Charts.Where(chart => chart.Key != "refilled"), chart => Assert.True(chart.Empty is null, $"{chart.Key}: {chart.Empty}"));

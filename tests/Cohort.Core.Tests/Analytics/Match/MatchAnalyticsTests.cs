@@ -38,7 +38,7 @@ public abstract class MatchAnalyticsTests
         var streams = await core.RunAsync<CohortDbContext, Dictionary<int, string>>(db => db.Streams.Where(s => s.Track!.SeasonId == season).ToDictionaryAsync(s => s.Id, s => s.Name));
         var (coalition, internals) = (streams[c], streams[i]);
 
-        var section = await TopicSections.BuildAsync(core, "match", season);
+        var section = await core.SectionAsync("match", season);
 
         // Nothing is published, so the section describes the latest run: the one on scores.
         Assert.Contains($"run {onScores!.Id} (optimal on scores", section.Chart("choices").Description, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public abstract class MatchAnalyticsTests
             section.Rows("moved"));
         Assert.All(section.Charts, chart => Assert.Null(chart.Empty));
 
-        var coalitionView = await TopicSections.BuildAsync(core, "match", season, c);
+        var coalitionView = await core.SectionAsync("match", season, c);
 
         Assert.Equal([["1st choice", "1", "100"]], coalitionView.Rows("choices"));
         // The bins run from the first, empty ones included, so the chart shows where nobody stood too.
@@ -72,7 +72,7 @@ public abstract class MatchAnalyticsTests
     [Fact]
     public async Task A_season_without_a_run_says_so_on_every_chart()
     {
-        var section = await TopicSections.BuildAsync(core, "match", await SeasonWithoutRunsAsync());
+        var section = await core.SectionAsync("match", await SeasonWithoutRunsAsync());
 
         Assert.All(section.Charts, chart => Assert.NotNull(chart.Empty));
         Assert.All(section.Charts, chart => Assert.Empty(chart.Table.Rows));

@@ -46,7 +46,7 @@ public abstract class OffersAnalyticsTests
         var names = await core.RunAsync<CohortDbContext, Dictionary<int, string>>(db => db.Streams.Where(s => s.Track!.SeasonId == season).ToDictionaryAsync(s => s.Id, s => s.Name));
         var (coalition, internals) = (names[c], names[i]);
 
-        var section = await TopicSections.BuildAsync(core, "offers", season);
+        var section = await core.SectionAsync("offers", season);
 
         var (round1, round2) = (StreamsStageApplicants.StreamsStageOpen.UtcDateTime, StreamsStageApplicants.StreamsStageOpen.UtcDateTime.AddHours(30));
         Assert.Equal([["Round 1", $"{round1:yyyy-MM-dd HH:mm}", "2", "1", "1", "0", "0", "50"], ["Round 2", $"{round2:yyyy-MM-dd HH:mm}", "1", "0", "0", "0", "1", ""]],
@@ -61,7 +61,7 @@ public abstract class OffersAnalyticsTests
         Assert.Equal(await core.RunAsync<CohortDbContext, int>(db => db.Offers.CountAsync(o => o.SeasonId == season)),
             section.Chart("by-round").Table.Rows.Sum(row => (int)row[2]!));
 
-        var coalitionView = await TopicSections.BuildAsync(core, "offers", season, c);
+        var coalitionView = await core.SectionAsync("offers", season, c);
 
         Assert.Equal([["Round 1", $"{round1:yyyy-MM-dd HH:mm}", "1", "1", "0", "0", "0", "100"], ["Round 2", $"{round2:yyyy-MM-dd HH:mm}", "0", "0", "0", "0", "0", ""]],
             coalitionView.Rows("by-round"));
