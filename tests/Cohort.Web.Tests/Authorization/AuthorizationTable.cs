@@ -68,6 +68,8 @@ public static class AuthorizationTable
         new("POST /portal/extensions/{id:int}?handler=Save",                      t => [t.ExtensionRound],         SignIn,   NotFound, NotFound, Denied,   Denied,   Denied),
         new("POST /portal/extensions/{id:int}?handler=Submit",                    t => [t.ExtensionRound],         SignIn,   NotFound, NotFound, Denied,   Denied,   Denied),
         new("POST /portal/extensions/{id:int}?handler=Withdraw",                  t => [t.ExtensionRound],         SignIn,   NotFound, NotFound, Denied,   Denied,   Denied),
+        new("GET /admin/analytics/{topic?}",                                      t => ["streams"],                SignIn,   NotFound, NotFound, NotFound, NotFound, Allowed),
+        new("GET /admin/analytics/{topic?}?handler=Csv",                          t => ["streams"],                SignIn,   NotFound, NotFound, NotFound, NotFound, Allowed) { Query = "chart=seats" },
         new("GET /admin/fellows/board",                                           None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/milestones",                                              None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("GET /admin/milestones/new",                                          None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
