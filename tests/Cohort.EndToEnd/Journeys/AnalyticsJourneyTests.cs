@@ -23,6 +23,12 @@ public sealed class AnalyticsJourneyTests(DemoSite site) : IClassFixture<DemoSit
         {
             await AdminSteps.SignInAsync(admin);
             await admin.GoAsync("/admin");
+            if (admin.OnPhone)
+            {
+                // On a phone the admin menu folds behind its summary.
+                await admin.Page.Locator("details.admin-menu > summary").ClickAsync();
+            }
+
             await admin.FollowAsync(admin.Page.GetByRole(AriaRole.Link, new() { Name = "The season at a glance" }).First);
             await Expect(admin.Heading("Analytics")).ToBeVisibleAsync();
 
@@ -33,7 +39,15 @@ public sealed class AnalyticsJourneyTests(DemoSite site) : IClassFixture<DemoSit
             {
                 await admin.FollowAsync(topics.GetByText(name, new() { Exact = true }));
                 await Expect(admin.Main.GetByRole(AriaRole.Heading, new() { Name = name, Level = 2 })).ToBeVisibleAsync();
-                Assert.True(await admin.Main.Locator("svg.chart").CountAsync() > 0, $"“{name}” draws no chart on the demo");
+                if (name == "Offers")
+                {
+                    // The current season has had no offers yet (the match is still to come): its charts say so instead.
+                    await Expect(admin.Main.Locator("figure.chart-figure > p.muted").First).ToBeVisibleAsync();
+                }
+                else
+                {
+                    Assert.True(await admin.Main.Locator("svg.chart").CountAsync() > 0, $"“{name}” draws no chart on the demo");
+                }
             }
 
             // The first chart of the funnel: its numbers under the disclosure, and the same first row in its CSV.
@@ -50,10 +64,15 @@ public sealed class AnalyticsJourneyTests(DemoSite site) : IClassFixture<DemoSit
 
             // Last season's arrivals, then one stream's funnel, through the filters.
             await admin.FollowAsync(topics.GetByText("Arrivals", new() { Exact = true }));
-            await admin.Main.GetByLabel("Season").SelectOptionAsync(new SelectOptionValue { Label = "2026" });
+            // The filter lists the current season first, then last season.
+            var season = admin.Main.GetByLabel("Season", new() { Exact = true });
+            var lastSeason = await season.Locator("option").Nth(1).GetAttributeAsync("value");
+            await season.SelectOptionAsync(lastSeason!);
             await admin.FollowAsync(admin.Main.GetByRole(AriaRole.Button, new() { Name = "Show" }));
-            await Expect(admin.Main.GetByLabel("Season")).ToHaveValueAsync(await admin.Main.GetByLabel("Season").Locator("option", new() { HasText = "2026" }).GetAttributeAsync("value") ?? "");
+            await Expect(season).ToHaveValueAsync(lastSeason!);
             Assert.True(await admin.Main.Locator("svg.chart").CountAsync() > 0, "Last season's arrivals draw no chart");
+            await admin.FollowAsync(topics.GetByText("Offers", new() { Exact = true }));
+            Assert.True(await admin.Main.Locator("svg.chart").CountAsync() > 0, "Last season's offers draw no chart");
             admin.Finish();
         }
 
