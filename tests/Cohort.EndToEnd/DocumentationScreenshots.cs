@@ -88,6 +88,15 @@ public sealed class DocumentationScreenshots(LiveSite site) : IClassFixture<Live
             signIn: page => SiteAccounts.SignInAsync(page, mentor.Email, mentor.Password), mustShow: "#board");
     }
 
+    [Fact]
+    public async Task The_seasons_funnel_is_captured_for_the_readme()
+    {
+        await SeedDemoActivityAsync();
+        var admin = DemoSeason.Admin;
+        await CaptureAsync("/admin/analytics/funnel", Path.Combine(Folder(), "analytics-funnel.png"), width: 1280, height: 1100,
+            signIn: page => SiteAccounts.SignInAsync(page, admin.Email, admin.Password), mustShow: "#funnel-funnel svg");
+    }
+
     /// <summary>The demo season's fictional applicants, reviews and rankings, added once whichever screenshot needs them first.</summary>
     private async Task SeedDemoActivityAsync()
     {

@@ -37,6 +37,10 @@ internal static class AnalyticsSeason
 
         await database.RunAsync<CohortDbContext, int>(db => AnswerOffersAsync(db, random));
         await database.RunAsync<RunStreamMatch, MatchRun?>(match => match.RunAsync(Actor.System, MatchAlgorithm.Scores));
+        // A database that has run for a while has its planner statistics; one loaded a minute ago has none until
+        // autovacuum gets to it, and PostgreSQL then plans the analytics' joins as if the tables were empty. ANALYZE
+        // gathers them on both databases (SQLite keeps its own in sqlite_stat1).
+        await database.RunAsync<CohortDbContext, int>(db => db.Database.ExecuteSqlRawAsync("ANALYZE"));
     }
 
     /// <summary>
