@@ -29,8 +29,9 @@ public readonly record struct LinePoint(double X, double Y);
 public sealed record Marker(string Label, double X);
 
 /// <summary>
-/// Estimates with intervals, one row each (a forest plot): a reviewer's leniency and its 95% interval. A flagged row
-/// is drawn apart (its interval excludes <paramref name="Reference"/>).
+/// Estimates with intervals, one row each (a forest plot): a reviewer's leniency and its 95% interval, an item's
+/// discrimination and its interval. A flagged row is drawn apart; what earns the flag is the chart's to say in its
+/// description (a leniency whose interval excludes <paramref name="Reference"/>, a negative discrimination).
 /// </summary>
 /// <param name="Reference">The value drawn as a vertical line (0 for leniency: an average reviewer).</param>
 public sealed record IntervalFigure(IReadOnlyList<Estimate> Estimates, string Axis, double Reference) : Figure;
