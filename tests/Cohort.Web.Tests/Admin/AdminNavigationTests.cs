@@ -45,7 +45,7 @@ public abstract class AdminNavigationTests(CohortApp app)
         var page = await admin.GetAsync("/admin/streams/new");
 
         var groups = page.All("nav.admin-nav .admin-menu-name").Select(g => g.TextContent).ToList();
-        Assert.Equal(["Overview", "Catalogue", "Applications", "Review", "Match", "Programme", "Tools"], groups);
+        Assert.Equal(["Overview", "Catalogue", "Applications", "Review", "Match", "Programme", "Analytics", "Tools"], groups);
         Assert.Equal("/admin/streams", page.One("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
         Assert.Contains("Catalogue › Streams", page.One("nav.admin-nav summary")!.TextContent, StringComparison.Ordinal);
     }
