@@ -65,7 +65,8 @@ public abstract class ExportKindsTests(CohortApp app)
         {
             var application = await db.Applications.Include(a => a.Answers).OrderBy(a => a.Id).FirstAsync();
             var user = await db.Users.SingleAsync(u => u.Id == application.ApplicantId);
-            var motivation = await db.Set<Question>().SingleAsync(q => q.Key == "motivation");
+            // The application's own form's question: last season's form asks for a motivation too.
+            var motivation = await db.Set<Question>().SingleAsync(q => q.Key == "motivation" && q.FormId == application.FormId);
             var text = $"=HYPERLINK(\"https://evil.example\") I am {user.DisplayName}; write to {user.Email} or see https://portfolio.example.org/me";
             application.Answers.Single(a => a.QuestionId == motivation.Id).Value = text;
             await db.SaveChangesAsync();
@@ -93,7 +94,10 @@ public abstract class ExportKindsTests(CohortApp app)
     {
         var (name, email, motivation) = await PlantIdentityAsync();
         await SetBlindSettingsAsync(hideUrls: false);
-        var keys = await app.WithDbAsync(db => db.Set<Question>().OrderBy(q => q.Position).Select(q => q.Key).ToListAsync());
+        // The current season's form's questions: the export is of the current season, and last season's form has its own.
+        var keys = await app.WithDbAsync(db => db.Set<Question>()
+            .Where(q => db.ApplicationForms.Any(f => f.Id == q.FormId && db.Seasons.Any(s => s.Id == f.SeasonId && s.IsCurrent)))
+            .OrderBy(q => q.Position).Select(q => q.Key).ToListAsync());
 
         var identified = await ExportAsync("applications", ExportView.Identified);
         var identifiedCsv = await WriteAsync(identified, ExportFormat.Csv);
