@@ -16,6 +16,9 @@ public static class ReaderZone
 
     /// <summary>The reader's zone, or null for UTC.</summary>
     public static TimeZoneInfo? Of(ClaimsPrincipal user) => TimeZones.Find(user.FindFirstValue(ClaimType)) is { } zone && !TimeZones.IsUtc(zone) ? zone : null;
+
+    /// <summary>The reader's zone, UTC when they have none: for pages that convert times themselves (the analytics).</summary>
+    public static TimeZoneInfo OrUtc(ClaimsPrincipal user) => Of(user) ?? TimeZoneInfo.Utc;
 }
 
 /// <summary>Identity's principal for an account, with its time zone as a <see cref="ReaderZone.ClaimType"/> claim.</summary>

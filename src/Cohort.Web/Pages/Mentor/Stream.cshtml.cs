@@ -121,7 +121,7 @@ public class StreamModel(CohortDbContext db, PublishInterviewSlot publish, SetWo
         return true;
     }
 
-    private TimeZoneInfo Zone => ReaderZone.Of(User) ?? TimeZoneInfo.Utc;
+    private TimeZoneInfo Zone => ReaderZone.OrUtc(User);
 
     private async Task<(int Id, string Name)> SeasonAsync(CancellationToken cancellation)
     {

@@ -42,7 +42,7 @@ public class IndexModel(CohortDbContext db, IEnumerable<IAnalyticsTopic> topics,
     /// <summary>The address of this topic (or another) with the current filters.</summary>
     public string Href(IAnalyticsTopic topic) => QueryString($"/admin/analytics/{topic.Key}", topic.ByStream ? Filter.StreamId : null);
 
-    private TimeZoneInfo Zone => ReaderZone.Of(User) ?? TimeZoneInfo.Utc;
+    private TimeZoneInfo Zone => ReaderZone.OrUtc(User);
 
     private string QueryString(string path, int? stream) =>
         $"{path}?season={Filter.SeasonId}{(stream is { } id ? $"&stream={id}" : "")}";
