@@ -40,19 +40,57 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static TestDatabase CreatePostgres()
     {
-        var server = Environment.GetEnvironmentVariable("COHORT_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("COHORT_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.");
         var name = $"cohort_test_{Guid.NewGuid():N}";
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
         return new TestDatabase(DatabaseProvider.Postgres, connection, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-            await admin.OpenAsync();
+            await using var admin = await OpenServerAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
             await command.ExecuteNonQueryAsync();
         });
     }
+
+    /// <summary>
+    /// Makes this empty database a copy of <paramref name="template"/>, which nothing may be using: SQLite's online
+    /// backup of the file, or PostgreSQL's CREATE DATABASE from it as a template.
+    /// </summary>
+    public async Task CopyFromAsync(TestDatabase template)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await using var source = new Microsoft.Data.Sqlite.SqliteConnection(template.Connection);
+            await using var target = new Microsoft.Data.Sqlite.SqliteConnection(Connection);
+            await source.OpenAsync();
+            await target.OpenAsync();
+            source.BackupDatabase(target);
+            return;
+        }
+
+        // The template's builder has finished, but its pool may still hold idle sessions, and PostgreSQL copies a
+        // database only while nobody is connected to it.
+        NpgsqlConnection.ClearAllPools();
+        var templateName = new NpgsqlConnectionStringBuilder(template.Connection).Database;
+        await using var admin = await OpenServerAsync();
+        await using (var leftovers = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin))
+        {
+            leftovers.Parameters.AddWithValue("name", templateName!);
+            await leftovers.ExecuteNonQueryAsync();
+        }
+
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(Connection).Database}\" TEMPLATE \"{templateName}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        return admin;
+    }
+
+    private static string Server => Environment.GetEnvironmentVariable("COHORT_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("COHORT_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.");
 
     public ValueTask DisposeAsync() => drop();
 }

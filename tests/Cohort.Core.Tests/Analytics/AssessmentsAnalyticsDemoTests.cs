@@ -2,7 +2,6 @@ using Cohort.Core.Analytics;
 using Cohort.Core.Analytics.Charts;
 using Cohort.Core.Data;
 using Cohort.Core.Tests.Infrastructure;
-using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Analytics;
@@ -13,7 +12,6 @@ public abstract class AssessmentsAnalyticsDemoTests(CoreServicesFixture core)
     [Fact]
     public async Task Every_chart_of_the_demo_season_has_something_to_draw()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var season = await core.RunAsync<CohortDbContext, int>(db => db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync());
 
         var section = await core.RunAsync<IEnumerable<IAnalyticsTopic>, AnalyticsSection>(topics =>
@@ -30,6 +28,6 @@ public abstract class AssessmentsAnalyticsDemoTests(CoreServicesFixture core)
     }
 }
 
-public sealed class AssessmentsAnalyticsDemoOnSqlite(SqliteCore core) : AssessmentsAnalyticsDemoTests(core), IClassFixture<SqliteCore>;
+public sealed class AssessmentsAnalyticsDemoOnSqlite(SqliteActivityCore core) : AssessmentsAnalyticsDemoTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class AssessmentsAnalyticsDemoOnPostgres(PostgresCore core) : AssessmentsAnalyticsDemoTests(core), IClassFixture<PostgresCore>;
+public sealed class AssessmentsAnalyticsDemoOnPostgres(PostgresActivityCore core) : AssessmentsAnalyticsDemoTests(core), IClassFixture<PostgresActivityCore>;

@@ -4,7 +4,6 @@ using Cohort.Core.Applications;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Tests.Infrastructure;
-using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Analytics;
@@ -19,7 +18,6 @@ public abstract class DemoAnalyticsTests(CoreServicesFixture core)
 
     private async Task<int> SeededSeasonAsync(bool current = true)
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         return await core.SeasonIdAsync(current);
     }
 
@@ -99,6 +97,6 @@ public abstract class DemoAnalyticsTests(CoreServicesFixture core)
     }
 }
 
-public sealed class DemoAnalyticsOnSqlite(SqliteCore core) : DemoAnalyticsTests(core), IClassFixture<SqliteCore>;
+public sealed class DemoAnalyticsOnSqlite(SqliteActivityCore core) : DemoAnalyticsTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class DemoAnalyticsOnPostgres(PostgresCore core) : DemoAnalyticsTests(core), IClassFixture<PostgresCore>;
+public sealed class DemoAnalyticsOnPostgres(PostgresActivityCore core) : DemoAnalyticsTests(core), IClassFixture<PostgresActivityCore>;

@@ -15,7 +15,6 @@ public abstract class DemoMatchAndOffersTests(CoreServicesFixture core)
     [Fact]
     public async Task The_demo_draws_every_match_chart_this_season_and_last_years_answered_offers()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var (current, past) = await core.RunAsync<CohortDbContext, (int, int)>(async db =>
             ((await db.Seasons.SingleAsync(s => s.IsCurrent)).Id, (await db.Seasons.SingleAsync(s => !s.IsCurrent)).Id));
 
@@ -27,6 +26,6 @@ public abstract class DemoMatchAndOffersTests(CoreServicesFixture core)
     }
 }
 
-public sealed class DemoMatchAndOffersOnSqlite(SqliteCore core) : DemoMatchAndOffersTests(core), IClassFixture<SqliteCore>;
+public sealed class DemoMatchAndOffersOnSqlite(SqliteActivityCore core) : DemoMatchAndOffersTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class DemoMatchAndOffersOnPostgres(PostgresCore core) : DemoMatchAndOffersTests(core), IClassFixture<PostgresCore>;
+public sealed class DemoMatchAndOffersOnPostgres(PostgresActivityCore core) : DemoMatchAndOffersTests(core), IClassFixture<PostgresActivityCore>;

@@ -12,8 +12,6 @@ public abstract class DemoArtifactsTests(CoreServicesFixture core)
     [Fact]
     public async Task Last_years_artifacts_are_of_every_kind_and_state_and_most_are_on_the_showcase()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
-
         var (artifacts, authors, publicIds, fellowOwns, awaitingDemoMentor) = await core.RunAsync<CohortDbContext, (List<Artifact>, List<ArtifactAuthor>, List<int>, int, int)>(async db =>
         {
             var fellow = await db.Users.SingleAsync(u => u.Email == DemoSeason.Fellow.Email);
@@ -39,6 +37,6 @@ public abstract class DemoArtifactsTests(CoreServicesFixture core)
     }
 }
 
-public sealed class DemoArtifactsOnSqlite(SqliteCore core) : DemoArtifactsTests(core), IClassFixture<SqliteCore>;
+public sealed class DemoArtifactsOnSqlite(SqliteActivityCore core) : DemoArtifactsTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class DemoArtifactsOnPostgres(PostgresCore core) : DemoArtifactsTests(core), IClassFixture<PostgresCore>;
+public sealed class DemoArtifactsOnPostgres(PostgresActivityCore core) : DemoArtifactsTests(core), IClassFixture<PostgresActivityCore>;

@@ -13,7 +13,6 @@ public abstract class DemoExtensionsTests(CoreServicesFixture core)
     [Fact]
     public async Task The_decided_round_extends_the_demo_fellow_and_a_second_call_is_open_now()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var now = core.Clock.GetUtcNow().UtcDateTime;
 
         var facts = await core.RunAsync<CohortDbContext, (List<ApplicationState> States, int Endorsed, DateOnly FellowEndsOn, bool FellowAccepted, int Milestones, bool OpenNow, int Waiting)>(async db =>
@@ -41,6 +40,6 @@ public abstract class DemoExtensionsTests(CoreServicesFixture core)
     }
 }
 
-public sealed class DemoExtensionsOnSqlite(SqliteCore core) : DemoExtensionsTests(core), IClassFixture<SqliteCore>;
+public sealed class DemoExtensionsOnSqlite(SqliteActivityCore core) : DemoExtensionsTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class DemoExtensionsOnPostgres(PostgresCore core) : DemoExtensionsTests(core), IClassFixture<PostgresCore>;
+public sealed class DemoExtensionsOnPostgres(PostgresActivityCore core) : DemoExtensionsTests(core), IClassFixture<PostgresActivityCore>;

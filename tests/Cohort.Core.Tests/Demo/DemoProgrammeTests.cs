@@ -12,8 +12,6 @@ public abstract class DemoProgrammeTests(CoreServicesFixture core)
     [Fact]
     public async Task The_past_seasons_board_shows_every_assessment_a_submission_awaiting_sign_off_and_an_overdue_milestone()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
-
         var board = await core.RunAsync<CohortDbContext, Board>(async db =>
         {
             var past = await db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Id).SingleAsync();
@@ -40,6 +38,6 @@ public abstract class DemoProgrammeTests(CoreServicesFixture core)
     }
 }
 
-public sealed class DemoProgrammeOnSqlite(SqliteCore core) : DemoProgrammeTests(core), IClassFixture<SqliteCore>;
+public sealed class DemoProgrammeOnSqlite(SqliteActivityCore core) : DemoProgrammeTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class DemoProgrammeOnPostgres(PostgresCore core) : DemoProgrammeTests(core), IClassFixture<PostgresCore>;
+public sealed class DemoProgrammeOnPostgres(PostgresActivityCore core) : DemoProgrammeTests(core), IClassFixture<PostgresActivityCore>;

@@ -4,7 +4,6 @@ using Cohort.Core.Data;
 using Cohort.Core.Exports;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
-using Cohort.Demo;
 using Cohort.Tests.Shared;
 
 namespace Cohort.Core.Tests.Exports;
@@ -18,7 +17,6 @@ public abstract class ProgrammeExportsTests(CoreServicesFixture core)
 {
     private Task<ProgrammeSeed> SeedAsync() => PastProgramme.OnceAsync(core, async () =>
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         return await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
     });
 
@@ -153,6 +151,6 @@ public abstract class ProgrammeExportsTests(CoreServicesFixture core)
     }
 }
 
-public sealed class ProgrammeExportsOnSqlite(SqliteCore core) : ProgrammeExportsTests(core), IClassFixture<SqliteCore>;
+public sealed class ProgrammeExportsOnSqlite(SqliteActivityCore core) : ProgrammeExportsTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class ProgrammeExportsOnPostgres(PostgresCore core) : ProgrammeExportsTests(core), IClassFixture<PostgresCore>;
+public sealed class ProgrammeExportsOnPostgres(PostgresActivityCore core) : ProgrammeExportsTests(core), IClassFixture<PostgresActivityCore>;

@@ -9,7 +9,6 @@ using Cohort.Core.Mail;
 using Cohort.Core.Pipeline;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
-using Cohort.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Tests.Exports;
@@ -23,11 +22,8 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
 {
     private static readonly Actor Admin = new("admin-account", "Ada Admin");
 
-    private async Task<string> SeedAsync()
-    {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
-        return await core.RunAsync<CohortDbContext, string>(db => db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Slug).FirstAsync());
-    }
+    private Task<string> PastSeasonSlugAsync() =>
+        core.RunAsync<CohortDbContext, string>(db => db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Slug).FirstAsync());
 
     private async Task<ExportTable> ExportAsync(string kind, ExportView view, string? season = null)
     {
@@ -55,7 +51,6 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
     [Fact]
     public async Task Reviews_have_a_column_per_criterion_formula_safe_cells_and_no_identity_in_the_blind_view()
     {
-        await SeedAsync();
         var criteria = await core.RunAsync<CohortDbContext, List<string>>(db => db.ReviewRounds.SelectMany(r => r.Rubric!.Criteria).Select(c => c.Name).Distinct().ToListAsync());
         await core.RunAsync<CohortDbContext, int>(async db =>
         {
@@ -89,7 +84,6 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
     [Fact]
     public async Task Rankings_list_every_stage_table_in_place_order_with_calibrated_scores()
     {
-        await SeedAsync();
 
         var table = await ExportAsync("rankings", ExportView.Blind);
         var general = await core.RunAsync<FindScoreTable, ScoreTable?>(find => find.RunAsync(StageKind.General, null, null));
@@ -109,7 +103,6 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
     [Fact]
     public async Task Decisions_carry_who_changed_what_when_and_the_mailing_that_told_the_applicant()
     {
-        await SeedAsync();
         var waitlisted = await core.RunAsync<CohortDbContext, List<int>>(db => db.Applications.Where(a => a.State == ApplicationState.Waitlisted && db.Seasons.Any(x => x.Id == a.Form!.SeasonId && x.IsCurrent))
             .OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync());
         var decided = await core.RunAsync<DecideApplications, DecisionOutcome>(d => d.RunAsync(Admin, StageKind.General, waitlisted, Decision.Reject));
@@ -139,7 +132,7 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
     [Fact]
     public async Task Last_seasons_match_runs_and_offers_export_with_certificates_explanations_and_states()
     {
-        var past = await SeedAsync();
+        var past = await PastSeasonSlugAsync();
 
         var runs = await ExportAsync("match-runs", ExportView.Blind, past);
         var offers = await ExportAsync("offers", ExportView.Identified, past);
@@ -163,6 +156,6 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
     }
 }
 
-public sealed class SelectionExportsOnSqlite(SqliteCore core) : SelectionExportsTests(core), IClassFixture<SqliteCore>;
+public sealed class SelectionExportsOnSqlite(SqliteActivityCore core) : SelectionExportsTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class SelectionExportsOnPostgres(PostgresCore core) : SelectionExportsTests(core), IClassFixture<PostgresCore>;
+public sealed class SelectionExportsOnPostgres(PostgresActivityCore core) : SelectionExportsTests(core), IClassFixture<PostgresActivityCore>;

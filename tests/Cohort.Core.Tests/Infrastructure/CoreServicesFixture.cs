@@ -10,10 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Core.Tests.Infrastructure;
 
-/// <summary>Cohort's domain services over a real, migrated database holding the demo season.</summary>
+/// <summary>
+/// Cohort's domain services over a real, migrated database holding the demo season (and, in the activity fixtures, its
+/// activity: applications, reviews, last season and its programme). The database is a copy of one the first fixture of
+/// the test run seeded with these same services (<see cref="DatabaseTemplates"/>).
+/// </summary>
 public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase database = TestDatabase.Create(provider);
+    private TestDatabase? database;
     private readonly List<ServiceProvider> instances = [];
     private ServiceProvider? services;
 
@@ -25,11 +29,26 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
     /// <summary>The services' clock. It starts at noon on the demo's seeding day, when stages 1, 2 and 3 are all open.</summary>
     public SettableClock Clock { get; } = new(new DateTimeOffset(Demo.At(0, 12)));
 
+    /// <summary>Whether the demo's activity is seeded too, as `Cohort:SeedDemoActivity` does in Development.</summary>
+    protected virtual bool WithDemoActivity => false;
+
     public async ValueTask InitializeAsync()
     {
+        database = await DatabaseTemplates.CopyAsync(provider, WithDemoActivity ? "core: demo season and activity" : "core: demo season", SeedAsync);
         services = NewInstance();
-        await RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
-        await RunAsync<DemoSeason, bool>(s => s.SeedAsync());
+    }
+
+    // The template is seeded as a fixture's own services would seed it: same clock start, links and registrations.
+    private async Task SeedAsync(TestDatabase template)
+    {
+        await using var seeding = Instance(template, new SettableClock(Clock.GetUtcNow()));
+        await using var scope = seeding.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeason>().SeedAsync();
+        if (WithDemoActivity)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync();
+        }
     }
 
     /// <summary>The services of the first instance, which migrated and seeded the database.</summary>
@@ -41,22 +60,27 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
     /// </summary>
     public ServiceProvider NewInstance()
     {
+        var instance = Instance(database ?? throw new InvalidOperationException("The fixture has not been initialised."), Clock);
+        instances.Add(instance);
+        return instance;
+    }
+
+    private ServiceProvider Instance(TestDatabase over, TimeProvider clock)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Cohort"] = database.Connection,
+            ["ConnectionStrings:Cohort"] = over.Connection,
         }).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddCohortCore(configuration);
         collection.AddCohortDemo();
-        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton(clock);
         collection.AddSingleton<IAppLinks>(new TestLinks());
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>().AddCohortPasswordRules();
         AddServices(collection);
-        var instance = collection.BuildServiceProvider();
-        instances.Add(instance);
-        return instance;
+        return collection.BuildServiceProvider();
     }
 
     /// <summary>What a fixture adds to every instance's services (test jobs, say).</summary>
@@ -79,7 +103,11 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
             await instance.DisposeAsync();
         }
 
-        await database.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
@@ -95,3 +123,13 @@ public sealed class TestLinks : IAppLinks
 public sealed class SqliteCore() : CoreServicesFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresCore() : CoreServicesFixture(DatabaseProvider.Postgres);
+
+public sealed class SqliteActivityCore() : CoreServicesFixture(DatabaseProvider.Sqlite)
+{
+    protected override bool WithDemoActivity => true;
+}
+
+public sealed class PostgresActivityCore() : CoreServicesFixture(DatabaseProvider.Postgres)
+{
+    protected override bool WithDemoActivity => true;
+}

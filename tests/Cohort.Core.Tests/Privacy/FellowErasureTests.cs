@@ -3,7 +3,6 @@ using Cohort.Core.Audit;
 using Cohort.Core.Data;
 using Cohort.Core.Privacy;
 using Cohort.Core.Tests.Infrastructure;
-using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +20,6 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
     [Fact]
     public async Task Erasing_a_fellow_empties_their_programme_content_takes_them_off_bylines_and_keeps_the_counts()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
         var fellow = seed.Fellow;
         Assert.NotEmpty(await core.RunAsync<CohortDbContext, List<string>>(db => ErasureCanaryTests.TablesHoldingAsync(db, $"{fellow.Name} must narrow")));
@@ -46,7 +44,6 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
     [Fact]
     public async Task A_fellows_download_holds_their_submissions_assessments_artifacts_and_extensions_but_no_endorsement_comment()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
 
         var json = await core.RunAsync<CohortDbContext, string>(async db =>
@@ -72,6 +69,6 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
         $"artifacts {await db.Artifacts.CountAsync()}");
 }
 
-public sealed class FellowErasureOnSqlite(SqliteCore core) : FellowErasureTests(core), IClassFixture<SqliteCore>;
+public sealed class FellowErasureOnSqlite(SqliteActivityCore core) : FellowErasureTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class FellowErasureOnPostgres(PostgresCore core) : FellowErasureTests(core), IClassFixture<PostgresCore>;
+public sealed class FellowErasureOnPostgres(PostgresActivityCore core) : FellowErasureTests(core), IClassFixture<PostgresActivityCore>;

@@ -19,11 +19,7 @@ public sealed class SeasonScriptTests : IAsyncLifetime
 
     private readonly LiveCohortApp app = new();
 
-    public ValueTask InitializeAsync()
-    {
-        app.Start();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask InitializeAsync() => await app.StartAsync();
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 

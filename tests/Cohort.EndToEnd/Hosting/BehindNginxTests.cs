@@ -30,7 +30,7 @@ public sealed class ProxiedSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App.Start();
+        await App.StartAsync();
         Proxy = await Nginx.StartAsync(Host, [App.Address]);
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright, $"--host-resolver-rules=MAP {Host} 127.0.0.1", "--ignore-certificate-errors");

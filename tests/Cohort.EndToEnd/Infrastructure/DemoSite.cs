@@ -33,7 +33,7 @@ public sealed class DemoSite : IAsyncLifetime
             {
                 // The settings appsettings.Development.json gives `dotnet run`: the demo season with its activity.
                 app = new LiveCohortApp([new("Cohort:SeedDemoActivity", "true")]);
-                app.Start();
+                await app.StartAsync();
                 apps[name] = app;
             }
 

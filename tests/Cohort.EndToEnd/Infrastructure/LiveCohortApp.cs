@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.EndToEnd.Infrastructure;
@@ -17,11 +16,12 @@ namespace Cohort.EndToEnd.Infrastructure;
 /// <summary>
 /// The whole web app served by Kestrel on a free loopback port, over a fresh SQLite file with the demo season
 /// seeded, so a real browser can reach it. Settings mirror Cohort.Web.Tests' CohortApp: same keys, set with
-/// UseSetting so appsettings.json cannot override them.
+/// UseSetting so appsettings.json cannot override them. The database is a copy of one this same app seeded once for
+/// the test run and day (<see cref="DatabaseTemplates"/>, keyed by the settings): the seed is found in place at start.
 /// </summary>
 public sealed class LiveCohortApp : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cohort-e2e-{Guid.NewGuid():N}.db");
+    private TestDatabase? database;
 
     private readonly IEnumerable<KeyValuePair<string, string>> settings;
 
@@ -41,11 +41,14 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:40123/; set by <see cref="Start"/>.</summary>
     public Uri Address { get; private set; } = new("http://unstarted.invalid/");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        Configure(builder, (database ?? throw new InvalidOperationException("Start the app with StartAsync.")).Connection);
+
+    private void Configure(IWebHostBuilder builder, string connection)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
-        builder.UseSetting("ConnectionStrings:Cohort", $"Data Source={databasePath}");
+        builder.UseSetting("ConnectionStrings:Cohort", connection);
         builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", "true");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
@@ -66,9 +69,12 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts Kestrel (running the migrations and the seed) and reads the port it was given.</summary>
-    public void Start()
+    /// <summary>Copies the seeded database, starts Kestrel (which finds the migrations and the seed done) and reads the port it was given.</summary>
+    public async Task StartAsync()
     {
+        var day = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var key = $"e2e on {day:yyyy-MM-dd}: " + string.Join("; ", settings.Select(s => $"{s.Key}={s.Value}"));
+        database = await DatabaseTemplates.CopyAsync(DatabaseProvider.Sqlite, key, SeedTemplateAsync);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Address = new Uri(addresses.Single().TrimEnd('/') + "/");
@@ -91,13 +97,24 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
 
     public Task<Season?> CurrentSeasonAsync() => WithDbAsync(db => db.Seasons.CurrentAsync());
 
+    private async Task SeedTemplateAsync(TestDatabase template)
+    {
+        await using var seeding = new SeedingApp(this, template);
+        _ = seeding.Server;
+    }
+
+    /// <summary>This app's configuration over the template, in memory: started once, which migrates and seeds it, then stopped.</summary>
+    private sealed class SeedingApp(LiveCohortApp live, TestDatabase template) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => live.Configure(builder, template.Connection);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (database is not null)
         {
-            File.Delete(databasePath + suffix);
+            await database.DisposeAsync();
         }
     }
 }

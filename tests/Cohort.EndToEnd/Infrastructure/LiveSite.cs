@@ -17,7 +17,7 @@ public sealed class LiveSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App.Start();
+        await App.StartAsync();
         playwright = await Playwright.CreateAsync();
         browser = await Chromium.LaunchAsync(playwright);
     }

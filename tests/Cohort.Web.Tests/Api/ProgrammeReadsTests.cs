@@ -2,10 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Cohort.Core.Accounts;
 using Cohort.Core.Review;
-using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Cohort.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Web.Tests.Api;
 
@@ -19,15 +17,8 @@ public abstract class ProgrammeReadsTests(CohortApp app)
 {
     private const string PastSeason = PastProgramme.PastSeason;
 
-    private Task<ProgrammeSeed> SeedAsync() => PastProgramme.OnceAsync(app, async () =>
-    {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(CohortApp.Demo.Day);
-        }
-
-        return await app.WithDbAsync(db => PastProgramme.SeedAsync(db, PastSeason, app.Clock.GetUtcNow().UtcDateTime));
-    });
+    private Task<ProgrammeSeed> SeedAsync() => PastProgramme.OnceAsync(app, () =>
+        app.WithDbAsync(db => PastProgramme.SeedAsync(db, PastSeason, app.Clock.GetUtcNow().UtcDateTime)));
 
     private async Task<HttpClient> ClientAsync(string name, params string[] scopes) => ApiTokens.Client(app, await ApiTokens.CreateAsync(app, name, scopes));
 
@@ -209,6 +200,6 @@ public abstract class ProgrammeReadsTests(CohortApp app)
     }
 }
 
-public sealed class ProgrammeReadsOnSqlite(SqliteApp app) : ProgrammeReadsTests(app), IClassFixture<SqliteApp>;
+public sealed class ProgrammeReadsOnSqlite(SqliteActivityApp app) : ProgrammeReadsTests(app), IClassFixture<SqliteActivityApp>;
 
-public sealed class ProgrammeReadsOnPostgres(PostgresApp app) : ProgrammeReadsTests(app), IClassFixture<PostgresApp>;
+public sealed class ProgrammeReadsOnPostgres(PostgresActivityApp app) : ProgrammeReadsTests(app), IClassFixture<PostgresActivityApp>;

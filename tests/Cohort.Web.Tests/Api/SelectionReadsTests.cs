@@ -3,7 +3,6 @@ using System.Text.Json;
 using Cohort.Demo;
 using Cohort.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Web.Tests.Api;
 
@@ -14,12 +13,6 @@ namespace Cohort.Web.Tests.Api;
 /// </summary>
 public abstract class SelectionReadsTests(CohortApp app)
 {
-    private async Task SeedAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(CohortApp.Demo.Day);
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
@@ -29,7 +22,6 @@ public abstract class SelectionReadsTests(CohortApp app)
     [Fact]
     public async Task Reviews_page_by_cursor_filter_by_stage_and_name_no_applicant()
     {
-        await SeedAsync();
         var client = ApiTokens.Client(app, await ApiTokens.CreateAsync(app, "review-reader", "reviews:read"));
 
         var seen = new List<int>();
@@ -70,7 +62,6 @@ public abstract class SelectionReadsTests(CohortApp app)
     [Fact]
     public async Task Decisions_need_applications_read_and_the_match_reads_need_match_read()
     {
-        await SeedAsync();
         var admin = ApiTokens.Client(app, await ApiTokens.CreateAsync(app, "decision-reader", "applications:read"));
         var match = ApiTokens.Client(app, await ApiTokens.CreateAsync(app, "match-reader", "match:read"));
 
@@ -93,6 +84,6 @@ public abstract class SelectionReadsTests(CohortApp app)
     }
 }
 
-public sealed class SelectionReadsOnSqlite(SqliteApp app) : SelectionReadsTests(app), IClassFixture<SqliteApp>;
+public sealed class SelectionReadsOnSqlite(SqliteActivityApp app) : SelectionReadsTests(app), IClassFixture<SqliteActivityApp>;
 
-public sealed class SelectionReadsOnPostgres(PostgresApp app) : SelectionReadsTests(app), IClassFixture<PostgresApp>;
+public sealed class SelectionReadsOnPostgres(PostgresActivityApp app) : SelectionReadsTests(app), IClassFixture<PostgresActivityApp>;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Cohort.Core.Data;
 using Cohort.Demo;
 using Cohort.Tests.Shared;
@@ -7,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Web.Tests.Infrastructure;
 
-/// <summary>The whole web app over a real database, with the demo season seeded, for HTTP-level tests.</summary>
+/// <summary>
+/// The whole web app over a real database, with the demo season seeded, for HTTP-level tests. Where a fixture changes
+/// nothing but settings, its database is a copy of one this same app seeded once for the test run
+/// (<see cref="DatabaseTemplates"/>, keyed by the settings): the seed is then found in place at start, and skipped.
+/// </summary>
 public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     // A shared database belongs to the test that made it, which outlives this app (restart tests).
@@ -29,11 +34,13 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     /// <summary>Extra settings a fixture may add (e.g. a low rate limit, an SMTP server).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, Database.Connection);
+
+    private void Configure(IWebHostBuilder builder, string connection)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("ConnectionStrings:Cohort", Database.Connection);
+        builder.UseSetting("ConnectionStrings:Cohort", connection);
         builder.UseSetting("Cohort:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Cohort:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Cohort:RateLimit:PermitsPerMinute", "10000");
@@ -56,11 +63,33 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
     }
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
+        if (database is null && SeedDemo && ConfiguresOnlySettings)
+        {
+            var key = "web: " + string.Join("; ", Settings.Select(s => $"{s.Key}={s.Value}"));
+            database = await DatabaseTemplates.CopyAsync(provider, key, SeedTemplateAsync);
+        }
+
         // Starting the server runs the migrations and the seed before any test sends a request.
         _ = Server;
-        return ValueTask.CompletedTask;
+    }
+
+    // A fixture that overrides ConfigureWebHost may register services that see or shape the seed (log sinks, a mail
+    // server, another environment), so it seeds its own database as before.
+    private bool ConfiguresOnlySettings =>
+        GetType().GetMethod(nameof(ConfigureWebHost), BindingFlags.Instance | BindingFlags.NonPublic)!.DeclaringType == typeof(CohortApp);
+
+    private async Task SeedTemplateAsync(TestDatabase template)
+    {
+        await using var seeding = new SeedingApp(this, template);
+        _ = seeding.Server;
+    }
+
+    /// <summary>This fixture's app over the template: started once, which migrates and seeds it, then stopped.</summary>
+    private sealed class SeedingApp(CohortApp fixture, TestDatabase template) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => fixture.Configure(builder, template.Connection);
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's database in a fresh scope.</summary>

@@ -18,7 +18,6 @@ public abstract class ReviewAnalyticsOnDemoTests(CoreServicesFixture core)
     [Fact]
     public async Task Every_chart_of_the_demo_season_has_something_to_show_and_the_missing_reviews_are_the_open_rounds_unanswered_assignments()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var (seasonId, coalitionId, unanswered) = await core.RunAsync<CohortDbContext, (int, int, int)>(async db =>
         {
             var season = await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync();
@@ -40,7 +39,6 @@ public abstract class ReviewAnalyticsOnDemoTests(CoreServicesFixture core)
     [Fact]
     public async Task Last_years_season_which_had_no_review_round_says_so_instead_of_drawing()
     {
-        await core.RunAsync<DemoActivity, bool>(activity => activity.SeedAsync());
         var past = await core.RunAsync<CohortDbContext, int>(db => db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Id).SingleAsync());
 
         var section = await SectionAsync(past, null);
@@ -50,6 +48,6 @@ public abstract class ReviewAnalyticsOnDemoTests(CoreServicesFixture core)
     }
 }
 
-public sealed class ReviewAnalyticsOnDemoOnSqlite(SqliteCore core) : ReviewAnalyticsOnDemoTests(core), IClassFixture<SqliteCore>;
+public sealed class ReviewAnalyticsOnDemoOnSqlite(SqliteActivityCore core) : ReviewAnalyticsOnDemoTests(core), IClassFixture<SqliteActivityCore>;
 
-public sealed class ReviewAnalyticsOnDemoOnPostgres(PostgresCore core) : ReviewAnalyticsOnDemoTests(core), IClassFixture<PostgresCore>;
+public sealed class ReviewAnalyticsOnDemoOnPostgres(PostgresActivityCore core) : ReviewAnalyticsOnDemoTests(core), IClassFixture<PostgresActivityCore>;
