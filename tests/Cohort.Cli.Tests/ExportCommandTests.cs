@@ -1,26 +1,29 @@
 using System.Text.Json;
+using Cohort.Tests.Shared;
 
 namespace Cohort.Cli.Tests;
 
-/// <summary>A database with the demo season and its activity, seeded once for the export command's tests.</summary>
-public sealed class DemoDatabase : IDisposable
+/// <summary>A database with the demo season and its activity for the export command's tests, and a folder for the files they write.</summary>
+public sealed class DemoDatabase : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cohort-export-").FullName;
+    private TestDatabase? database;
 
-    public DemoDatabase()
-    {
-        var seeded = Cohort.RunRaw(["seed", "demo", "--connection", Connection], new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Development" });
-        if (seeded.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"seeding the demo failed: {seeded.Stderr}");
-        }
-    }
+    public async ValueTask InitializeAsync() => database = await SeededDemoCopies.NewAsync();
 
-    public string Connection => $"Data Source={Path.Combine(folder, "cohort.db")}";
+    public string Connection => (database ?? throw new InvalidOperationException("The demo has not been copied yet.")).Connection;
 
     public string PathFor(string name) => Path.Combine(folder, name);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public async ValueTask DisposeAsync()
+    {
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }
 
 /// <summary>`cohort export KIND`: the admin page's exports from the command line, `export catalogue` kept, bad input exiting 2 in one line.</summary>

@@ -1,3 +1,4 @@
+using Cohort.Core.Data;
 using Cohort.Tests.Shared;
 
 namespace Cohort.Cli.Tests;
@@ -6,12 +7,13 @@ namespace Cohort.Cli.Tests;
 /// `cohort import applicants` and `cohort import reviewers` against a seeded demo database: bad arguments and bad files
 /// exit 2 without a stack trace and write nothing; a dry run then an import, and the same import again, say what changed.
 /// </summary>
-public sealed class ImportPeopleTests : IDisposable
+public sealed class ImportPeopleTests : IAsyncDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cohort-import-").FullName;
 
-    private CohortRun Run(params string[] command) => Cohort.RunRaw([.. command, "--connection", $"Data Source={Path.Combine(folder, "cohort.db")}"],
-        new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Development", ["ASPNETCORE_ENVIRONMENT"] = null });
+    private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
+
+    private CohortRun Run(params string[] command) => Cohort.RunRaw([.. command, "--connection", database.Connection], SeededDemoCopies.Development);
 
     private string Write(string name, string text)
     {
@@ -21,9 +23,9 @@ public sealed class ImportPeopleTests : IDisposable
     }
 
     [Fact]
-    public void A_file_with_a_duplicate_exits_2_naming_its_lines_then_without_it_imports_once()
+    public async Task A_file_with_a_duplicate_exits_2_naming_its_lines_then_without_it_imports_once()
     {
-        Assert.Equal(0, Run("seed", "demo").ExitCode);
+        await SeededDemoCopies.SeedAsync(database);
         var fixedFile = Write("responses.csv", SampleFiles.Without(SampleFiles.Read(SampleFiles.GoogleForms), line: 2, nextLine: 4));
 
         var refused = Run("import", "applicants", SampleFiles.PathOf(SampleFiles.GoogleForms));
@@ -44,9 +46,9 @@ public sealed class ImportPeopleTests : IDisposable
     }
 
     [Fact]
-    public void The_airtable_sample_imports_with_its_mapping_file_and_map_options()
+    public async Task The_airtable_sample_imports_with_its_mapping_file_and_map_options()
     {
-        Assert.Equal(0, Run("seed", "demo").ExitCode);
+        await SeededDemoCopies.SeedAsync(database);
         var file = Write("airtable.csv", SampleFiles.Without(SampleFiles.Read(SampleFiles.Airtable), line: 9, nextLine: 10));
         var mapping = Write("mapping.txt", "# Airtable's extra columns\nRecord ID=ignore\nReviewer notes=ignore\nBased in=question:location\n");
 
@@ -71,9 +73,9 @@ public sealed class ImportPeopleTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_and_a_bad_reviewer_file_exit_2_and_write_nothing()
+    public async Task A_missing_file_and_a_bad_reviewer_file_exit_2_and_write_nothing()
     {
-        Assert.Equal(0, Run("seed", "demo").ExitCode);
+        await SeededDemoCopies.SeedAsync(database);
 
         var missing = Run("import", "reviewers", Path.Combine(folder, "nowhere.csv"));
         var bad = Run("import", "reviewers", Write("pool.csv", "email,maxLoad\nnobody@example.org,many\n"), "--dry-run");
@@ -85,5 +87,9 @@ public sealed class ImportPeopleTests : IDisposable
         Assert.Contains("line 2, column \"email\"", bad.Stderr, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
 }

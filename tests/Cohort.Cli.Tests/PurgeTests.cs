@@ -1,17 +1,20 @@
+using Cohort.Core.Data;
+using Cohort.Tests.Shared;
+
 namespace Cohort.Cli.Tests;
 
 /// <summary>`cohort purge` applies Cohort:RetainApplicantsForMonths: a dry run lists and changes nothing; without the setting, or with a bad one, it says which.</summary>
-public sealed class PurgeTests : IDisposable
+public sealed class PurgeTests : IAsyncDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("cohort-purge-").FullName;
+    private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
 
-    private CohortRun Run(string? months, params string[] command) => Cohort.RunRaw([.. command, "--connection", $"Data Source={Path.Combine(folder, "cohort.db")}"],
-        new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Development", ["ASPNETCORE_ENVIRONMENT"] = null, ["Cohort__RetainApplicantsForMonths"] = months });
+    private CohortRun Run(string? months, params string[] command) => Cohort.RunRaw([.. command, "--connection", database.Connection],
+        new Dictionary<string, string?>(SeededDemoCopies.Development) { ["Cohort__RetainApplicantsForMonths"] = months });
 
     [Fact]
-    public void A_dry_run_lists_what_would_be_erased_and_erases_nothing()
+    public async Task A_dry_run_lists_what_would_be_erased_and_erases_nothing()
     {
-        Assert.Equal(0, Run(null, "seed", "demo").ExitCode);
+        await SeededDemoCopies.SeedAsync(database);
 
         var dry = Run("1", "purge", "--dry-run");
         var again = Run("1", "purge", "--dry-run");
@@ -40,5 +43,5 @@ public sealed class PurgeTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public ValueTask DisposeAsync() => database.DisposeAsync();
 }

@@ -24,19 +24,24 @@ public static class DatabaseTemplates
     /// </summary>
     public static async Task<TestDatabase> CopyAsync(DatabaseProvider provider, string key, Func<TestDatabase, Task> build)
     {
-        var template = await Templates.GetOrAdd((provider, key), _ => new(() => BuildAsync(provider, build))).Value;
         var copy = TestDatabase.Create(provider);
+        await CopyIntoAsync(copy, key, build);
+        return copy;
+    }
+
+    /// <summary>Makes the empty <paramref name="target"/> hold what <paramref name="build"/> writes, as <see cref="CopyAsync"/> does.</summary>
+    public static async Task CopyIntoAsync(TestDatabase target, string key, Func<TestDatabase, Task> build)
+    {
+        var template = await Templates.GetOrAdd((target.Provider, key), _ => new(() => BuildAsync(target.Provider, build))).Value;
         await Copying.WaitAsync();
         try
         {
-            await copy.CopyFromAsync(template);
+            await target.CopyFromAsync(template);
         }
         finally
         {
             Copying.Release();
         }
-
-        return copy;
     }
 
     private static async Task<TestDatabase> BuildAsync(DatabaseProvider provider, Func<TestDatabase, Task> build)
