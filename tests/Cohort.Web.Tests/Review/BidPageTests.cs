@@ -138,9 +138,16 @@ public abstract class BidPageTests(CohortApp app)
         Assert.Contains("Saved your expertise statement", saved.Text, StringComparison.Ordinal);
         Assert.Equal("Sparse autoencoders on residual streams.", saved.One("#Statement")!.TextContent);
         var email = Cohort.Demo.DemoSeason.Accounts.Single(a => a.Role == Roles.Reviewer).Email;
-        Assert.Equal("Sparse autoencoders on residual streams.", await app.WithDbAsync(db => db.ReviewerProfiles
-            .Where(p => db.Users.Any(u => u.Id == p.UserId && u.Email == email) && db.Seasons.Any(s => s.Id == p.SeasonId && s.IsCurrent))
-            .Select(p => p.ExpertiseStatement).SingleAsync()));
+        var profile = await app.WithDbAsync(db => db.ReviewerProfiles.AsNoTracking()
+            .SingleAsync(p => db.Users.Any(u => u.Id == p.UserId && u.Email == email) && db.Seasons.Any(s => s.Id == p.SeasonId && s.IsCurrent)));
+        Assert.Equal("Sparse autoencoders on residual streams.", profile.ExpertiseStatement);
+
+        // The admin reads and edits the same statement on the pool's edit page.
+        using var admin = await app.AsAsync(Roles.Admin);
+        var edit = await admin.GetAsync($"/admin/review/pool/{profile.Id}/edit");
+        Assert.Equal("Sparse autoencoders on residual streams.", edit.One("[name='Input.ExpertiseStatement']")!.TextContent.Trim());
+        await admin.SubmitAsync(edit, "main form", new Dictionary<string, string> { ["Input.ExpertiseStatement"] = "Probing classifiers." });
+        Assert.Equal("Probing classifiers.", await app.WithDbAsync(db => db.ReviewerProfiles.Where(p => p.Id == profile.Id).Select(p => p.ExpertiseStatement).SingleAsync()));
     }
 }
 
