@@ -78,6 +78,28 @@ public abstract class BidPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task A_conflict_bid_hides_the_applications_answers_until_it_is_withdrawn()
+    {
+        var (assigned, subjectId) = await DraftAsync();
+        using var reviewer = await app.AsAsync(Roles.Reviewer);
+        var page = (await SheetAsync(reviewer, assigned)).Single(p => p.One($"li[data-subject='{subjectId}']") is not null);
+
+        var declared = await reviewer.SubmitAsync(page, "#bids", new Dictionary<string, string> { [$"Bids[{subjectId}]"] = nameof(BidLevel.Conflict) });
+        var entry = declared.One($"li[data-subject='{subjectId}']");
+
+        Assert.NotNull(entry);
+        Assert.DoesNotContain(assigned.Canaries.Visible, entry!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("You declared a conflict of interest", entry.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<DeclaredConflict>().CountAsync(c => c.ApplicantId == assigned.ApplicantId)));
+
+        var withdrawn = await reviewer.SubmitAsync(declared, "#bids", new Dictionary<string, string> { [$"Bids[{subjectId}]"] = "" });
+
+        Assert.Contains(assigned.Canaries.Visible, withdrawn.One($"li[data-subject='{subjectId}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<DeclaredConflict>().CountAsync(c => c.ApplicantId == assigned.ApplicantId)));
+        Assert.Empty(await BidsAsync(assigned.RoundId));
+    }
+
+    [Fact]
     public async Task Refused_bids_say_why_and_save_nothing()
     {
         var (assigned, subjectId) = await DraftAsync();
