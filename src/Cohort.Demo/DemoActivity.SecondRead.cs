@@ -11,7 +11,9 @@ public sealed partial class DemoActivity
     /// The Control Coalition's second read: its four mentors asked for two more reviews of each of their applications
     /// before ranking again. Opened D-1 14:00 and due D+4 (so no reminder is overdue yet); by the seeding day about two
     /// reviews in three are in, the rest wait in their reviewers' queues. Its own random seed leaves the earlier rounds'
-    /// scores as they were.
+    /// scores as they were. The demo reviewer bid on the round while it was a draft, as it was set up (the round has no
+    /// separate opening time, so the bids carry its creation time): eager on the first two applications they were then
+    /// assigned, not willing on one they were not, so the admin's round page shows bids beside its pairs.
     /// </summary>
     private async Task SecondReadAsync(Season season, List<DemoApplicant> applicants, List<(string UserId, double Leniency)> reviewers, DemoCalendar calendar, CancellationToken cancellation)
     {
@@ -36,6 +38,12 @@ public sealed partial class DemoActivity
             }
         }
 
+        await db.SaveChangesAsync(cancellation);
+        var demoReviewer = reviewers[0].UserId;
+        var theirs = round.Assignments.Where(a => a.ReviewerId == demoReviewer).Select(a => a.SubjectId).ToList();
+        var bids = theirs.Take(2).Select(s => (Subject: s, Level: BidLevel.Eager))
+            .Concat(applications.Select(a => a.Id).Where(id => !theirs.Contains(id)).Take(1).Select(s => (Subject: s, Level: BidLevel.NotWilling)));
+        db.Bids.AddRange(bids.Select(b => new Bid { RoundId = round.Id, ReviewerId = demoReviewer, SubjectId = b.Subject, Level = b.Level, UpdatedAt = round.CreatedAt }));
         await db.SaveChangesAsync(cancellation);
     }
 }

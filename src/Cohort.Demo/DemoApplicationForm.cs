@@ -31,7 +31,7 @@ internal static class DemoApplicationForm
             Ask(4, "interests", "Which research areas interest you?", QuestionKind.MultipleChoice, required: true,
                 choices: string.Join('\n', new[] { "AI control", "Interpretability", "Evaluations", "Security", "Red-teaming", "Scalable oversight", "Unlearning & steering", "Model organisms" }),
                 definesTopic: true),
-            Ask(5, "motivation", "Why do you want to do AI safety research, and why now?", QuestionKind.LongText, required: true, maxWords: 300),
+            Ask(5, "motivation", "Why do you want to do AI safety research, and why now?", QuestionKind.LongText, required: true, maxWords: 300, researchStatement: true),
             Ask(6, "best-work", "A link to work you are proud of (a repository, paper or post)", QuestionKind.Url, identity: IdentityFlag.Link),
             Ask(7, "cv", "Your CV", QuestionKind.File, required: true, help: "A PDF of at most 5 MB."),
             Ask(8, "organisation", "Your university or employer, if any", QuestionKind.ShortText,
@@ -40,9 +40,9 @@ internal static class DemoApplicationForm
     };
 
     private static Question Ask(int position, string key, string prompt, QuestionKind kind, bool required = false,
-        string help = "", int maxWords = 0, string choices = "", IdentityFlag identity = IdentityFlag.None, bool definesTopic = false) => new()
+        string help = "", int maxWords = 0, string choices = "", IdentityFlag identity = IdentityFlag.None, bool definesTopic = false, bool researchStatement = false) => new()
     {
         Position = position, Key = key, Prompt = prompt, Kind = kind, Required = required,
-        Help = help, MaxWords = maxWords, ChoicesText = choices, Identity = identity, DefinesTopic = definesTopic,
+        Help = help, MaxWords = maxWords, ChoicesText = choices, Identity = identity, DefinesTopic = definesTopic, IsResearchStatement = researchStatement,
     };
 }

@@ -148,6 +148,8 @@ public sealed class DemoSeason(ImportCatalogue import, CreateAccount accounts, U
         db.ReviewerProfiles.Add(new ReviewerProfile
         {
             SeasonId = season.Id, UserId = user!.Id, Organisation = DemoReviewerOrganisation, ExpertiseText = "evaluations\ninterpretability", MinLoad = 0, MaxLoad = 40,
+            ExpertiseStatement = "I build evaluations that ask whether a model's stated reasoning matches what it computes, "
+                + "and I read circuits in small transformers to check what those evaluations miss.",
         });
         await db.SaveChangesAsync(cancellation);
     }

@@ -27,6 +27,12 @@ public abstract class QuestionDefinition
     /// <summary>What the answer says about who the applicant is: blind review hides it as the season's settings say.</summary>
     public IdentityFlag Identity { get; set; }
 
+    /// <summary>
+    /// The applicant's research statement, or part of it: what affinity's text similarity reads of an application and
+    /// what a reviewer bidding sees of it. Only written questions (short or long text) carry it; a form may mark several.
+    /// </summary>
+    public bool IsResearchStatement { get; set; }
+
     public IReadOnlyList<string> Choices =>
         ChoicesText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -49,6 +49,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<WorkTest> WorkTests => Set<WorkTest>();
     public DbSet<WorkTestSubmission> WorkTestSubmissions => Set<WorkTestSubmission>();
     public DbSet<Review.ReviewerProfile> ReviewerProfiles => Set<Review.ReviewerProfile>();
+    public DbSet<Review.Bid> Bids => Set<Review.Bid>();
     public DbSet<Review.Rubric> Rubrics => Set<Review.Rubric>();
     public DbSet<Review.ReviewRound> ReviewRounds => Set<Review.ReviewRound>();
     public DbSet<Review.ReviewAssignment> ReviewAssignments => Set<Review.ReviewAssignment>();

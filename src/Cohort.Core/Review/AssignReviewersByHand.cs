@@ -37,13 +37,13 @@ public sealed class AssignReviewersByHand(CohortDbContext db, TimeProvider clock
             return $"{reviewer.Label} is already assigned {subject.Label} in this round (or declined it).";
         }
 
-        var affinity = ReviewRoundFacts.AffinityOf(reviewer, subject);
+        var affinity = facts.AffinityOf(reviewer, subject);
         db.ReviewAssignments.Add(new ReviewAssignment
         {
             RoundId = round.Id, SubjectId = subjectId, ReviewerId = reviewerId, Origin = AssignmentOrigin.Manual,
-            State = AssignmentState.Assigned, Affinity = affinity, AssignedAt = clock.GetUtcNow().UtcDateTime,
+            State = AssignmentState.Assigned, Affinity = (double)affinity, AssignedAt = clock.GetUtcNow().UtcDateTime,
         });
-        audit.Record(admin, "review-assignment.added", $"review-round:{round.Id}", $"{subject.Label} to {reviewer.Label} by hand (affinity {affinity})");
+        audit.Record(admin, "review-assignment.added", $"review-round:{round.Id}", $"{subject.Label} to {reviewer.Label} by hand (affinity {affinity:0.##})");
         return await ReviewRoundFacts.SaveAsync(db, round, cancellation) ? null : ReviewRoundFacts.SimultaneousChange;
     }
 

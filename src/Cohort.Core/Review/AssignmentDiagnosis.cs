@@ -75,7 +75,7 @@ internal sealed class AssignmentBasis
             for (int r = 0; r < _facts.Reviewers.Count; r++)
             {
                 var (subject, reviewer) = (_facts.Subjects[s], _facts.Reviewers[r]);
-                pairs.Add(new ScoredPair(s, r, ReviewRoundFacts.AffinityOf(reviewer, subject)));
+                pairs.Add(new ScoredPair(s, r, _facts.AffinityOf(reviewer, subject)));
                 if (ReviewRoundFacts.Conflict(reviewer, subject) is not null || _taken.ContainsKey((subject.Id, reviewer.Profile.UserId)))
                 {
                     forbidden.Add((s, r));

@@ -38,27 +38,34 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
         await db.BlindSettings.AsNoTracking().SingleOrDefaultAsync(s => s.SeasonId == seasonId, cancellation) ?? new BlindSettings { SeasonId = seasonId };
 
     /// <summary>What the reviewer of <paramref name="assignment"/> (loaded with its round) reads.</summary>
-    public static async Task<BlindApplication> ReadAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation)
+    public static Task<BlindApplication> ReadAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) =>
+        ReadAsync(db, assignment.Round!, assignment.SubjectId, null, cancellation);
+
+    /// <summary>
+    /// What a reviewer of <paramref name="round"/> reads of subject <paramref name="subjectId"/>: everything, or, given
+    /// <paramref name="only"/>, only the answers to the questions it keeps and no assessment attempts (a bid's brief).
+    /// </summary>
+    public static async Task<BlindApplication> ReadAsync(CohortDbContext db, ReviewRound round, int subjectId, Func<QuestionDefinition, bool>? only, CancellationToken cancellation)
     {
-        var round = assignment.Round!;
-        var applicantId = await ApplicantIdAsync(db, assignment, cancellation);
-        var reader = await ReaderAsync(db, assignment, applicantId, cancellation);
+        var applicantId = await ApplicantIdAsync(db, round, subjectId, cancellation);
+        var reader = await ReaderAsync(db, round, applicantId, cancellation);
+        var keep = only ?? (_ => true);
         var sections = new List<BlindSection>();
         if (round.Stage == StageKind.Extension)
         {
-            sections.Add(new("Extension application", await ExtensionAnswersAsync(db, reader, assignment.SubjectId, cancellation)));
+            sections.Add(new("Extension application", await ExtensionAnswersAsync(db, reader, subjectId, keep, cancellation)));
         }
         else if (round.Stage == StageKind.Streams)
         {
-            sections.Add(new("Stream application", await StreamAnswersAsync(db, reader, assignment.SubjectId, applicantId, cancellation)));
-            sections.Add(new("CV", reader.General.Where(g => g.Question.Kind == QuestionKind.File).Select(reader.Read).OfType<BlindAnswer>().ToList()));
+            sections.Add(new("Stream application", await StreamAnswersAsync(db, reader, subjectId, applicantId, keep, cancellation)));
+            sections.Add(new("CV", reader.General.Where(g => g.Question.Kind == QuestionKind.File && keep(g.Question)).Select(reader.Read).OfType<BlindAnswer>().ToList()));
         }
         else
         {
-            sections.Add(new("General application", reader.General.Select(reader.Read).OfType<BlindAnswer>().ToList()));
+            sections.Add(new("General application", reader.General.Where(g => keep(g.Question)).Select(reader.Read).OfType<BlindAnswer>().ToList()));
         }
 
-        if (round.Stage == StageKind.Assessment)
+        if (round.Stage == StageKind.Assessment && only is null)
         {
             sections.AddRange(await AttemptSectionsAsync(db, reader, applicantId, round.SeasonId, cancellation));
         }
@@ -72,41 +79,45 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
     /// </summary>
     public static async Task<StoredFile?> CvAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation)
     {
-        var reader = await ReaderAsync(db, assignment, await ApplicantIdAsync(db, assignment, cancellation), cancellation);
+        var reader = await ReaderAsync(db, assignment.Round!, await ApplicantIdAsync(db, assignment, cancellation), cancellation);
         var cv = reader.General.FirstOrDefault(g => g.Question.Kind == QuestionKind.File && reader.Read(g) is not null);
         return cv is null ? null : await db.StoredFiles.AsNoTracking().SingleAsync(f => f.Id == cv.FileId, cancellation);
     }
 
     /// <summary>Whose application <paramref name="assignment"/> (loaded with its round) is: never shown, only used to read it.</summary>
-    public static async Task<string> ApplicantIdAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) => assignment.Round!.Stage switch
+    public static Task<string> ApplicantIdAsync(CohortDbContext db, ReviewAssignment assignment, CancellationToken cancellation) =>
+        ApplicantIdAsync(db, assignment.Round!, assignment.SubjectId, cancellation);
+
+    /// <summary>Whose application subject <paramref name="subjectId"/> of <paramref name="round"/> is: never shown, only used to read it.</summary>
+    public static async Task<string> ApplicantIdAsync(CohortDbContext db, ReviewRound round, int subjectId, CancellationToken cancellation) => round.Stage switch
     {
-        StageKind.Streams => await db.StreamApplications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
-        StageKind.Extension => await db.ExtensionApplications.Where(a => a.Id == assignment.SubjectId)
+        StageKind.Streams => await db.StreamApplications.Where(a => a.Id == subjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
+        StageKind.Extension => await db.ExtensionApplications.Where(a => a.Id == subjectId)
             .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => f.ApplicantId).SingleAsync(cancellation),
-        _ => await db.Applications.Where(a => a.Id == assignment.SubjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
+        _ => await db.Applications.Where(a => a.Id == subjectId).Select(a => a.ApplicantId).SingleAsync(cancellation),
     };
 
     /// <summary>The reader of the round's season's settings, redacting the identity the applicant gave in their own season (<see cref="ReviewRoundFacts.ApplicantSeasonAsync"/>).</summary>
-    private static async Task<BlindReader> ReaderAsync(CohortDbContext db, ReviewAssignment assignment, string applicantId, CancellationToken cancellation) =>
-        await BlindReader.ForAsync(db, assignment.Round!.SeasonId, await ReviewRoundFacts.ApplicantSeasonAsync(db, assignment.Round, cancellation), applicantId, cancellation);
+    private static async Task<BlindReader> ReaderAsync(CohortDbContext db, ReviewRound round, string applicantId, CancellationToken cancellation) =>
+        await BlindReader.ForAsync(db, round.SeasonId, await ReviewRoundFacts.ApplicantSeasonAsync(db, round, cancellation), applicantId, cancellation);
 
     /// <summary>An extension application as a reviewer reads it: the amount asked, then each answer through the reader (never the mentors' endorsements, which name people).</summary>
-    private static async Task<List<BlindAnswer>> ExtensionAnswersAsync(CohortDbContext db, BlindReader reader, int applicationId, CancellationToken cancellation)
+    private static async Task<List<BlindAnswer>> ExtensionAnswersAsync(CohortDbContext db, BlindReader reader, int applicationId, Func<QuestionDefinition, bool> keep, CancellationToken cancellation)
     {
         var application = await db.ExtensionApplications.AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == applicationId, cancellation);
         var round = await db.ExtensionRounds.AsNoTracking().Include(r => r.Questions.OrderBy(q => q.Position)).SingleAsync(r => r.Id == application.RoundId, cancellation);
         return [
             new("Amount requested", $"{application.RequestedAmount:N0} {round.Currency}", BlindAnswerKind.Text),
-            .. round.Questions.Select(q => reader.Read(new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""))).OfType<BlindAnswer>(),
+            .. round.Questions.Where(keep).Select(q => reader.Read(new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""))).OfType<BlindAnswer>(),
         ];
     }
 
-    private static async Task<List<BlindAnswer>> StreamAnswersAsync(CohortDbContext db, BlindReader reader, int streamApplicationId, string applicantId, CancellationToken cancellation)
+    private static async Task<List<BlindAnswer>> StreamAnswersAsync(CohortDbContext db, BlindReader reader, int streamApplicationId, string applicantId, Func<QuestionDefinition, bool> keep, CancellationToken cancellation)
     {
         var streamId = await db.StreamApplications.Where(a => a.Id == streamApplicationId).Select(a => a.StreamId).SingleAsync(cancellation);
         var questions = await StreamApplications.StreamQuestions.AskedByAsync(db, [streamId], cancellation);
         var answers = await StreamApplications.StreamQuestions.AnswersAsync(db, applicantId, cancellation);
-        return questions.Select(q => reader.Read(new GivenAnswer(q, answers.GetValueOrDefault(q.Id, "")))).OfType<BlindAnswer>().ToList();
+        return questions.Where(keep).Select(q => reader.Read(new GivenAnswer(q, answers.GetValueOrDefault(q.Id, "")))).OfType<BlindAnswer>().ToList();
     }
 
     /// <summary>Stage 2: the applicant's closed attempts at the season's assessments (not streams' follow-ups), one section each.</summary>

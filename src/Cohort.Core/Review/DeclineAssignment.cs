@@ -50,7 +50,7 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
             db.ReviewAssignments.Add(new ReviewAssignment
             {
                 RoundId = round.Id, SubjectId = assignment.SubjectId, ReviewerId = replacement.Reviewer.Profile.UserId,
-                Origin = AssignmentOrigin.Replacement, State = AssignmentState.Assigned, Affinity = replacement.Affinity,
+                Origin = AssignmentOrigin.Replacement, State = AssignmentState.Assigned, Affinity = (double)replacement.Affinity,
                 AssignedAt = clock.GetUtcNow().UtcDateTime,
             });
         }
@@ -63,7 +63,7 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
             : new(false, null, ReviewRoundFacts.SimultaneousChange);
     }
 
-    private sealed record Candidate(PoolReviewer Reviewer, int Affinity, int Load);
+    private sealed record Candidate(PoolReviewer Reviewer, decimal Affinity, int Load);
 
     private static Candidate? Replacement(ReviewRoundFacts facts, ReviewSubject subject)
     {
@@ -71,7 +71,7 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
         var asked = facts.Round.Assignments.Where(a => a.SubjectId == subject.Id).Select(a => a.ReviewerId).ToHashSet();
         return facts.Reviewers
             .Where(r => !asked.Contains(r.Profile.UserId) && ReviewRoundFacts.Conflict(r, subject) is null)
-            .Select(r => new Candidate(r, ReviewRoundFacts.AffinityOf(r, subject), loads.GetValueOrDefault(r.Profile.UserId)))
+            .Select(r => new Candidate(r, facts.AffinityOf(r, subject), loads.GetValueOrDefault(r.Profile.UserId)))
             .Where(c => c.Load < c.Reviewer.Profile.MaxLoad)
             .OrderByDescending(c => c.Affinity).ThenBy(c => c.Load).ThenBy(c => c.Reviewer.Label, StringComparer.Ordinal)
             .FirstOrDefault();

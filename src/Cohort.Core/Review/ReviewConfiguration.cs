@@ -13,6 +13,7 @@ internal sealed class ReviewerProfileConfiguration : IEntityTypeConfiguration<Re
         profile.Property(p => p.Organisation).HasMaxLength(200);
         profile.Property(p => p.ExpertiseText).HasMaxLength(2000);
         profile.Property(p => p.InterestsText).HasMaxLength(2000);
+        profile.Property(p => p.ExpertiseStatement).HasMaxLength(ReviewerProfile.StatementLength);
         profile.HasOne<Season>().WithMany().HasForeignKey(p => p.SeasonId);
         profile.HasOne<CohortUser>().WithMany().HasForeignKey(p => p.UserId);
         profile.HasMany(p => p.Conflicts).WithOne().HasForeignKey(c => c.ReviewerProfileId);
@@ -85,6 +86,19 @@ internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<R
         assignment.Property(a => a.DeclineReason).HasMaxLength(500);
         assignment.HasOne<CohortUser>().WithMany().HasForeignKey(a => a.ReviewerId);
         assignment.HasOne(a => a.Review).WithOne().HasForeignKey<ReviewSubmission>(r => r.AssignmentId);
+    }
+}
+
+internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
+{
+    public void Configure(EntityTypeBuilder<Bid> bid)
+    {
+        // One bid per reviewer and subject of a round: a new bid replaces the old.
+        bid.HasIndex(b => new { b.RoundId, b.ReviewerId, b.SubjectId }).IsUnique();
+        bid.Property(b => b.Level).HasConversion<string>().HasMaxLength(20);
+        bid.HasOne<ReviewRound>().WithMany().HasForeignKey(b => b.RoundId);
+        bid.HasOne<CohortUser>().WithMany().HasForeignKey(b => b.ReviewerId);
+        bid.HasOne<DeclaredConflict>().WithMany().HasForeignKey(b => b.DeclaredConflictId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -23,8 +23,11 @@ public sealed class ReviewRoundFacts
     /// <summary>The answers affinities and topics read as text: written and chosen ones, never files, links or dates.</summary>
     internal static readonly QuestionKind[] WrittenKinds = [QuestionKind.ShortText, QuestionKind.LongText, QuestionKind.SingleChoice, QuestionKind.MultipleChoice];
 
-    private ReviewRoundFacts(ReviewRound round, IReadOnlyList<ReviewSubject> subjects, IReadOnlyList<PoolReviewer> reviewers) =>
-        (Round, Subjects, Reviewers) = (round, subjects, reviewers);
+    private readonly IReadOnlyDictionary<(int SubjectId, string ReviewerId), BidLevel> bids;
+
+    private ReviewRoundFacts(ReviewRound round, IReadOnlyList<ReviewSubject> subjects, IReadOnlyList<PoolReviewer> reviewers,
+        IReadOnlyDictionary<(int SubjectId, string ReviewerId), BidLevel> bids) =>
+        (Round, Subjects, Reviewers, this.bids) = (round, subjects, reviewers, bids);
 
     public ReviewRound Round { get; }
 
@@ -52,8 +55,24 @@ public sealed class ReviewRoundFacts
 
     public static string? Conflict(PoolReviewer reviewer, ReviewSubject subject) => Conflicts.Between(reviewer.Facts, subject.Applicant);
 
-    public static int AffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
+    /// <summary>How well the reviewer fits the subject before any bid: the keyword and tag points of <see cref="Affinity"/>.</summary>
+    public static int ExpertiseAffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
         Affinity.Of(reviewer.Profile.Interests, reviewer.Profile.Expertise, subject.Streams, subject.Text);
+
+    /// <summary>The reviewer's bid on the subject in this round; null when they made none.</summary>
+    public BidLevel? BidOf(PoolReviewer reviewer, ReviewSubject subject) =>
+        bids.TryGetValue((subject.Id, reviewer.Profile.UserId), out var level) ? level : null;
+
+    /// <summary>How many bids the reviewer made in this round, conflicts included.</summary>
+    public int BidCountOf(PoolReviewer reviewer) => bids.Keys.Count(k => k.ReviewerId == reviewer.Profile.UserId);
+
+    /// <summary>
+    /// The affinity every assignment path gives the solver and stores: <see cref="ExpertiseAffinityOf"/> on its 0–1
+    /// scale moved by the reviewer's bid (<see cref="BidAdjustment"/>), in points of <see cref="Affinity.Max"/>, so a
+    /// pair without a bid keeps its points.
+    /// </summary>
+    public decimal AffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
+        Affinity.Max * BidAdjustment.Apply(ExpertiseAffinityOf(reviewer, subject) / (decimal)Affinity.Max, BidOf(reviewer, subject));
 
     /// <summary>Loads the facts of <paramref name="round"/>, whose assignments must be loaded; of one subject only, if given.</summary>
     public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, int? onlySubjectId, CancellationToken cancellation)
@@ -99,7 +118,9 @@ public sealed class ReviewRoundFacts
             var (name, email) = people[s.ApplicantId];
             return new ReviewSubject(s.Id, $"#{s.Id} {name}", new ApplicantFacts(s.ApplicantId, email, organisations), streams[s.ApplicantId].ToList(), text);
         }).OrderBy(s => s.Id).ToList();
-        return new ReviewRoundFacts(round, reviewSubjects, await ReviewersAsync(db, round.SeasonId, cancellation));
+        var bids = await db.Bids.AsNoTracking().Where(b => b.RoundId == round.Id && (onlySubjectId == null || b.SubjectId == onlySubjectId))
+            .ToDictionaryAsync(b => (b.SubjectId, b.ReviewerId), b => b.Level, cancellation);
+        return new ReviewRoundFacts(round, reviewSubjects, await ReviewersAsync(db, round.SeasonId, cancellation), bids);
     }
 
     private static async Task<IReadOnlyList<PoolReviewer>> ReviewersAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)

@@ -8,5 +8,5 @@ public static class ReviewServices
     public static IServiceCollection AddReview(this IServiceCollection services) => services.AddScopedEach(
         typeof(CompositeWeights), typeof(FindScoreTable), typeof(Rankings), typeof(CreateReviewRound), typeof(ChangeReviewRoundState),
         typeof(AssignReviewers), typeof(AssignReviewersByHand), typeof(DesignReviewRound), typeof(DeclineAssignment), typeof(SubmitReview),
-        typeof(DeclareConflicts));
+        typeof(DeclareConflicts), typeof(PlaceBids), typeof(WriteExpertiseStatement));
 }

@@ -20,6 +20,14 @@ public class ReviewerProfile : IVersioned
     /// <summary>Expertise tags, one a line (e.g. "interpretability"), matched against applications' keywords.</summary>
     public string ExpertiseText { get; set; } = "";
 
+    /// <summary>
+    /// The reviewer's expertise in their own words (at most <see cref="StatementLength"/> characters): what affinity's
+    /// text similarity reads beside the tags, and what the bid page sorts by. Empty until someone writes it.
+    /// </summary>
+    public string ExpertiseStatement { get; set; } = "";
+
+    public const int StatementLength = 2000;
+
     /// <summary>Interests, one a line: stream slugs or topics the reviewer would like to read.</summary>
     public string InterestsText { get; set; } = "";
 

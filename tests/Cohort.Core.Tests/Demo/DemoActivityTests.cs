@@ -204,6 +204,24 @@ public abstract class DemoActivityTests(CoreServicesFixture core)
         Assert.Equal(outcome.Assigned, perApplication.Sum());
         Assert.All(perApplication, count => Assert.Equal(2, count));
     }
+
+    [Fact]
+    public async Task The_demo_reviewer_bid_on_the_open_round_while_it_was_a_draft_eager_only_where_they_were_assigned()
+    {
+        await SeedOnceAsync();
+
+        var (round, bids, theirs) = await core.RunAsync<CohortDbContext, (ReviewRound, List<Bid>, List<int>)>(async db =>
+        {
+            var reviewerId = await db.Users.Where(u => u.Email == DemoSeason.Reviewer.Email).Select(u => u.Id).SingleAsync();
+            var open = await db.ReviewRounds.AsNoTracking().SingleAsync(r => r.State == ReviewRoundState.Open && db.Seasons.Any(s => s.Id == r.SeasonId && s.IsCurrent));
+            return (open, await db.Bids.AsNoTracking().Where(b => b.RoundId == open.Id && b.ReviewerId == reviewerId).ToListAsync(),
+                await db.ReviewAssignments.Where(a => a.RoundId == open.Id && a.ReviewerId == reviewerId).Select(a => a.SubjectId).ToListAsync());
+        });
+
+        Assert.Equal([BidLevel.Eager, BidLevel.Eager, BidLevel.NotWilling], bids.Select(b => b.Level).Order());
+        Assert.All(bids, b => Assert.Equal(round.CreatedAt, b.UpdatedAt)); // made while the round was a draft, as it was set up
+        Assert.All(bids, b => Assert.Equal(b.Level == BidLevel.Eager, theirs.Contains(b.SubjectId)));
+    }
 }
 
 public sealed class DemoActivityOnSqlite(SqliteCore core) : DemoActivityTests(core), IClassFixture<SqliteCore>;

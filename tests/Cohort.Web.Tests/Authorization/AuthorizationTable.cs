@@ -222,6 +222,9 @@ public static class AuthorizationTable
         new("GET /portal/ranking",                                                None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("GET /portal/withdraw",                                               None,                            SignIn,   Allowed,  Allowed,  Denied,   Denied,   Denied),
         new("GET /review",                                                        None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
+        new("GET /review/bids",                                                   None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
+        // The round is open, so its reviewer reads that bidding has closed; the admin is in no pool, so there is no sheet.
+        new("GET /review/bids/{id:int}",                                          t => [t.Round],                  SignIn,   Denied,   Denied,   Allowed,  Denied,   NotFound),
         new("GET /review/answers/{id:int}",                                       t => [t.FollowUpAnswer],         SignIn,   Denied,   Denied,   NotFound, Denied,   NotFound),
         new("GET /review/assignments",                                            None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
         new("GET /review/assignments/{id:int}",                                   t => [t.Assignment],             SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
@@ -289,6 +292,10 @@ public static class AuthorizationTable
         // The score table pages' old addresses, still routed (Pages/Admin/Scores/OldRankingAddresses.cs).
         new("POST /admin/ranking/{stage}/weights",                                t => [t.Stage],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/ranking/{stage}?handler=Decide",                         t => [t.Stage],                  SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
+        // A bid on an open round is refused on the page (bidding has closed), nothing written; the admin has no sheet.
+        new("POST /review/bids/{id:int}",                                         t => [t.Round],                  SignIn,   Denied,   Denied,   Allowed,  Denied,   NotFound),
+        // Only the signed-in reviewer's own statement; the admin, in no pool, is told so on the page.
+        new("POST /review/bids?handler=Statement",                                None,                            SignIn,   Denied,   Denied,   Allowed,  Denied,   Allowed),
         new("POST /admin/review/pool/new",                                        None,                            SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/pool/{id:int}/conflicts",                         t => [t.Pool],                   SignIn,   Denied,   Denied,   Denied,   Denied,   Allowed),
         new("POST /admin/review/pool/{id:int}/conflicts?handler=Remove",          t => [t.Pool],                   SignIn,   Denied,   Denied,   Denied,   Denied,   NotFound),

@@ -49,6 +49,30 @@ public abstract class FormEditorTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Only_a_written_question_that_is_no_identity_field_can_be_part_of_the_research_statement()
+    {
+        using var admin = await app.AsAsync(Roles.Admin);
+        var form = await admin.GetAsync("/admin/forms/general/questions/new");
+        var key = $"agenda-{Guid.NewGuid():N}"[..20];
+        var essay = new Dictionary<string, string> { ["Input.Key"] = key, ["Input.Prompt"] = "Your research agenda?", ["Input.Kind"] = "LongText", ["Input.IsResearchStatement"] = "true" };
+        var choice = new Dictionary<string, string>(essay) { ["Input.Kind"] = "SingleChoice", ["Input.ChoicesText"] = "Theory\nPractice" };
+        var identity = new Dictionary<string, string>(essay) { ["Input.Identity"] = nameof(IdentityFlag.Organisation) };
+
+        var notWritten = await admin.SubmitAsync(form, "#question", choice);
+        var identifying = await admin.SubmitAsync(form, "#question", identity);
+        var added = await admin.SubmitAsync(form, "#question", essay);
+
+        const string refusal = "Only a short or long text question that is not an identity field can be part of the research statement";
+        Assert.Contains(refusal, notWritten.Text, StringComparison.Ordinal);
+        Assert.Contains(refusal, identifying.Text, StringComparison.Ordinal);
+        Assert.Contains($"Saved the question “{key}”", added.One(".notice")!.TextContent, StringComparison.Ordinal);
+        var question = await app.WithDbAsync(db => db.ApplicationForms.SelectMany(f => f.Questions).SingleAsync(q => q.Key == key));
+        Assert.True(question.IsResearchStatement);
+        var edit = await admin.GetAsync($"/admin/forms/general/questions/{question.Id}/edit");
+        Assert.NotNull(edit.One("input[name='Input.IsResearchStatement'][checked]"));
+    }
+
+    [Fact]
     public async Task The_grace_period_is_saved_and_audited_but_a_window_closing_before_it_opens_is_refused()
     {
         using var admin = await app.AsAsync(Roles.Admin);

@@ -53,7 +53,7 @@ public abstract class ReviewPageTests(CohortApp app)
             ? AssessmentStageAttempts.AnswerId(attempt, assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture)
             : Item(assessment, ItemKind.FreeText).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToList();
         urls.Add($"/review/items/{Item(assessment, ItemKind.FreeText)}?handler=Next");
-        Assert.Equal(7, routes.Count); // answers, items, the index, and assignments: list, one, its CV, decline
+        Assert.Equal(9, routes.Count); // answers, items, the index, assignments (list, one, its CV, decline), and bids (rounds, one round)
 
         foreach (var role in new[] { Roles.Applicant, Roles.Mentor })
         {

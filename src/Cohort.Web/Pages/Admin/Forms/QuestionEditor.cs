@@ -28,6 +28,9 @@ public class QuestionFields : RecordInput
 
     [Display(Name = "Identity")]
     public IdentityFlag Identity { get; set; }
+
+    [Display(Name = "Research statement: read for reviewers' affinity and shown to reviewers bidding")]
+    public bool IsResearchStatement { get; set; }
 }
 
 /// <summary>
@@ -55,7 +58,7 @@ public abstract class QuestionEditor<TQuestion, TInput>(CohortDbContext db, Audi
     protected override TInput Read(TQuestion question) => new()
     {
         Key = question.Key, Prompt = question.Prompt, Help = question.Help, Kind = question.Kind, Required = question.Required,
-        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Identity = question.Identity,
+        MaxWords = question.MaxWords, ChoicesText = question.ChoicesText, Identity = question.Identity, IsResearchStatement = question.IsResearchStatement,
     };
 
     protected override async Task ApplyAsync(TQuestion question, CancellationToken cancellation)
@@ -73,6 +76,7 @@ public abstract class QuestionEditor<TQuestion, TInput>(CohortDbContext db, Audi
         question.MaxWords = Input.Kind == QuestionKind.LongText ? Input.MaxWords : 0;
         question.ChoicesText = IsChoice(Input.Kind) ? string.Join('\n', AnswerRules.Lines(Input.ChoicesText ?? "")) : "";
         question.Identity = Input.Identity;
+        question.IsResearchStatement = Input.IsResearchStatement;
     }
 
     protected override string Name(TQuestion question) => question.Key;
@@ -104,6 +108,12 @@ public abstract class QuestionEditor<TQuestion, TInput>(CohortDbContext db, Audi
         if (Input.Identity == IdentityFlag.DateOfBirth && Input.Kind != QuestionKind.Date)
         {
             ModelState.AddModelError("Input.Identity", "A date of birth must be asked as a Date question.");
+        }
+
+        // A statement is read as prose; an answer that says who the applicant is would put identity into what bidders read.
+        if (Input.IsResearchStatement && (Input.Kind is not (QuestionKind.ShortText or QuestionKind.LongText) || Input.Identity != IdentityFlag.None))
+        {
+            ModelState.AddModelError("Input.IsResearchStatement", "Only a short or long text question that is not an identity field can be part of the research statement.");
         }
     }
 

@@ -1,13 +1,21 @@
+using System.ComponentModel.DataAnnotations;
 using Cohort.Core.Review;
 
 namespace Cohort.Web.Pages.Admin.Review.Pool;
 
 /// <summary>
 /// Edits a reviewer's profile in the current season's pool (/admin/review/pool/{id}/edit): organisation, expertise,
-/// interests and load range. People join the pool only by accepting an invitation (/admin/review/pool/new).
+/// interests, load range and the expertise statement. People join the pool only by accepting an invitation
+/// (/admin/review/pool/new); the statement is not part of the invitation, since reviewers write it themselves (/review/bids).
 /// </summary>
-public sealed class ReviewerFormModel(CohortDbContext db, AuditLog audit) : RecordForm<ReviewerProfile, ReviewerTermsInput>(db, audit)
+public sealed class ReviewerFormModel(CohortDbContext db, AuditLog audit) : RecordForm<ReviewerProfile, ReviewerFormModel.ProfileInput>(db, audit)
 {
+    public sealed class ProfileInput : ReviewerTermsInput
+    {
+        [StringLength(ReviewerProfile.StatementLength), Display(Name = "Expertise statement")]
+        public string? ExpertiseStatement { get; set; }
+    }
+
     /// <summary>The reviewer's account email, shown (not editable).</summary>
     public string? Email { get; private set; }
 
@@ -24,7 +32,7 @@ public sealed class ReviewerFormModel(CohortDbContext db, AuditLog audit) : Reco
         return profile;
     }
 
-    protected override ReviewerTermsInput Read(ReviewerProfile profile) => ReviewerTermsInput.From(profile);
+    protected override ProfileInput Read(ReviewerProfile profile) => ReviewerTermsInput.From(profile, new ProfileInput { ExpertiseStatement = profile.ExpertiseStatement });
 
     // The page's route always names a profile, so it never creates one.
     protected override ReviewerProfile Add() => throw new InvalidOperationException("Reviewers join the pool by accepting an invitation.");
@@ -42,6 +50,7 @@ public sealed class ReviewerFormModel(CohortDbContext db, AuditLog audit) : Reco
     protected override Task ApplyAsync(ReviewerProfile profile, CancellationToken cancellation)
     {
         Input.ToTerms().ApplyTo(profile);
+        profile.ExpertiseStatement = Input.ExpertiseStatement?.Trim() ?? "";
         return Task.CompletedTask;
     }
 

@@ -29,15 +29,18 @@ public class ReviewerTermsInput : RecordInput
 
     public ReviewerTerms ToTerms() => new(Organisation?.Trim() ?? "", Lines(Expertise), Lines(Interests), MinLoad, MaxLoad);
 
-    public static ReviewerTermsInput From(ReviewerProfile profile) => new()
+    /// <summary><paramref name="input"/> (a new one, of this class or a page's own) filled with <paramref name="profile"/>'s terms.</summary>
+    public static TInput From<TInput>(ReviewerProfile profile, TInput input)
+        where TInput : ReviewerTermsInput
     {
-        Version = profile.Version,
-        Organisation = profile.Organisation,
-        Expertise = profile.ExpertiseText,
-        Interests = profile.InterestsText,
-        MinLoad = profile.MinLoad,
-        MaxLoad = profile.MaxLoad,
-    };
+        input.Version = profile.Version;
+        input.Organisation = profile.Organisation;
+        input.Expertise = profile.ExpertiseText;
+        input.Interests = profile.InterestsText;
+        input.MinLoad = profile.MinLoad;
+        input.MaxLoad = profile.MaxLoad;
+        return input;
+    }
 
     // One tag a line, whatever the admin typed: no blank lines, no stray spaces.
     private static string Lines(string? text) =>

@@ -16,9 +16,10 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
 
     public sealed record AnchorRow(int SubjectId, string Application, int Readers);
 
-    public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer);
+    /// <summary>An assignment with its reviewer's bid on the application, if any.</summary>
+    public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer, BidLevel? Bid);
 
-    public sealed record ReviewerRow(PoolReviewer Reviewer, int Load);
+    public sealed record ReviewerRow(PoolReviewer Reviewer, int Load, int Bids);
 
     public ReviewRound Round { get; private set; } = null!;
 
@@ -135,12 +136,14 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
             ?? await Db.ExtensionRounds.Where(r => r.Id == round.ExtensionRoundId).Select(r => r.Name).SingleOrDefaultAsync(cancellation);
         var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
         Topics = await SubjectTopics.OfRoundAsync(Db, facts, cancellation);
-        var labels = facts.Reviewers.ToDictionary(r => r.Profile.UserId, r => r.Label);
+        var pool = facts.Reviewers.ToDictionary(r => r.Profile.UserId);
         var bySubject = round.Assignments.ToLookup(a => a.SubjectId);
         Subjects = facts.Subjects.Select(s =>
         {
             var rows = bySubject[s.Id].OrderBy(a => a.State == AssignmentState.Declined).ThenBy(a => a.Id)
-                .Select(a => new AssignmentRow(a, labels.GetValueOrDefault(a.ReviewerId, "a reviewer no longer in the pool"))).ToList();
+                .Select(a => pool.GetValueOrDefault(a.ReviewerId) is { } reviewer
+                    ? new AssignmentRow(a, reviewer.Label, facts.BidOf(reviewer, s))
+                    : new AssignmentRow(a, "a reviewer no longer in the pool", null)).ToList();
             var active = rows.Count(r => r.Assignment.State != AssignmentState.Declined);
             int readers = round.ReadersOf(s.Id);
             return new SubjectRow(s, rows, active, readers, Topics.Of(s.Id), round.State != ReviewRoundState.Draft && active < readers);
@@ -149,7 +152,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
         Anchors = round.Anchors.OrderBy(a => a.SubjectId)
             .Select(a => new AnchorRow(a.SubjectId, subjectLabels.GetValueOrDefault(a.SubjectId, $"#{a.SubjectId} (no longer in the round)"), a.Readers)).ToList();
         var loads = facts.Loads();
-        Reviewers = facts.Reviewers.Select(r => new ReviewerRow(r, loads.GetValueOrDefault(r.Profile.UserId))).ToList();
+        Reviewers = facts.Reviewers.Select(r => new ReviewerRow(r, loads.GetValueOrDefault(r.Profile.UserId), facts.BidCountOf(r))).ToList();
         ReviewerChoices = facts.Reviewers.Select(r => new SelectListItem(r.Label, r.Profile.UserId)).ToList();
         return true;
     }

@@ -536,6 +536,7 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
                     Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ExpertiseText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExpertiseStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     InterestsText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     MinLoad = table.Column<int>(type: "INTEGER", nullable: false),
                     MaxLoad = table.Column<int>(type: "INTEGER", nullable: false),
@@ -595,7 +596,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Required = table.Column<bool>(type: "INTEGER", nullable: false),
                     MaxWords = table.Column<int>(type: "INTEGER", nullable: false),
                     ChoicesText = table.Column<string>(type: "TEXT", nullable: false),
-                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -707,7 +709,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Required = table.Column<bool>(type: "INTEGER", nullable: false),
                     MaxWords = table.Column<int>(type: "INTEGER", nullable: false),
                     ChoicesText = table.Column<string>(type: "TEXT", nullable: false),
-                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -735,7 +738,8 @@ namespace Cohort.Migrations.Sqlite.Migrations
                     Required = table.Column<bool>(type: "INTEGER", nullable: false),
                     MaxWords = table.Column<int>(type: "INTEGER", nullable: false),
                     ChoicesText = table.Column<string>(type: "TEXT", nullable: false),
-                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1513,6 +1517,42 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         name: "FK_ProjectMentors_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bids",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeclaredConflictId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bids", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bids_AspNetUsers_ReviewerId",
+                        column: x => x.ReviewerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Bids_DeclaredConflict_DeclaredConflictId",
+                        column: x => x.DeclaredConflictId,
+                        principalTable: "DeclaredConflict",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Bids_ReviewRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReviewRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2364,6 +2404,22 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bids_DeclaredConflictId",
+                table: "Bids",
+                column: "DeclaredConflictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bids_ReviewerId",
+                table: "Bids",
+                column: "ReviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bids_RoundId_ReviewerId_SubjectId",
+                table: "Bids",
+                columns: new[] { "RoundId", "ReviewerId", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BlindSettings_SeasonId",
                 table: "BlindSettings",
                 column: "SeasonId",
@@ -2942,6 +2998,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Bids");
+
+            migrationBuilder.DropTable(
                 name: "BlindSettings");
 
             migrationBuilder.DropTable(
@@ -2952,9 +3011,6 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
-                name: "DeclaredConflict");
 
             migrationBuilder.DropTable(
                 name: "ErasureRequests");
@@ -3053,13 +3109,13 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "DeclaredConflict");
+
+            migrationBuilder.DropTable(
                 name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
                 name: "RubricCriterion");
-
-            migrationBuilder.DropTable(
-                name: "ReviewerProfiles");
 
             migrationBuilder.DropTable(
                 name: "ExtensionQuestions");
@@ -3099,6 +3155,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "ReviewerProfiles");
 
             migrationBuilder.DropTable(
                 name: "ReviewAssignments");

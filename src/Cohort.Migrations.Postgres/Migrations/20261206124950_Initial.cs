@@ -537,6 +537,7 @@ namespace Cohort.Migrations.Postgres.Migrations
                     UserId = table.Column<string>(type: "text", nullable: false),
                     Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ExpertiseText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ExpertiseStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     InterestsText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     MinLoad = table.Column<int>(type: "integer", nullable: false),
                     MaxLoad = table.Column<int>(type: "integer", nullable: false),
@@ -596,7 +597,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Required = table.Column<bool>(type: "boolean", nullable: false),
                     MaxWords = table.Column<int>(type: "integer", nullable: false),
                     ChoicesText = table.Column<string>(type: "text", nullable: false),
-                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -708,7 +710,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Required = table.Column<bool>(type: "boolean", nullable: false),
                     MaxWords = table.Column<int>(type: "integer", nullable: false),
                     ChoicesText = table.Column<string>(type: "text", nullable: false),
-                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -736,7 +739,8 @@ namespace Cohort.Migrations.Postgres.Migrations
                     Required = table.Column<bool>(type: "boolean", nullable: false),
                     MaxWords = table.Column<int>(type: "integer", nullable: false),
                     ChoicesText = table.Column<string>(type: "text", nullable: false),
-                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Identity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsResearchStatement = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1514,6 +1518,42 @@ namespace Cohort.Migrations.Postgres.Migrations
                         name: "FK_ProjectMentors_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bids",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerId = table.Column<string>(type: "text", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeclaredConflictId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bids", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bids_AspNetUsers_ReviewerId",
+                        column: x => x.ReviewerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Bids_DeclaredConflict_DeclaredConflictId",
+                        column: x => x.DeclaredConflictId,
+                        principalTable: "DeclaredConflict",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Bids_ReviewRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReviewRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2365,6 +2405,22 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bids_DeclaredConflictId",
+                table: "Bids",
+                column: "DeclaredConflictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bids_ReviewerId",
+                table: "Bids",
+                column: "ReviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bids_RoundId_ReviewerId_SubjectId",
+                table: "Bids",
+                columns: new[] { "RoundId", "ReviewerId", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BlindSettings_SeasonId",
                 table: "BlindSettings",
                 column: "SeasonId",
@@ -2943,6 +2999,9 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Bids");
+
+            migrationBuilder.DropTable(
                 name: "BlindSettings");
 
             migrationBuilder.DropTable(
@@ -2953,9 +3012,6 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
-                name: "DeclaredConflict");
 
             migrationBuilder.DropTable(
                 name: "ErasureRequests");
@@ -3054,13 +3110,13 @@ namespace Cohort.Migrations.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "DeclaredConflict");
+
+            migrationBuilder.DropTable(
                 name: "ReviewSubmissions");
 
             migrationBuilder.DropTable(
                 name: "RubricCriterion");
-
-            migrationBuilder.DropTable(
-                name: "ReviewerProfiles");
 
             migrationBuilder.DropTable(
                 name: "ExtensionQuestions");
@@ -3100,6 +3156,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "ReviewerProfiles");
 
             migrationBuilder.DropTable(
                 name: "ReviewAssignments");
