@@ -4,9 +4,9 @@ namespace Cohort.Core.Embeddings;
 public sealed record PhrasePair(string ItemSentence, string ReviewerSentence, double Similarity);
 
 /// <summary>
-/// How close in meaning the texts in play are to each other (a season's statements, or the command line's input),
-/// by a <see cref="SemanticMethod"/>. Texts are embedded once, through the cache when there is one; each text is then
-/// compared by its index. A score is the method's cosine clamped to [0, 1]: 1 for identical texts, and a negative
+/// How close in meaning each item's text (a research statement) is to each reviewer's (an expertise statement), by a
+/// <see cref="SemanticMethod"/>. Texts are embedded once, through the cache when there is one; an item and a reviewer
+/// are then compared by their indices. A score is the method's cosine clamped to [0, 1]: 1 for identical texts, and a negative
 /// cosine (texts further apart than unrelated ones) counts as nothing.
 /// </summary>
 public sealed class SemanticAffinity
@@ -17,21 +17,27 @@ public sealed class SemanticAffinity
     /// </summary>
     public const int LeastTextsToCentre = 8;
 
-    private readonly IReadOnlyList<string>[] sentences;
-    private readonly float[][][] vectors;
+    private readonly Side items;
+    private readonly Side reviewers;
     private readonly SemanticMethod method;
 
-    private SemanticAffinity(IReadOnlyList<string>[] sentences, float[][][] vectors, SemanticMethod method, string model) =>
-        (this.sentences, this.vectors, this.method, Model) = (sentences, vectors, method, model);
+    private SemanticAffinity(Side items, Side reviewers, SemanticMethod method, string model) =>
+        (this.items, this.reviewers, this.method, Model) = (items, reviewers, method, model);
 
     public string Model { get; }
 
-    /// <summary>Embeds <paramref name="texts"/> (each distinct unit once) and prepares them for comparison.</summary>
+    /// <summary>
+    /// Embeds the <paramref name="items"/>' and the <paramref name="reviewers"/>' texts (each distinct unit once) and
+    /// prepares them for comparison; <see cref="Score"/> and <see cref="Why"/> then take an index into each list.
+    /// </summary>
     public static async Task<SemanticAffinity> BuildAsync(
-        IReadOnlyList<string> texts, ITextVectors source, SemanticMethod method, CancellationToken cancellation = default)
+        IReadOnlyList<string> items, IReadOnlyList<string> reviewers, ITextVectors source, SemanticMethod method, CancellationToken cancellation = default)
     {
-        var units = texts.Select(t => method.BySentence ? SentenceSplitter.Split(t) : UnitsOfWhole(t)).ToArray();
-        var distinct = units.SelectMany(u => u).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> UnitsOf(string text) => !method.BySentence ? UnitsOfWhole(text)
+            : method.WholeTextToo ? [.. SentenceSplitter.Split(text).Union(UnitsOfWhole(text))] : SentenceSplitter.Split(text);
+        var itemUnits = items.Select(UnitsOf).ToArray();
+        var reviewerUnits = reviewers.Select(UnitsOf).ToArray();
+        var distinct = itemUnits.Concat(reviewerUnits).SelectMany(u => u).Distinct(StringComparer.Ordinal).ToList();
         var embedded = await source.GetOrComputeAsync(distinct, cancellation);
         var byUnit = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (int i = 0; i < distinct.Count; i++)
@@ -39,20 +45,22 @@ public sealed class SemanticAffinity
             byUnit[distinct[i]] = embedded[i];
         }
 
-        var vectors = units.Select(u => u.Select(s => byUnit[s]).ToArray()).ToArray();
-        if (method.Centred && texts.Count >= LeastTextsToCentre)
+        var itemSide = new Side(itemUnits, [.. itemUnits.Select(u => u.Select(s => byUnit[s]).ToArray())]);
+        var reviewerSide = new Side(reviewerUnits, [.. reviewerUnits.Select(u => u.Select(s => byUnit[s]).ToArray())]);
+        return method.Centring switch
         {
-            var mean = EmbeddingVectors.Mean(vectors.SelectMany(v => v));
-            vectors = [.. vectors.Select(v => v.Select(x => EmbeddingVectors.Centred(x, mean)).ToArray())];
-        }
-
-        return new SemanticAffinity(units, vectors, method, source.Model);
+            Centring.Corpus when items.Count + reviewers.Count >= LeastTextsToCentre =>
+                new(itemSide.Centred(Mean(itemSide, reviewerSide)), reviewerSide.Centred(Mean(itemSide, reviewerSide)), method, source.Model),
+            Centring.EachSide when Math.Min(items.Count, reviewers.Count) >= LeastTextsToCentre =>
+                new(itemSide.Centred(Mean(itemSide)), reviewerSide.Centred(Mean(reviewerSide)), method, source.Model),
+            _ => new(itemSide, reviewerSide, method, source.Model),
+        };
     }
 
     /// <summary>How close text <paramref name="item"/> is to text <paramref name="reviewer"/>, in [0, 1].</summary>
     public double Score(int item, int reviewer)
     {
-        var (a, b) = (vectors[item], vectors[reviewer]);
+        var (a, b) = (items.Vectors[item], reviewers.Vectors[reviewer]);
         if (a.Length == 0 || b.Length == 0)
         {
             return 0;
@@ -68,7 +76,7 @@ public sealed class SemanticAffinity
     /// </summary>
     public IReadOnlyList<PhrasePair> Why(int item, int reviewer, int count = 3)
     {
-        var (a, b) = (vectors[item], vectors[reviewer]);
+        var (a, b) = (items.Vectors[item], reviewers.Vectors[reviewer]);
         var best = new List<PhrasePair>();
         for (int i = 0; i < a.Length; i++)
         {
@@ -85,7 +93,7 @@ public sealed class SemanticAffinity
 
             if (closest >= 0)
             {
-                best.Add(new PhrasePair(sentences[item][i], sentences[reviewer][closest], Math.Clamp(similarity, 0, 1)));
+                best.Add(new PhrasePair(items.Units[item][i], reviewers.Units[reviewer][closest], Math.Clamp(similarity, 0, 1)));
             }
         }
 
@@ -110,5 +118,13 @@ public sealed class SemanticAffinity
         return sum / from.Length;
     }
 
+    private static float[] Mean(params Side[] sides) => EmbeddingVectors.Mean(sides.SelectMany(s => s.Vectors).SelectMany(v => v));
+
     private static IReadOnlyList<string> UnitsOfWhole(string text) => string.IsNullOrWhiteSpace(text) ? [] : [text.Trim()];
+
+    /// <summary>One side's texts: the units of each text, and their vectors.</summary>
+    private sealed record Side(IReadOnlyList<string>[] Units, float[][][] Vectors)
+    {
+        public Side Centred(float[] mean) => this with { Vectors = [.. Vectors.Select(v => v.Select(x => EmbeddingVectors.Centred(x, mean)).ToArray())] };
+    }
 }

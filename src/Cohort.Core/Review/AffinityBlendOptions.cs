@@ -9,9 +9,9 @@ public sealed class AffinityBlendOptions
 {
     public const string Section = "Cohort:Affinity";
 
-    public double EmbeddingWeight { get; set; } = 0.8;
+    public double EmbeddingWeight { get; set; } = 0.6;
 
-    public double KeywordWeight { get; set; } = 0.2;
+    public double KeywordWeight { get; set; } = 0.4;
 
     /// <summary>The embedding's share of the blend, 0 to 1.</summary>
     public double EmbeddingShare => EmbeddingWeight / (EmbeddingWeight + KeywordWeight);
