@@ -220,6 +220,23 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TextEmbeddings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TextHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Dimensions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Vector = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TextEmbeddings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -2869,6 +2886,12 @@ namespace Cohort.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TextEmbeddings_Model_TextHash",
+                table: "TextEmbeddings",
+                columns: new[] { "Model", "TextHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tracks_SeasonId_Slug",
                 table: "Tracks",
                 columns: new[] { "SeasonId", "Slug" },
@@ -3030,6 +3053,9 @@ namespace Cohort.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StreamQuestionAsker");
+
+            migrationBuilder.DropTable(
+                name: "TextEmbeddings");
 
             migrationBuilder.DropTable(
                 name: "UnplacedApplicants");

@@ -221,6 +221,23 @@ namespace Cohort.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TextEmbeddings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TextHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Dimensions = table.Column<int>(type: "integer", nullable: false),
+                    Vector = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TextEmbeddings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -2870,6 +2887,12 @@ namespace Cohort.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TextEmbeddings_Model_TextHash",
+                table: "TextEmbeddings",
+                columns: new[] { "Model", "TextHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tracks_SeasonId_Slug",
                 table: "Tracks",
                 columns: new[] { "SeasonId", "Slug" },
@@ -3031,6 +3054,9 @@ namespace Cohort.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "StreamQuestionAsker");
+
+            migrationBuilder.DropTable(
+                name: "TextEmbeddings");
 
             migrationBuilder.DropTable(
                 name: "UnplacedApplicants");
