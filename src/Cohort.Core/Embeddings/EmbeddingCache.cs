@@ -18,9 +18,7 @@ public sealed class EmbeddingCache(CohortDbContext db, ITextEmbedder embedder, T
     {
         var hashes = texts.Select(t => HashOf(Model, t)).ToArray();
         var wanted = hashes.Distinct().ToList();
-        var known = await db.Set<TextEmbedding>().AsNoTracking()
-            .Where(e => e.Model == Model && wanted.Contains(e.TextHash))
-            .ToDictionaryAsync(e => e.TextHash, e => EmbeddingVectors.FromBytes(e.Vector), cancellation);
+        var known = await Cached(wanted).ToDictionaryAsync(e => e.TextHash, e => EmbeddingVectors.FromBytes(e.Vector), cancellation);
 
         var missing = Enumerable.Range(0, texts.Count).Where(i => !known.ContainsKey(hashes[i]))
             .DistinctBy(i => hashes[i]).ToList();
@@ -42,6 +40,19 @@ public sealed class EmbeddingCache(CohortDbContext db, ITextEmbedder embedder, T
 
         return [.. hashes.Select(h => known[h])];
     }
+
+    /// <summary>The distinct texts of <paramref name="texts"/> that have no vector under this model yet, in their order.</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
+    {
+        var byHash = texts.Distinct(StringComparer.Ordinal).ToDictionary(t => HashOf(Model, t));
+        var wanted = byHash.Keys.ToList();
+        var cached = (await Cached(wanted).Select(e => e.TextHash).ToListAsync(cancellation)).ToHashSet();
+        return [.. byHash.Where(p => !cached.Contains(p.Key)).Select(p => p.Value)];
+    }
+
+    // One query for any number of hashes: both providers send the list as one parameter (json_each, = ANY).
+    private IQueryable<TextEmbedding> Cached(List<string> hashes) =>
+        db.Set<TextEmbedding>().AsNoTracking().Where(e => e.Model == Model && hashes.Contains(e.TextHash));
 
     /// <summary>The cache's key for <paramref name="text"/> under <paramref name="model"/>: SHA-256 of model, line feed, text, in hex.</summary>
     public static string HashOf(string model, string text) =>
