@@ -42,6 +42,9 @@ using Cohort.Benchmarks.Instances;
 //                       (AnalyticsSeason); SQLite, and PostgreSQL when COHORT_BENCH_POSTGRES is set
 // analytics-season DATABASE [APPLICANTS]  that season in a database that is KEPT for the built app to serve
 //                       (bench/http/analytics-pages.sh): a SQLite file path, or a PostgreSQL database name
+// affinity-quality [APPLICANTS]  keyword, embedding and blended affinity on bench/affinity/evaluation.json: top-1
+//                       and top-3 accuracy and the optimal assignment; the model's throughput, and embedding and
+//                       scoring a season of APPLICANTS statements (default 2,500; 0 skips it)
 // anything else         BenchmarkDotNet (e.g. --filter '*Stable*')
 return args switch
 {
@@ -70,6 +73,7 @@ return args switch
     ["analytics", .. var rest] => await OnEachDatabaseAsync(postgres => Cohort.Benchmarks.Analytics.AnalyticsBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500, postgres)),
     ["analytics-season", var keep, .. var rest] => await Cohort.Benchmarks.Analytics.AnalyticsBench.SeasonAsync(keep, rest.Length > 0 ? int.Parse(rest[0]) : 2500,
         Environment.GetEnvironmentVariable("COHORT_BENCH_POSTGRES") is { Length: > 0 } postgres ? postgres : null),
+    ["affinity-quality", .. var rest] => await Cohort.Benchmarks.Affinity.AffinityQualityBench.RunAsync(rest.Length > 0 ? int.Parse(rest[0]) : 2500),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -22,7 +22,7 @@ var root = new RootCommand("cohort: runs the selection of a research fellowship"
 };
 IEnumerable<Command> native = [.. MatchingCommands.Create(), CalibrateCommand.Create()];
 IEnumerable<Command> commands = Companion.DatabaseCommandsInProcess
-    ? [.. native, .. DatabaseCommands.Create(), AdminCommands.Create(), TokenCommands.Create(), .. TransferCommands.Create(), DoctorCommand.Create()]
+    ? [.. native, AffinityCommand.Create(), .. DatabaseCommands.Create(), AdminCommands.Create(), TokenCommands.Create(), .. TransferCommands.Create(), DoctorCommand.Create()]
     : native;
 foreach (var command in commands)
 {

@@ -9,6 +9,7 @@ using Cohort.Core.Assessments;
 using Cohort.Core.Audit;
 using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Embeddings;
 using Cohort.Core.Exports;
 using Cohort.Core.Extensions;
 using Cohort.Core.FollowUps;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddPreferences();
         services.AddFollowUps();
         services.AddReview();
+        services.AddAffinityBlend(configuration);
         services.AddMatch();
         services.AddProjects();
         services.AddArtifacts();
@@ -68,6 +70,7 @@ public static class CoreServices
         services.AddExports();
         services.AddExtensions();
         services.AddAnalytics();
+        services.AddEmbeddings();
         return services;
     }
 

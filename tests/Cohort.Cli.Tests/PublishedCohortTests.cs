@@ -14,6 +14,7 @@ public class PublishedCohortTests
     [InlineData(true, "match", "--help")]
     [InlineData(true, "calibrate", "reviews.csv")]
     [InlineData(true, "calibrate", "-")]
+    [InlineData(false, "affinity", "input.json")] // the embedding model runs on ONNX Runtime, which the native build does not carry
     [InlineData(false, "db", "migrate")]
     [InlineData(false, "seed", "demo")]
     [InlineData(false, "--provider", "Sqlite", "db", "migrate")] // options first: the full build parses them
@@ -31,7 +32,7 @@ public class PublishedCohortTests
     {
         var run = Cohort.RunRaw(["--help"]);
         Assert.Equal(0, run.ExitCode);
-        foreach (string command in new[] { "match", "reviewers", "calibrate", "db", "seed", "admin" })
+        foreach (string command in new[] { "match", "reviewers", "calibrate", "affinity", "db", "seed", "admin" })
         {
             Assert.Contains($"  {command} ", run.Stdout);
         }

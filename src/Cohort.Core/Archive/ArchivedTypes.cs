@@ -39,6 +39,7 @@ public static class ArchivedTypes
         [typeof(DataProtectionKey)] = "the key ring encrypts the installation's cookies and tokens: never moved with data",
         [typeof(Jobs.ScheduledJob)] = "the schedule and leases of the installation's background jobs",
         [typeof(PublicContentStamp)] = "a cache stamp the import's own save renews",
+        [typeof(Embeddings.TextEmbedding)] = "a cache of vectors that the importing installation computes again from the archived texts when it needs them",
     };
 
     /// <summary>

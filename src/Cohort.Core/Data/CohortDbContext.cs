@@ -81,6 +81,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     public DbSet<Extensions.ExtensionApplication> ExtensionApplications => Set<Extensions.ExtensionApplication>();
     public DbSet<Extensions.ExtensionAnswer> ExtensionAnswers => Set<Extensions.ExtensionAnswer>();
     public DbSet<Extensions.ExtensionEndorsement> ExtensionEndorsements => Set<Extensions.ExtensionEndorsement>();
+    public DbSet<Embeddings.TextEmbedding> TextEmbeddings => Set<Embeddings.TextEmbedding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

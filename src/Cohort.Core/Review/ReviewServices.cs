@@ -1,3 +1,5 @@
+using Cohort.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cohort.Core.Review;
@@ -9,4 +11,11 @@ public static class ReviewServices
         typeof(CompositeWeights), typeof(FindScoreTable), typeof(Rankings), typeof(CreateReviewRound), typeof(ChangeReviewRoundState),
         typeof(AssignReviewers), typeof(AssignReviewersByHand), typeof(DesignReviewRound), typeof(DeclineAssignment), typeof(SubmitReview),
         typeof(DeclareConflicts), typeof(PlaceBids), typeof(WriteExpertiseStatement));
+
+    /// <summary>The blended affinity's weights (<see cref="AffinityBlendOptions"/>), checked when the host starts.</summary>
+    public static IServiceCollection AddAffinityBlend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<AffinityBlendOptions>(configuration.GetSection(AffinityBlendOptions.Section)).Check(AffinityBlendOptions.Problems);
+        return services;
+    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cohort.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CohortDbContext))]
-    [Migration("20261206124847_Initial")]
+    [Migration("20261206140902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1206,6 +1206,41 @@ namespace Cohort.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Tracks");
+                });
+
+            modelBuilder.Entity("Cohort.Core.Embeddings.TextEmbedding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "TextHash")
+                        .IsUnique();
+
+                    b.ToTable("TextEmbeddings");
                 });
 
             modelBuilder.Entity("Cohort.Core.Extensions.ExtensionAnswer", b =>

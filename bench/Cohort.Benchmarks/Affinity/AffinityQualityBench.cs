@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using Cohort.Core.Embeddings;
+using Cohort.Core.Review;
+using Cohort.Matching.Assignment;
+
+namespace Cohort.Benchmarks.Affinity;
+
+/// <summary>
+/// <c>affinity-quality [APPLICANTS]</c>: on the evaluation set (bench/affinity/evaluation.json), for keyword-only,
+/// each embedding method (<see cref="SemanticMethod.All"/>) and blends of the chosen method with the keywords at several
+/// weights: top-1 and top-3 accuracy of finding an item's topic reviewers, and the optimal assignment (2 reviewers per
+/// item, every reviewer the same load) through the solver the app uses, its total affinity and how many of its pairs
+/// are on topic. Then the model's throughput and the time to embed and score a season of APPLICANTS statements
+/// (default 2,500, 0 skips it) and 100 reviewers. docs/performance.md ("Affinity") has the figures.
+/// </summary>
+public static class AffinityQualityBench
+{
+    private const int ReviewersPerItem = 2;
+    private const int TieBreaks = 200;
+
+    public static async Task<int> RunAsync(int seasonApplicants)
+    {
+        var set = EvaluationSet.Read();
+        var items = set.Items;
+        var reviewers = set.Reviewers;
+        Console.WriteLine($"evaluation set: {set.Topics.Count} topics, {items.Count} items, {reviewers.Count} reviewers");
+        KeywordOverlap.Report(set);
+
+        using var embedder = new MiniLmEmbedder();
+        var source = new UncachedVectors(embedder);
+        var itemTexts = items.Select(i => i.Item.Text).ToList();
+        bool[,] right = new bool[items.Count, reviewers.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            for (int r = 0; r < reviewers.Count; r++)
+            {
+                right[i, r] = items[i].Topic.Id == reviewers[r].Topic.Id;
+            }
+        }
+
+        var points = new int[items.Count, reviewers.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            for (int r = 0; r < reviewers.Count; r++)
+            {
+                points[i, r] = Core.Review.Affinity.Of([], reviewers[r].Reviewer.Tags, [], items[i].Item.Text);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| affinity | top-1 | top-3 | assignment: total affinity | assignment: pairs on topic |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Row("keyword and tag points only", (i, r) => points[i, r] / (double)Core.Review.Affinity.Max, right);
+
+        SemanticAffinity? chosen = null;
+        foreach (var withTags in new[] { false, true })
+        {
+            var reviewerTexts = reviewers.Select(r => withTags ? ExpertiseText.Of(r.Reviewer.Text, r.Reviewer.Tags) : r.Reviewer.Text).ToList();
+            var sides = withTags ? "statement and tags" : "statement";
+            foreach (var method in SemanticMethod.All)
+            {
+                var semantic = await SemanticAffinity.BuildAsync(itemTexts, reviewerTexts, source, method);
+                Row($"embedding only: {method.Name}; reviewer's {sides}", semantic.Score, right);
+                if (withTags && method == SemanticMethod.Chosen)
+                {
+                    chosen = semantic;
+                }
+            }
+        }
+
+        var defaults = new AffinityBlendOptions();
+        foreach (var share in new[] { 0.5, defaults.EmbeddingShare, 0.7, 0.8, 0.9, 1.0 }.Distinct().Order())
+        {
+            var weights = new AffinityBlendOptions { EmbeddingWeight = share, KeywordWeight = 1 - share };
+            var label = share == defaults.EmbeddingShare ? " (the default)" : "";
+            Row($"blend {share:0.0} × {SemanticMethod.Chosen.Name} + {1 - share:0.0} × keywords{label}",
+                (i, r) => AffinityBlend.Of(chosen!.Score(i, r), points[i, r], weights), right);
+        }
+
+        Console.WriteLine();
+        ShowWhy(set, chosen!);
+        Throughput(embedder, [.. itemTexts, .. reviewers.Select(r => r.Reviewer.Text)]);
+        if (seasonApplicants > 0)
+        {
+            await SeasonAsync(embedder, set, seasonApplicants);
+        }
+
+        return 0;
+    }
+
+    private static void Row(string name, Func<int, int, double> affinity, bool[,] right)
+    {
+        int items = right.GetLength(0), reviewers = right.GetLength(1);
+        var scores = new double[items, reviewers];
+        for (int i = 0; i < items; i++)
+        {
+            for (int r = 0; r < reviewers; r++)
+            {
+                scores[i, r] = affinity(i, r);
+            }
+        }
+
+        var (top1, top3) = Accuracy(scores, right);
+        var (total, onTopic) = Assign(scores, right);
+        Console.WriteLine($"| {name} | {top1:0.000} | {top3:0.000} | {total:0.00} | {onTopic:0.000} |");
+    }
+
+    /// <summary>
+    /// The share of items whose best-scored reviewer is one of their topic's (top-1), and whose three best-scored
+    /// include one (top-3). Ties are broken at random, averaged over <see cref="TieBreaks"/> draws, so that a scorer
+    /// giving many reviewers the same score (keywords often give 0) earns what a random pick among them would.
+    /// </summary>
+    private static (double Top1, double Top3) Accuracy(double[,] scores, bool[,] right)
+    {
+        int items = scores.GetLength(0), reviewers = scores.GetLength(1);
+        var random = new Random(19);
+        double top1 = 0, top3 = 0;
+        for (int draw = 0; draw < TieBreaks; draw++)
+        {
+            for (int i = 0; i < items; i++)
+            {
+                var order = Enumerable.Range(0, reviewers).Select(r => (r, tie: random.Next()))
+                    .OrderByDescending(x => scores[i, x.r]).ThenBy(x => x.tie).Select(x => x.r).ToList();
+                top1 += right[i, order[0]] ? 1 : 0;
+                top3 += order.Take(3).Any(r => right[i, r]) ? 1 : 0;
+            }
+        }
+
+        return (top1 / (items * TieBreaks), top3 / (items * TieBreaks));
+    }
+
+    /// <summary>The optimal assignment of <see cref="ReviewersPerItem"/> reviewers per item with equal loads, as the app solves it.</summary>
+    private static (decimal Total, double OnTopic) Assign(double[,] scores, bool[,] right)
+    {
+        int items = scores.GetLength(0), reviewers = scores.GetLength(1);
+        int load = items * ReviewersPerItem / reviewers;
+        var pairs = new List<ScoredPair>();
+        for (int i = 0; i < items; i++)
+        {
+            for (int r = 0; r < reviewers; r++)
+            {
+                pairs.Add(new ScoredPair(i, r, AffinityBlend.Score(scores[i, r])));
+            }
+        }
+
+        var problem = new AssignmentProblem(
+            [.. Enumerable.Repeat(new Bounds(ReviewersPerItem, ReviewersPerItem), items)],
+            [.. Enumerable.Repeat(new Bounds(load, load + 1), reviewers)], pairs);
+        var result = AssignmentSolver.Solve(problem);
+        var chosen = result.ChosenPairs.Select(k => pairs[k]).ToList();
+        return (result.Objective, chosen.Count(p => right[p.Left, p.Right]) / (double)chosen.Count);
+    }
+
+    private static void ShowWhy(EvaluationSet set, SemanticAffinity affinity)
+    {
+        var (item, topic) = set.Items[0];
+        int reviewer = set.Reviewers.ToList().FindIndex(r => r.Topic.Id == topic.Id);
+        Console.WriteLine($"why {item.Id} ~ {set.Reviewers[reviewer].Reviewer.Id} ({affinity.Score(0, reviewer):0.000}):");
+        foreach (var pair in affinity.Why(0, reviewer))
+        {
+            Console.WriteLine($"  {pair.Similarity:0.000}  \"{pair.ItemSentence}\"  ~  \"{pair.ReviewerSentence}\"");
+        }
+    }
+
+    private static void Throughput(MiniLmEmbedder embedder, IReadOnlyList<string> texts)
+    {
+        var sentences = texts.SelectMany(SentenceSplitter.Split).ToList();
+        embedder.Embed(sentences.Take(8).ToList());
+        var clock = Stopwatch.StartNew();
+        embedder.Embed(sentences);
+        var sentenceSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        embedder.Embed(texts);
+        var textSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine($"throughput: {sentences.Count} sentences in {sentenceSeconds:0.00} s ({sentences.Count / sentenceSeconds:0} sentences/s); " +
+            $"{texts.Count} whole statements in {textSeconds:0.00} s ({texts.Count / textSeconds:0} statements/s)");
+    }
+
+    /// <summary>
+    /// A season of <paramref name="applicants"/> statements of five sentences drawn from the evaluation items' sentences,
+    /// each with its own number so no two are equal, and 100 reviewers of three: embedded without a cache, then every
+    /// applicant scored against every reviewer.
+    /// </summary>
+    private static async Task SeasonAsync(MiniLmEmbedder embedder, EvaluationSet set, int applicants)
+    {
+        const int Reviewers = 100;
+        var pool = set.Items.SelectMany(i => SentenceSplitter.Split(i.Item.Text)).ToList();
+        var random = new Random(2500);
+        string Statement(int n, int sentences) =>
+            string.Join(" ", Enumerable.Range(0, sentences).Select(k => pool[random.Next(pool.Count)].TrimEnd('.') + $" (part {n}.{k})."));
+        var statements = Enumerable.Range(0, applicants).Select(n => Statement(n, 5)).ToList();
+        var expertise = Enumerable.Range(0, Reviewers).Select(n => Statement(applicants + n, 3)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var affinity = await SemanticAffinity.BuildAsync(statements, expertise, new UncachedVectors(embedder), SemanticMethod.Chosen);
+        var embedSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        double sum = 0;
+        for (int a = 0; a < applicants; a++)
+        {
+            for (int r = 0; r < Reviewers; r++)
+            {
+                sum += affinity.Score(a, r);
+            }
+        }
+
+        Console.WriteLine($"season: {applicants} statements of 5 sentences and {Reviewers} reviewers of 3 ({applicants * 5 + Reviewers * 3} sentences) " +
+            $"embedded in {embedSeconds:0.0} s; {applicants * Reviewers} pairs scored in {clock.Elapsed.TotalSeconds:0.00} s (mean {sum / (applicants * Reviewers):0.000})");
+    }
+}
