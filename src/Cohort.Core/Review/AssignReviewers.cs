@@ -30,7 +30,7 @@ public sealed record AssignOutcome(int Assigned, string? Refusal, AssignmentDiag
 /// maximum loads, of the greatest affinity among those; minimum loads are set aside. It names the applications left short.
 /// </para>
 /// </summary>
-public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, AuditLog audit, MeasureAffinities measure)
 {
     /// <summary>Assigns every review or nothing.</summary>
     public Task<AssignOutcome> RunAsync(Actor admin, int roundId, CancellationToken cancellation = default) =>
@@ -60,7 +60,8 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
             return new(0, facts.Subjects.Count == 0 ? "This round has no applications to review yet." : "The reviewer pool is empty: add reviewers first.");
         }
 
-        var basis = new AssignmentBasis(facts, keepSolversAssignments: partly);
+        var affinities = await measure.OfAsync(facts, cancellation);
+        var basis = new AssignmentBasis(facts, affinities, keepSolversAssignments: partly);
         var problem = basis.Problem();
         var topics = round.BridgingSharePercent > 0 ? await SubjectTopics.OfRoundAsync(db, facts, cancellation) : SubjectTopicMap.Empty;
         var solve = BridgedAssignment.Solve(problem, facts.Subjects.Select(s => topics.Of(s.Id)).ToList(), basis.KeptTopics(topics), round.BridgingSharePercent, partly);
@@ -68,7 +69,7 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
         if (result.Infeasibility is { } why && !partly)
         {
             // What the admin's fallback would do: it keeps the solver's earlier assignments, which this solve replaces.
-            var kept = new AssignmentBasis(facts, keepSolversAssignments: true);
+            var kept = new AssignmentBasis(facts, affinities, keepSolversAssignments: true);
             var fallback = AssignmentSolver.SolveMaximal(kept.Problem());
             return new(0, "No assignment meets every requirement: " + why.Describe(Vocabulary.Reviewers,
                     facts.Subjects.Select(s => s.Label).ToList(), facts.Reviewers.Select(r => r.Label).ToList()) + ".",

@@ -8,7 +8,7 @@ namespace Cohort.Core.Review;
 /// An admin adds or removes one assignment of a round that is not closed. A conflicted pair or a reviewer already
 /// asked to review the application in this round is refused; a review already given is never removed.
 /// </summary>
-public sealed class AssignReviewersByHand(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class AssignReviewersByHand(CohortDbContext db, TimeProvider clock, AuditLog audit, MeasureAffinities measure)
 {
     /// <summary>Assigns <paramref name="reviewerId"/> to <paramref name="subjectId"/>; the refusal, or null once saved.</summary>
     public async Task<string?> AddAsync(Actor admin, int roundId, int subjectId, string reviewerId, CancellationToken cancellation = default)
@@ -37,7 +37,7 @@ public sealed class AssignReviewersByHand(CohortDbContext db, TimeProvider clock
             return $"{reviewer.Label} is already assigned {subject.Label} in this round (or declined it).";
         }
 
-        var affinity = facts.AffinityOf(reviewer, subject);
+        var affinity = (await measure.OfAsync(facts, cancellation)).Of(reviewer, subject);
         db.ReviewAssignments.Add(new ReviewAssignment
         {
             RoundId = round.Id, SubjectId = subjectId, ReviewerId = reviewerId, Origin = AssignmentOrigin.Manual,

@@ -31,14 +31,15 @@ public sealed record AssignmentDiagnosis(IReadOnlyList<Shortfall> Short, IReadOn
 internal sealed class AssignmentBasis
 {
     private readonly ReviewRoundFacts _facts;
+    private readonly PairAffinities _affinities;
     private readonly Dictionary<int, int> _coverage;
     private readonly Dictionary<string, int> _loads;
     private readonly Dictionary<(int Subject, string Reviewer), AssignmentState> _taken;
     private readonly ILookup<string, int> _keptSubjects;
 
-    public AssignmentBasis(ReviewRoundFacts facts, bool keepSolversAssignments)
+    public AssignmentBasis(ReviewRoundFacts facts, PairAffinities affinities, bool keepSolversAssignments)
     {
-        _facts = facts;
+        (_facts, _affinities) = (facts, affinities);
         var kept = facts.Round.Assignments.Where(a => keepSolversAssignments || a.Origin != AssignmentOrigin.Solver).ToList();
         var active = kept.Where(a => a.State != AssignmentState.Declined).ToList();
         _coverage = active.GroupBy(a => a.SubjectId).ToDictionary(g => g.Key, g => g.Count());
@@ -75,7 +76,7 @@ internal sealed class AssignmentBasis
             for (int r = 0; r < _facts.Reviewers.Count; r++)
             {
                 var (subject, reviewer) = (_facts.Subjects[s], _facts.Reviewers[r]);
-                pairs.Add(new ScoredPair(s, r, _facts.AffinityOf(reviewer, subject)));
+                pairs.Add(new ScoredPair(s, r, _affinities.Of(reviewer, subject)));
                 if (ReviewRoundFacts.Conflict(reviewer, subject) is not null || _taken.ContainsKey((subject.Id, reviewer.Profile.UserId)))
                 {
                     forbidden.Add((s, r));

@@ -73,16 +73,9 @@ public sealed class BidSheet
         return (new BidSheet(facts, reviewer, entries), null);
     }
 
-    /// <summary>
-    /// What the reviewer reads of a subject before bidding, blind as the season's settings say: the answers to the
-    /// questions marked as the research statement, or, when the form marks none, its long written answers.
-    /// </summary>
-    public async Task<BlindApplication> BriefAsync(CohortDbContext db, int subjectId, CancellationToken cancellation)
-    {
-        var statement = await BlindApplication.ReadAsync(db, Facts.Round, subjectId, q => q.IsResearchStatement, cancellation);
-        return statement.Sections.Count > 0 ? statement
-            : await BlindApplication.ReadAsync(db, Facts.Round, subjectId, q => q.Kind == QuestionKind.LongText, cancellation);
-    }
+    /// <summary>What the reviewer reads of a subject before bidding: its <see cref="ResearchStatement"/>.</summary>
+    public Task<BlindApplication> BriefAsync(CohortDbContext db, int subjectId, CancellationToken cancellation) =>
+        ResearchStatement.ReadAsync(db, Facts.Round, subjectId, cancellation);
 
     /// <summary>The name a reviewer knows a subject by before any assignment: its number in the round, never its applicant.</summary>
     public static string Reference(int subjectId) => $"Application B-{subjectId}";

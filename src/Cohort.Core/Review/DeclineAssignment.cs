@@ -13,7 +13,7 @@ public sealed record DeclineOutcome(bool Declined, string? ReplacementLabel, str
 /// below their maximum load; the fewest current assignments breaks ties. When nobody qualifies the round page shows
 /// the application as needing a reviewer.
 /// </summary>
-public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, AuditLog audit, MeasureAffinities measure)
 {
     public const int MaxReasonLength = 500;
 
@@ -44,7 +44,7 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
         assignment.State = AssignmentState.Declined;
         assignment.DeclineReason = text;
         var facts = await ReviewRoundFacts.LoadAsync(db, round, assignment.SubjectId, cancellation);
-        var replacement = facts.Subjects.SingleOrDefault() is { } subject ? Replacement(facts, subject) : null;
+        var replacement = facts.Subjects.SingleOrDefault() is { } subject ? Replacement(facts, await measure.OfAsync(facts, cancellation), subject) : null;
         if (replacement is not null)
         {
             db.ReviewAssignments.Add(new ReviewAssignment
@@ -65,13 +65,13 @@ public sealed class DeclineAssignment(CohortDbContext db, TimeProvider clock, Au
 
     private sealed record Candidate(PoolReviewer Reviewer, decimal Affinity, int Load);
 
-    private static Candidate? Replacement(ReviewRoundFacts facts, ReviewSubject subject)
+    private static Candidate? Replacement(ReviewRoundFacts facts, PairAffinities affinities, ReviewSubject subject)
     {
         var loads = facts.Loads();
         var asked = facts.Round.Assignments.Where(a => a.SubjectId == subject.Id).Select(a => a.ReviewerId).ToHashSet();
         return facts.Reviewers
             .Where(r => !asked.Contains(r.Profile.UserId) && ReviewRoundFacts.Conflict(r, subject) is null)
-            .Select(r => new Candidate(r, facts.AffinityOf(r, subject), loads.GetValueOrDefault(r.Profile.UserId)))
+            .Select(r => new Candidate(r, affinities.Of(r, subject), loads.GetValueOrDefault(r.Profile.UserId)))
             .Where(c => c.Load < c.Reviewer.Profile.MaxLoad)
             .OrderByDescending(c => c.Affinity).ThenBy(c => c.Load).ThenBy(c => c.Reviewer.Label, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -55,7 +55,10 @@ public sealed class ReviewRoundFacts
 
     public static string? Conflict(PoolReviewer reviewer, ReviewSubject subject) => Conflicts.Between(reviewer.Facts, subject.Applicant);
 
-    /// <summary>How well the reviewer fits the subject before any bid: the keyword and tag points of <see cref="Affinity"/>.</summary>
+    /// <summary>
+    /// The keyword and tag points of <see cref="Affinity"/>: the keyword part of the pair's affinity (<see cref="PairAffinities"/>),
+    /// and the order of a reviewer's bid sheet.
+    /// </summary>
     public static int ExpertiseAffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
         Affinity.Of(reviewer.Profile.Interests, reviewer.Profile.Expertise, subject.Streams, subject.Text);
 
@@ -66,33 +69,12 @@ public sealed class ReviewRoundFacts
     /// <summary>How many bids the reviewer made in this round, conflicts included.</summary>
     public int BidCountOf(PoolReviewer reviewer) => bids.Keys.Count(k => k.ReviewerId == reviewer.Profile.UserId);
 
-    /// <summary>
-    /// The affinity every assignment path gives the solver and stores: <see cref="ExpertiseAffinityOf"/> on its 0–1
-    /// scale moved by the reviewer's bid (<see cref="BidAdjustment"/>), in points of <see cref="Affinity.Max"/>, so a
-    /// pair without a bid keeps its points.
-    /// </summary>
-    public decimal AffinityOf(PoolReviewer reviewer, ReviewSubject subject) =>
-        Affinity.Max * BidAdjustment.Apply(ExpertiseAffinityOf(reviewer, subject) / (decimal)Affinity.Max, BidOf(reviewer, subject));
-
     /// <summary>Loads the facts of <paramref name="round"/>, whose assignments must be loaded; of one subject only, if given.</summary>
     public static async Task<ReviewRoundFacts> LoadAsync(CohortDbContext db, ReviewRound round, int? onlySubjectId, CancellationToken cancellation)
     {
         var applicantSeason = await ApplicantSeasonAsync(db, round, cancellation);
-        var general = db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == applicantSeason && a.Form.Kind == FormKind.General);
-        var subjects = round.Stage switch
-        {
-            StageKind.Extension => await db.ExtensionApplications.AsNoTracking()
-                .Where(a => a.RoundId == round.ExtensionRoundId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
-                .Where(a => onlySubjectId == null || a.Id == onlySubjectId)
-                .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => new { a.Id, f.ApplicantId }).ToListAsync(cancellation),
-            StageKind.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
-                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
-            StageKind.Assessment => await general.Where(a => AssessmentEntries.Of(db, round.SeasonId).Any(e => e.ApplicantId == a.ApplicantId) && a.State != ApplicationState.Withdrawn)
-                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
-            _ => await db.StreamApplications.AsNoTracking()
-                .Where(a => a.StreamId == round.StreamId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
-                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new { a.Id, a.ApplicantId }).ToListAsync(cancellation),
-        };
+        var general = GeneralApplications(db, applicantSeason);
+        var subjects = await SubjectRowsAsync(db, round, applicantSeason, onlySubjectId, cancellation);
         var applicantIds = subjects.Select(s => s.ApplicantId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => applicantIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, Email: u.Email ?? ""), cancellation);
@@ -121,6 +103,35 @@ public sealed class ReviewRoundFacts
         var bids = await db.Bids.AsNoTracking().Where(b => b.RoundId == round.Id && (onlySubjectId == null || b.SubjectId == onlySubjectId))
             .ToDictionaryAsync(b => (b.SubjectId, b.ReviewerId), b => b.Level, cancellation);
         return new ReviewRoundFacts(round, reviewSubjects, await ReviewersAsync(db, round.SeasonId, cancellation), bids);
+    }
+
+    /// <summary>The ids of every subject of <paramref name="round"/>, in order: what the round's semantic affinity compares.</summary>
+    public static async Task<IReadOnlyList<int>> SubjectIdsAsync(CohortDbContext db, ReviewRound round, CancellationToken cancellation) =>
+        (await SubjectRowsAsync(db, round, await ApplicantSeasonAsync(db, round, cancellation), null, cancellation)).Select(s => s.Id).Order().ToList();
+
+    private sealed record SubjectRow(int Id, string ApplicantId);
+
+    private static IQueryable<Application> GeneralApplications(CohortDbContext db, int applicantSeason) =>
+        db.Applications.AsNoTracking().Where(a => a.Form!.SeasonId == applicantSeason && a.Form.Kind == FormKind.General);
+
+    /// <summary>The round's subjects with their applicants (of one subject only, if given): never drafts or withdrawals.</summary>
+    private static async Task<List<SubjectRow>> SubjectRowsAsync(CohortDbContext db, ReviewRound round, int applicantSeason, int? onlySubjectId, CancellationToken cancellation)
+    {
+        var general = GeneralApplications(db, applicantSeason);
+        return round.Stage switch
+        {
+            StageKind.Extension => await db.ExtensionApplications.AsNoTracking()
+                .Where(a => a.RoundId == round.ExtensionRoundId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId)
+                .Join(db.Fellowships, a => a.FellowshipId, f => f.Id, (a, f) => new SubjectRow(a.Id, f.ApplicantId)).ToListAsync(cancellation),
+            StageKind.General => await general.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new SubjectRow(a.Id, a.ApplicantId)).ToListAsync(cancellation),
+            StageKind.Assessment => await general.Where(a => AssessmentEntries.Of(db, round.SeasonId).Any(e => e.ApplicantId == a.ApplicantId) && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new SubjectRow(a.Id, a.ApplicantId)).ToListAsync(cancellation),
+            _ => await db.StreamApplications.AsNoTracking()
+                .Where(a => a.StreamId == round.StreamId && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+                .Where(a => onlySubjectId == null || a.Id == onlySubjectId).Select(a => new SubjectRow(a.Id, a.ApplicantId)).ToListAsync(cancellation),
+        };
     }
 
     private static async Task<IReadOnlyList<PoolReviewer>> ReviewersAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)

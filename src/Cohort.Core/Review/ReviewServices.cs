@@ -10,7 +10,7 @@ public static class ReviewServices
     public static IServiceCollection AddReview(this IServiceCollection services) => services.AddScopedEach(
         typeof(CompositeWeights), typeof(FindScoreTable), typeof(Rankings), typeof(CreateReviewRound), typeof(ChangeReviewRoundState),
         typeof(AssignReviewers), typeof(AssignReviewersByHand), typeof(DesignReviewRound), typeof(DeclineAssignment), typeof(SubmitReview),
-        typeof(DeclareConflicts), typeof(PlaceBids), typeof(WriteExpertiseStatement));
+        typeof(DeclareConflicts), typeof(PlaceBids), typeof(WriteExpertiseStatement), typeof(MeasureAffinities));
 
     /// <summary>The blended affinity's weights (<see cref="AffinityBlendOptions"/>), checked when the host starts.</summary>
     public static IServiceCollection AddAffinityBlend(this IServiceCollection services, IConfiguration configuration)

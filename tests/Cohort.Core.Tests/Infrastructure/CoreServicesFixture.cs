@@ -29,6 +29,9 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
     /// <summary>The services' clock. It starts at noon on the demo's seeding day, when stages 1, 2 and 3 are all open.</summary>
     public SettableClock Clock { get; } = new(new DateTimeOffset(Demo.At(0, 12)));
 
+    /// <summary>Settings the fixture's services read beside the database's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     /// <summary>Whether the demo's activity is seeded too, as `Cohort:SeedDemoActivity` does in Development.</summary>
     protected virtual bool WithDemoActivity => false;
 
@@ -71,7 +74,7 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Cohort"] = over.Connection,
-        }).Build();
+        }).AddInMemoryCollection(Settings).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddCohortCore(configuration);
@@ -123,6 +126,22 @@ public sealed class TestLinks : IAppLinks
 public sealed class SqliteCore() : CoreServicesFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresCore() : CoreServicesFixture(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Services whose affinity is the keyword and tag points alone (the embedding's weight 0), so a test can work the
+/// affinities of its instance out by hand: points / <see cref="Cohort.Core.Review.Affinity.Max"/>, then the bids' steps.
+/// </summary>
+public abstract class KeywordAffinityCore(DatabaseProvider provider) : CoreServicesFixture(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [$"{Cohort.Core.Review.AffinityBlendOptions.Section}:{nameof(Cohort.Core.Review.AffinityBlendOptions.EmbeddingWeight)}"] = "0",
+    };
+}
+
+public sealed class SqliteKeywordCore() : KeywordAffinityCore(DatabaseProvider.Sqlite);
+
+public sealed class PostgresKeywordCore() : KeywordAffinityCore(DatabaseProvider.Postgres);
 
 public sealed class SqliteActivityCore() : CoreServicesFixture(DatabaseProvider.Sqlite)
 {

@@ -51,13 +51,14 @@ public abstract class BidTests(CoreServicesFixture core) : ReviewPoolTests(core)
     [Fact]
     public async Task Bids_change_the_assignment_in_a_hand_worked_instance()
     {
-        // Without bids the two possible assignments score R1→A1 + R2→A2 = 2 + 1 = 3 and R1→A2 + R2→A1 = 0 + 0 = 0:
-        // the optimum is the first. Bids: R1 eager on A2 (0 + 3 = 3), not willing on A1 (2 − 3, clamped to 0), R2 eager
-        // on A1 (0 + 3 = 3). Now the first scores 0 + 1 = 1 and the second 3 + 3 = 6: the optimum swaps, at 3 points a pair.
+        // Keyword points only (the fixture), so a pair's affinity is its points / 10. Without bids the two possible
+        // assignments score R1→A1 + R2→A2 = 0.2 + 0.1 = 0.3 and R1→A2 + R2→A1 = 0 + 0 = 0: the optimum is the first.
+        // Bids: R1 eager on A2 (0 + 0.3 = 0.3), not willing on A1 (0.2 − 0.3, clamped to 0), R2 eager on A1 (0 + 0.3 = 0.3).
+        // Now the first scores 0 + 0.1 = 0.1 and the second 0.3 + 0.3 = 0.6: the optimum swaps, at 0.3 a pair.
         var x = await InstanceAsync();
         await AssignAsync(x.Round);
         var before = await AssignmentsAsync(x.Round);
-        Assert.Equal([(x.A1, x.R1, 2.0), (x.A2, x.R2, 1.0)], before.Select(a => (a.SubjectId, a.ReviewerId, a.Affinity)).OrderBy(p => p.SubjectId));
+        Assert.Equal([(x.A1, x.R1, 0.2), (x.A2, x.R2, 0.1)], before.Select(a => (a.SubjectId, a.ReviewerId, a.Affinity)).OrderBy(p => p.SubjectId));
 
         Assert.Equal(new BidsOutcome(null, 2), await BidAsync(x.R1, x.Round, new(x.A2, BidLevel.Eager), new(x.A1, BidLevel.NotWilling)));
         Assert.Equal(new BidsOutcome(null, 1), await BidAsync(x.R2, x.Round, new BidChange(x.A1, BidLevel.Eager)));
@@ -65,7 +66,7 @@ public abstract class BidTests(CoreServicesFixture core) : ReviewPoolTests(core)
 
         Assert.Null(outcome.Refusal);
         var after = await AssignmentsAsync(x.Round);
-        Assert.Equal([(x.A1, x.R2, 3.0), (x.A2, x.R1, 3.0)], after.Select(a => (a.SubjectId, a.ReviewerId, a.Affinity)).OrderBy(p => p.SubjectId));
+        Assert.Equal([(x.A1, x.R2, 0.3), (x.A2, x.R1, 0.3)], after.Select(a => (a.SubjectId, a.ReviewerId, a.Affinity)).OrderBy(p => p.SubjectId));
     }
 
     [Fact]
@@ -149,6 +150,6 @@ public abstract class BidTests(CoreServicesFixture core) : ReviewPoolTests(core)
     }
 }
 
-public sealed class BidOnSqlite(SqliteCore core) : BidTests(core), IClassFixture<SqliteCore>;
+public sealed class BidOnSqlite(SqliteKeywordCore core) : BidTests(core), IClassFixture<SqliteKeywordCore>;
 
-public sealed class BidOnPostgres(PostgresCore core) : BidTests(core), IClassFixture<PostgresCore>;
+public sealed class BidOnPostgres(PostgresKeywordCore core) : BidTests(core), IClassFixture<PostgresKeywordCore>;

@@ -34,7 +34,7 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
 
     /// <summary>
     /// Two topics, four applications each, two reviews each; two reviewers expert in each topic, each taking exactly 4.
-    /// The plain optimum nests them fully (every reviewer reads only their topic, affinity 1 each: 16).
+    /// The plain optimum nests them fully (every reviewer reads only their topic, one tag of 10 points each, keyword points only in these tests' fixture: affinity 0.1 a pair, 1.6 in all).
     /// </summary>
     private async Task<(int Round, int[] Interpretability, int[] Control, string[] Reviewers)> TwoTopicsAsync(int? share = null)
     {
@@ -142,13 +142,13 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
         Assert.Null(outcome.Refusal);
         var cost = outcome.Cost!;
         Assert.True(cost.BridgingApplied);
-        Assert.Equal((2, 16.0), (cost.Topics, cost.AffinityWithout));
+        Assert.Equal((2, 1.6), (cost.Topics, cost.AffinityWithout));
         Assert.True(cost.ShareReached >= 0.25, $"share reached {cost.ShareReached}");
         Assert.Equal("", cost.ShortOfShare);
         var saved = await AssignmentsAsync(round);
-        Assert.Equal(cost.AffinityWith, saved.Sum(a => a.Affinity));
+        Assert.Equal((decimal)cost.AffinityWith, saved.Sum(a => (decimal)a.Affinity));
         Assert.Equal(cost.AffinityWithout - cost.AffinityWith, cost.Cost);
-        Assert.Equal(4.0, cost.Cost);
+        Assert.Equal(0.4, cost.Cost, 12);
         foreach (var (reviewer, own) in reviewers.Select((r, i) => (r, i < 2 ? interpretability : control)))
         {
             Assert.Equal(4, saved.Count(a => a.ReviewerId == reviewer));
@@ -157,12 +157,12 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
 
         Assert.Equivalent(cost, (await RoundAsync(round)).LastCost);
         var audit = await DbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "review-round.assigned" && e.Subject == $"review-round:{round}"));
-        Assert.Contains("bridging share 25% over 2 topics: total affinity 16 without it, 12 with it (cost 4)", audit.Details, StringComparison.Ordinal);
+        Assert.Contains("bridging share 25% over 2 topics: total affinity 1.6 without it, 1.2 with it (cost 0.4)", audit.Details, StringComparison.Ordinal);
 
         // The plain solve alone gives what the report called the total without bridging.
         Assert.Null(await DesignAsync(d => d.SetBridgingShareAsync(Admin, round, 0)));
         var plain = await AssignAsync(round);
-        Assert.Equal(cost.AffinityWithout, (await AssignmentsAsync(round)).Sum(a => a.Affinity));
+        Assert.Equal((decimal)cost.AffinityWithout, (await AssignmentsAsync(round)).Sum(a => (decimal)a.Affinity));
         Assert.False(plain.Cost!.BridgingApplied);
     }
 
@@ -261,6 +261,6 @@ public abstract class BridgingAssignmentTests(CoreServicesFixture core) : Review
         await ReviewRoundFacts.LoadAsync(db, await db.ReviewRounds.Include(r => r.Assignments).SingleAsync(r => r.Id == round), null, CancellationToken.None);
 }
 
-public sealed class BridgingAssignmentOnSqlite(SqliteCore core) : BridgingAssignmentTests(core), IClassFixture<SqliteCore>;
+public sealed class BridgingAssignmentOnSqlite(SqliteKeywordCore core) : BridgingAssignmentTests(core), IClassFixture<SqliteKeywordCore>;
 
-public sealed class BridgingAssignmentOnPostgres(PostgresCore core) : BridgingAssignmentTests(core), IClassFixture<PostgresCore>;
+public sealed class BridgingAssignmentOnPostgres(PostgresKeywordCore core) : BridgingAssignmentTests(core), IClassFixture<PostgresKeywordCore>;

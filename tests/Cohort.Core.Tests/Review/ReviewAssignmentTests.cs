@@ -68,8 +68,9 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : ReviewPo
         Assert.All(applications, id => Assert.Equal(3, saved.Count(a => a.SubjectId == id)));
         Assert.All(reviewers, r => Assert.InRange(saved.Count(a => a.ReviewerId == r), 3, 4));
         Assert.All(saved, a => Assert.Equal((AssignmentOrigin.Solver, AssignmentState.Assigned), (a.Origin, a.State)));
-        // The gmail reviewer shares only a public domain with the gmail applicant, whose answers name their expertise.
-        Assert.Contains(saved, a => a.SubjectId == applications[3] && a.ReviewerId == reviewers[2] && a.Affinity == 1);
+        // The gmail reviewer shares only a public domain with the gmail applicant, whose answers name their expertise:
+        // one tag, 1 point of 10 (keyword points only, the fixture).
+        Assert.Contains(saved, a => a.SubjectId == applications[3] && a.ReviewerId == reviewers[2] && a.Affinity == 0.1);
         Assert.Equal(1, await DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "review-round.assigned" && e.Subject == $"review-round:{round}")));
     }
 
@@ -164,7 +165,7 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : ReviewPo
         Assert.Equal(4, refused.Problems.Count);
         Assert.Null(outcome.Refusal);
         var only = Assert.Single(await AssignmentsAsync(created.Round.Id));
-        Assert.Equal((submitted, interested, (double)Affinity.PerStream), (only.SubjectId, only.ReviewerId, only.Affinity));
+        Assert.Equal((submitted, interested, Affinity.PerStream / (double)Affinity.Max), (only.SubjectId, only.ReviewerId, only.Affinity));
     }
 
     [Fact]
@@ -213,6 +214,6 @@ public abstract class ReviewAssignmentTests(CoreServicesFixture core) : ReviewPo
     }
 }
 
-public sealed class ReviewAssignmentOnSqlite(SqliteCore core) : ReviewAssignmentTests(core), IClassFixture<SqliteCore>;
+public sealed class ReviewAssignmentOnSqlite(SqliteKeywordCore core) : ReviewAssignmentTests(core), IClassFixture<SqliteKeywordCore>;
 
-public sealed class ReviewAssignmentOnPostgres(PostgresCore core) : ReviewAssignmentTests(core), IClassFixture<PostgresCore>;
+public sealed class ReviewAssignmentOnPostgres(PostgresKeywordCore core) : ReviewAssignmentTests(core), IClassFixture<PostgresKeywordCore>;

@@ -122,4 +122,18 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
 
 public sealed class SqliteApp() : CohortApp(DatabaseProvider.Sqlite);
 
+/// <summary>
+/// The app with the affinity as keyword and tag points alone (the embedding's weight 0), so a test can work its
+/// instance's affinities out by hand: points / 10, then the bids' steps.
+/// </summary>
+public abstract class KeywordAffinityApp(DatabaseProvider provider) : CohortApp(provider)
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new($"{Cohort.Core.Review.AffinityBlendOptions.Section}:{nameof(Cohort.Core.Review.AffinityBlendOptions.EmbeddingWeight)}", "0")];
+}
+
+public sealed class SqliteKeywordApp() : KeywordAffinityApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresKeywordApp() : KeywordAffinityApp(DatabaseProvider.Postgres);
+
 public sealed class PostgresApp() : CohortApp(DatabaseProvider.Postgres);

@@ -54,9 +54,10 @@ public abstract class RoundDesignPageTests(CohortApp app) : IAsyncLifetime
 
         Assert.Equal("50% of each reviewer's load outside their main topic", saved.One("#bridging-share")!.TextContent);
         Assert.Equal(50, (await StoredAsync(round)).BridgingSharePercent);
-        // Each reviewer must read one of their two outside their topic: affinity 4 without bridging, 2 with it.
-        Assert.Equal(("4", "2"), (assigned.One("#cost .affinity-without")!.TextContent, assigned.One("#cost .affinity-with")!.TextContent));
-        Assert.StartsWith("2 (50.0%)", assigned.One("#cost .cost")!.TextContent, StringComparison.Ordinal);
+        // Each reviewer must read one of their two outside their topic. Keyword points only (the fixture): one tag in its
+        // own topic's answers, 0.1 a pair; 0.4 without bridging, 0.2 with it.
+        Assert.Equal(("0.4", "0.2"), (assigned.One("#cost .affinity-without")!.TextContent, assigned.One("#cost .affinity-with")!.TextContent));
+        Assert.StartsWith("0.2 (50.0%)", assigned.One("#cost .cost")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("50.0%", assigned.One("#cost .share-reached")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(assigned.One("#share-met"));
     }
@@ -122,6 +123,6 @@ public abstract class RoundDesignPageTests(CohortApp app) : IAsyncLifetime
     }
 }
 
-public sealed class RoundDesignPageOnSqlite(SqliteApp app) : RoundDesignPageTests(app), IClassFixture<SqliteApp>;
+public sealed class RoundDesignPageOnSqlite(SqliteKeywordApp app) : RoundDesignPageTests(app), IClassFixture<SqliteKeywordApp>;
 
-public sealed class RoundDesignPageOnPostgres(PostgresApp app) : RoundDesignPageTests(app), IClassFixture<PostgresApp>;
+public sealed class RoundDesignPageOnPostgres(PostgresKeywordApp app) : RoundDesignPageTests(app), IClassFixture<PostgresKeywordApp>;
