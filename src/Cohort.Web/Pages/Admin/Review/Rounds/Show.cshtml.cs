@@ -1,5 +1,7 @@
+using Cohort.Core.Embeddings;
 using Cohort.Core.Review;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace Cohort.Web.Pages.Admin.Review.Rounds;
 
@@ -8,16 +10,23 @@ namespace Cohort.Web.Pages.Admin.Review.Rounds;
 /// by the solver (a draft), add or remove an assignment by hand, open, close. When the solver finds no assignment, or
 /// an action is refused, the page says why and nothing is saved; the solver's refusal names the applications and the
 /// reviewers' reasons, and offers to assign what can be assigned, after which the page lists the applications left short.
+/// Each active assignment shows the sentences that brought the pair together (<see cref="PairAffinities.Why"/>, quoting
+/// the research statement only as the round's blind reviewers read it), the affinity's weights are said in words, and
+/// while the season's texts are still being embedded in the background, how far that has gone.
 /// </summary>
-public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change, DesignReviewRound design)
+public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assign, AssignReviewersByHand byHand, ChangeReviewRoundState change, DesignReviewRound design,
+    MeasureAffinities measure, EmbedSeasonTexts embedding, IOptions<AffinityBlendOptions> weights)
     : AuditedPage(db, audit)
 {
     public sealed record SubjectRow(ReviewSubject Subject, IReadOnlyList<AssignmentRow> Assignments, int Active, int Readers, string? Topic, bool NeedsReviewer);
 
     public sealed record AnchorRow(int SubjectId, string Application, int Readers);
 
-    /// <summary>An assignment with its reviewer's bid on the application, if any.</summary>
-    public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer, BidLevel? Bid);
+    /// <summary>An assignment with its reviewer's bid on the application, if any, and, while active, why the pair fits.</summary>
+    public sealed record AssignmentRow(ReviewAssignment Assignment, string Reviewer, BidLevel? Bid, IReadOnlyList<PhrasePair> Why);
+
+    /// <summary>How many sentence pairs each active assignment shows.</summary>
+    public const int WhyPhrases = 3;
 
     public sealed record ReviewerRow(PoolReviewer Reviewer, int Load, int Bids);
 
@@ -39,6 +48,12 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
 
     /// <summary>Readers a new anchor is offered: the default, at most the pool's size.</summary>
     public int DefaultReaders => Math.Min(DesignReviewRound.DefaultAnchorReaders, Reviewers.Count);
+
+    /// <summary>The affinity's weights, as the settings give them.</summary>
+    public AffinityBlendOptions Weights => weights.Value;
+
+    /// <summary>How far the season's texts are embedded ahead of use.</summary>
+    public EmbeddingProgress Embedding { get; private set; } = new(0, 0);
 
     /// <summary>Why the last action changed nothing: the solver's diagnosis or a refusal.</summary>
     public string? Refusal { get; private set; }
@@ -136,14 +151,17 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
             ?? await Db.ExtensionRounds.Where(r => r.Id == round.ExtensionRoundId).Select(r => r.Name).SingleOrDefaultAsync(cancellation);
         var facts = await ReviewRoundFacts.LoadAsync(Db, round, null, cancellation);
         Topics = await SubjectTopics.OfRoundAsync(Db, facts, cancellation);
+        // Only assigned pairs have a "why" to show; a round without assignments does not read or embed its statements.
+        var affinities = round.Assignments.Any(a => a.State != AssignmentState.Declined) ? await measure.OfAsync(facts, cancellation) : null;
         var pool = facts.Reviewers.ToDictionary(r => r.Profile.UserId);
         var bySubject = round.Assignments.ToLookup(a => a.SubjectId);
         Subjects = facts.Subjects.Select(s =>
         {
             var rows = bySubject[s.Id].OrderBy(a => a.State == AssignmentState.Declined).ThenBy(a => a.Id)
                 .Select(a => pool.GetValueOrDefault(a.ReviewerId) is { } reviewer
-                    ? new AssignmentRow(a, reviewer.Label, facts.BidOf(reviewer, s))
-                    : new AssignmentRow(a, "a reviewer no longer in the pool", null)).ToList();
+                    ? new AssignmentRow(a, reviewer.Label, facts.BidOf(reviewer, s),
+                        affinities is not null && a.State != AssignmentState.Declined ? affinities.Why(reviewer, s, WhyPhrases) : [])
+                    : new AssignmentRow(a, "a reviewer no longer in the pool", null, [])).ToList();
             var active = rows.Count(r => r.Assignment.State != AssignmentState.Declined);
             int readers = round.ReadersOf(s.Id);
             return new SubjectRow(s, rows, active, readers, Topics.Of(s.Id), round.State != ReviewRoundState.Draft && active < readers);
@@ -154,6 +172,7 @@ public class ShowModel(CohortDbContext db, AuditLog audit, AssignReviewers assig
         var loads = facts.Loads();
         Reviewers = facts.Reviewers.Select(r => new ReviewerRow(r, loads.GetValueOrDefault(r.Profile.UserId), facts.BidCountOf(r))).ToList();
         ReviewerChoices = facts.Reviewers.Select(r => new SelectListItem(r.Label, r.Profile.UserId)).ToList();
+        Embedding = await embedding.ProgressAsync(cancellation);
         return true;
     }
 }
