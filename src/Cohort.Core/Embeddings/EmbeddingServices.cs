@@ -14,6 +14,6 @@ public static class EmbeddingServices
     {
         services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
         return services.AddScopedEach(typeof(EmbeddingCache))
-            .AddJob<EmbedSeasonTexts>(EmbedSeasonTexts.Name, "Embed the season's stream descriptions and project texts ahead of use", TimeSpan.FromMinutes(1));
+            .AddJob<EmbedSeasonTexts>(EmbedSeasonTexts.Name, "Embed the season's stream and project texts, research statements and reviewers' expertise ahead of use", TimeSpan.FromMinutes(1));
     }
 }

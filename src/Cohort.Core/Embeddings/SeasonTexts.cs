@@ -1,4 +1,6 @@
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
+using Cohort.Core.Review;
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
@@ -9,19 +11,29 @@ namespace Cohort.Core.Embeddings;
 
 /// <summary>
 /// The texts of the current season that affinities and suggestions compare, as the units the model embeds (sentences,
-/// <see cref="SentenceSplitter"/>): each stream's description (its Markdown read as plain text) and each project's
-/// title and description. Embedding them ahead of use (<see cref="EmbedSeasonTexts"/>) makes the pages that compare
-/// them read vectors instead of waiting for the model.
+/// <see cref="SentenceSplitter"/>): each stream's description (its Markdown read as plain text), each project's
+/// title and description, each submitted general application's research statement as the season's stage 1 and 2
+/// rounds read it (blind: <see cref="ResearchStatement"/>), and each pool reviewer's expertise text
+/// (<see cref="ExpertiseText"/>). Embedding them ahead of use (<see cref="EmbedSeasonTexts"/>) makes the pages that
+/// compare them, and assignment, read vectors instead of waiting for the model.
 /// </summary>
 public static class SeasonTexts
 {
     public static async Task<IReadOnlyList<string>> UnitsAsync(CohortDbContext db, CancellationToken cancellation)
     {
-        var streams = db.Streams.Where(s => s.Track!.Season!.IsCurrent);
+        if (await db.Seasons.AsNoTracking().CurrentAsync(cancellation) is not { Id: var seasonId })
+        {
+            return [];
+        }
+
+        var streams = db.Streams.Where(s => s.Track!.SeasonId == seasonId);
         var descriptions = await streams.Select(s => s.DescriptionMarkdown).ToListAsync(cancellation);
         var projects = await db.Projects.Where(p => streams.Any(s => s.Id == p.StreamId))
             .Select(p => new { p.Title, p.Description }).ToListAsync(cancellation);
-        var texts = descriptions.Select(PlainText).Concat(projects.Select(p => $"{p.Title}.\n\n{p.Description}"));
+        var statements = await ResearchStatement.OfSeasonAsync(db, seasonId, cancellation);
+        var expertise = (await db.ReviewerProfiles.AsNoTracking().Where(p => p.SeasonId == seasonId).ToListAsync(cancellation))
+            .Select(p => ExpertiseText.Of(p.ExpertiseStatement, p.Expertise));
+        var texts = descriptions.Select(PlainText).Concat(projects.Select(p => $"{p.Title}.\n\n{p.Description}")).Concat(statements).Concat(expertise);
         return [.. texts.SelectMany(SentenceSplitter.Split).Distinct(StringComparer.Ordinal)];
     }
 
