@@ -1,5 +1,6 @@
 using Cohort.Core.Data;
 using Cohort.Core.Embeddings;
+using Cohort.Core.Catalogue;
 using Microsoft.Extensions.Options;
 
 namespace Cohort.Core.Review;
@@ -55,14 +56,32 @@ public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, 
         var subjectIds = await ReviewRoundFacts.SubjectIdsAsync(db, facts.Round, cancellation);
         // With the embedding's weight at 0 the texts would not count, so they are neither read nor embedded.
         bool compared = weights.Value.EmbeddingShare > 0;
-        var statements = new List<string>(subjectIds.Count);
-        foreach (var id in subjectIds)
-        {
-            statements.Add(compared ? ResearchStatement.TextOf(await ResearchStatement.ReadAsync(db, facts.Round, id, cancellation)) : "");
-        }
+        var statements = compared ? await StatementsAsync(facts.Round, subjectIds, cancellation) : subjectIds.Select(_ => "").ToList();
 
         var expertise = facts.Reviewers.Select(r => compared ? ExpertiseText.Of(r.Profile.ExpertiseStatement, r.Profile.Expertise) : "").ToList();
         var semantic = await SemanticAffinity.BuildAsync(statements, expertise, cache, SemanticMethod.Chosen, cancellation);
         return new PairAffinities(facts, semantic, subjectIds, weights.Value);
+    }
+
+    /// <summary>
+    /// Each subject's statement in <paramref name="subjectIds"/>' order. Stage 1 and 2 subjects are general applications
+    /// of the round's season, all read at once; a stream's or an extension round's subjects are read one by one.
+    /// </summary>
+    private async Task<List<string>> StatementsAsync(ReviewRound round, IReadOnlyList<int> subjectIds, CancellationToken cancellation)
+    {
+        if (round.Stage is StageKind.General or StageKind.Assessment)
+        {
+            var ids = subjectIds.ToList();
+            var texts = await ResearchStatement.OfGeneralApplicationsAsync(db, round.SeasonId, db.Applications.Where(a => ids.Contains(a.Id)), cancellation);
+            return [.. subjectIds.Select(id => texts[id])];
+        }
+
+        var statements = new List<string>(subjectIds.Count);
+        foreach (var id in subjectIds)
+        {
+            statements.Add(ResearchStatement.TextOf(await ResearchStatement.ReadAsync(db, round, id, cancellation)));
+        }
+
+        return statements;
     }
 }

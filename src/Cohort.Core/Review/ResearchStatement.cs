@@ -33,20 +33,28 @@ public static class ResearchStatement
     /// The research statements of season <paramref name="seasonId"/>'s submitted general applications as a stage 1 or 2
     /// round of the season reads them (the same text <see cref="ReadAsync"/> gives), read in a few queries for all of them.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> OfSeasonAsync(CohortDbContext db, int seasonId, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<string>> OfSeasonAsync(CohortDbContext db, int seasonId, CancellationToken cancellation) =>
+        [.. (await OfGeneralApplicationsAsync(db, seasonId, db.Applications.Where(a => a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn), cancellation)).Values];
+
+    /// <summary>
+    /// The research statements of the general applications of season <paramref name="seasonId"/> among
+    /// <paramref name="applications"/>, by application id, as a stage 1 or 2 round of the season reads them: the same
+    /// text <see cref="ReadAsync"/> gives for each, in a few queries for all of them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, string>> OfGeneralApplicationsAsync(CohortDbContext db, int seasonId, IQueryable<Application> applications, CancellationToken cancellation)
     {
         var settings = await BlindApplication.SettingsAsync(db, seasonId, cancellation);
-        var applications = await db.Applications.AsNoTracking().Include(a => a.Answers)
-            .Where(a => a.Form!.SeasonId == seasonId && a.Form.Kind == FormKind.General && a.State != ApplicationState.Draft && a.State != ApplicationState.Withdrawn)
+        var loaded = await applications.AsNoTracking().Include(a => a.Answers)
+            .Where(a => a.Form!.SeasonId == seasonId && a.Form.Kind == FormKind.General)
             .ToListAsync(cancellation);
-        var formIds = applications.Select(a => a.FormId).Distinct().ToList();
+        var formIds = loaded.Select(a => a.FormId).Distinct().ToList();
         var questions = (await db.Set<Question>().AsNoTracking().Where(q => formIds.Contains(q.FormId)).ToListAsync(cancellation))
             .OrderBy(q => q.Position).ToLookup(q => q.FormId);
-        var applicantIds = applications.Select(a => a.ApplicantId).Distinct().ToList();
+        var applicantIds = loaded.Select(a => a.ApplicantId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => applicantIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, Email: u.Email ?? ""), cancellation);
         var elsewhere = await BlindReader.FlaggedElsewhereAsync(db, seasonId, applicantIds, cancellation);
-        return [.. applications.Select(application =>
+        return loaded.OrderBy(a => a.Id).ToDictionary(a => a.Id, application =>
         {
             var given = questions[application.FormId]
                 .Select(q => new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? "")).ToList();
@@ -54,6 +62,6 @@ public static class ResearchStatement
             var reader = BlindReader.Of(settings, name, email, given, elsewhere[application.ApplicantId]);
             var marked = given.Where(g => Marked(g.Question)).Select(reader.Read).OfType<BlindAnswer>().ToList();
             return TextOf(marked.Count > 0 ? marked : given.Where(g => LongWritten(g.Question)).Select(reader.Read).OfType<BlindAnswer>());
-        })];
+        });
     }
 }
