@@ -51,8 +51,10 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, C
 
             if (tried == Tries)
             {
-                return AttemptOutcome.Refused("Your answers were being saved from another window at the same moment; nothing was lost there. Save again.",
-                    await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation));
+                var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+                return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
+                    ? ClosedExplanation(current)
+                    : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
             }
         }
     }
