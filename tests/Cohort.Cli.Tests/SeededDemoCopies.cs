@@ -12,18 +12,16 @@ public static class SeededDemoCopies
     public static Dictionary<string, string?> Development => new() { ["DOTNET_ENVIRONMENT"] = "Development", ["ASPNETCORE_ENVIRONMENT"] = null };
 
     /// <summary>Makes the empty <paramref name="database"/> hold today's demo.</summary>
-    public static Task SeedAsync(TestDatabase database) =>
-        DatabaseTemplates.CopyIntoAsync(database, $"cli: seed demo on {DateTime.UtcNow:yyyy-MM-dd}", template =>
-        {
-            var seeded = Cohort.RunRaw(["seed", "demo", "--connection", template.Connection], Development);
-            return seeded.ExitCode == 0 ? Task.CompletedTask : throw new InvalidOperationException($"seeding the demo failed: {seeded.Stderr}");
-        });
+    public static Task SeedAsync(TestDatabase database) => DatabaseTemplates.CopyIntoAsync(database, Key, SeedByCommandAsync);
 
     /// <summary>A new SQLite database holding today's demo.</summary>
-    public static async Task<TestDatabase> NewAsync()
+    public static Task<TestDatabase> NewAsync() => DatabaseTemplates.CopyAsync(DatabaseProvider.Sqlite, Key, SeedByCommandAsync);
+
+    private static string Key => $"cli: seed demo on {DateTime.UtcNow:yyyy-MM-dd}";
+
+    private static Task SeedByCommandAsync(TestDatabase template)
     {
-        var database = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await SeedAsync(database);
-        return database;
+        var seeded = Cohort.RunRaw(["seed", "demo", "--connection", template.Connection], Development);
+        return seeded.ExitCode == 0 ? Task.CompletedTask : throw new InvalidOperationException($"seeding the demo failed: {seeded.Stderr}");
     }
 }

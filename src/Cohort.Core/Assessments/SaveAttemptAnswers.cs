@@ -13,21 +13,55 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, C
 {
     public const int MaxAnswerLength = 100_000;
 
+    /// <summary>
+    /// How many times a save that lost a race is applied again. The page's autosave and its Save or Hand in post race
+    /// whenever the script saves as the applicant clicks, and the loser fails on the attempt's version; the posted
+    /// answers are the newest this window has, so they are applied again to what the winner stored rather than the
+    /// applicant being asked to save again. Each lost race is another save that succeeded, so a few windows' worth of
+    /// tries is enough.
+    /// </summary>
+    private const int Tries = 10;
+
     public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, IReadOnlyDictionary<int, string> answers, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var attempt = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
-        if (attempt is null)
+        for (int tried = 1; ; tried++)
         {
-            return AttemptOutcome.Refused("Open the assessment first; nothing was saved.");
-        }
+            var attempt = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+            if (attempt is null)
+            {
+                return AttemptOutcome.Refused("Open the assessment first; nothing was saved.");
+            }
 
-        attempt = await AttemptClosing.CloseIfExpiredAsync(db, attempt, now, cancellation);
-        if (!attempt.IsOpenAt(now))
-        {
-            return AttemptOutcome.Refused(ClosedExplanation(attempt), attempt);
-        }
+            attempt = await AttemptClosing.CloseIfExpiredAsync(db, attempt, now, cancellation);
+            if (!attempt.IsOpenAt(now))
+            {
+                return AttemptOutcome.Refused(ClosedExplanation(attempt), attempt);
+            }
 
+            var problems = Apply(attempt, answers, now);
+            // Touching the attempt bumps its version, so a save racing a submit or the close cannot slip in after it.
+            attempt.UpdatedAt = now;
+            var stored = await db.TrySaveAsync(cancellation);
+            metrics.DraftSaved(StageKind.Assessment, stored);
+            if (stored)
+            {
+                return new(attempt, null, problems);
+            }
+
+            if (tried == Tries)
+            {
+                var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
+                return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
+                    ? ClosedExplanation(current)
+                    : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
+            }
+        }
+    }
+
+    /// <summary>Writes the posted answers to the assessment's own items into the attempt; answers too long are left out and named.</summary>
+    private static List<ItemProblem> Apply(Attempt attempt, IReadOnlyDictionary<int, string> answers, DateTime now)
+    {
         var problems = new List<ItemProblem>();
         foreach (var item in attempt.Assessment!.Items.OrderBy(i => i.Position))
         {
@@ -61,19 +95,7 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, C
             }
         }
 
-        // Touching the attempt bumps its version, so a save racing a submit or the close cannot slip in after it.
-        attempt.UpdatedAt = now;
-        var stored = await db.TrySaveAsync(cancellation);
-        metrics.DraftSaved(StageKind.Assessment, stored);
-        if (stored)
-        {
-            return new(attempt, null, problems);
-        }
-
-        var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
-        return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)
-            ? ClosedExplanation(current)
-            : "Your answers were being saved from another window at the same moment; nothing was lost there. Save again.", current);
+        return problems;
     }
 
     public static string ClosedExplanation(Attempt attempt) => attempt.SubmittedAt is { } submitted

@@ -73,8 +73,8 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
     public async Task StartAsync()
     {
         var day = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-        var key = $"e2e on {day:yyyy-MM-dd}: " + string.Join("; ", settings.Select(s => $"{s.Key}={s.Value}"));
-        database = await DatabaseTemplates.CopyAsync(DatabaseProvider.Sqlite, key, SeedTemplateAsync);
+        database = await DatabaseTemplates.CopyAsync(DatabaseProvider.Sqlite, AppSeeding.Key($"e2e on {day:yyyy-MM-dd}", settings),
+            template => AppSeeding.SeedByStartingAsync(template, Configure));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Address = new Uri(addresses.Single().TrimEnd('/') + "/");
@@ -96,18 +96,6 @@ public sealed class LiveCohortApp : WebApplicationFactory<Program>
     }
 
     public Task<Season?> CurrentSeasonAsync() => WithDbAsync(db => db.Seasons.CurrentAsync());
-
-    private async Task SeedTemplateAsync(TestDatabase template)
-    {
-        await using var seeding = new SeedingApp(this, template);
-        _ = seeding.Server;
-    }
-
-    /// <summary>This app's configuration over the template, in memory: started once, which migrates and seeds it, then stopped.</summary>
-    private sealed class SeedingApp(LiveCohortApp live, TestDatabase template) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => live.Configure(builder, template.Connection);
-    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -138,6 +138,36 @@ public abstract class AssessmentPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Autosaves_racing_the_hand_in_each_save_or_find_it_handed_in_and_the_hand_in_succeeds()
+    {
+        var assessment = await AssessmentAsync();
+        var (browser, id) = await ApplicantAsync(ApplicationState.Advanced);
+        var page = await StartAsync(browser, assessment);
+        var token = page.One("#attempt input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var freeText = Field(assessment, ItemKind.FreeText);
+        FormUrlEncodedContent Form(string answer, bool handIn) => new(handIn
+            ? [new("__RequestVerificationToken", token), new(freeText, answer), new("intent", "submit")]
+            : [new KeyValuePair<string, string>("__RequestVerificationToken", token), new(freeText, answer)]);
+
+        // The page's script saves as the applicant types, so its saves meet each other (two windows) and the Hand in post.
+        var autosaves = Enumerable.Range(1, 4).Select(i => browser.Client.PostAsync(page.One("#attempt")!.GetAttribute("data-autosave")!, Form($"draft {i}", handIn: false))).ToList();
+        var handIn = browser.Client.PostAsync($"/assessments/{assessment.Slug}?handler=Save", Form("final answer", handIn: true));
+        var answers = await Task.WhenAll(autosaves);
+        var handedIn = await browser.FollowAsync(await handIn, $"/assessments/{assessment.Slug}");
+
+        Assert.Contains("Handed in", handedIn.One(".notice")!.TextContent, StringComparison.Ordinal);
+        var attempt = (await AttemptAsync(id, assessment))!;
+        Assert.NotNull(attempt.SubmittedAt);
+        // An autosave either saved before the hand-in or found the attempt handed in: none is told to save again.
+        foreach (var answer in answers)
+        {
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("Save again", body, StringComparison.Ordinal);
+            Assert.True(answer.IsSuccessStatusCode || body.Contains("handed this assessment in", StringComparison.Ordinal), body);
+        }
+    }
+
+    [Fact]
     public async Task A_score_deadline_or_start_time_posted_by_the_applicant_is_ignored()
     {
         var assessment = await AssessmentAsync();

@@ -67,8 +67,8 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     {
         if (database is null && SeedDemo && ConfiguresOnlySettings)
         {
-            var key = "web: " + string.Join("; ", Settings.Select(s => $"{s.Key}={s.Value}"));
-            database = await DatabaseTemplates.CopyAsync(provider, key, SeedTemplateAsync);
+            database = await DatabaseTemplates.CopyAsync(provider, AppSeeding.Key("web", Settings),
+                template => AppSeeding.SeedByStartingAsync(template, Configure));
         }
 
         // Starting the server runs the migrations and the seed before any test sends a request.
@@ -79,18 +79,6 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     // server, another environment), so it seeds its own database as before.
     private bool ConfiguresOnlySettings =>
         GetType().GetMethod(nameof(ConfigureWebHost), BindingFlags.Instance | BindingFlags.NonPublic)!.DeclaringType == typeof(CohortApp);
-
-    private async Task SeedTemplateAsync(TestDatabase template)
-    {
-        await using var seeding = new SeedingApp(this, template);
-        _ = seeding.Server;
-    }
-
-    /// <summary>This fixture's app over the template: started once, which migrates and seeds it, then stopped.</summary>
-    private sealed class SeedingApp(CohortApp fixture, TestDatabase template) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => fixture.Configure(builder, template.Connection);
-    }
 
     /// <summary>Runs <paramref name="work"/> against the app's database in a fresh scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<CohortDbContext, Task<T>> work)

@@ -119,6 +119,29 @@ public abstract class ProgrammeTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Two_sign_offs_of_one_milestone_posted_at_once_write_one_and_the_other_is_told_so()
+    {
+        var milestone = await data.MilestoneAsync(SubmissionKind.Text);
+        var fellow = await data.FellowAsync(StreamsStageData.Coalition);
+        using var fellowBrowser = await data.StreamsStage.SignInAsync(fellow.Person);
+        using var mentor = await app.AsAsync(Roles.Mentor);
+        await fellowBrowser.SubmitAsync(await fellowBrowser.GetAsync("/portal/fellowship"), $"[data-milestone='{milestone}'] form.submit-milestone",
+            new Dictionary<string, string> { ["text"] = "My research plan." });
+        var token = (await mentor.GetAsync($"/fellows/{fellow.FellowshipId}")).One($"[data-milestone='{milestone}'] form.sign-off-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        FormUrlEncodedContent SignOff(Assessment assessment) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["milestone"] = Id(milestone), ["assessment"] = assessment.ToString(), ["comment"] = $"Judged {assessment}.",
+        });
+
+        // The same mentor in two windows, or a double click: both posts reach the server together.
+        var posts = await Task.WhenAll(new[] { Assessment.OnTrack, Assessment.AtRisk }.Select(a => mentor.Client.PostAsync($"/fellows/{fellow.FellowshipId}?handler=SignOff", SignOff(a))));
+
+        Assert.All(posts, p => Assert.True((int)p.StatusCode < 500, $"a sign-off answered {(int)p.StatusCode}"));
+        Assert.Equal(1, await data.CheckInsAsync(fellow.FellowshipId));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == fellow.Person.Email && m.Body.Contains("Judged"))));
+    }
+
+    [Fact]
     public async Task A_mentor_records_check_ins_between_milestones_and_the_fellow_reads_them()
     {
         var fellow = await data.FellowAsync(StreamsStageData.Coalition);
