@@ -53,7 +53,7 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
         var sections = new List<BlindSection>();
         if (round.Stage == StageKind.Extension)
         {
-            sections.Add(new("Extension application", await ExtensionAnswersAsync(db, reader, subjectId, keep, cancellation)));
+            sections.Add(new("Extension application", await ExtensionAnswersAsync(db, reader, subjectId, only, cancellation)));
         }
         else if (round.Stage == StageKind.Streams)
         {
@@ -101,15 +101,19 @@ public sealed record BlindApplication(string? Name, string? Email, string Hidden
     private static async Task<BlindReader> ReaderAsync(CohortDbContext db, ReviewRound round, string applicantId, CancellationToken cancellation) =>
         await BlindReader.ForAsync(db, round.SeasonId, await ReviewRoundFacts.ApplicantSeasonAsync(db, round, cancellation), applicantId, cancellation);
 
-    /// <summary>An extension application as a reviewer reads it: the amount asked, then each answer through the reader (never the mentors' endorsements, which name people).</summary>
-    private static async Task<List<BlindAnswer>> ExtensionAnswersAsync(CohortDbContext db, BlindReader reader, int applicationId, Func<QuestionDefinition, bool> keep, CancellationToken cancellation)
+    /// <summary>
+    /// An extension application as a reviewer reads it: the amount asked, then each answer through the reader (never the
+    /// mentors' endorsements, which name people). Given <paramref name="only"/>, just the answers to the questions it
+    /// keeps: the amount answers no question, and a research statement that always held it would never be found empty
+    /// and fall back to the long answers.
+    /// </summary>
+    private static async Task<List<BlindAnswer>> ExtensionAnswersAsync(CohortDbContext db, BlindReader reader, int applicationId, Func<QuestionDefinition, bool>? only, CancellationToken cancellation)
     {
         var application = await db.ExtensionApplications.AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == applicationId, cancellation);
         var round = await db.ExtensionRounds.AsNoTracking().Include(r => r.Questions.OrderBy(q => q.Position)).SingleAsync(r => r.Id == application.RoundId, cancellation);
-        return [
-            new("Amount requested", $"{application.RequestedAmount:N0} {round.Currency}", BlindAnswerKind.Text),
-            .. round.Questions.Where(keep).Select(q => reader.Read(new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""))).OfType<BlindAnswer>(),
-        ];
+        var answers = round.Questions.Where(only ?? (_ => true))
+            .Select(q => reader.Read(new GivenAnswer(q, application.Answers.SingleOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""))).OfType<BlindAnswer>();
+        return only is null ? [new("Amount requested", $"{application.RequestedAmount:N0} {round.Currency}", BlindAnswerKind.Text), .. answers] : [.. answers];
     }
 
     private static async Task<List<BlindAnswer>> StreamAnswersAsync(CohortDbContext db, BlindReader reader, int streamApplicationId, string applicantId, Func<QuestionDefinition, bool> keep, CancellationToken cancellation)
