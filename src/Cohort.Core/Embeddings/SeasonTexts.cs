@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cohort.Core.Embeddings;
 
 /// <summary>
-/// The texts of the current season that affinities and suggestions compare, as the units the model embeds (sentences,
-/// <see cref="SentenceSplitter"/>): each stream's description (its Markdown read as plain text), each project's
+/// The texts of the current season that affinities and suggestions compare, as the units the model embeds for
+/// <see cref="SemanticMethod.Chosen"/>: each stream's description (its Markdown read as plain text), each project's
 /// title and description, each submitted general application's research statement as the season's stage 1 and 2
 /// rounds read it (blind: <see cref="ResearchStatement"/>), and each pool reviewer's expertise text
 /// (<see cref="ExpertiseText"/>). Embedding them ahead of use (<see cref="EmbedSeasonTexts"/>) makes the pages that
@@ -34,7 +34,7 @@ public static class SeasonTexts
         var expertise = (await db.ReviewerProfiles.AsNoTracking().Where(p => p.SeasonId == seasonId).ToListAsync(cancellation))
             .Select(p => ExpertiseText.Of(p.ExpertiseStatement, p.Expertise));
         var texts = descriptions.Select(PlainText).Concat(projects.Select(p => $"{p.Title}.\n\n{p.Description}")).Concat(statements).Concat(expertise);
-        return [.. texts.SelectMany(SentenceSplitter.Split).Distinct(StringComparer.Ordinal)];
+        return [.. texts.SelectMany(SemanticMethod.Chosen.UnitsOf).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>

@@ -33,10 +33,8 @@ public sealed class SemanticAffinity
     public static async Task<SemanticAffinity> BuildAsync(
         IReadOnlyList<string> items, IReadOnlyList<string> reviewers, ITextVectors source, SemanticMethod method, CancellationToken cancellation = default)
     {
-        IReadOnlyList<string> UnitsOf(string text) => !method.BySentence ? UnitsOfWhole(text)
-            : method.WholeTextToo ? [.. SentenceSplitter.Split(text).Union(UnitsOfWhole(text))] : SentenceSplitter.Split(text);
-        var itemUnits = items.Select(UnitsOf).ToArray();
-        var reviewerUnits = reviewers.Select(UnitsOf).ToArray();
+        var itemUnits = items.Select(method.UnitsOf).ToArray();
+        var reviewerUnits = reviewers.Select(method.UnitsOf).ToArray();
         var distinct = itemUnits.Concat(reviewerUnits).SelectMany(u => u).Distinct(StringComparer.Ordinal).ToList();
         var embedded = await source.GetOrComputeAsync(distinct, cancellation);
         var byUnit = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -119,8 +117,6 @@ public sealed class SemanticAffinity
     }
 
     private static float[] Mean(params Side[] sides) => EmbeddingVectors.Mean(sides.SelectMany(s => s.Vectors).SelectMany(v => v));
-
-    private static IReadOnlyList<string> UnitsOfWhole(string text) => string.IsNullOrWhiteSpace(text) ? [] : [text.Trim()];
 
     /// <summary>One side's texts: the units of each text, and their vectors.</summary>
     private sealed record Side(IReadOnlyList<string>[] Units, float[][][] Vectors)

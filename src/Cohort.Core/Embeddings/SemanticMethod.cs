@@ -32,6 +32,13 @@ public sealed record SemanticMethod(string Name, bool BySentence, bool Symmetric
         SymmetricBestMatch, SymmetricBestMatchCentred, SymmetricBestMatchCentredEachSide, SymmetricWithWholeCentredEachSide,
     ];
 
+    /// <summary>What this method embeds of <paramref name="text"/>: its sentences, the whole text, or both; nothing of a blank text.</summary>
+    public IReadOnlyList<string> UnitsOf(string text)
+    {
+        IReadOnlyList<string> whole = string.IsNullOrWhiteSpace(text) ? [] : [text.Trim()];
+        return !BySentence ? whole : WholeTextToo ? [.. SentenceSplitter.Split(text).Union(whole)] : SentenceSplitter.Split(text);
+    }
+
     /// <summary>The method the app uses: the best on the evaluation set (docs/affinity.md has the table).</summary>
     public static SemanticMethod Chosen => SymmetricBestMatchCentredEachSide;
 }

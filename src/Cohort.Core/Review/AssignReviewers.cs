@@ -1,5 +1,6 @@
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Embeddings;
 using Cohort.Core.Telemetry;
 using Cohort.Matching.Assignment;
 using Cohort.Matching.Diagnosis;
@@ -61,6 +62,13 @@ public sealed class AssignReviewers(CohortDbContext db, TimeProvider clock, Audi
         }
 
         var affinities = await measure.OfAsync(facts, cancellation);
+        if (affinities.UnitsWaiting > 0)
+        {
+            // An assignment made now would ignore what the statements say and be kept for the whole round.
+            return new(0, $"{affinities.UnitsWaiting} sentences of this round's research statements and reviewers' expertise are not embedded yet. " +
+                $"The background job embeds up to {EmbedSeasonTexts.MostPerRun} a minute: assign again in about {Math.Ceiling(affinities.UnitsWaiting / (double)EmbedSeasonTexts.MostPerRun)} minute(s).");
+        }
+
         var basis = new AssignmentBasis(facts, affinities, keepSolversAssignments: partly);
         var problem = basis.Problem();
         var topics = round.BridgingSharePercent > 0 ? await SubjectTopics.OfRoundAsync(db, facts, cancellation) : SubjectTopicMap.Empty;

@@ -20,14 +20,20 @@ public sealed class PairAffinities
     private readonly IReadOnlyDictionary<int, int> itemOf;
     private readonly IReadOnlyDictionary<string, int> reviewerOf;
 
-    internal PairAffinities(ReviewRoundFacts facts, SemanticAffinity semantic, IReadOnlyList<int> subjectIds, AffinityBlendOptions weights)
+    internal PairAffinities(ReviewRoundFacts facts, SemanticAffinity semantic, IReadOnlyList<int> subjectIds, AffinityBlendOptions weights, int unitsWaiting)
     {
-        (this.facts, this.semantic, Weights) = (facts, semantic, weights);
+        (this.facts, this.semantic, Weights, UnitsWaiting) = (facts, semantic, weights, unitsWaiting);
         itemOf = subjectIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         reviewerOf = facts.Reviewers.Select((r, i) => (r.Profile.UserId, i)).ToDictionary(x => x.UserId, x => x.i);
     }
 
     public AffinityBlendOptions Weights { get; }
+
+    /// <summary>
+    /// Above <see cref="MeasureAffinities.MostEmbeddedInline"/>: how many of the round's sentences still wait for the
+    /// background job, in which case no text was compared and every pair's semantic part is 0. Otherwise 0.
+    /// </summary>
+    public int UnitsWaiting { get; }
 
     /// <summary>How close in meaning the subject's research statement and the reviewer's expertise are, 0 to 1.</summary>
     public double SemanticOf(PoolReviewer reviewer, ReviewSubject subject) => semantic.Score(itemOf[subject.Id], reviewerOf[reviewer.Profile.UserId]);
@@ -51,16 +57,29 @@ public sealed class PairAffinities
 /// </summary>
 public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, IOptions<AffinityBlendOptions> weights)
 {
+    /// <summary>
+    /// The most sentences a request embeds itself, a few seconds of the model (docs/performance.md, "Affinity"). The
+    /// background job embeds a season's texts ahead of use; when it is further behind than this (a season imported a
+    /// minute ago), waiting for the model would hold the request for minutes, so the texts are not compared yet.
+    /// </summary>
+    public const int MostEmbeddedInline = 200;
+
     public async Task<PairAffinities> OfAsync(ReviewRoundFacts facts, CancellationToken cancellation)
     {
         var subjectIds = await ReviewRoundFacts.SubjectIdsAsync(db, facts.Round, cancellation);
         // With the embedding's weight at 0 the texts would not count, so they are neither read nor embedded.
         bool compared = weights.Value.EmbeddingShare > 0;
         var statements = compared ? await StatementsAsync(facts.Round, subjectIds, cancellation) : subjectIds.Select(_ => "").ToList();
-
         var expertise = facts.Reviewers.Select(r => compared ? ExpertiseText.Of(r.Profile.ExpertiseStatement, r.Profile.Expertise) : "").ToList();
+
+        var waiting = compared ? (await cache.MissingAsync([.. statements.Concat(expertise).SelectMany(SemanticMethod.Chosen.UnitsOf)], cancellation)).Count : 0;
+        if (waiting > MostEmbeddedInline)
+        {
+            (statements, expertise) = ([.. statements.Select(_ => "")], [.. expertise.Select(_ => "")]);
+        }
+
         var semantic = await SemanticAffinity.BuildAsync(statements, expertise, cache, SemanticMethod.Chosen, cancellation);
-        return new PairAffinities(facts, semantic, subjectIds, weights.Value);
+        return new PairAffinities(facts, semantic, subjectIds, weights.Value, waiting > MostEmbeddedInline ? waiting : 0);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Cohort.Core.Data;
+using Cohort.Core.Embeddings;
 using Cohort.Core.Review;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Tests.Shared;
@@ -103,6 +104,30 @@ public abstract class BlendedAffinityTests(CoreServicesFixture core) : ReviewPoo
             Assert.DoesNotContain(identity.Email!, s, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Okonkwo", s, StringComparison.OrdinalIgnoreCase);
         });
+    }
+
+    [Fact]
+    public async Task A_round_whose_sentences_still_wait_for_the_background_job_is_not_assigned_and_the_request_embeds_nothing()
+    {
+        var x = await InstanceAsync();
+        // More sentences than a request embeds itself, none embedded: statements of SentenceSplitter.MostSentences each.
+        int statements = MeasureAffinities.MostEmbeddedInline / SentenceSplitter.MostSentences + 1;
+        for (int i = 0; i < statements; i++)
+        {
+            var applicant = await DbAsync(db => ReviewPool.PersonAsync(db, $"long-{Guid.NewGuid():N}@example.org"));
+            var sentences = Enumerable.Range(1, SentenceSplitter.MostSentences).Select(n => $"Finding {n} of study {Guid.NewGuid():N} concerns attention heads.");
+            await DbAsync(db => ReviewPool.ApplicationAsync(db, applicant, "", string.Join(" ", sentences)));
+        }
+
+        var stored = await DbAsync(db => db.Set<TextEmbedding>().CountAsync());
+
+        var outcome = await AssignAsync(x.Round);
+
+        var waiting = System.Text.RegularExpressions.Regex.Match(outcome.Refusal ?? "", "^([0-9]+) sentences .* are not embedded yet");
+        Assert.True(waiting.Success, outcome.Refusal);
+        Assert.InRange(int.Parse(waiting.Groups[1].Value), statements * SentenceSplitter.MostSentences, int.MaxValue);
+        Assert.Empty(await AssignmentsAsync(x.Round));
+        Assert.Equal(stored, await DbAsync(db => db.Set<TextEmbedding>().CountAsync()));
     }
 }
 
