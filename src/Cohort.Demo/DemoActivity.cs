@@ -84,6 +84,7 @@ public sealed partial class DemoActivity(CohortDbContext db, CreateAccount accou
         await PreferencesAsync(season, streamsStage, calendar.At(-1, 12), random, cancellation);
         await StreamRoundsAsync(season, streamsStage, reviewers, calendar, random, cancellation);
         await SecondReadAsync(season, streamsStage, reviewers, calendar, cancellation);
+        await InterviewReadAsync(season, calendar, cancellation);
         await pastSeason.SeedAsync(calendar, cancellation);
         await PastArrivalsAsync(calendar, cancellation);
         await programme.SeedAsync(calendar, cancellation);
