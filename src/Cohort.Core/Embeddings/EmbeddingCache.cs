@@ -50,6 +50,17 @@ public sealed class EmbeddingCache(CohortDbContext db, ITextEmbedder embedder, T
         return [.. byHash.Where(p => !cached.Contains(p.Key)).Select(p => p.Value)];
     }
 
+    /// <summary>
+    /// Marks for deletion, with the caller's next save, the vectors of what <see cref="SemanticMethod.Chosen"/> embeds
+    /// of <paramref name="texts"/> (an erasure: a vector is derived from its text and could be read back towards it). A
+    /// sentence another text shares loses its vector too and is embedded again when next needed.
+    /// </summary>
+    public async Task ForgetAsync(IEnumerable<string> texts, CancellationToken cancellation = default)
+    {
+        var hashes = texts.SelectMany(SemanticMethod.Chosen.UnitsOf).Distinct(StringComparer.Ordinal).Select(t => HashOf(Model, t)).ToList();
+        db.RemoveRange(await db.Set<TextEmbedding>().Where(e => e.Model == Model && hashes.Contains(e.TextHash)).ToListAsync(cancellation));
+    }
+
     // One query for any number of hashes: both providers send the list as one parameter (json_each, = ANY).
     private IQueryable<TextEmbedding> Cached(List<string> hashes) =>
         db.Set<TextEmbedding>().AsNoTracking().Where(e => e.Model == Model && hashes.Contains(e.TextHash));

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Cohort.Core.Accounts;
 using Cohort.Core.Audit;
 using Cohort.Core.Data;
+using Cohort.Core.Embeddings;
+using Cohort.Core.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Privacy;
@@ -19,7 +21,7 @@ public sealed record ErasureOutcome(string? Pseudonym, string? Refusal)
 /// attempts' scores, offers, match runs) stay, pointing to the tombstone, so every count still adds up.
 /// One save: an erasure is complete or not done at all.
 /// </summary>
-public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvider clock, EmbeddingCache vectors)
 {
     /// <summary>Where a tombstone's address points: the reserved <c>.invalid</c> domain delivers nowhere.</summary>
     public const string ErasedDomain = "erased.invalid";
@@ -50,6 +52,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
         var pseudonym = $"erased-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         var identity = new Identity(applicantId, user.Email ?? "", user.DisplayName, pseudonym);
 
+        await ForgetVectorsAsync(applicantId, cancellation);
         await EraseContentAsync(applicantId, cancellation);
         await ScrubTextAsync(identity, now, cancellation);
         await MakeTombstoneAsync(user, identity, cancellation);
@@ -59,6 +62,27 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
         audit.Record(actor, "privacy.erased", $"user:{pseudonym}", "identity, answers, files, preferences and mail erased; counts kept");
         await db.SaveChangesAsync(cancellation);
         return new(pseudonym, null);
+    }
+
+    /// <summary>
+    /// The cached vectors of what the person wrote (docs/affinity.md, "The cache"): of every answer as written (stream
+    /// suggestions embed the applicant's own statement) and of their research statements as blind reviewers read them
+    /// (what assignment and the season job embed). Read before the answers are emptied; deleted with the erasure's save.
+    /// </summary>
+    private async Task ForgetVectorsAsync(string applicantId, CancellationToken cancellation)
+    {
+        var fellowshipIds = db.Fellowships.Where(f => f.ApplicantId == applicantId).Select(f => f.Id);
+        var extensionIds = db.ExtensionApplications.Where(a => fellowshipIds.Contains(a.FellowshipId)).Select(a => a.Id);
+        var written = await db.Applications.Where(a => a.ApplicantId == applicantId).SelectMany(a => a.Answers).Select(a => a.Value).ToListAsync(cancellation);
+        written.AddRange(await db.StreamAnswers.Where(a => a.ApplicantId == applicantId).Select(a => a.Value).ToListAsync(cancellation));
+        written.AddRange(await db.ExtensionAnswers.Where(a => extensionIds.Contains(a.ApplicationId)).Select(a => a.Value).ToListAsync(cancellation));
+        var seasons = await db.Applications.Where(a => a.ApplicantId == applicantId).Select(a => a.Form!.SeasonId).Distinct().ToListAsync(cancellation);
+        foreach (var season in seasons)
+        {
+            written.AddRange((await ResearchStatement.OfGeneralApplicationsAsync(db, season, db.Applications.Where(a => a.ApplicantId == applicantId), cancellation)).Values);
+        }
+
+        await vectors.ForgetAsync(written, cancellation);
     }
 
     /// <summary>What the person wrote or gave: answers emptied, files deleted, preferences removed, free text about them emptied.</summary>
