@@ -25,10 +25,24 @@ public sealed record DraftOutcome(DateTime? SavedAt, IReadOnlyList<AnswerProblem
 /// </summary>
 public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetrics metrics)
 {
-    public async Task<DraftOutcome> RunAsync(string applicantId, int formId, IReadOnlyDictionary<string, string> answers, CancellationToken cancellation = default)
+    /// <summary>
+    /// How many times a save the applicant clicked (Save, Submit) is applied again after losing a race. The form's
+    /// autosave and its Submit post race whenever the script saves as the applicant clicks: the first answers of a draft
+    /// are inserted by both and the unique index refuses one, or the draft's version refuses the later. A clicked save's
+    /// answers are the newest this window has, so they are applied again to what the winner stored, rather than a
+    /// submit going ahead with an autosave's older answers ("An answer is required" for what was typed). Each lost race
+    /// is another save that succeeded, so a few tries do.
+    /// </summary>
+    private const int Tries = 10;
+
+    /// <param name="autosave">
+    /// The script's save: its answers may be older than a click's that overtook it, so it is not applied again after a
+    /// lost race (the script says it was not saved and saves again on the next change).
+    /// </param>
+    public async Task<DraftOutcome> RunAsync(string applicantId, int formId, IReadOnlyDictionary<string, string> answers, bool autosave = false, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var form = await db.Set<ApplicationForm>().Include(f => f.Questions).SingleOrDefaultAsync(f => f.Id == formId, cancellation);
+        var form = await db.Set<ApplicationForm>().AsNoTracking().Include(f => f.Questions).SingleOrDefaultAsync(f => f.Id == formId, cancellation);
         if (form is null)
         {
             return DraftOutcome.Refused("There is no such application form.");
@@ -39,14 +53,37 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetr
             return DraftOutcome.Refused(ApplicationWindow.Explain(form, now));
         }
 
-        var application = await ApplicationDrafts.FindOrStartAsync(db, form, applicantId, now, cancellation);
-        if (application.State != ApplicationState.Draft)
+        for (int tried = 1; ; tried++)
         {
-            return application.State == ApplicationState.Withdrawn
-                ? DraftOutcome.Refused("This application was withdrawn; it can no longer be changed.")
-                : DraftOutcome.Submitted;
-        }
+            var application = await ApplicationDrafts.FindOrStartAsync(db, form, applicantId, now, cancellation);
+            if (application.State != ApplicationState.Draft)
+            {
+                return application.State == ApplicationState.Withdrawn
+                    ? DraftOutcome.Refused("This application was withdrawn; it can no longer be changed.")
+                    : DraftOutcome.Submitted;
+            }
 
+            var problems = Apply(form, application, answers);
+            application.UpdatedAt = now;
+            var stored = await db.TrySaveAsync(cancellation);
+            metrics.DraftSaved(StageKind.General, stored);
+            if (stored)
+            {
+                return new DraftOutcome(now, problems, null);
+            }
+
+            if (autosave || tried == Tries)
+            {
+                // Overtaken by another save of this applicant's, or by a submit that left the draft state.
+                var state = await db.Applications.Where(a => a.FormId == formId && a.ApplicantId == applicantId).Select(a => a.State).SingleAsync(cancellation);
+                return state == ApplicationState.Draft ? DraftOutcome.OvertakenByAnotherSave : DraftOutcome.Submitted;
+            }
+        }
+    }
+
+    /// <summary>Writes the posted answers to the form's own questions into the draft; format problems come back as warnings.</summary>
+    private static List<AnswerProblem> Apply(ApplicationForm form, Application application, IReadOnlyDictionary<string, string> answers)
+    {
         var problems = new List<AnswerProblem>();
         foreach (var (key, value) in answers)
         {
@@ -67,18 +104,7 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetr
             }
         }
 
-        application.UpdatedAt = now;
-        var stored = await db.TrySaveAsync(cancellation);
-        metrics.DraftSaved(StageKind.General, stored);
-        if (stored)
-        {
-            return new DraftOutcome(now, problems, null);
-        }
-
-        // Another request of the same applicant saved first: an autosave crossing a submit (then the application is no
-        // longer a draft), or two tabs saving at once. Either way this request's answers were not stored.
-        var state = await db.Applications.Where(a => a.FormId == formId && a.ApplicantId == applicantId).Select(a => a.State).SingleAsync(cancellation);
-        return state == ApplicationState.Draft ? DraftOutcome.OvertakenByAnotherSave : DraftOutcome.Submitted;
+        return problems;
     }
 
     // A draft keeps what was typed, up to a bound that stops one applicant filling the database.

@@ -85,7 +85,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
             return NotFound();
         }
 
-        var outcome = await saveDraft.RunAsync(User.Id(), Form.Id, PostedAnswers(), cancellation);
+        var outcome = await saveDraft.RunAsync(User.Id(), Form.Id, PostedAnswers(), autosave: true, cancellation: cancellation);
         return outcome.Refusal is { } refusal
             ? new JsonResult(new { refusal }) { StatusCode = StatusCodes.Status409Conflict }
             : new JsonResult(new { savedAt = outcome.SavedAt, problems = outcome.Problems.ToDictionary(p => p.QuestionKey, p => p.Message) });
@@ -101,7 +101,7 @@ public class GeneralModel(CohortDbContext db, SaveDraft saveDraft, SubmitApplica
     private async Task<DraftOutcome> SaveAsync(CancellationToken cancellation)
     {
         var applicant = User.Id();
-        var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation);
+        var outcome = await saveDraft.RunAsync(applicant, Form.Id, PostedAnswers(), cancellation: cancellation);
         if (outcome.Refusal is not null)
         {
             Refusal = outcome.Refusal;
