@@ -13,7 +13,7 @@ public static class EmbeddingServices
     public static IServiceCollection AddEmbeddings(this IServiceCollection services)
     {
         services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
-        return services.AddScopedEach(typeof(EmbeddingCache))
+        return services.AddScopedEach(typeof(EmbeddingCache), typeof(StreamSuggestions))
             .AddJob<EmbedSeasonTexts>(EmbedSeasonTexts.Name, "Embed the season's stream and project texts, research statements and reviewers' expertise ahead of use", TimeSpan.FromMinutes(1));
     }
 }

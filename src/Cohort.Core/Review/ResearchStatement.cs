@@ -26,6 +26,19 @@ public static class ResearchStatement
     /// <summary>The statement's written answers as one text, a paragraph each (so no sentence runs into the next answer).</summary>
     public static string TextOf(BlindApplication statement) => TextOf(statement.Sections.SelectMany(s => s.Answers));
 
+    /// <summary>
+    /// The research statement as its applicant wrote it, for their own eyes only, so nothing is redacted: the answers to
+    /// the questions marked as the statement, or, when none of those is answered, the long written answers, a paragraph
+    /// each. The same answers a round reads, so its sentences are the blind ones wherever redaction changed nothing
+    /// (and their vectors are already in the cache).
+    /// </summary>
+    public static string OwnText(IReadOnlyList<GivenAnswer> given)
+    {
+        var answered = given.Where(g => g.Value.Trim().Length > 0).ToList();
+        var marked = answered.Where(g => Marked(g.Question)).ToList();
+        return string.Join("\n\n", (marked.Count > 0 ? marked : answered.Where(g => LongWritten(g.Question))).Select(g => g.Value.Trim()));
+    }
+
     private static string TextOf(IEnumerable<BlindAnswer> answers) =>
         string.Join("\n\n", answers.Where(a => a.Kind is BlindAnswerKind.Text or BlindAnswerKind.Code).Select(a => a.Text));
 

@@ -1,5 +1,6 @@
 using Cohort.Core.Accounts;
 using Cohort.Core.Assessments;
+using Cohort.Core.Embeddings;
 using Cohort.Core.Mail;
 using Cohort.Core.Portal;
 
@@ -8,10 +9,11 @@ namespace Cohort.Web.Pages.Portal;
 /// <summary>
 /// The applicant's one place: their offer first, then every application with the state, deadline and next step that
 /// <see cref="ApplicantStanding"/> derives, only the actions that still apply, and the mail we sent them. Every
-/// irreversible answer (accept, decline, withdraw) is asked on a confirmation page of its own.
+/// irreversible answer (accept, decline, withdraw) is asked on a confirmation page of its own. Once stage 1 is
+/// submitted, the streams closest to the applicant's research statement are suggested, with the sentences that matched.
 /// </summary>
 [Authorize(Roles = Roles.Applicant)]
-public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(CohortDbContext db, TimeProvider clock, StreamSuggestions suggestions) : PageModel
 {
     public ApplicantStanding Standing { get; private set; } = null!;
     public List<OutboxMessage> Mail { get; private set; } = [];
@@ -30,6 +32,9 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
     /// <summary>Open stage 2 assessments the applicant is invited to and has not started: the portal points to them until each is opened.</summary>
     public int AssessmentsToStart { get; private set; }
 
+    /// <summary>The streams closest to the applicant's own research statement; none before stage 1 is submitted.</summary>
+    public IReadOnlyList<StreamSuggestion> Suggestions { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         Now = clock.GetUtcNow().UtcDateTime;
@@ -44,6 +49,7 @@ public class IndexModel(CohortDbContext db, TimeProvider clock) : PageModel
             .CountAsync(a => a.StreamId == null && a.ClosesAt >= Now && !db.Attempts.Any(t => t.AssessmentId == a.Id && t.ApplicantId == me), cancellation);
         IsFellow = await Core.Projects.Fellows.PlaceOf(db, me).AnyAsync(cancellation);
         HasFellowship = await Core.Programme.FellowshipScope.OfFellow(db, me).AnyAsync(cancellation);
+        Suggestions = await suggestions.ForAsync(me, cancellation);
         var email = User.Identity!.Name;
         // Not the sensitive ones: a stolen session must not be able to read a live reset link and keep the account.
         Mail = await db.OutboxMessages.AsNoTracking().Where(m => m.To == email && !m.Sensitive).OrderByDescending(m => m.Id).Take(50).ToListAsync(cancellation);
