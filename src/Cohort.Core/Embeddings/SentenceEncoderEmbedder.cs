@@ -22,7 +22,7 @@ public abstract class SentenceEncoderEmbedder : ITextEmbedder, IDisposable
 
     public abstract string Model { get; }
 
-    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+    public virtual IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {
         var vectors = new float[texts.Count][];
         var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
