@@ -6,12 +6,14 @@ using Cohort.Matching.Assignment;
 namespace Cohort.Benchmarks.Affinity;
 
 /// <summary>
-/// <c>affinity-quality [APPLICANTS]</c>: on the evaluation set (bench/affinity/evaluation.json), for keyword-only,
-/// each embedding method (<see cref="SemanticMethod.All"/>) and blends of the chosen method with the keywords at several
-/// weights: top-1 and top-3 accuracy of finding an item's topic reviewers, and the optimal assignment (2 reviewers per
+/// <c>affinity-quality [APPLICANTS]</c>: on the evaluation set (bench/affinity/evaluation.json), for keyword-only and,
+/// for each model (the app's all-MiniLM-L6-v2, and snowflake-arctic-embed-xs without and with its query prefix), each
+/// embedding method (<see cref="SemanticMethod.All"/>) over three readings of the reviewer's side, and blends of the
+/// chosen method with the keywords at several weights: top-1 and top-3 accuracy of finding an item's topic reviewers,
+/// on all topics and on each half of them (<see cref="HeldOutSplit"/>), and the optimal assignment (2 reviewers per
 /// item, every reviewer the same load) through the solver the app uses, its total affinity and how many of its pairs
-/// are on topic. Then the model's throughput and the time to embed and score a season of APPLICANTS statements
-/// (default 2,500, 0 skips it) and 100 reviewers. docs/performance.md ("Affinity") has the figures.
+/// are on topic. Then each model's throughput, and the time for the app's model to embed and score a season of
+/// APPLICANTS statements (default 2,500, 0 skips it) and 100 reviewers. docs/performance.md ("Affinity") has the figures.
 /// </summary>
 public static class AffinityQualityBench
 {
@@ -26,8 +28,6 @@ public static class AffinityQualityBench
         Console.WriteLine($"evaluation set: {set.Topics.Count} topics, {items.Count} items, {reviewers.Count} reviewers");
         KeywordOverlap.Report(set);
 
-        using var embedder = new MiniLmEmbedder();
-        var source = new UncachedVectors(embedder);
         var itemTexts = items.Select(i => i.Item.Text).ToList();
         bool[,] right = new bool[items.Count, reviewers.Count];
         for (int i = 0; i < items.Count; i++)
@@ -47,48 +47,90 @@ public static class AffinityQualityBench
             }
         }
 
+        var choosing = HeldOutSplit.Of(set);
         Console.WriteLine();
-        Console.WriteLine("| affinity | top-1 | top-3 | assignment: total affinity | assignment: pairs on topic |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        Row("keyword and tag points only", (i, r) => points[i, r] / (double)Core.Review.Affinity.Max, right);
+        Console.WriteLine($"| model | affinity | top-1 | top-3 | top-1, topics 1–{choosing.ChoosingTopics} | top-3, topics 1–{choosing.ChoosingTopics} | " +
+            $"top-1, topics {choosing.ChoosingTopics + 1}–{set.Topics.Count} | top-3, topics {choosing.ChoosingTopics + 1}–{set.Topics.Count} | " +
+            "assignment: total affinity | assignment: pairs on topic |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Row("none", "keyword and tag points only", (i, r) => points[i, r] / (double)Core.Review.Affinity.Max, right, choosing);
 
-        SemanticAffinity? chosen = null;
-        foreach (var withTags in new[] { false, true })
+        var chosenByModel = new List<SemanticAffinity>();
+        foreach (var embedder in new SentenceEncoderEmbedder[] { new MiniLmEmbedder(), new ArcticXsEmbedder(prefixed: false), new ArcticXsEmbedder(prefixed: true) })
         {
-            var reviewerTexts = reviewers.Select(r => withTags ? ExpertiseText.Of(r.Reviewer.Text, r.Reviewer.Tags) : r.Reviewer.Text).ToList();
-            var sides = withTags ? "statement and tags" : "statement";
-            foreach (var method in SemanticMethod.All)
+            using var model = embedder;
+            var source = new RememberedVectors(model);
+            SemanticAffinity? chosen = null;
+            foreach (var (sides, reviewerText) in ReviewerTexts)
             {
-                var semantic = await SemanticAffinity.BuildAsync(itemTexts, reviewerTexts, source, method);
-                Row($"embedding only: {method.Name}; reviewer's {sides}", semantic.Score, right);
-                if (withTags && method == SemanticMethod.Chosen)
+                var reviewerTexts = reviewers.Select(r => reviewerText(r.Reviewer)).ToList();
+                foreach (var method in SemanticMethod.All)
                 {
-                    chosen = semantic;
+                    var semantic = await SemanticAffinity.BuildAsync(itemTexts, reviewerTexts, source, method);
+                    Row(model.Model, $"embedding only: {method.Name}; reviewer's {sides}", semantic.Score, right, choosing);
+                    if (method == SemanticMethod.Chosen)
+                    {
+                        Row(model.Model, $"embedding only: {method.Name}, less each reviewer's mean; reviewer's {sides}",
+                            LessReviewerMeans(semantic.Score, items.Count, reviewers.Count), right, choosing);
+                        chosen = sides == AppReviewerText ? semantic : chosen;
+                    }
                 }
             }
+
+            chosenByModel.Add(chosen!);
+            var defaults = new AffinityBlendOptions();
+            foreach (var share in new[] { 0.5, defaults.EmbeddingShare, 0.7, 0.8, 0.9, 1.0 }.Distinct().Order())
+            {
+                var weights = new AffinityBlendOptions { EmbeddingWeight = share, KeywordWeight = 1 - share };
+                var label = share == defaults.EmbeddingShare ? " (the default weights)" : "";
+                Row(model.Model, $"blend {share:0.0} × {SemanticMethod.Chosen.Name} + {1 - share:0.0} × keywords{label}",
+                    (i, r) => AffinityBlend.Of(chosen!.Score(i, r), points[i, r], weights), right, choosing);
+            }
+
+            Console.WriteLine();
+            ShowWhy(set, chosen!);
+            Throughput(model, [.. itemTexts, .. reviewers.Select(r => r.Reviewer.Text)]);
+            // The season is embedded by the app's model only: the others lose on quality, and each season takes minutes.
+            if (seasonApplicants > 0 && model is MiniLmEmbedder)
+            {
+                await SeasonAsync(model, set, seasonApplicants);
+            }
+
+            Console.WriteLine();
         }
 
-        var defaults = new AffinityBlendOptions();
-        foreach (var share in new[] { 0.5, defaults.EmbeddingShare, 0.7, 0.8, 0.9, 1.0 }.Distinct().Order())
-        {
-            var weights = new AffinityBlendOptions { EmbeddingWeight = share, KeywordWeight = 1 - share };
-            var label = share == defaults.EmbeddingShare ? " (the default)" : "";
-            Row($"blend {share:0.0} × {SemanticMethod.Chosen.Name} + {1 - share:0.0} × keywords{label}",
-                (i, r) => AffinityBlend.Of(chosen!.Score(i, r), points[i, r], weights), right);
-        }
-
-        Console.WriteLine();
-        ShowWhy(set, chosen!);
-        Throughput(embedder, [.. itemTexts, .. reviewers.Select(r => r.Reviewer.Text)]);
-        if (seasonApplicants > 0)
-        {
-            await SeasonAsync(embedder, set, seasonApplicants);
-        }
-
+        Row(string.Join(" + ", chosenByModel.Select(c => c.Model)), $"embedding only: mean of the models' {SemanticMethod.Chosen.Name}; reviewer's {AppReviewerText}",
+            (i, r) => chosenByModel.Average(c => c.Score(i, r)), right, choosing);
         return 0;
     }
 
-    private static void Row(string name, Func<int, int, double> affinity, bool[,] right)
+    private const string AppReviewerText = "statement and tags";
+
+    /// <summary>
+    /// What a reviewer's side reads: the statement alone; the statement with the tags as one sentence, as the app
+    /// reads it (<see cref="ExpertiseText"/>); and the statement with each tag a sentence of its own, which gives the
+    /// tags more weight in a sentence-level method.
+    /// </summary>
+    private static readonly (string Sides, Func<EvaluationReviewer, string> Text)[] ReviewerTexts =
+    [
+        ("statement", r => r.Text),
+        (AppReviewerText, r => ExpertiseText.Of(r.Text, r.Tags)),
+        ("statement and each tag a sentence", r => string.Join("\n\n", [r.Text, .. r.Tags.Select(t => ExpertiseText.Of("", [t]))])),
+    ];
+
+    /// <summary>
+    /// Hubness: a reviewer whose statement is close to everything tops many items' lists. Taking each reviewer's mean
+    /// score over the items away (and adding back the overall mean, to stay near the scale) ranks reviewers by how much
+    /// closer an item is to them than their usual.
+    /// </summary>
+    private static Func<int, int, double> LessReviewerMeans(Func<int, int, double> affinity, int items, int reviewers)
+    {
+        var means = Enumerable.Range(0, reviewers).Select(r => Enumerable.Range(0, items).Average(i => affinity(i, r))).ToArray();
+        double overall = means.Average();
+        return (i, r) => Math.Clamp(affinity(i, r) - means[r] + overall, 0, 1);
+    }
+
+    private static void Row(string model, string name, Func<int, int, double> affinity, bool[,] right, HeldOutSplit split)
     {
         int items = right.GetLength(0), reviewers = right.GetLength(1);
         var scores = new double[items, reviewers];
@@ -100,9 +142,12 @@ public static class AffinityQualityBench
             }
         }
 
-        var (top1, top3) = Accuracy(scores, right);
+        var (top1, top3) = Accuracy(scores, right, _ => true);
+        var (choosingTop1, choosingTop3) = Accuracy(scores, right, split.IsChoosing);
+        var (heldOutTop1, heldOutTop3) = Accuracy(scores, right, i => !split.IsChoosing(i));
         var (total, onTopic) = Assign(scores, right);
-        Console.WriteLine($"| {name} | {top1:0.000} | {top3:0.000} | {total:0.00} | {onTopic:0.000} |");
+        Console.WriteLine($"| {model} | {name} | {top1:0.000} | {top3:0.000} | {choosingTop1:0.000} | {choosingTop3:0.000} | " +
+            $"{heldOutTop1:0.000} | {heldOutTop3:0.000} | {total:0.00} | {onTopic:0.000} |");
     }
 
     /// <summary>
@@ -110,14 +155,15 @@ public static class AffinityQualityBench
     /// include one (top-3). Ties are broken at random, averaged over <see cref="TieBreaks"/> draws, so that a scorer
     /// giving many reviewers the same score (keywords often give 0) earns what a random pick among them would.
     /// </summary>
-    private static (double Top1, double Top3) Accuracy(double[,] scores, bool[,] right)
+    private static (double Top1, double Top3) Accuracy(double[,] scores, bool[,] right, Func<int, bool> counted)
     {
-        int items = scores.GetLength(0), reviewers = scores.GetLength(1);
+        int reviewers = scores.GetLength(1);
+        var items = Enumerable.Range(0, scores.GetLength(0)).Where(counted).ToList();
         var random = new Random(19);
         double top1 = 0, top3 = 0;
         for (int draw = 0; draw < TieBreaks; draw++)
         {
-            for (int i = 0; i < items; i++)
+            foreach (int i in items)
             {
                 var order = Enumerable.Range(0, reviewers).Select(r => (r, tie: random.Next()))
                     .OrderByDescending(x => scores[i, x.r]).ThenBy(x => x.tie).Select(x => x.r).ToList();
@@ -126,7 +172,7 @@ public static class AffinityQualityBench
             }
         }
 
-        return (top1 / (items * TieBreaks), top3 / (items * TieBreaks));
+        return (top1 / (items.Count * TieBreaks), top3 / (items.Count * TieBreaks));
     }
 
     /// <summary>The optimal assignment of <see cref="ReviewersPerItem"/> reviewers per item with equal loads, as the app solves it.</summary>
@@ -162,7 +208,7 @@ public static class AffinityQualityBench
         }
     }
 
-    private static void Throughput(MiniLmEmbedder embedder, IReadOnlyList<string> texts)
+    private static void Throughput(ITextEmbedder embedder, IReadOnlyList<string> texts)
     {
         var sentences = texts.SelectMany(SentenceSplitter.Split).ToList();
         embedder.Embed(sentences.Take(8).ToList());
@@ -173,7 +219,7 @@ public static class AffinityQualityBench
         embedder.Embed(texts);
         var textSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine();
-        Console.WriteLine($"throughput: {sentences.Count} sentences in {sentenceSeconds:0.00} s ({sentences.Count / sentenceSeconds:0} sentences/s); " +
+        Console.WriteLine($"throughput of {embedder.Model}: {sentences.Count} sentences in {sentenceSeconds:0.00} s ({sentences.Count / sentenceSeconds:0} sentences/s); " +
             $"{texts.Count} whole statements in {textSeconds:0.00} s ({texts.Count / textSeconds:0} statements/s)");
     }
 
@@ -182,7 +228,7 @@ public static class AffinityQualityBench
     /// each with its own number so no two are equal, and 100 reviewers of three: embedded without a cache, then every
     /// applicant scored against every reviewer.
     /// </summary>
-    private static async Task SeasonAsync(MiniLmEmbedder embedder, EvaluationSet set, int applicants)
+    private static async Task SeasonAsync(ITextEmbedder embedder, EvaluationSet set, int applicants)
     {
         const int Reviewers = 100;
         var pool = set.Items.SelectMany(i => SentenceSplitter.Split(i.Item.Text)).ToList();

@@ -64,7 +64,13 @@ public sealed class SemanticAffinity
             return 0;
         }
 
-        double raw = method.Symmetric ? (BestMatchMean(a, b) + BestMatchMean(b, a)) / 2 : BestMatchMean(a, b);
+        double raw = method.Pairing switch
+        {
+            SentencePairing.ClosestPair => ClosestPairsMean(a, b, 1),
+            SentencePairing.ClosestPairsMean => ClosestPairsMean(a, b, SemanticMethod.ClosestPairsCounted),
+            _ when method.Symmetric => (BestMatchMean(a, b) + BestMatchMean(b, a)) / 2,
+            _ => BestMatchMean(a, b),
+        };
         return Math.Clamp(raw, 0, 1);
     }
 
@@ -114,6 +120,12 @@ public sealed class SemanticAffinity
         }
 
         return sum / from.Length;
+    }
+
+    private static double ClosestPairsMean(float[][] from, float[][] to, int count)
+    {
+        var cosines = from.SelectMany(x => to.Select(y => EmbeddingVectors.Dot(x, y)));
+        return cosines.OrderDescending().Take(count).Average();
     }
 
     private static float[] Mean(params Side[] sides) => EmbeddingVectors.Mean(sides.SelectMany(s => s.Vectors).SelectMany(v => v));
