@@ -67,12 +67,16 @@ fi
 
 passed=0; failed=0; status=0
 results="$root/artifacts/test-results"; mkdir -p "$results"
-for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
-  log "running $name"
-  out="$results/$name.log"
-  dotnet test --project "$project" -c Release --no-build --no-ansi --no-progress 2>&1 | tee "$out"
-  code=${PIPESTATUS[0]}
+# Runs one test project into its log and writes its exit code beside it.
+run_project() {
+  local name; name=$(basename "$1" .csproj)
+  dotnet test --project "$1" -c Release --no-build --no-ansi --no-progress >"$results/$name.log" 2>&1
+  echo $? >"$results/$name.exit"
+}
+# Adds a finished project's totals, after showing its log.
+count_project() {
+  local name out code p f; name=$(basename "$1" .csproj); out="$results/$name.log"; code=$(cat "$results/$name.exit")
+  cat "$out"
   p=$(grep -E '^\s*succeeded: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   f=$(grep -E '^\s*failed: [0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+')
   if [ -z "$p" ] && [ -z "$f" ]; then
@@ -80,7 +84,21 @@ for project in tests/*/*.csproj; do
   fi
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   [ "$code" = 0 ] || status=1
+}
+# The end-to-end journeys, the longest project, mostly wait on the browser and the app between steps and leave the cores
+# half idle; the other projects run one after another beside them instead of after them (docs/performance.md, "Test suite").
+e2e=tests/Cohort.EndToEnd/Cohort.EndToEnd.csproj
+log "running Cohort.EndToEnd beside the others"
+run_project "$e2e" &
+e2e_pid=$!
+for project in tests/*/*.csproj; do
+  [ "$project" = "$e2e" ] && continue
+  log "running $(basename "$project" .csproj)"
+  run_project "$project"
+  count_project "$project"
 done
+wait "$e2e_pid"
+count_project "$e2e"
 
 # The matching contract's public cases, against the built `cohort`.
 if [ -f ../shared/checks/matching-contract.sh ]; then
