@@ -100,9 +100,10 @@ public sealed partial class AssessmentAndStreamsStageJourneyTests(LiveSite site)
         return page;
     }
 
-    /// <summary>The portal's card of one application or assessment, found by its link.</summary>
+    /// <summary>The portal's card of one application or assessment, found by its link in the list of applications (a suggested stream links its name too).</summary>
     private static ILocator PortalRow(IPage page, string linkName) =>
-        page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }) });
+        page.GetByRole(AriaRole.List, new() { Name = "Your applications, their state and what comes next" }).GetByRole(AriaRole.Listitem)
+            .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }) });
 
     private static async Task GoToPortalAsync(IPage page)
     {
