@@ -58,9 +58,11 @@ public sealed class PairAffinities
 public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, IOptions<AffinityBlendOptions> weights)
 {
     /// <summary>
-    /// The most sentences a request embeds itself, a few seconds of the model (docs/performance.md, "Affinity"). The
-    /// background job embeds a season's texts ahead of use; when it is further behind than this (a season imported a
-    /// minute ago), waiting for the model would hold the request for minutes, so the texts are not compared yet.
+    /// The most sentences a request embeds itself for a stage 1 or 2 round, a few seconds of the model
+    /// (docs/performance.md, "Affinity"). The background job embeds those statements ahead of use; when it is further
+    /// behind than this (a season imported a minute ago), waiting for the model would hold the request for minutes, so
+    /// the texts are not compared yet. A stream or extension round's answers are not embedded ahead, so its first
+    /// assignment embeds them all, however many (a round of a stream's or an extension's applications is small).
     /// </summary>
     public const int MostEmbeddedInline = 200;
 
@@ -72,7 +74,9 @@ public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, 
         var statements = compared ? await StatementsAsync(facts.Round, subjectIds, cancellation) : subjectIds.Select(_ => "").ToList();
         var expertise = facts.Reviewers.Select(r => compared ? ExpertiseText.Of(r.Profile.ExpertiseStatement, r.Profile.Expertise) : "").ToList();
 
-        var waiting = compared ? (await cache.MissingAsync([.. statements.Concat(expertise).SelectMany(SemanticMethod.Chosen.UnitsOf)], cancellation)).Count : 0;
+        // The job embeds stage 1 and 2 statements ahead; a stream or extension round's answers only ever get embedded here.
+        bool embeddedAhead = facts.Round.Stage is StageKind.General or StageKind.Assessment;
+        var waiting = compared && embeddedAhead ? (await cache.MissingAsync([.. statements.Concat(expertise).SelectMany(SemanticMethod.Chosen.UnitsOf)], cancellation)).Count : 0;
         if (waiting > MostEmbeddedInline)
         {
             (statements, expertise) = ([.. statements.Select(_ => "")], [.. expertise.Select(_ => "")]);

@@ -1,6 +1,9 @@
+using Cohort.Core.Applications;
+using Cohort.Core.Catalogue;
 using Cohort.Core.Data;
 using Cohort.Core.Embeddings;
 using Cohort.Core.Review;
+using Cohort.Core.StreamApplications;
 using Cohort.Core.Tests.Infrastructure;
 using Cohort.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -128,6 +131,49 @@ public abstract class BlendedAffinityTests(CoreServicesFixture core) : ReviewPoo
         Assert.InRange(int.Parse(waiting.Groups[1].Value), statements * SentenceSplitter.MostSentences, int.MaxValue);
         Assert.Empty(await AssignmentsAsync(x.Round));
         Assert.Equal(stored, await DbAsync(db => db.Set<TextEmbedding>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_stream_round_whose_answers_no_job_embeds_ahead_is_assigned_however_many_sentences_wait()
+    {
+        var x = await InstanceAsync();
+        var (round, subjects) = await DbAsync(async db =>
+        {
+            var streams = await db.Streams.Where(s => s.Track!.Season!.IsCurrent).Select(s => s.Id).ToListAsync();
+            var question = (await StreamQuestions.AskedByAsync(db, streams, CancellationToken.None)).First(q => q.Kind == QuestionKind.LongText);
+            var stream = question.AskedBy.First().StreamId;
+            var ids = new List<int>();
+            for (int i = 0; i < MeasureAffinities.MostEmbeddedInline / SentenceSplitter.MostSentences + 1; i++)
+            {
+                var applicant = await ReviewPool.PersonAsync(db, $"stream-{Guid.NewGuid():N}@example.org");
+                var sentences = Enumerable.Range(1, SentenceSplitter.MostSentences).Select(n => $"Attack {n} of plan {Guid.NewGuid():N} slips past a trusted monitor.");
+                db.StreamAnswers.Add(new StreamAnswer { ApplicantId = applicant, QuestionId = question.Id, Value = string.Join(" ", sentences), UpdatedAt = DateTime.UtcNow });
+                var application = new StreamApplication { StreamId = stream, ApplicantId = applicant, State = ApplicationState.Submitted, SubmittedAt = DateTime.UtcNow };
+                db.StreamApplications.Add(application);
+                await db.SaveChangesAsync();
+                ids.Add(application.Id);
+            }
+
+            var round = await SubmittedReviews.RoundAsync(db, StageKind.Streams, ReviewRoundState.Draft, $"Stream read {Guid.NewGuid():N}", stream);
+            round.ReviewsPerApplication = 1;
+            round.BridgingSharePercent = 0;
+            await db.SaveChangesAsync();
+            return (round.Id, ids);
+        });
+        await DbAsync(async db =>
+        {
+            foreach (var profile in await db.ReviewerProfiles.Where(p => p.UserId == x.Circuits || p.UserId == x.Policy).ToListAsync())
+            {
+                profile.MaxLoad = subjects.Count;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var outcome = await AssignAsync(round);
+
+        Assert.Null(outcome.Refusal);
+        Assert.Equal(subjects.Order(), (await AssignmentsAsync(round)).Select(a => a.SubjectId).Order());
     }
 }
 
