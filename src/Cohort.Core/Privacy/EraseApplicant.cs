@@ -71,8 +71,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
     /// </summary>
     private async Task ForgetVectorsAsync(string applicantId, CancellationToken cancellation)
     {
-        var fellowshipIds = db.Fellowships.Where(f => f.ApplicantId == applicantId).Select(f => f.Id);
-        var extensionIds = db.ExtensionApplications.Where(a => fellowshipIds.Contains(a.FellowshipId)).Select(a => a.Id);
+        var extensionIds = ExtensionApplicationIdsOf(applicantId);
         var written = await db.Applications.Where(a => a.ApplicantId == applicantId).SelectMany(a => a.Answers).Select(a => a.Value).ToListAsync(cancellation);
         written.AddRange(await db.StreamAnswers.Where(a => a.ApplicantId == applicantId).Select(a => a.Value).ToListAsync(cancellation));
         written.AddRange(await db.ExtensionAnswers.Where(a => extensionIds.Contains(a.ApplicationId)).Select(a => a.Value).ToListAsync(cancellation));
@@ -83,6 +82,14 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
         }
 
         await vectors.ForgetAsync(written, cancellation);
+    }
+
+    private IQueryable<int> FellowshipIdsOf(string applicantId) => db.Fellowships.Where(f => f.ApplicantId == applicantId).Select(f => f.Id);
+
+    private IQueryable<int> ExtensionApplicationIdsOf(string applicantId)
+    {
+        var fellowshipIds = FellowshipIdsOf(applicantId);
+        return db.ExtensionApplications.Where(a => fellowshipIds.Contains(a.FellowshipId)).Select(a => a.Id);
     }
 
     /// <summary>What the person wrote or gave: answers emptied, files deleted, preferences removed, free text about them emptied.</summary>
@@ -135,7 +142,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
     /// </summary>
     private async Task EraseProgrammeContentAsync(string applicantId, CancellationToken cancellation)
     {
-        var fellowshipIds = db.Fellowships.Where(f => f.ApplicantId == applicantId).Select(f => f.Id);
+        var fellowshipIds = FellowshipIdsOf(applicantId);
         foreach (var submission in await db.MilestoneSubmissions.Where(s => fellowshipIds.Contains(s.FellowshipId)).ToListAsync(cancellation))
         {
             (submission.Text, submission.Link, submission.FileId) = ("", "", null);
@@ -146,7 +153,7 @@ public sealed class EraseApplicant(CohortDbContext db, AuditLog audit, TimeProvi
             checkIn.Comment = "";
         }
 
-        var extensionIds = db.ExtensionApplications.Where(a => fellowshipIds.Contains(a.FellowshipId)).Select(a => a.Id);
+        var extensionIds = ExtensionApplicationIdsOf(applicantId);
         foreach (var answer in await db.ExtensionAnswers.Where(a => extensionIds.Contains(a.ApplicationId)).ToListAsync(cancellation))
         {
             (answer.Value, answer.FileId) = ("", null);

@@ -74,9 +74,8 @@ public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, 
         var statements = compared ? await StatementsAsync(facts.Round, subjectIds, cancellation) : subjectIds.Select(_ => "").ToList();
         var expertise = facts.Reviewers.Select(r => compared ? ExpertiseText.Of(r.Profile.ExpertiseStatement, r.Profile.Expertise) : "").ToList();
 
-        // The job embeds stage 1 and 2 statements ahead; a stream or extension round's answers only ever get embedded here.
-        bool embeddedAhead = facts.Round.Stage is StageKind.General or StageKind.Assessment;
-        var waiting = compared && embeddedAhead ? (await cache.MissingAsync([.. statements.Concat(expertise).SelectMany(SemanticMethod.Chosen.UnitsOf)], cancellation)).Count : 0;
+        // The job embeds the general applications' statements ahead; a stream or extension round's answers only ever get embedded here.
+        var waiting = compared && ReadsGeneralApplications(facts.Round) ? (await cache.MissingAsync([.. statements.Concat(expertise).SelectMany(SemanticMethod.Chosen.UnitsOf)], cancellation)).Count : 0;
         if (waiting > MostEmbeddedInline)
         {
             (statements, expertise) = ([.. statements.Select(_ => "")], [.. expertise.Select(_ => "")]);
@@ -86,13 +85,16 @@ public sealed class MeasureAffinities(CohortDbContext db, EmbeddingCache cache, 
         return new PairAffinities(facts, semantic, subjectIds, weights.Value, waiting > MostEmbeddedInline ? waiting : 0);
     }
 
+    /// <summary>Whether the round's subjects are its season's general applications (stage 1 and 2), whose statements the season job embeds ahead.</summary>
+    private static bool ReadsGeneralApplications(ReviewRound round) => round.Stage is StageKind.General or StageKind.Assessment;
+
     /// <summary>
     /// Each subject's statement in <paramref name="subjectIds"/>' order. Stage 1 and 2 subjects are general applications
     /// of the round's season, all read at once; a stream's or an extension round's subjects are read one by one.
     /// </summary>
     private async Task<List<string>> StatementsAsync(ReviewRound round, IReadOnlyList<int> subjectIds, CancellationToken cancellation)
     {
-        if (round.Stage is StageKind.General or StageKind.Assessment)
+        if (ReadsGeneralApplications(round))
         {
             var ids = subjectIds.ToList();
             var texts = await ResearchStatement.OfGeneralApplicationsAsync(db, round.SeasonId, db.Applications.Where(a => ids.Contains(a.Id)), cancellation);
