@@ -17,6 +17,7 @@ public static class ExportJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
+        Encoder = ReadableJson.Encoder,
         Converters = { new UtcSeconds() },
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cohort.Core.Applications;
 using Cohort.Core.Data;
+using Cohort.Core.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cohort.Core.Privacy;
@@ -17,6 +18,7 @@ public static class ApplicantData
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = ReadableJson.Encoder,
         Converters = { new JsonStringEnumConverter() },
     };
 

@@ -20,7 +20,7 @@ namespace Cohort.Core.Tests.Exports;
 /// </summary>
 public abstract class SelectionExportsTests(CoreServicesFixture core)
 {
-    private static readonly Actor Admin = new("admin-account", "Ada Admin");
+    private static readonly Actor Admin = new("admin-account", "Ada Ødegård");
 
     private Task<string> PastSeasonSlugAsync() =>
         core.RunAsync<CohortDbContext, string>(db => db.Seasons.Where(s => !s.IsCurrent).Select(s => s.Slug).FirstAsync());
@@ -38,12 +38,14 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static async Task<JsonElement> JsonAsync(ExportTable table)
+    private static async Task<string> JsonTextAsync(ExportTable table)
     {
         using var stream = new MemoryStream();
         await ExportJson.WriteAsync(table, stream, CancellationToken.None);
-        return JsonDocument.Parse(stream.ToArray()).RootElement;
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static async Task<JsonElement> JsonAsync(ExportTable table) => JsonDocument.Parse(await JsonTextAsync(table)).RootElement;
 
     private Task<List<string>> ApplicantNamesAsync() => core.RunAsync<CohortDbContext, List<string>>(db =>
         db.Applications.Select(a => db.Users.Where(u => u.Id == a.ApplicantId).Select(u => u.DisplayName).First()).Distinct().ToListAsync());
@@ -116,17 +118,19 @@ public abstract class SelectionExportsTests(CoreServicesFixture core)
             new DecisionFilter(await db.Seasons.Where(s => s.IsCurrent).Select(s => s.Id).SingleAsync(), StageKind.General, ApplicationState.Rejected),
             waitlisted[0] - 1, 1, CancellationToken.None));
         var change = Assert.Single(Assert.Single(page).History);
-        Assert.Equal(("Ada Admin", "Waitlisted", ApplicationState.Rejected, "About your {{stage}}"), (change.Actor, change.From, change.To, change.Mail));
+        Assert.Equal(("Ada Ødegård", "Waitlisted", ApplicationState.Rejected, "About your {{stage}}"), (change.Actor, change.From, change.To, change.Mail));
 
         var identified = await ExportAsync("decisions", ExportView.Identified);
         var blind = await ExportAsync("decisions", ExportView.Blind);
         var by = identified.Columns.ToList().IndexOf("changed_by");
-        Assert.Equal(2, identified.Rows.Count(r => (string?)r[by] == "Ada Admin"));
+        Assert.Equal(2, identified.Rows.Count(r => (string?)r[by] == "Ada Ødegård"));
         Assert.Equal(identified.Rows.Count, blind.Rows.Count);
-        Assert.DoesNotContain(blind.Rows, r => (string?)r[blind.Columns.ToList().IndexOf("changed_by")] == "Ada Admin");
+        Assert.DoesNotContain(blind.Rows, r => (string?)r[blind.Columns.ToList().IndexOf("changed_by")] == "Ada Ødegård");
         Assert.Contains("email", identified.Columns);
         Assert.DoesNotContain("email", blind.Columns);
         Assert.Contains("About your {{stage}}", await CsvAsync(blind), StringComparison.Ordinal);
+        // A name is written as its letters, not as \u escapes a person reading the file cannot.
+        Assert.Contains("\"Ada Ødegård\"", await JsonTextAsync(identified), StringComparison.Ordinal);
     }
 
     [Fact]
