@@ -23,6 +23,7 @@ builder.Services.AddPublicPageCache();
 builder.Services.AddCohortCompression();
 builder.Services.AddOpenApi();
 builder.Services.AddEmptyQueryValuesAsDefaults();
+builder.Services.AddReadableHtml();
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Admin", AccountSetup.AdminPolicy);

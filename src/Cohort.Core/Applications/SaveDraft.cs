@@ -25,19 +25,13 @@ public sealed record DraftOutcome(DateTime? SavedAt, IReadOnlyList<AnswerProblem
 /// </summary>
 public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetrics metrics)
 {
-    /// <summary>
-    /// How many times a save the applicant clicked (Save, Submit) is applied again after losing a race. The form's
-    /// autosave and its Submit post race whenever the script saves as the applicant clicks: the first answers of a draft
-    /// are inserted by both and the unique index refuses one, or the draft's version refuses the later. A clicked save's
-    /// answers are the newest this window has, so they are applied again to what the winner stored, rather than a
-    /// submit going ahead with an autosave's older answers ("An answer is required" for what was typed). Each lost race
-    /// is another save that succeeded, so a few tries do.
-    /// </summary>
-    private const int Tries = 10;
-
     /// <param name="autosave">
     /// The script's save: its answers may be older than a click's that overtook it, so it is not applied again after a
-    /// lost race (the script says it was not saved and saves again on the next change).
+    /// lost race (the script says it was not saved and saves again on the next change). A clicked save (Save, Submit)
+    /// is applied again, up to <see cref="SaveOrRefuse.TriesAfterLostRace"/> times: the form's autosave and its Submit
+    /// race whenever the script saves as the applicant clicks (the first answers of a draft are inserted by both and
+    /// the unique index refuses one, or the draft's version refuses the later), and a submit must not go ahead with an
+    /// autosave's older answers ("An answer is required" for what was typed).
     /// </param>
     public async Task<DraftOutcome> RunAsync(string applicantId, int formId, IReadOnlyDictionary<string, string> answers, bool autosave = false, CancellationToken cancellation = default)
     {
@@ -72,7 +66,7 @@ public sealed class SaveDraft(CohortDbContext db, TimeProvider clock, CohortMetr
                 return new DraftOutcome(now, problems, null);
             }
 
-            if (autosave || tried == Tries)
+            if (autosave || tried == SaveOrRefuse.TriesAfterLostRace)
             {
                 // Overtaken by another save of this applicant's, or by a submit that left the draft state.
                 var state = await db.Applications.Where(a => a.FormId == formId && a.ApplicantId == applicantId).Select(a => a.State).SingleAsync(cancellation);

@@ -13,15 +13,10 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, C
 {
     public const int MaxAnswerLength = 100_000;
 
-    /// <summary>
-    /// How many times a save that lost a race is applied again. The page's autosave and its Save or Hand in post race
-    /// whenever the script saves as the applicant clicks, and the loser fails on the attempt's version; the posted
-    /// answers are the newest this window has, so they are applied again to what the winner stored rather than the
-    /// applicant being asked to save again. Each lost race is another save that succeeded, so a few windows' worth of
-    /// tries is enough.
-    /// </summary>
-    private const int Tries = 10;
-
+    /// <remarks>
+    /// The page's autosave and its Save or Hand in post race whenever the script saves as the applicant clicks, and the
+    /// loser fails on the attempt's version; it is applied again (<see cref="SaveOrRefuse.TriesAfterLostRace"/>).
+    /// </remarks>
     public async Task<AttemptOutcome> RunAsync(string applicantId, int assessmentId, IReadOnlyDictionary<int, string> answers, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,7 +44,7 @@ public sealed class SaveAttemptAnswers(CohortDbContext db, TimeProvider clock, C
                 return new(attempt, null, problems);
             }
 
-            if (tried == Tries)
+            if (tried == SaveOrRefuse.TriesAfterLostRace)
             {
                 var current = await Invitations.AttemptAsync(db, assessmentId, applicantId, cancellation);
                 return AttemptOutcome.Refused(current is not null && !current.IsOpenAt(now)

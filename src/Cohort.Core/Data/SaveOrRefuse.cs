@@ -9,6 +9,14 @@ namespace Cohort.Core.Data;
 public static class SaveOrRefuse
 {
     /// <summary>
+    /// How many times one person's save that lost a race with their own other save (an autosave beside a click, two
+    /// windows) is applied again to what the winner stored. The posted answers are the newest that window has, so
+    /// applying them again keeps what was typed instead of asking to save again; each lost race is another save that
+    /// succeeded, so a few windows' worth of tries is enough.
+    /// </summary>
+    public const int TriesAfterLostRace = 10;
+
+    /// <summary>
     /// Saves the unit of work, or, when another person's save got there first (a version check or a unique index
     /// refused this one), saves nothing and returns <paramref name="race"/> for the page to show instead of an error.
     /// </summary>

@@ -21,6 +21,19 @@ public abstract class HostingTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Pages_write_letters_beyond_ascii_as_themselves()
+    {
+        var mentor = await app.WithDbAsync(db => db.Mentors.Where(m => m.Name.StartsWith("Luc")).Select(m => new { m.Name }).FirstAsync());
+        using var browser = app.NewBrowser();
+
+        var body = await browser.Client.GetStringAsync("/streams");
+
+        Assert.Contains("Lucía", mentor.Name, StringComparison.Ordinal);
+        Assert.Contains(mentor.Name, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xED;", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_oversized_request_is_refused_with_a_clear_message_and_changes_nothing()
     {
         using var browser = app.NewBrowser();
