@@ -100,6 +100,41 @@ public abstract class BidPageTests(CohortApp app)
     }
 
     [Fact]
+    public async Task Conflicting_bids_from_two_windows_at_once_leave_one_bid_and_a_declared_conflict_only_with_a_conflict_bid()
+    {
+        var (assigned, subjectId) = await DraftAsync();
+        using var first = await app.AsAsync(Roles.Reviewer);
+        using var second = await app.AsAsync(Roles.Reviewer);
+        var windows = new[] { first, second };
+        var pages = new List<Browser.Page>();
+        foreach (var window in windows)
+        {
+            pages.Add((await SheetAsync(window, assigned)).Single(p => p.One($"li[data-subject='{subjectId}']") is not null));
+        }
+
+        // Six posts at the same moment, the two windows alternating between a conflict and an eager bid.
+        var posts = Enumerable.Range(0, 6).Select(i => Task.Run(() => windows[i % 2].SubmitAsync(pages[i % 2], "#bids",
+            new Dictionary<string, string> { [$"Bids[{subjectId}]"] = i % 2 == 0 ? nameof(BidLevel.Conflict) : nameof(BidLevel.Eager) })));
+        var answers = await Task.WhenAll(posts);
+
+        Assert.All(answers, answer => Assert.Equal(200, answer.Status));
+        Assert.All(answers, answer => Assert.True(
+            answer.Text.Contains("Saved 1 bid", StringComparison.Ordinal) || answer.Text.Contains("nothing changed", StringComparison.Ordinal)
+            || answer.Text.Contains(PlaceBids.Race, StringComparison.Ordinal), answer.Text));
+        var bid = Assert.Single(await BidsAsync(assigned.RoundId));
+        var declared = await app.WithDbAsync(db => db.Set<DeclaredConflict>().AsNoTracking().Where(c => c.ApplicantId == assigned.ApplicantId).ToListAsync());
+        if (bid.Level == BidLevel.Conflict)
+        {
+            Assert.Equal(bid.DeclaredConflictId, Assert.Single(declared).Id);
+        }
+        else
+        {
+            Assert.Equal(BidLevel.Eager, bid.Level);
+            Assert.Empty(declared);
+        }
+    }
+
+    [Fact]
     public async Task Refused_bids_say_why_and_save_nothing()
     {
         var (assigned, subjectId) = await DraftAsync();
