@@ -117,6 +117,10 @@ public sealed class CohortInstance : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting: on a loaded machine the first answer can take longer than the probe waits.
+            }
 
             await Task.Delay(100);
         }
