@@ -43,6 +43,11 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
             return new($"“{odd.Level}” is not a bid: choose eager, willing, not willing or conflict.", 0);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        // Touching the reviewer's profile bumps its version with this save, so of two saves of one reviewer's bids at
+        // once (two windows) the later fails on it rather than writing over bids and conflicts it did not read.
+        var profile = await db.ReviewerProfiles.SingleAsync(p => p.Id == sheet.Reviewer.Profile.Id, cancellation);
+        db.Entry(profile).Property(p => p.Version).IsModified = true;
         var existing = await db.Bids.Where(b => b.RoundId == roundId && b.ReviewerId == reviewer.UserId).ToDictionaryAsync(b => b.SubjectId, cancellation);
         var changed = changes.Where(c => existing.GetValueOrDefault(c.SubjectId)?.Level != c.Level).ToList();
         if (changed.Count == 0)
@@ -50,7 +55,6 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
             return new(null, 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         var subjects = sheet.Facts.Subjects.ToDictionary(s => s.Id);
         var declaring = changed.Where(c => c.Level == BidLevel.Conflict).ToList();
         if (!await DeclareAsync(reviewer, sheet, declaring.Select(c => subjects[c.SubjectId]).ToList(), cancellation))
@@ -65,7 +69,13 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
             var bid = existing.GetValueOrDefault(change.SubjectId);
             if (bid?.DeclaredConflictId is { } made)
             {
-                db.Remove(await db.Set<DeclaredConflict>().SingleAsync(c => c.Id == made, cancellation));
+                // Withdrawn by another save since the bids were read: that save bumped the profile, so this one is refused.
+                if (await db.Set<DeclaredConflict>().SingleOrDefaultAsync(c => c.Id == made, cancellation) is not { } conflict)
+                {
+                    return new(Race, 0);
+                }
+
+                db.Remove(conflict);
             }
 
             if (change.Level is not { } level)
