@@ -71,7 +71,6 @@ results="$root/artifacts/test-results"; mkdir -p "$results"
 run_project() {
   local name; name=$(basename "$1" .csproj)
   # The TRX report beside the log holds each test's duration, to find where the run's time goes.
-  rm -f "$results/$name.trx"
   dotnet test --project "$1" -c Release --no-build --no-ansi --no-progress \
     --results-directory "$results" --report-xunit-trx --report-xunit-trx-filename "$name.trx" >"$results/$name.log" 2>&1
   echo $? >"$results/$name.exit"
