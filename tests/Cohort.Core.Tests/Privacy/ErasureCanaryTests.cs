@@ -148,8 +148,10 @@ public abstract class ErasureCanaryTests(CoreServicesFixture core)
             foreach (var column in table.Columns.Where(c => c.ProviderClrType == typeof(string)))
             {
                 var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-                var sql = $"SELECT COUNT(*) AS \"Value\" FROM {name} WHERE lower(\"{column.Name}\") LIKE {{0}}";
-                var count = await db.Database.SqlQueryRaw<int>(sql, $"%{text.ToLowerInvariant()}%").SingleAsync();
+                // The database lowers both sides: SQLite's lower() folds only ASCII, so lowering the needle in C# would miss
+                // a name such as "Ćirić" that SQLite stores and lowers as "Ćirić".
+                var sql = $"SELECT COUNT(*) AS \"Value\" FROM {name} WHERE lower(\"{column.Name}\") LIKE lower({{0}})";
+                var count = await db.Database.SqlQueryRaw<int>(sql, $"%{text}%").SingleAsync();
                 if (count > 0)
                 {
                     found.Add($"{table.Name}.{column.Name}");

@@ -20,7 +20,7 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
     [Fact]
     public async Task Erasing_a_fellow_empties_their_programme_content_takes_them_off_bylines_and_keeps_the_counts()
     {
-        var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
+        var seed = await SeedWithAFellowBeyondAsciiAsync();
         var fellow = seed.Fellow;
         Assert.NotEmpty(await core.RunAsync<CohortDbContext, List<string>>(db => ErasureCanaryTests.TablesHoldingAsync(db, $"{fellow.Name} must narrow")));
         Assert.True(await core.RunAsync<CohortDbContext, bool>(db => Showcase.Public(db).AnyAsync(a => a.Id == seed.PublicArtifactId)));
@@ -44,11 +44,7 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
     [Fact]
     public async Task A_fellows_download_holds_their_submissions_assessments_artifacts_and_extensions_but_no_endorsement_comment()
     {
-        // Which of last season's people are its first fellows varies from run to run; this one's name is written with
-        // letters beyond ASCII, which the download must keep as they are.
-        await core.RunAsync<CohortDbContext, int>(db => db.Users.Where(u => u.Id == db.Fellowships.Where(f => db.Seasons.Any(s => s.Id == f.SeasonId && s.Slug == PastProgramme.PastSeason)).OrderBy(f => f.Id).Select(f => f.ApplicantId).First())
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Zoë Ćirić-Grünewald")));
-        var seed = await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
+        var seed = await SeedWithAFellowBeyondAsciiAsync();
 
         var json = await core.RunAsync<CohortDbContext, string>(async db =>
             ApplicantData.ToJson((await ApplicantData.CollectAsync(db, seed.Fellow.ApplicantId, DateTime.UtcNow, CancellationToken.None))!));
@@ -63,6 +59,18 @@ public abstract class FellowErasureTests(CoreServicesFixture core)
         // Another fellow's name may rightly appear as a co-author in this fellow's bylines; what must not is their own data.
         Assert.DoesNotContain(seed.Other.Email, json, StringComparison.Ordinal);
         Assert.DoesNotContain("No results yet.", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Seeds last season's programme with its first fellow renamed to a name written with letters beyond ASCII, one of them
+    /// a capital. Which of last season's people comes first varies from run to run, and the two tests share the database,
+    /// so both rename: the download must keep such letters as they are, and erasure must find them to remove them.
+    /// </summary>
+    private async Task<ProgrammeSeed> SeedWithAFellowBeyondAsciiAsync()
+    {
+        await core.RunAsync<CohortDbContext, int>(db => db.Users.Where(u => u.Id == db.Fellowships.Where(f => db.Seasons.Any(s => s.Id == f.SeasonId && s.Slug == PastProgramme.PastSeason)).OrderBy(f => f.Id).Select(f => f.ApplicantId).First())
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Zoë Ćirić-Grünewald")));
+        return await core.RunAsync<CohortDbContext, ProgrammeSeed>(db => PastProgramme.SeedAsync(db, PastProgramme.PastSeason, core.Clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>The programme's counts erasure keeps: submissions, sign-offs and check-ins by assessment, endorsements by rating.</summary>
