@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Cohort.EndToEnd.Infrastructure;
@@ -59,8 +57,7 @@ public static class PageChecks
 
         if (AxeCoverage.FirstVisit(page.Url, viewport, layout.Elements))
         {
-            var axe = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-            foreach (var violation in axe.Violations.Where(v => BlockingImpacts.Contains(v.Impact)))
+            foreach (var violation in await Axe.ViolationsAsync(page, BlockingImpacts))
             {
                 foreach (var node in violation.Nodes)
                 {
