@@ -44,10 +44,12 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        // Touching the reviewer's profile bumps its version with this save, so of two saves of one reviewer's bids at
-        // once (two windows) the later fails on it rather than writing over bids and conflicts it did not read.
-        var profile = await db.ReviewerProfiles.SingleAsync(p => p.Id == sheet.Reviewer.Profile.Id, cancellation);
-        db.Entry(profile).Property(p => p.Version).IsModified = true;
+        // The transaction's first statement takes the reviewer's profile row (bumping its version for anyone holding an
+        // older read), so of two saves of one reviewer's bids at once (two windows) the later waits for the earlier and then
+        // reads the bids and conflicts it left. Taken later, in EF's batch beside the bid and conflict rows, the two saves
+        // could lock those rows in opposite orders, and PostgreSQL ended one of them as a deadlock: a 500.
+        await db.ReviewerProfiles.Where(p => p.Id == sheet.Reviewer.Profile.Id)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Version, x => x.Version + 1), cancellation);
         var existing = await db.Bids.Where(b => b.RoundId == roundId && b.ReviewerId == reviewer.UserId).ToDictionaryAsync(b => b.SubjectId, cancellation);
         var changed = changes.Where(c => existing.GetValueOrDefault(c.SubjectId)?.Level != c.Level).ToList();
         if (changed.Count == 0)
