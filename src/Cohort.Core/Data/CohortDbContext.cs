@@ -8,6 +8,7 @@ using Cohort.Core.StreamApplications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Cohort.Core.Data;
 
@@ -92,8 +93,8 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        var stamp = StampPublicContent();
+        using var detectedOnce = DetectChangesOnce();
+        var stamp = PrepareSave();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Announce(stamp);
         return saved;
@@ -101,11 +102,40 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        var stamp = StampPublicContent();
+        using var detectedOnce = DetectChangesOnce();
+        var stamp = PrepareSave();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Announce(stamp);
         return saved;
+    }
+
+    /// <summary>
+    /// Detects changes once for the whole save. Left on, EF detects them again for every pass over the tracked entries
+    /// (the version bump, the public-content check) and once more in the base save: three scans of everything the
+    /// context tracks, which a long unit of work such as seeding the demo made most of its time (docs/performance.md).
+    /// The passes below change entries through EF's property entries, which mark them modified without a scan.
+    /// </summary>
+    private AutoDetectRestorer DetectChangesOnce()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return new AutoDetectRestorer(ChangeTracker, detecting);
+    }
+
+    private readonly struct AutoDetectRestorer(ChangeTracker tracker, bool detecting) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = detecting;
+    }
+
+    private Guid? PrepareSave()
+    {
+        BumpVersions();
+        return StampPublicContent();
     }
 
     /// <summary>
@@ -126,8 +156,9 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
             PublicContentStamps.Attach(stamp);
         }
 
-        stamp.Value = Guid.NewGuid();
-        return stamp.Value;
+        var value = Guid.NewGuid();
+        Entry(stamp).Property(s => s.Value).CurrentValue = value;
+        return value;
     }
 
     /// <summary>This process's own pages need not wait for the next poll of the stamp: they are retired at once.</summary>
@@ -145,7 +176,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
         {
             if (entry.State == EntityState.Modified)
             {
-                entry.Entity.Version++;
+                entry.Property(e => e.Version).CurrentValue++;
             }
         }
     }
