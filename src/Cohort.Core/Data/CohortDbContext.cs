@@ -112,7 +112,7 @@ public class CohortDbContext(DbContextOptions<CohortDbContext> options)
     /// <summary>
     /// Detects changes once for the whole save. Left on, EF detects them again for every pass over the tracked entries
     /// (the version bump, the public-content check) and once more in the base save: three scans of everything the
-    /// context tracks, which a long unit of work such as seeding the demo made most of its time (docs/performance.md).
+    /// context tracks, over half of the demo seed's main thread in a profile (docs/performance.md, "Test suite").
     /// The passes below change entries through EF's property entries, which mark them modified without a scan.
     /// </summary>
     private AutoDetectRestorer DetectChangesOnce()
