@@ -3,8 +3,8 @@
 
 `/usr/bin/time` counts only the descendants a parent waited for, and misses chromium's helpers and a PostgreSQL server
 started elsewhere; this samples every process in /proc instead, so it sees the whole machine while the command runs.
-A process that starts and ends between two samples is counted in the parent that reaped it ("reaped" column); one that
-was sampled while alive is counted as itself, and its parent's reaped column leaves out what was already counted.
+The total is the machine's busy time from /proc/stat; what no sample saw (processes that started and ended between two
+samples, such as short `cohort` runs) is the "between samples" line.
 
     bench/cpu-by-process.py [--every SECONDS] -- COMMAND ...
 
@@ -34,8 +34,15 @@ def kind(pid, comm):
     return comm
 
 
-def sample(names, parents):
-    """CPU ticks of every live process (its own, its reaped children's), keyed by (pid, start time) so a reused pid is a new process."""
+def busy():
+    """Ticks the machine's cores spent busy (not idle, not waiting on I/O) since boot."""
+    with open("/proc/stat") as f:
+        ticks = [int(t) for t in f.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4]
+
+
+def sample(names):
+    """CPU ticks of every live process, keyed by (pid, start time) so a reused pid is a new process."""
     ticks = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
@@ -46,10 +53,10 @@ def sample(names, parents):
         comm = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
         key = (pid, fields[19])
-        if key not in names:
-            names[key] = kind(pid, comm)
-            parents[key] = fields[1]
-        ticks[key] = (int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14]))
+        if names.get(key, ("", None))[0] != comm:
+            # A fork is first seen under its parent's name; after exec it is named again.
+            names[key] = (comm, kind(pid, comm))
+        ticks[key] = int(fields[11]) + int(fields[12])
     return ticks
 
 
@@ -62,37 +69,29 @@ def main():
     if not command:
         parser.error("give the command to run after --")
 
-    names, parents = {}, {}
-    before = sample(names, parents)
-    own, reaped = collections.Counter(), collections.Counter()
+    names = {}
+    before, busy_before = sample(names), busy()
+    used = collections.Counter()
     started = time.monotonic()
     child = subprocess.Popen(command)
     last = before
     while True:
         done = child.poll() is not None
-        now = sample(names, parents)
-        for key, (mine, children) in now.items():
-            was_mine, was_children = last.get(key, (0, 0))
-            own[names[key]] += mine - was_mine
-            reaped[names[key]] += children - was_children
-        # An exited process's parent reaps all of its time; the part already counted as the process's own comes off.
-        alive_by_pid = {key[0]: key for key in now}
-        for key in last.keys() - now.keys():
-            parent = alive_by_pid.get(parents[key])
-            if parent is not None:
-                reaped[names[parent]] -= sum(last[key])
+        now = sample(names)
+        for key, ticks in now.items():
+            used[names[key][1]] += ticks - last.get(key, 0)
         last = now
         if done:
             break
         time.sleep(options.every)
 
     wall = time.monotonic() - started
-    total = sum(own.values()) + sum(reaped.values())
-    print(f"exit {child.returncode}, wall {wall:.0f} s, CPU {total / TICKS:.0f} s")
-    print(f"{'own s':>8} {'reaped s':>9}  process")
-    for name in sorted(own.keys() | reaped.keys(), key=lambda n: -(own[n] + reaped[n])):
-        if own[name] + reaped[name] >= TICKS / 2:
-            print(f"{own[name] / TICKS:8.1f} {reaped[name] / TICKS:9.1f}  {name}")
+    total = busy() - busy_before
+    print(f"exit {child.returncode}, wall {wall:.0f} s, CPU {total / TICKS:.0f} s (all cores, from /proc/stat)")
+    for name, ticks in used.most_common():
+        if ticks >= TICKS / 2:
+            print(f"{ticks / TICKS:8.1f} s  {name}")
+    print(f"{(total - sum(used.values())) / TICKS:8.1f} s  between samples (processes shorter than --every)")
 
 
 if __name__ == "__main__":
