@@ -82,6 +82,7 @@ public abstract class CoreServicesFixture(DatabaseProvider provider) : IAsyncLif
         collection.AddSingleton(clock);
         collection.AddSingleton<IAppLinks>(new TestLinks());
         collection.AddIdentityCore<CohortUser>(AccountPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<CohortDbContext>().AddCohortPasswordRules();
+        collection.UseFastPasswordHashing();
         AddServices(collection);
         return collection.BuildServiceProvider();
     }

@@ -3,7 +3,6 @@ using Cohort.Core.Data;
 using Cohort.Demo;
 using Cohort.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +18,6 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
     // A shared database belongs to the test that made it, which outlives this app (restart tests).
     private readonly bool ownsDatabase = shared is null;
     private TestDatabase? database = shared;
-
-    /// <summary>PBKDF2 rounds for the test apps' password hashes: Identity's format keeps the count in each hash.</summary>
-    public const int TestPasswordHashIterations = 1_000;
 
     public DatabaseProvider Provider => provider;
     public TestDatabase Database => database ??= TestDatabase.Create(provider);
@@ -55,9 +51,7 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            // Every sign-in and new account costs the production hash (210,000 rounds of PBKDF2, ~0.1 s of CPU), and
-            // these tests sign in over a thousand times; the count and the rehash are Core's PasswordHashTests' subject.
-            services.PostConfigure<PasswordHasherOptions>(hasher => hasher.IterationCount = TestPasswordHashIterations);
+            services.UseFastPasswordHashing();
         });
         // Jobs run by hand in the tests that are about them (JobRunner.RunDueAsync), so a job never changes what
         // another test counts; a fixture that needs the host on says so in its settings.
