@@ -67,6 +67,8 @@ fi
 
 passed=0; failed=0; status=0
 results="$root/artifacts/test-results"; mkdir -p "$results"
+# A report left by an earlier run would name its failures as this run's.
+rm -f "$results"/*.trx
 # Runs one test project into its log and writes its exit code beside it.
 run_project() {
   local name; name=$(basename "$1" .csproj)
@@ -116,5 +118,6 @@ if [ -f ../shared/checks/matching-contract.sh ]; then
 fi
 
 [ "$failed" = 0 ] || status=1
+python3 tests/failed-tests.py "$results"/*.trx
 echo "$passed passed, $failed failed"
 exit $status

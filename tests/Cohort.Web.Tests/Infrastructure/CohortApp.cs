@@ -65,6 +65,10 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        // The console only for warnings: appsettings.json logs every sign-in, and a failing run prints the test
+        // process's whole console, which buried the failure itself under thousands of sign-in lines. Providers a
+        // test adds still get what appsettings.json asks for.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
     }
 
     public async ValueTask InitializeAsync()
