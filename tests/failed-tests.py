@@ -9,6 +9,9 @@ import xml.etree.ElementTree as ElementTree
 
 MESSAGE_LINES = 4
 STACK_LINES = 3
+# A broken fixture fails hundreds of tests alike; the first few say why, the names after them say where.
+DETAILED = 5
+NAMED = 25
 
 
 def local_name(tag):
@@ -43,10 +46,12 @@ def main(paths):
     if not found:
         return
     print(f"test.sh: {len(found)} failed test(s):")
-    for name, message, stack in found:
+    for index, (name, message, stack) in enumerate(found[:NAMED]):
         print(f"  FAILED {name}")
-        for line in message + stack:
+        for line in (message + stack if index < DETAILED else []):
             print(f"    {line.strip()[:300]}")
+    if len(found) > NAMED:
+        print(f"  and {len(found) - NAMED} more")
 
 
 if __name__ == "__main__":

@@ -61,14 +61,16 @@ public class CohortApp(DatabaseProvider provider, TestDatabase? shared = null) :
             builder.UseSetting(key, value);
         }
 
-        // Settings, not ConfigureLogging: appsettings.json's levels would override a filter set in code.
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
-        // The console only for warnings: appsettings.json logs every sign-in, and a failing run prints the test
-        // process's whole console, which buried the failure itself under thousands of sign-in lines. Providers a
-        // test adds still get what appsettings.json asks for.
-        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
+        // Settings, not ConfigureLogging: appsettings.json's levels would override a filter set in code. The console's
+        // own rules too: appsettings.json logs every sign-in, and a failing run prints the test process's whole
+        // console, which buried the failure under thousands of sign-in lines. A rule naming the console outranks every
+        // rule that names none, so the console needs each quieter category again.
+        foreach (var scope in new[] { "Logging", "Logging:Console" })
+        {
+            builder.UseSetting($"{scope}:LogLevel:Default", "Warning");
+            builder.UseSetting($"{scope}:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+            builder.UseSetting($"{scope}:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        }
     }
 
     public async ValueTask InitializeAsync()
