@@ -87,12 +87,13 @@ public sealed class DemoArtifacts(CohortDbContext db, IServiceProvider services)
             return;
         }
 
-        // The demo fellow account is the coalition's first fellow of that season (plan-17): first here too, so it has
-        // artifacts of every standing to walk, one of them awaiting the demo mentor.
+        // The demo fellow account, one of the coalition's fellows of that season (plan-17), comes first, so it has
+        // artifacts of every standing to walk, one of them awaiting the demo mentor; then the coalition's other fellows.
         var coalition = await db.Streams.Where(s => s.Slug == DemoArtifacts.CoalitionSlug && s.Track!.SeasonId == past.Id).Select(s => s.Id).SingleOrDefaultAsync(cancellation);
-        var fellows = (await db.Fellowships.Where(f => f.SeasonId == past.Id).OrderBy(f => f.Id)
+        var demoFellow = await db.Users.Where(u => u.Email == DemoSeason.Fellow.Email).Select(u => u.Id).SingleOrDefaultAsync(cancellation);
+        var fellows = (await db.Fellowships.Where(f => f.SeasonId == past.Id).ByAddress(db)
             .Select(f => new { f.Id, f.StreamId, f.ApplicantId, Name = db.Users.Where(u => u.Id == f.ApplicantId).Select(u => u.DisplayName).First() })
-            .ToListAsync(cancellation)).OrderBy(f => f.StreamId == coalition ? 0 : 1).ToList();
+            .ToListAsync(cancellation)).OrderBy(f => f.ApplicantId == demoFellow ? 0 : f.StreamId == coalition ? 1 : 2).ToList();
         if (fellows.Count < 2)
         {
             return;

@@ -41,7 +41,7 @@ public sealed class DemoExtensions(CohortDbContext db, IServiceProvider services
         var mailBefore = await db.OutboxMessages.MaxAsync(m => (int?)m.Id, cancellation) ?? 0;
         var demoFellow = await db.Users.Where(u => u.Email == DemoSeason.Fellow.Email).Select(u => u.Id).SingleAsync(cancellation);
         // The demo fellow first, then the cohort in order: the demo fellow is always among the accepted.
-        var cohort = (await db.Fellowships.AsNoTracking().Where(f => f.SeasonId == past.Id).OrderBy(f => f.Id).ToListAsync(cancellation))
+        var cohort = (await db.Fellowships.AsNoTracking().Where(f => f.SeasonId == past.Id).ByAddress(db).ToListAsync(cancellation))
             .OrderBy(f => f.ApplicantId == demoFellow ? 0 : 1).ToList();
         var decided = await RoundAsync(past.Id, DecidedRound, current.At(-45, 9), current.At(-21, 17), seats: 4, budget: 60_000, current.At(120), cancellation);
         var applications = new List<(int Id, Decision Decision)>();

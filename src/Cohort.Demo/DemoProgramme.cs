@@ -15,7 +15,7 @@ namespace Cohort.Demo;
 /// the boards show every state a milestone can be in once its date has passed: signed off on track, at risk and off
 /// track, handed in and waiting for a sign-off, and overdue. One 2026 mentor of each stream gets an account (the
 /// demo mentor's for the coalition), since only a mentor of the stream may sign off; the first fellow of the demo
-/// mentor's stream becomes the demo fellow account.
+/// mentor's stream by address becomes the demo fellow account. Fellows are taken in <see cref="DemoCohortOrder"/>.
 /// </summary>
 public sealed class DemoProgramme(CohortDbContext db, UserManager<CohortUser> users, IServiceProvider services)
 {
@@ -49,7 +49,7 @@ public sealed class DemoProgramme(CohortDbContext db, UserManager<CohortUser> us
         }
 
         var mentors = await MentorAccountsAsync(past.Id, cancellation);
-        var fellowships = await db.Fellowships.AsNoTracking().Where(f => f.SeasonId == past.Id).OrderBy(f => f.Id).ToListAsync(cancellation);
+        var fellowships = await db.Fellowships.AsNoTracking().Where(f => f.SeasonId == past.Id).ByAddress(db).ToListAsync(cancellation);
         for (var i = 0; i < fellowships.Count; i++)
         {
             await FellowAsync(i, fellowships[i], milestones, mentors[fellowships[i].StreamId], start, cancellation);
@@ -178,11 +178,11 @@ public sealed class DemoProgramme(CohortDbContext db, UserManager<CohortUser> us
         return result;
     }
 
-    /// <summary>The first 2026 fellow of the demo mentor's stream becomes the demo fellow account: its address, its password and the applicant role.</summary>
+    /// <summary>The first 2026 fellow of the demo mentor's stream by address becomes the demo fellow account: its address, its password and the applicant role.</summary>
     private async Task FellowAccountAsync(int seasonId, CancellationToken cancellation)
     {
         var fellowId = await FellowshipScope.OfMentor(db, (await users.FindByEmailAsync(DemoSeason.CoalitionMentor.Email))!.Id)
-            .Where(f => f.SeasonId == seasonId).OrderBy(f => f.Id).Select(f => f.ApplicantId).FirstAsync(cancellation);
+            .Where(f => f.SeasonId == seasonId).ByAddress(db).Select(f => f.ApplicantId).FirstAsync(cancellation);
         var fellow = (await users.FindByIdAsync(fellowId))!;
         Succeeded(await users.SetUserNameAsync(fellow, DemoSeason.Fellow.Email));
         Succeeded(await users.SetEmailAsync(fellow, DemoSeason.Fellow.Email));
