@@ -22,6 +22,16 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
 {
     public async Task<BidsOutcome> RunAsync(Actor reviewer, int roundId, IReadOnlyList<BidChange> changes, CancellationToken cancellation = default)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        // The transaction's first statement takes the reviewer's profile row for the round's season (bumping its version
+        // for anyone holding an older read), so of two saves of one reviewer's bids at once (two windows) the later waits
+        // for the earlier. Taken later, in EF's batch beside the bid and conflict rows, the two saves could lock those
+        // rows in opposite orders, and PostgreSQL ended one of them as a deadlock: a 500. The sheet is read after it, when
+        // no other save of these bids can commit: read before, its queries could straddle such a commit (the declared
+        // conflicts from before a save withdrew a conflict bid, the bids from after), take the conflict for one declared
+        // otherwise, and refuse the application as not open to bids.
+        await db.ReviewerProfiles.Where(p => p.UserId == reviewer.UserId && db.ReviewRounds.Any(r => r.Id == roundId && r.SeasonId == p.SeasonId))
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Version, x => x.Version + 1), cancellation);
         var (sheet, refusal) = await BidSheet.OpenAsync(db, reviewer.UserId ?? "", roundId, cancellation);
         if (sheet is null)
         {
@@ -43,13 +53,6 @@ public sealed class PlaceBids(CohortDbContext db, TimeProvider clock, AuditLog a
             return new($"“{odd.Level}” is not a bid: choose eager, willing, not willing or conflict.", 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        // The transaction's first statement takes the reviewer's profile row (bumping its version for anyone holding an
-        // older read), so of two saves of one reviewer's bids at once (two windows) the later waits for the earlier and then
-        // reads the bids and conflicts it left. Taken later, in EF's batch beside the bid and conflict rows, the two saves
-        // could lock those rows in opposite orders, and PostgreSQL ended one of them as a deadlock: a 500.
-        await db.ReviewerProfiles.Where(p => p.Id == sheet.Reviewer.Profile.Id)
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Version, x => x.Version + 1), cancellation);
         var existing = await db.Bids.Where(b => b.RoundId == roundId && b.ReviewerId == reviewer.UserId).ToDictionaryAsync(b => b.SubjectId, cancellation);
         var changed = changes.Where(c => existing.GetValueOrDefault(c.SubjectId)?.Level != c.Level).ToList();
         if (changed.Count == 0)
