@@ -26,14 +26,16 @@ public abstract class DemoProgrammeTests(CoreServicesFixture core)
         Assert.Equal(Assessment.OffTrack, board.Rows[0].Latest);
         Assert.Contains(board.Rows, r => r.Cells.Any(c => c is { Late: true }));
 
-        var (fellowIsTheMentorsFirst, mentorSeesFellows) = await core.RunAsync<CohortDbContext, (bool, int)>(async db =>
+        // The demo fellow is one of the demo mentor's fellows: the first by address (DemoCohortOrder), which the
+        // account's new address no longer shows, so the test checks the stream, not the place.
+        var (fellowIsTheMentors, mentorSeesFellows) = await core.RunAsync<CohortDbContext, (bool, int)>(async db =>
         {
             var fellow = await db.Users.SingleAsync(u => u.Email == DemoSeason.Fellow.Email);
             var mentor = await db.Users.SingleAsync(u => u.Email == DemoSeason.CoalitionMentor.Email);
             var mentored = FellowshipScope.OfMentor(db, mentor.Id).Where(f => !db.Seasons.Any(s => s.Id == f.SeasonId && s.IsCurrent));
-            return (await mentored.OrderBy(f => f.Id).Select(f => f.ApplicantId).FirstAsync() == fellow.Id, await mentored.CountAsync());
+            return (await mentored.AnyAsync(f => f.ApplicantId == fellow.Id), await mentored.CountAsync());
         });
-        Assert.True(fellowIsTheMentorsFirst);
+        Assert.True(fellowIsTheMentors);
         Assert.InRange(mentorSeesFellows, 1, DemoPastSeason.ApplicantCount - 1);
     }
 }
